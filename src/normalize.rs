@@ -1,0 +1,244 @@
+//! Arabic normalisation for matching, with a map back to the original text.
+//!
+//! Every rule downstream matches on [`Normalized::text`]; every quote and offset shown to a
+//! user is cut from the original. The two are tied by [`Normalized::map`]: for each byte of
+//! the normalised text, the byte offset in the original of the character that produced it.
+//!
+//! Invariants:
+//! - `map.len() == text.len() + 1`; the last entry is the original length.
+//! - `map` is non-decreasing, and every entry is a char boundary of the original.
+//! - A normalised char boundary maps to an original char boundary, so
+//!   [`Normalized::original_span`] always yields a valid slice of the original.
+//!
+//! What it folds, and why:
+//! - letter forms that writers use interchangeably: alef with hamza or madda → bare alef,
+//!   alef maqsura and Farsi yeh → yeh, teh marbuta → heh, keheh → kaf;
+//! - marks that carry no meaning for counting: tatweel, harakat and Quranic marks,
+//!   zero-width and direction controls, soft hyphen;
+//! - spaces: NBSP and thin spaces → plain space;
+//! - digits: Arabic-Indic and Persian → ASCII; the Arabic thousands separator `٬` and the
+//!   Arabic comma `،` between digits → `,`; the Arabic decimal point `٫` before a digit → `.`;
+//!   a narrow NBSP between digits (a thousands separator in some typesetting) → `,`;
+//! - anti-filter dots: a `.` between two Arabic letters (`إطـ.لاق`, `الضـ.حايا`) is dropped.
+//!   A dot followed by a space, a digit or the end is a real full stop or decimal and stays.
+
+/// Normalised text plus the way back to the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The text rules match against.
+    pub text: String,
+    /// `map[i]` is the original byte offset of the char that produced normalised byte `i`;
+    /// `map[text.len()]` is the original length.
+    pub map: Vec<u32>,
+}
+
+impl Normalized {
+    /// The original byte range for the normalised byte range `start..end`.
+    ///
+    /// Marks dropped after the last char of the span (harakat, tatweel) belong to that word
+    /// and are included; invisible controls dropped after it are not, so a quote never ends
+    /// in an RLM.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map[start] as usize;
+        let mut e = self.map[end] as usize;
+        while e > s {
+            let last = original[..e].chars().next_back().expect("e > s");
+            if is_invisible_control(last) || last.is_whitespace() {
+                e -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (s, e)
+    }
+}
+
+/// What one original char becomes.
+enum Fold {
+    Drop,
+    Keep,
+    To(char),
+}
+
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
+/// Dropped wherever it stands: it never separates words.
+fn is_dropped(c: char) -> bool {
+    c == '\u{0640}' || is_diacritic(c) || is_invisible_control(c)
+}
+
+/// ASCII value of a digit in any of the three digit sets.
+fn digit_value(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        _ => None,
+    }
+}
+
+/// An Arabic letter (the block's letters, not its digits or punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+fn fold_letter(c: char) -> Fold {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::To('ا'),
+        'ى' | 'ی' => Fold::To('ي'),
+        'ة' => Fold::To('ه'),
+        'ک' => Fold::To('ك'),
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' => Fold::To(' '),
+        c if is_dropped(c) => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// Normalise `original` for matching. Linear in the input, one pass.
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+    let chars: Vec<(usize, char)> = original.char_indices().collect();
+    // The next char after index `i` that is not dropped outright.
+    let next_kept = |i: usize| {
+        chars[i + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|&c| !is_dropped(c))
+    };
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let prev = text.chars().next_back();
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        let next_digit = || next_kept(i).and_then(digit_value).is_some();
+        let out = if let Some(d) = digit_value(c) {
+            Some(d)
+        } else {
+            match c {
+                '\u{066C}' | '\u{060C}' | '\u{202F}' if prev_digit && next_digit() => Some(','),
+                '\u{066B}' if next_digit() => Some('.'),
+                '.' if prev.is_some_and(is_arabic_letter)
+                    && next_kept(i).is_some_and(is_arabic_letter) =>
+                {
+                    None
+                }
+                _ => match fold_letter(c) {
+                    Fold::Drop => None,
+                    Fold::Keep => Some(c),
+                    Fold::To(n) => Some(n),
+                },
+            }
+        };
+        if let Some(o) = out {
+            let at = u32::try_from(at).expect("documents are smaller than 4 GiB");
+            for _ in 0..o.len_utf8() {
+                map.push(at);
+            }
+            text.push(o);
+        }
+    }
+    map.push(u32::try_from(original.len()).expect("documents are smaller than 4 GiB"));
+    Normalized { text, map }
+}
+
+/// Normalise a lexicon entry: the same folding as the text, so tables can be written in
+/// ordinary spelling.
+pub fn normalize_word(word: &str) -> String {
+    normalize(word.trim()).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn letter_forms_fold() {
+        assert_eq!(n("أإآٱ"), "اااا");
+        assert_eq!(n("مستشفى"), "مستشفي");
+        assert_eq!(n("ثلاثة"), "ثلاثه");
+        assert_eq!(n("یک"), "يك");
+    }
+
+    #[test]
+    fn marks_are_dropped() {
+        assert_eq!(n("مـــقـتـل"), "مقتل");
+        assert_eq!(n("خَمْسَةٌ"), "خمسه");
+        assert_eq!(n("ألفاً"), "الفا");
+        assert_eq!(n("الرَّحْمٰن"), "الرحمن");
+        assert_eq!(n("قتلى\u{200F}\u{200C}\u{061C}"), "قتلي");
+        assert_eq!(n("a\u{00A0}b"), "a b");
+    }
+
+    #[test]
+    fn digits_and_separators() {
+        assert_eq!(n("١٬٢٥٠"), "1,250");
+        assert_eq!(n("۴۸"), "48");
+        assert_eq!(n("١٫٥ مليون"), "1.5 مليون");
+        assert_eq!(n("٫٧٧"), ".77");
+        assert_eq!(n("١،٢٣٤،٥٦٧"), "1,234,567");
+        assert_eq!(n("1\u{202F}000"), "1,000");
+    }
+
+    #[test]
+    fn arabic_comma_between_words_stays() {
+        assert_eq!(n("قتلى، وجرحى"), "قتلي، وجرحي");
+        assert_eq!(n("5، و"), "5، و");
+    }
+
+    #[test]
+    fn anti_filter_dots_go_real_dots_stay() {
+        assert_eq!(n("إطـ.لاق الـ.نار"), "اطلاق النار");
+        assert_eq!(n("الضـ.حايا"), "الضحايا");
+        assert_eq!(n("1.5 مليون"), "1.5 مليون");
+        assert_eq!(n("انتهى. ثم"), "انتهي. ثم");
+        assert_eq!(n("انتهى.\nثم"), "انتهي.\nثم");
+    }
+
+    #[test]
+    fn map_points_at_original() {
+        let orig = "قُتِلَ ١٥ طفلاً";
+        let norm = normalize(orig);
+        assert_eq!(norm.map.len(), norm.text.len() + 1);
+        let s = norm.text.find("15").unwrap();
+        let (os, oe) = norm.original_span(orig, s, s + 2);
+        assert_eq!(&orig[os..oe], "١٥");
+        let w = norm.text.find("طفلا").unwrap();
+        let (os, oe) = norm.original_span(orig, w, w + "طفلا".len());
+        assert_eq!(&orig[os..oe], "طفلاً");
+    }
+
+    #[test]
+    fn span_does_not_swallow_trailing_controls() {
+        let orig = "خمسة\u{200F} قتلى";
+        let norm = normalize(orig);
+        let (os, oe) = norm.original_span(orig, 0, "خمسه".len());
+        assert_eq!(&orig[os..oe], "خمسة");
+    }
+
+    #[test]
+    fn map_is_monotone_on_mixed_input() {
+        let orig = "x\u{0640}ً١٬٢.ـا\u{200F}.ب ";
+        let norm = normalize(orig);
+        assert!(norm.map.windows(2).all(|w| w[0] <= w[1]));
+        for &m in &norm.map {
+            assert!(orig.is_char_boundary(m as usize));
+        }
+    }
+}

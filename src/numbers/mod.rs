@@ -1,0 +1,571 @@
+//! Number expressions in normalised Arabic text → [`Quantity`].
+//!
+//! The words live in `rules/numbers.tsv` ([`table`]); this module is the grammar that
+//! combines them, in the way Arabic composes numbers:
+//!
+//! ```text
+//! number    := chunk ( و chunk )*          each chunk of a smaller scale than the last
+//! chunk     := digits scale? | sub1000 scale? | scale-word alone (ألف, ألفان, مليونين)
+//! sub1000   := hundreds ( و below100 )? | unit مئة ( و below100 )? | below100
+//! below100  := teen | tens | unit و tens | (unit|teen_head) عشر | unit
+//! ```
+//!
+//! Qualifiers around a number come from the table too: `نحو`/`حوالي` (approximate),
+//! `أكثر من`/`ما لا يقل عن` (a lower bound), `أقل من` (an upper bound), `بين X و Y` (a range),
+//! `سالب` (negative), `فاصلة` (decimal point), `بالمئة`/`%` (a percentage). Quantity words
+//! that are not numbers (`عشرات`, `مئات`, `آلاف`, `بضعة`, `عدة`) give [`Amount::Vague`]
+//! bounds.
+//!
+//! What is deliberately *not* a number: `الأحد` and `أحد` alone ("Sunday", "one of"); words
+//! with the article (`العشرين` in `قمة العشرين`, `الثلاثة`), since with `ال` a number word is
+//! an ordinal, a date or a name far more often than a count; `عشر` after an ordinal
+//! (`الحادي عشر`); `واحد` as a pronoun (`أي واحد`, `كل واحد`); digits glued to a following
+//! letter; dates, times and IP addresses.
+//!
+//! Known ambiguities left as they are: `خمس`/`ربع`/`عشر` alone are read as 5/4/10, never as
+//! the fractions "a fifth"/"a quarter"/"a tenth"; `1.250` is 1.25, not 1250; `ست` in
+//! Levantine "lady" reads as 6.
+
+pub mod cli;
+mod num;
+pub mod table;
+pub mod tokens;
+
+use std::sync::OnceLock;
+
+pub use num::Num;
+use table::{Context, Reading, Table, WordKind};
+use tokens::{Tok, TokKind, tokenize};
+
+use crate::normalize::normalize;
+
+/// What a number expression says about a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Exact(Num),
+    /// `بين 10 و15`: both ends stated.
+    Range(Num, Num),
+    /// `عشرات`, `مئات الآلاف`, `بضعة`: a conventional range, no figure.
+    Vague(Num, Num),
+}
+
+/// How the writer hedged the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As stated.
+    Exact,
+    /// `نحو`, `حوالي`, `قرابة`, `زهاء` before it, `تقريبا` after it.
+    Approx,
+    /// `أكثر من`, `ما لا يقل عن`, `ما يزيد عن`: the figure is a lower bound.
+    AtLeast,
+    /// `أقل من`, `دون`: the figure is an upper bound.
+    AtMost,
+}
+
+/// One number expression found in normalised text. Spans are byte offsets in the
+/// normalised text; map them to the original with [`crate::normalize::Normalized`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quantity {
+    /// The number itself, without clitics (`و`, `ب`) or qualifier words.
+    pub start: usize,
+    pub end: usize,
+    /// The number with its qualifier words (`نحو 29 ألف`, `بين 10 و15`).
+    pub full_start: usize,
+    pub full_end: usize,
+    pub amount: Amount,
+    pub qualifier: Qualifier,
+    pub percent: bool,
+}
+
+impl Quantity {
+    /// The figure to count: the number, or a range's lower (conservative) end; `None` when
+    /// vague.
+    pub fn value(&self) -> Option<Num> {
+        match self.amount {
+            Amount::Exact(v) | Amount::Range(v, _) => Some(v),
+            Amount::Vague(..) => None,
+        }
+    }
+
+    /// Lower and upper bounds, when known.
+    pub fn bounds(&self) -> (Option<Num>, Option<Num>) {
+        match (self.amount, self.qualifier) {
+            (Amount::Exact(v), Qualifier::AtLeast) => (Some(v), None),
+            (Amount::Exact(v), Qualifier::AtMost) => (None, Some(v)),
+            (Amount::Exact(v), _) => (Some(v), Some(v)),
+            (Amount::Range(a, _) | Amount::Vague(a, _), Qualifier::AtLeast) => (Some(a), None),
+            (Amount::Range(a, b) | Amount::Vague(a, b), _) => (Some(a), Some(b)),
+        }
+    }
+
+    pub fn is_approx(&self) -> bool {
+        self.qualifier != Qualifier::Exact || matches!(self.amount, Amount::Range(..))
+    }
+}
+
+/// The number parser: a compiled table.
+#[derive(Debug)]
+pub struct NumberParser {
+    table: Table,
+}
+
+/// The parser over the built-in table, built once.
+pub fn builtin() -> &'static NumberParser {
+    static P: OnceLock<NumberParser> = OnceLock::new();
+    P.get_or_init(|| {
+        NumberParser::new(Table::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+    })
+}
+
+/// Find every number in raw (not yet normalised) text; spans point into `original`.
+pub fn find_in_original(original: &str) -> Vec<(Quantity, usize, usize)> {
+    let norm = normalize(original);
+    builtin()
+        .parse(&norm.text)
+        .into_iter()
+        .map(|q| {
+            let (s, e) = norm.original_span(original, q.start, q.end);
+            (q, s, e)
+        })
+        .collect()
+}
+
+/// How a word may be read at a position in the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The first word of an expression: it may carry clitics (`وخمسة`, `بثلاثة`).
+    First,
+    /// A later word, separated from the previous one by spaces only, without clitics.
+    Bare,
+    /// A later word carrying exactly the conjunction `و` (`وعشرون`).
+    AfterWaw,
+}
+
+/// A word token looked up in the table, with and without its clitics.
+#[derive(Debug, Default, Clone, Copy)]
+struct Word<'t> {
+    bare: &'t [Reading],
+    /// Readings after stripping clitics, and how many bytes of clitics.
+    clitic: Option<(&'t [Reading], usize)>,
+    /// The clitics are exactly `و`.
+    waw_only: bool,
+}
+
+fn find(rs: &[Reading], kind: WordKind) -> Option<i128> {
+    rs.iter().find(|r| r.kind == kind).map(|r| r.value)
+}
+
+/// A parse in progress over one text.
+struct Cursor<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    words: Vec<Word<'a>>,
+    table: &'a Table,
+}
+
+impl NumberParser {
+    pub fn new(table: Table) -> NumberParser {
+        NumberParser { table }
+    }
+
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// Every number expression in normalised `text`, longest match, left to right.
+    pub fn parse(&self, text: &str) -> Vec<Quantity> {
+        let toks = tokenize(text);
+        let words = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => self.look_up(&text[t.start..t.end]),
+                TokKind::Digits(_) => Word::default(),
+            })
+            .collect();
+        let cur = Cursor {
+            text,
+            toks,
+            words,
+            table: &self.table,
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cur.toks.len() {
+            match cur.quantity_at(i) {
+                Some((q, next)) => {
+                    out.push(q);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn look_up<'t>(&'t self, w: &str) -> Word<'t> {
+        let bare = self.table.readings(w);
+        let mut word = Word {
+            bare,
+            ..Word::default()
+        };
+        // Up to two clitics: a conjunction (و, ف) then a preposition (ب, ل, ك), or either.
+        let mut rest = w;
+        for _ in 0..2 {
+            let Some(c) = rest.chars().next() else { break };
+            if !self.table.prefixes.contains(&c) {
+                break;
+            }
+            rest = &rest[c.len_utf8()..];
+            let rs = self.table.readings(rest);
+            if !rs.is_empty() {
+                word.clitic = Some((rs, w.len() - rest.len()));
+                word.waw_only = &w[..w.len() - rest.len()] == "و";
+                break;
+            }
+        }
+        word
+    }
+}
+
+impl<'a> Cursor<'a> {
+    fn tok_text(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == TokKind::Word
+    }
+
+    fn joined(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].joined
+    }
+
+    /// The readings of word `i` in `mode`, and the bytes of clitics skipped.
+    fn word(&self, i: usize, mode: Mode) -> Option<(&'a [Reading], usize)> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.words[i];
+        if self.table.has_context(self.tok_text(i), Context::NotNumber) {
+            return None;
+        }
+        let found = match mode {
+            Mode::First if !w.bare.is_empty() => Some((w.bare, 0)),
+            Mode::First => w.clitic,
+            Mode::Bare if self.joined(i) && !w.bare.is_empty() => Some((w.bare, 0)),
+            Mode::AfterWaw if self.joined(i) && w.waw_only => w.clitic,
+            _ => None,
+        };
+        found.filter(|(rs, _)| !rs.is_empty())
+    }
+
+    fn digits(&self, i: usize, mode: Mode) -> Option<Num> {
+        let t = self.toks.get(i)?;
+        if mode != Mode::First && !t.joined {
+            return None;
+        }
+        match t.kind {
+            TokKind::Digits(v) => v,
+            TokKind::Word => None,
+        }
+    }
+
+    /// A conjunction `و` at `j`: where the next word starts and how to read it.
+    fn conj(&self, j: usize) -> Option<(usize, Mode)> {
+        if self.is_word(j) && self.joined(j) && self.tok_text(j) == "و" && self.joined(j + 1) {
+            return Some((j + 1, Mode::Bare));
+        }
+        if self.is_word(j) && self.joined(j) && self.words[j].waw_only {
+            return Some((j, Mode::AfterWaw));
+        }
+        None
+    }
+
+    /// A scale word right after a number at `j` (`ثلاثة آلاف`, `29 ألف`, and `3 مئة` after
+    /// digits).
+    fn scale_after(&self, j: usize, after_digits: bool) -> Option<i128> {
+        let (rs, _) = self.word(j, Mode::Bare)?;
+        find(rs, WordKind::Scale)
+            .or_else(|| find(rs, WordKind::ScaleAcc))
+            .or_else(|| find(rs, WordKind::ScalePlural))
+            .or_else(|| find(rs, WordKind::Hundreds).filter(|&h| after_digits && h == 100))
+    }
+
+    fn below100(&self, i: usize, mode: Mode) -> Option<(i128, usize)> {
+        let (rs, _) = self.word(i, mode)?;
+        if let Some(v) = find(rs, WordKind::Teen).or_else(|| find(rs, WordKind::Tens)) {
+            return Some((v, i + 1));
+        }
+        let unit = find(rs, WordKind::Unit);
+        let small = unit.filter(|u| (1..=9).contains(u));
+        if let Some(u) = small.or_else(|| find(rs, WordKind::TeenHead))
+            && self
+                .word(i + 1, Mode::Bare)
+                .is_some_and(|(t, _)| find(t, WordKind::TeenTail).is_some())
+        {
+            return Some((u + 10, i + 2));
+        }
+        if let Some(u) = small
+            && let Some((k, m)) = self.conj(i + 1)
+            && let Some(t) = self.word(k, m).and_then(|(t, _)| find(t, WordKind::Tens))
+        {
+            return Some((u + t, k + 1));
+        }
+        unit.map(|u| (u, i + 1))
+    }
+
+    fn sub1000(&self, i: usize, mode: Mode) -> Option<(i128, usize)> {
+        let (rs, _) = self.word(i, mode)?;
+        let hundreds = find(rs, WordKind::Hundreds)
+            .map(|h| (h, i + 1))
+            .or_else(|| {
+                let u = find(rs, WordKind::Unit).filter(|u| (1..=9).contains(u))?;
+                let (next, _) = self.word(i + 1, Mode::Bare)?;
+                (find(next, WordKind::Hundreds) == Some(100)).then_some((u * 100, i + 2))
+            });
+        let Some((h, j)) = hundreds else {
+            return self.below100(i, mode);
+        };
+        if let Some((k, m)) = self.conj(j) {
+            if let Some((b, e)) = self.below100(k, m) {
+                return Some((h + b, e));
+            }
+            // `مائة و ألف ألف` (101 thousand, as num2words writes it): a scale word doubled
+            // inside a hundreds group stands for that group's one.
+            let scale = |i, mode| {
+                self.word(i, mode)
+                    .and_then(|(rs, _)| find(rs, WordKind::Scale))
+            };
+            if scale(k, m).is_some() && scale(k, m) == scale(k + 1, Mode::Bare) {
+                return Some((h + 1, k + 1));
+            }
+        }
+        // Colloquial: no و between the hundreds and the rest (متين واحد وعشرين).
+        if let Some((b, e)) = self
+            .below100(j, Mode::Bare)
+            .filter(|(b, _)| (1..=99).contains(b))
+        {
+            return Some((h + b, e));
+        }
+        Some((h, j))
+    }
+
+    /// One chunk: its value, its scale (1 when none), and where it ends.
+    fn chunk(&self, i: usize, mode: Mode) -> Option<(Num, i128, usize)> {
+        if let Some(v) = self.digits(i, mode) {
+            if let Some(s) = self.scale_after(i + 1, true) {
+                return Some((v.checked_mul(Num::int(s))?, s, i + 2));
+            }
+            return Some((v, 1, i + 1));
+        }
+        let (rs, _) = self.word(i, mode)?;
+        if let Some(s) = find(rs, WordKind::ScaleDual).or_else(|| find(rs, WordKind::ScaleAcc)) {
+            return Some((Num::int(2 * s), s, i + 1));
+        }
+        if let Some(s) = find(rs, WordKind::Scale) {
+            return Some((Num::int(s), s, i + 1));
+        }
+        let (v, j) = self.sub1000(i, mode)?;
+        if let Some(s) = self.scale_after(j, false) {
+            return Some((Num::int(v).checked_mul(Num::int(s))?, s, j + 1));
+        }
+        Some((Num::int(v), 1, j))
+    }
+
+    /// A whole number starting at `i`.
+    fn number(&self, i: usize, mode: Mode) -> Option<(Num, usize)> {
+        let (mut total, mut last_scale, mut j) = self.chunk(i, mode)?;
+        while last_scale > 1 {
+            let next = self
+                .conj(j)
+                .and_then(|(k, m)| self.chunk(k, m))
+                // `٤ آلاف ٣ مائة`: a chunk with its own scale may follow without و.
+                .or_else(|| self.chunk(j, Mode::Bare).filter(|&(_, s, _)| s > 1));
+            match next {
+                Some((v, s, e)) if s < last_scale => {
+                    total = total.checked_add(v)?;
+                    last_scale = s;
+                    j = e;
+                }
+                _ => break,
+            }
+        }
+        // `1 فاصلة 5`
+        if self.phrase_at(j, Context::Decimal).is_some() {
+            let k = j + 1;
+            if let Some((frac, e)) = self.chunk(k, Mode::Bare).map(|(v, _, e)| (v, e))
+                && let Some(v) = total.with_fraction_digits(frac)
+            {
+                return Some((v, e));
+            }
+        }
+        Some((total, j))
+    }
+
+    /// A vague quantity word at `i`: `عشرات`, `مئات الآلاف`, `بضعة آلاف`, `آلاف`.
+    fn vague(&self, i: usize) -> Option<(Num, Num, usize)> {
+        let (rs, _) = self.word(i, Mode::First)?;
+        let (lo, hi) = if let Some(r) = rs.iter().find(|r| r.kind == WordKind::Vague) {
+            (r.value, r.high)
+        } else {
+            let s = find(rs, WordKind::ScalePlural)?;
+            return Some((Num::int(3 * s), Num::int(10 * s - 1), i + 1));
+        };
+        // `عشرات الآلاف`: here the scale takes the article.
+        if self.is_word(i + 1) && self.joined(i + 1) {
+            let next = self.tok_text(i + 1);
+            let rs = self.table.readings(next.strip_prefix("ال").unwrap_or(next));
+            if let Some(s) = find(rs, WordKind::ScalePlural).or_else(|| find(rs, WordKind::Scale)) {
+                return Some((Num::int(lo * s), Num::int(hi * s + s - 1), i + 2));
+            }
+        }
+        Some((Num::int(lo), Num::int(hi), i + 1))
+    }
+
+    /// A context phrase of `ctx` starting at token `i`, joined to what precedes it: its end.
+    fn phrase_at(&self, i: usize, ctx: Context) -> Option<usize> {
+        self.phrases(ctx).find_map(|words| {
+            let n = words.len();
+            let fits = (0..n).all(|k| {
+                let t = i + k;
+                self.is_word(t) && self.joined(t) && self.tok_text(t) == words[k]
+            });
+            fits.then_some(i + n)
+        })
+    }
+
+    /// A context phrase of `ctx` ending just before token `i` and joined to it: its first
+    /// token. A conjunction `و` on its first word is allowed (`ونحو`).
+    fn phrase_before(&self, i: usize, ctx: Context) -> Option<usize> {
+        if !self.joined(i) {
+            return None;
+        }
+        self.phrases(ctx).find_map(|words| {
+            let n = words.len();
+            let s = i.checked_sub(n)?;
+            let fits = (0..n).all(|k| {
+                let t = s + k;
+                let text = self.tok_text(t);
+                let text = if k == 0 {
+                    text.strip_prefix('و')
+                        .filter(|r| *r == words[0])
+                        .unwrap_or(text)
+                } else {
+                    text
+                };
+                self.is_word(t) && (k == 0 || self.joined(t)) && text == words[k]
+            });
+            fits.then_some(s)
+        })
+    }
+
+    fn phrases(&self, ctx: Context) -> impl Iterator<Item = &'a [String]> + 'a {
+        let single = self
+            .table
+            .context
+            .iter()
+            .filter(move |(_, cs)| cs.contains(&ctx))
+            .map(|(w, _)| std::slice::from_ref(w));
+        let multi = self
+            .table
+            .phrases
+            .iter()
+            .filter(move |(_, c)| *c == ctx)
+            .map(|(w, _)| w.as_slice());
+        multi.chain(single)
+    }
+
+    /// Is word `i` blocked by what stands before it?
+    fn blocked(&self, i: usize, value: Option<Num>, end: usize) -> bool {
+        if !self.is_word(i) || i == 0 || !self.joined(i) || !self.is_word(i - 1) {
+            return false;
+        }
+        let prev = self.tok_text(i - 1);
+        let prev_bare = prev.strip_prefix("ال").unwrap_or(prev);
+        let one_word = end == i + 1;
+        // `الحادي عشر`, `الثانية عشرة`: the عشر of an ordinal.
+        if one_word
+            && value == Some(Num::int(10))
+            && (self.table.has_context(prev, Context::Ordinal)
+                || self.table.has_context(prev_bare, Context::Ordinal))
+        {
+            return true;
+        }
+        // `أي واحد`, `كل واحد`: a pronoun, not a count.
+        one_word
+            && value == Some(Num::int(1))
+            && self.table.has_context(prev, Context::PronounBefore)
+    }
+
+    fn quantity_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let skip = self.word(i, Mode::First).map_or(0, |(_, s)| s);
+        let start = self.toks[i].start + skip;
+        let (amount, end) = if let Some((lo, hi, e)) = self.vague(i) {
+            (Amount::Vague(lo, hi), e)
+        } else {
+            let (v, e) = self.number(i, Mode::First)?;
+            if self.blocked(i, Some(v), e) {
+                return None;
+            }
+            (Amount::Exact(v), e)
+        };
+        let mut q = Quantity {
+            start,
+            end: self.toks[end - 1].end,
+            full_start: start,
+            full_end: self.toks[end - 1].end,
+            amount,
+            qualifier: Qualifier::Exact,
+            percent: self.toks[end - 1].percent,
+        };
+        let mut next = end;
+        // A range: بين X و Y.
+        if let (Amount::Exact(lo), Some(s)) = (amount, self.phrase_before(i, Context::Range))
+            && let Some((hi, e)) = self.conj(end).and_then(|(k, m)| self.number(k, m))
+        {
+            q.amount = Amount::Range(lo, hi);
+            q.end = self.toks[e - 1].end;
+            q.full_end = q.end;
+            q.full_start = self.toks[s].start;
+            next = e;
+        }
+        for (ctx, qual) in [
+            (Context::Approx, Qualifier::Approx),
+            (Context::AtLeast, Qualifier::AtLeast),
+            (Context::AtMost, Qualifier::AtMost),
+        ] {
+            if let Some(s) = self.phrase_before(i, ctx) {
+                q.qualifier = qual;
+                q.full_start = self.toks[s].start;
+                break;
+            }
+        }
+        // `50 تقريبا`, `50 شخصا تقريبا`: after the number or after its noun.
+        if q.qualifier == Qualifier::Exact {
+            let after = [next, next + 1].into_iter().find_map(|k| {
+                self.phrase_at(k, Context::ApproxAfter)
+                    .filter(|_| self.joined(next))
+            });
+            if let Some(e) = after {
+                q.qualifier = Qualifier::Approx;
+                q.full_end = self.toks[e - 1].end;
+            }
+        }
+        if let Some(s) = self.phrase_before(i, Context::Negative)
+            && let Amount::Exact(v) = q.amount
+        {
+            q.amount = Amount::Exact(v.negated());
+            q.full_start = self.toks[s].start;
+        }
+        if let Some(e) = self.phrase_at(next, Context::PercentAfter) {
+            q.percent = true;
+            q.full_end = self.toks[e - 1].end;
+        }
+        Some((q, next))
+    }
+}
+
+#[cfg(test)]
+mod tests;

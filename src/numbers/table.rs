@@ -1,0 +1,220 @@
+//! The number-word table (`rules/numbers.tsv`): loading and validation.
+//!
+//! The table is the linguistic knowledge; `parse.rs` is the grammar that combines its words.
+//! Adding a spelling is adding a row.
+
+use std::collections::HashMap;
+
+use crate::normalize::normalize_word;
+
+/// The table compiled into the binary.
+pub const BUILTIN: &str = include_str!("../../rules/numbers.tsv");
+
+/// What a single number word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    Unit,
+    TeenHead,
+    TeenTail,
+    Teen,
+    Tens,
+    Hundreds,
+    Scale,
+    ScaleAcc,
+    ScaleDual,
+    ScalePlural,
+    Vague,
+}
+
+/// Words and phrases that qualify or block a number rather than being one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Approx,
+    ApproxAfter,
+    AtLeast,
+    AtMost,
+    Range,
+    Negative,
+    Decimal,
+    PercentAfter,
+    Ordinal,
+    PronounBefore,
+    NotNumber,
+}
+
+/// One reading of a number word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub kind: WordKind,
+    pub value: i128,
+    /// Only for [`WordKind::Vague`]: the high bound.
+    pub high: i128,
+}
+
+/// A row that could not be read, with its 1-based line number.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("numbers table line {line}: {reason}")]
+pub struct TableError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The number lexicon, keyed by normalised form.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub words: HashMap<String, Vec<Reading>>,
+    /// Context phrases as lists of normalised words, longest first within each kind.
+    pub phrases: Vec<(Vec<String>, Context)>,
+    /// Single-word context words.
+    pub context: HashMap<String, Vec<Context>>,
+    pub prefixes: Vec<char>,
+}
+
+impl Table {
+    /// Parse a table in the `numbers.tsv` format.
+    pub fn parse(src: &str) -> Result<Table, TableError> {
+        let mut t = Table::default();
+        let mut seen_header = false;
+        for (i, line) in src.lines().enumerate() {
+            let line_no = i + 1;
+            let err = |reason: String| TableError {
+                line: line_no,
+                reason,
+            };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if !seen_header {
+                if cols.first() != Some(&"form") {
+                    return Err(err(
+                        "the first row must be the header `form\\tkind\\tvalue\\thigh`".into(),
+                    ));
+                }
+                seen_header = true;
+                continue;
+            }
+            if cols.len() < 2 {
+                return Err(err(format!(
+                    "expected 4 TAB-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let form = cols[0].trim();
+            if form.is_empty() {
+                return Err(err("empty form".into()));
+            }
+            let col = |c: usize| -> Result<i128, TableError> {
+                let v = cols.get(c).map(|s| s.trim()).unwrap_or("");
+                v.parse::<i128>()
+                    .map_err(|_| err(format!("column {} must be an integer, found {v:?}", c + 1)))
+            };
+            let kind = cols[1].trim();
+            let word = match kind {
+                "unit" => Some(WordKind::Unit),
+                "teen_head" => Some(WordKind::TeenHead),
+                "teen_tail" => Some(WordKind::TeenTail),
+                "teen" => Some(WordKind::Teen),
+                "tens" => Some(WordKind::Tens),
+                "hundreds" => Some(WordKind::Hundreds),
+                "scale" => Some(WordKind::Scale),
+                "scale_acc" => Some(WordKind::ScaleAcc),
+                "scale_dual" => Some(WordKind::ScaleDual),
+                "scale_plural" => Some(WordKind::ScalePlural),
+                "vague" => Some(WordKind::Vague),
+                _ => None,
+            };
+            if let Some(kind) = word {
+                let value = col(2)?;
+                let high = if kind == WordKind::Vague {
+                    let h = col(3)?;
+                    if h < value {
+                        return Err(err(format!("high {h} is below low {value}")));
+                    }
+                    h
+                } else {
+                    value
+                };
+                let key = normalize_word(form);
+                if key.contains(' ') {
+                    return Err(err(format!("number word {form:?} must be one word")));
+                }
+                t.words
+                    .entry(key)
+                    .or_default()
+                    .push(Reading { kind, value, high });
+                continue;
+            }
+            let ctx = match kind {
+                "prefix" => {
+                    let mut cs = form.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => t.prefixes.push(c),
+                        _ => return Err(err(format!("prefix {form:?} must be one letter"))),
+                    }
+                    continue;
+                }
+                "approx" => Context::Approx,
+                "approx_after" => Context::ApproxAfter,
+                "at_least" => Context::AtLeast,
+                "at_most" => Context::AtMost,
+                "range" => Context::Range,
+                "negative" => Context::Negative,
+                "decimal" => Context::Decimal,
+                "percent_after" => Context::PercentAfter,
+                "ordinal" => Context::Ordinal,
+                "pronoun_before" => Context::PronounBefore,
+                "not_number" => Context::NotNumber,
+                other => return Err(err(format!("unknown kind {other:?}"))),
+            };
+            let words: Vec<String> = form.split_whitespace().map(normalize_word).collect();
+            if words.len() == 1 {
+                t.context.entry(words[0].clone()).or_default().push(ctx);
+            } else {
+                t.phrases.push((words, ctx));
+            }
+        }
+        if !seen_header {
+            return Err(TableError {
+                line: 1,
+                reason: "no header row".into(),
+            });
+        }
+        t.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Ok(t)
+    }
+
+    pub fn readings(&self, word: &str) -> &[Reading] {
+        self.words.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn has_context(&self, word: &str, ctx: Context) -> bool {
+        self.context.get(word).is_some_and(|v| v.contains(&ctx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_loads() {
+        let t = Table::parse(BUILTIN).expect("builtin table is valid");
+        assert!(t.readings("خمسه").iter().any(|r| r.value == 5));
+        assert!(t.readings("الف").iter().any(|r| r.kind == WordKind::Scale));
+        assert!(t.has_context("نحو", Context::Approx));
+        assert!(t.prefixes.contains(&'و'));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = Table::parse("form\tkind\tvalue\thigh\nخمسة\tunit\tx\t\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = Table::parse("form\tkind\tvalue\thigh\n# c\nخمسة\tbogus\t5\t\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.reason.contains("bogus"));
+        assert!(Table::parse("خمسة\tunit\t5\t\n").is_err());
+        let e = Table::parse("form\tkind\tvalue\thigh\nعشرات\tvague\t99\t30\n").unwrap_err();
+        assert!(e.reason.contains("below"));
+    }
+}

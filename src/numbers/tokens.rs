@@ -1,0 +1,209 @@
+//! Splitting normalised text into the tokens the number grammar reads: Arabic words and
+//! digit runs. Everything else (punctuation, Latin words, newlines) only separates them.
+
+use crate::normalize::is_arabic_letter;
+
+use super::Num;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of Arabic letters.
+    Word,
+    /// A run of digits with its value; `None` when it is not a quantity: a date or time
+    /// (`2020/02/06`, `09:33`), an IP address, digits glued to a following letter
+    /// (`20دولار`), or a malformed grouping.
+    Digits(Option<Num>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Only spaces or tabs stand between this token and the previous one: the two can be
+    /// parts of one number expression. A comma, a newline or any other text breaks it.
+    pub joined: bool,
+    /// Digits followed by `%` or `٪`.
+    pub percent: bool,
+}
+
+fn is_date_sep(b: u8) -> bool {
+    matches!(b, b':' | b'/' | b'-')
+}
+
+/// Read the digit run starting at `s` (an ASCII digit, or a `.` before one). Returns its
+/// end and value.
+fn digit_run(b: &[u8], s: usize) -> (usize, Option<Num>) {
+    let mut e = s;
+    let mut datelike = false;
+    while e < b.len() {
+        let c = b[e];
+        if c.is_ascii_digit() {
+            e += 1;
+        } else if (matches!(c, b'.' | b',') || is_date_sep(c))
+            && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+            && (e > s || c == b'.')
+        {
+            datelike |= is_date_sep(c);
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    let run = &b[s..e];
+    let value = if datelike {
+        None
+    } else {
+        parse_grouped(std::str::from_utf8(run).expect("ASCII run"))
+    };
+    (e, value)
+}
+
+/// `1,250` and `1,234,567.5` are grouped thousands; a single comma not followed by exactly
+/// three digits is a decimal comma (`٤,٨` → 4.8). Several dots are not a number (IP
+/// addresses, version strings).
+fn parse_grouped(run: &str) -> Option<Num> {
+    let (int, frac) = match run.split_once('.') {
+        Some((_, f)) if f.contains(['.', ',']) => return None,
+        Some((i, f)) => (i, Some(f)),
+        None => (run, None),
+    };
+    if !int.contains(',') {
+        return Num::parse_plain(run);
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let grouped = groups[0].len() <= 3
+        && !groups[0].starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if grouped {
+        let joined: String = groups.concat();
+        return match frac {
+            Some(f) => Num::parse_plain(&format!("{joined}.{f}")),
+            None => Num::parse_plain(&joined),
+        };
+    }
+    if groups.len() == 2 && frac.is_none() {
+        return Num::parse_plain(&format!("{}.{}", groups[0], groups[1]));
+    }
+    None
+}
+
+/// Tokenise normalised text.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut gap_clean = false; // only spaces/tabs since the last token
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts_number = c.is_ascii_digit()
+            || (c == b'.'
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit()));
+        if starts_number {
+            let (e, mut value) = digit_run(b, i);
+            let mut start = i;
+            // A minus sign at the start of a word makes it negative; a hyphen inside a
+            // word or range does not.
+            if i > 0 && b[i - 1] == b'-' && (i == 1 || b[i - 2].is_ascii_whitespace()) {
+                start = i - 1;
+                value = value.map(Num::negated);
+            }
+            let rest = &text[e..];
+            let glued = rest.chars().next().is_some_and(char::is_alphabetic);
+            if glued {
+                value = None;
+            }
+            let percent = {
+                let r = rest.strip_prefix(' ').unwrap_or(rest);
+                r.starts_with('%') || r.starts_with('٪')
+            };
+            let joined = !toks.is_empty() && gap_clean && start == i;
+            toks.push(Tok {
+                start,
+                end: e,
+                kind: TokKind::Digits(value),
+                joined,
+                percent,
+            });
+            gap_clean = true;
+            i = e;
+            continue;
+        }
+        let ch = text[i..].chars().next().expect("char boundary");
+        if is_arabic_letter(ch) {
+            let mut e = i;
+            for c in text[i..].chars() {
+                if !is_arabic_letter(c) {
+                    break;
+                }
+                e += c.len_utf8();
+            }
+            toks.push(Tok {
+                start: i,
+                end: e,
+                kind: TokKind::Word,
+                joined: !toks.is_empty() && gap_clean,
+                percent: false,
+            });
+            gap_clean = true;
+            i = e;
+            continue;
+        }
+        if !(ch == ' ' || ch == '\t') {
+            gap_clean = false;
+        }
+        i += ch.len_utf8();
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(s: &str) -> Vec<Option<String>> {
+        tokenize(s)
+            .into_iter()
+            .filter_map(|t| match t.kind {
+                TokKind::Digits(v) => Some(v.map(|n| n.to_string())),
+                TokKind::Word => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grouping_and_decimals() {
+        assert_eq!(vals("1,250"), [Some("1250".into())]);
+        assert_eq!(vals("1,234,567.50"), [Some("1234567.5".into())]);
+        assert_eq!(vals("4,8"), [Some("4.8".into())]);
+        assert_eq!(vals("0,234"), [Some("0.234".into())]);
+        assert_eq!(vals(".77"), [Some("0.77".into())]);
+        assert_eq!(vals("-1200"), [Some("-1200".into())]);
+    }
+
+    #[test]
+    fn dates_times_and_glued_are_not_quantities() {
+        assert_eq!(vals("2020/02/06 21:44"), [None, None]);
+        assert_eq!(vals("192.168.1.2"), [None]);
+        assert_eq!(vals("20دولار"), [None]);
+        assert_eq!(vals("2020-02-06"), [None]);
+        assert_eq!(vals("1,2,3"), [None]);
+    }
+
+    #[test]
+    fn joined_only_across_spaces() {
+        let t = tokenize("خمسة و عشرون، 3");
+        assert_eq!(t.len(), 4);
+        assert!(t[1].joined && t[2].joined);
+        assert!(!t[3].joined);
+        assert!(tokenize("ال192")[1].joined);
+    }
+
+    #[test]
+    fn percent_sign() {
+        assert!(tokenize("50 %")[0].percent);
+        assert!(tokenize("50٪")[0].percent);
+        assert!(!tokenize("50 قتيلا")[0].percent);
+    }
+}
