@@ -194,7 +194,7 @@ impl NumberParser {
         while i < cur.toks.len() {
             match cur.quantity_at(i) {
                 Some((q, next)) => {
-                    out.push(q);
+                    out.extend(q);
                     i = next;
                 }
                 None => i += 1,
@@ -477,37 +477,69 @@ impl<'a> Cursor<'a> {
         multi.chain(single)
     }
 
-    /// Is word `i` blocked by what stands before it?
-    fn blocked(&self, i: usize, value: Option<Num>, end: usize) -> bool {
-        if !self.is_word(i) || i == 0 || !self.joined(i) || !self.is_word(i - 1) {
+    /// Is a number starting at word `i` (after `skip` bytes of clitics) really part of
+    /// something else, judging by what stands before it?
+    fn blocked(&self, i: usize, skip: usize, value: Num, end: usize) -> bool {
+        if !self.is_word(i) || i == 0 {
             return false;
         }
-        let prev = self.tok_text(i - 1);
-        let prev_bare = prev.strip_prefix("ال").unwrap_or(prev);
+        // `١مليون`: a scale glued to digits that were themselves rejected.
+        if !self.is_word(i - 1) && self.toks[i - 1].end == self.toks[i].start {
+            return true;
+        }
+        if !self.joined(i) {
+            return false;
+        }
+        // An ordinal (`الحادي`, `ثاني`) or a number word with the article (`الأحد`,
+        // `الخامسة`, `المائة`): what follows belongs to an ordinal or a name.
+        let ordinal_or_definite = |t: usize| {
+            if !self.is_word(t) {
+                return false;
+            }
+            let w = self.tok_text(t);
+            self.table.has_context(w, Context::Ordinal)
+                || w.strip_prefix("ال").is_some_and(|b| {
+                    self.table.has_context(b, Context::Ordinal)
+                        || !self.table.readings(b).is_empty()
+                })
+        };
         let one_word = end == i + 1;
-        // `الحادي عشر`, `الثانية عشرة`: the عشر of an ordinal.
-        if one_word
-            && value == Some(Num::int(10))
-            && (self.table.has_context(prev, Context::Ordinal)
-                || self.table.has_context(prev_bare, Context::Ordinal))
-        {
+        // `الحادي عشر`, `الأحد عشر`, `الثانية عشرة`: the عشر of an ordinal.
+        if one_word && value == Num::int(10) && ordinal_or_definite(i - 1) {
+            return true;
+        }
+        // `الخامسة والعشرون`, `المائة و خمسة و عشرون`: the rest of an ordinal.
+        let before_waw = if skip > 0 && self.words[i].waw_only {
+            Some(i - 1)
+        } else if self.tok_text(i - 1) == "و" && i >= 2 && self.joined(i - 1) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        if before_waw.is_some_and(ordinal_or_definite) {
             return true;
         }
         // `أي واحد`, `كل واحد`: a pronoun, not a count.
         one_word
-            && value == Some(Num::int(1))
-            && self.table.has_context(prev, Context::PronounBefore)
+            && value == Num::int(1)
+            && self.is_word(i - 1)
+            && self
+                .table
+                .has_context(self.tok_text(i - 1), Context::PronounBefore)
     }
 
-    fn quantity_at(&self, i: usize) -> Option<(Quantity, usize)> {
+    /// The number expression starting at token `i`, and the token after it. A number that
+    /// turns out to belong to an ordinal is consumed whole but yields nothing, so its tail
+    /// is not read as a number of its own.
+    fn quantity_at(&self, i: usize) -> Option<(Option<Quantity>, usize)> {
         let skip = self.word(i, Mode::First).map_or(0, |(_, s)| s);
         let start = self.toks[i].start + skip;
         let (amount, end) = if let Some((lo, hi, e)) = self.vague(i) {
             (Amount::Vague(lo, hi), e)
         } else {
             let (v, e) = self.number(i, Mode::First)?;
-            if self.blocked(i, Some(v), e) {
-                return None;
+            if self.blocked(i, skip, v, e) {
+                return Some((None, e));
             }
             (Amount::Exact(v), e)
         };
@@ -563,7 +595,7 @@ impl<'a> Cursor<'a> {
             q.percent = true;
             q.full_end = self.toks[e - 1].end;
         }
-        Some((q, next))
+        Some((Some(q), next))
     }
 }
 
