@@ -1,11 +1,15 @@
 //! The `hasila` command line: parses flags and calls the library.
 
 use std::io::{self, BufRead, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use hasila::export::Format;
+use hasila::input::CsvColumns;
+use hasila::lexicon;
+use hasila::pipeline::{self, Summary};
 
 /// hasila (حصيلة): casualty figures from Arabic news, each with the words that state it.
 #[derive(Parser)]
@@ -19,15 +23,27 @@ struct Cli {
 enum Command {
     /// Casualty mentions from articles, as JSON Lines or CSV.
     Extract {
-        /// Files, folders (read recursively) or `-` for standard input.
+        /// Files (.txt .md .html .jsonl .csv), folders (read recursively) or `-` for
+        /// standard input (JSON Lines, or one plain-text article).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        #[arg(long, default_value = "jsonl")]
-        format: String,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// Write here instead of standard output (replaced only when the run completes).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// A rules file to use instead of the built-in one.
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// CSV input: the column holding the article id.
+        #[arg(long, default_value = "id")]
+        id_column: String,
+        /// CSV input: the column holding the text.
+        #[arg(long, default_value = "text")]
+        text_column: String,
+        /// CSV input: the column holding the publication date (YYYY-MM-DD).
+        #[arg(long, default_value = "date")]
+        date_column: String,
     },
     /// Weekly tables, spreadsheet, charts and an HTML page.
     Report {
@@ -58,7 +74,24 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Numbers { file } => numbers(file),
         Command::Explain { text } => explain(&text),
-        Command::Extract { .. } | Command::Report { .. } | Command::Rules { .. } => {
+        Command::Extract {
+            inputs,
+            format,
+            output,
+            rules,
+            id_column,
+            text_column,
+            date_column,
+        } => {
+            let cols = CsvColumns {
+                id: id_column,
+                text: text_column,
+                date: date_column,
+            };
+            return extract(&inputs, format, output.as_deref(), rules.as_deref(), &cols);
+        }
+        Command::Rules { check } => return rules(check.as_deref()),
+        Command::Report { .. } => {
             eprintln!("hasila: this subcommand is not implemented yet");
             return ExitCode::from(2);
         }
@@ -68,6 +101,73 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("hasila: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Exit status per SPEC: 0 all read, 1 nothing could be done, 3 some inputs failed.
+fn extract(
+    inputs: &[PathBuf],
+    format: Format,
+    output: Option<&Path>,
+    rules: Option<&Path>,
+    cols: &CsvColumns,
+) -> ExitCode {
+    let run = || -> anyhow::Result<Summary> {
+        let lex = pipeline::load_rules(rules)?;
+        Ok(pipeline::extract(
+            inputs,
+            format,
+            output,
+            lex,
+            cols,
+            &mut io::stderr(),
+        )?)
+    };
+    match run() {
+        Ok(s) => {
+            eprintln!(
+                "hasila: {} documents read, {} mentions, {} inputs failed",
+                s.documents, s.mentions, s.failed
+            );
+            if s.failed > 0 && s.documents == 0 {
+                ExitCode::from(1)
+            } else if s.failed > 0 {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hasila: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `rules`: list the built-in rules, or check a file (exit 1 with line and reason if bad).
+fn rules(check: Option<&Path>) -> ExitCode {
+    match pipeline::load_rules(check) {
+        Ok(lex) => {
+            let mut out = io::stdout().lock();
+            if let Some(p) = check {
+                let _ = writeln!(out, "{}: ok, {} rules", p.display(), lex.rules().len());
+                return ExitCode::SUCCESS;
+            }
+            for (id, kind, words) in lex.rules() {
+                let _ = writeln!(
+                    out,
+                    "{id}\t{}\t{}",
+                    lexicon::kind_name(kind),
+                    words.join("، ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("hasila: {e}");
             ExitCode::from(1)
         }
     }

@@ -1,0 +1,172 @@
+//! Publication dates found in the text, and event dates resolved against them.
+//!
+//! Works on normalised text (digits ASCII, alef and teh marbuta folded). Month names come
+//! in two families — Levantine (`شباط`, `آذار`, `تشرين الثاني`) and Egyptian/Gulf
+//! (`فبراير`, `مارس`, `نوفمبر`) — and both are read.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+use crate::normalize::normalize_word;
+
+/// Month names in both families, normalised as text is, with their month number.
+const MONTHS: &[(&str, u32)] = &[
+    ("كانون الثاني", 1),
+    ("يناير", 1),
+    ("شباط", 2),
+    ("فبراير", 2),
+    ("آذار", 3),
+    ("مارس", 3),
+    ("نيسان", 4),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("أيار", 5),
+    ("مايو", 5),
+    ("حزيران", 6),
+    ("يونيو", 6),
+    ("تموز", 7),
+    ("يوليو", 7),
+    ("آب", 8),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("أيلول", 9),
+    ("سبتمبر", 9),
+    ("تشرين الأول", 10),
+    ("أكتوبر", 10),
+    ("تشرين الثاني", 11),
+    ("نوفمبر", 11),
+    ("كانون الأول", 12),
+    ("ديسمبر", 12),
+];
+
+fn month_of(name: &str) -> Option<u32> {
+    let name = name.trim();
+    MONTHS
+        .iter()
+        .find(|(m, _)| normalize_word(m) == name)
+        .map(|&(_, n)| n)
+}
+
+fn patterns() -> &'static (Regex, Regex) {
+    static P: OnceLock<(Regex, Regex)> = OnceLock::new();
+    P.get_or_init(|| {
+        let names: Vec<String> = MONTHS
+            .iter()
+            .map(|(m, _)| regex::escape(&normalize_word(m)))
+            .collect();
+        let numeric = Regex::new(r"\b(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b").expect("valid");
+        let named = Regex::new(&format!(
+            r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)",
+            names.join("|")
+        ))
+        .expect("valid");
+        (numeric, named)
+    })
+}
+
+/// The first full date stated in normalised text: `2020/02/06`, `10 فبراير، 2020`,
+/// `8 شباط 2020`.
+pub fn find_date(norm: &str) -> Option<NaiveDate> {
+    let (numeric, named) = patterns();
+    let a = numeric.captures(norm).and_then(|c| {
+        let d =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        Some((c.get(0)?.start(), d))
+    });
+    let b = named.captures(norm).and_then(|c| {
+        let d = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_of(&c[2])?, c[1].parse().ok()?)?;
+        Some((c.get(0)?.start(), d))
+    });
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if x.0 <= y.0 { x.1 } else { y.1 }),
+        (x, y) => x.or(y).map(|(_, d)| d),
+    }
+}
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("السبت", Weekday::Sat),
+    ("الاحد", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الاربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("الجمعه", Weekday::Fri),
+];
+
+/// The event date a clause implies, given the publication date: `اليوم` and no word at all
+/// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or
+/// before publication; an explicit date → that date.
+pub fn event_date(clause_norm: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    if let Some(d) = find_date(clause_norm) {
+        return Some(d);
+    }
+    let p = published?;
+    let words: Vec<&str> = clause_norm
+        .split(|c: char| !crate::normalize::is_arabic_letter(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| {
+        words
+            .iter()
+            .any(|x| *x == w || x.strip_prefix('و') == Some(w))
+    };
+    if has("امس") || has("البارحه") {
+        return Some(p - Duration::days(1));
+    }
+    for &(name, wd) in WEEKDAYS {
+        if has(name) {
+            let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            return Some(p - Duration::days(i64::from(back)));
+        }
+    }
+    Some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_in_the_seeds_formats() {
+        assert_eq!(
+            find_date(&normalize("Publication date: 2020/02/06 21:44").text),
+            d(2020, 2, 6)
+        );
+        assert_eq!(
+            find_date(&normalize("الاثنين 10 فبراير، 2020").text),
+            d(2020, 2, 10)
+        );
+        assert_eq!(find_date(&normalize("في 8 شباط 2020").text), d(2020, 2, 8));
+        assert_eq!(
+            find_date(&normalize("في 13 تشرين الثاني/نوفمبر 2017").text),
+            d(2017, 11, 13)
+        );
+        assert_eq!(find_date(&normalize("١٦ آذار ٢٠١٧").text), d(2017, 3, 16));
+        assert_eq!(find_date(&normalize("قتل 5 في 2020").text), None);
+        assert_eq!(find_date(&normalize("31 شباط 2020").text), None);
+    }
+
+    #[test]
+    fn event_dates_resolve_relative_words() {
+        let p = d(2020, 2, 6); // a Thursday
+        assert_eq!(event_date(&normalize("قتل أمس").text, p), d(2020, 2, 5));
+        assert_eq!(event_date(&normalize("قتل اليوم").text, p), p);
+        assert_eq!(
+            event_date(&normalize("يوم الأحد الماضي").text, p),
+            d(2020, 2, 2)
+        );
+        assert_eq!(event_date(&normalize("الخميس").text, p), p);
+        assert_eq!(
+            event_date(&normalize("في 3 شباط 2020").text, p),
+            d(2020, 2, 3)
+        );
+        assert_eq!(event_date("قتل", None), None);
+    }
+}

@@ -1,0 +1,675 @@
+//! The rule engine: normalised text, numbers and lexicon hits → casualty [`Mention`]s.
+//!
+//! It works clause by clause. For every number the parser found, it looks for the noun
+//! counted right after it (`5 قتلى`, `8 مدنيين`), a cue before it (`مقتل 8`, `أصيب أربعة`)
+//! or after its noun (`20 مدنيا قتلوا`), and decides the category, the group and the
+//! figure. A number with no cue of its own takes the category and group of the mention it
+//! is coordinated with (`أودى بحياة 229 مدنيًا وأصاب 727`, `بينهم 26 رجلًا و7 سيدات`). Then
+//! cues followed by a singular or dual noun (`مقتل طفل`, `مقتل عنصرين`) and by a vague
+//! quantity (`إصابة العديد`, `سقوط قتلى`) make their own mentions.
+//!
+//! Spans are normalised-text byte offsets inside the engine and are mapped to the original
+//! exactly once, when a mention is built.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::lexicon::{Category, Cause, Entry, Form, Group, Kind, Lexicon, keys};
+use crate::normalize::{Normalized, normalize};
+use crate::numbers::tokens::{Tok, TokKind, tokenize};
+use crate::numbers::{Amount, NumberParser, Quantity};
+
+/// Whether a figure is one event's toll or a running total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Incident,
+    Cumulative,
+}
+
+/// Marks on a mention that a reader of the table should know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Stated in the headline (the first line, or the title field).
+    Headline,
+    /// One part of a breakdown of a larger figure.
+    Breakdown,
+    /// A breakdown whose parts do not add up to the total it breaks down.
+    SumMismatch,
+    /// Page furniture (tickers, related-news lists), not the article.
+    Furniture,
+}
+
+/// One casualty statement, as SPEC defines it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub doc_id: String,
+    pub category: Category,
+    pub count: Option<u64>,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub approx: bool,
+    pub vague: bool,
+    pub group: Group,
+    pub scope: Scope,
+    pub cause: Cause,
+    pub weapon: Option<String>,
+    pub place: Option<String>,
+    pub admin1: Option<String>,
+    pub admin1_pcode: Option<String>,
+    pub pcode: Option<String>,
+    pub published: Option<String>,
+    pub event_date: Option<String>,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    pub flags: Vec<Flag>,
+}
+
+/// A lexicon phrase found at tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Hit<'l> {
+    entry: &'l Entry,
+    start: usize,
+    end: usize,
+}
+
+/// How far back a cue may stand from its number, in words.
+const CUE_REACH: usize = 6;
+/// How far back or forward from a figure scope words count, in words.
+const SCOPE_REACH: usize = 10;
+/// Figures above this are not casualty counts of one statement (populations, money).
+const MAX_COUNT: i128 = 5_000_000;
+
+/// A document's text read once: tokens, clause and sentence numbers, lexicon hits.
+struct Reading<'a> {
+    norm: Normalized,
+    toks: Vec<Tok>,
+    /// Sentence index of each token; a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `.
+    sentence: Vec<usize>,
+    /// Clause index of each token; clauses also end at commas.
+    clause: Vec<usize>,
+    /// Hits starting at each token, longest first.
+    hits: Vec<Vec<Hit<'a>>>,
+    /// Which quantity (index) each token belongs to, if any.
+    in_quantity: Vec<Option<usize>>,
+    quantities: Vec<Quantity>,
+    /// Token range of each quantity's number (without qualifier words).
+    q_toks: Vec<(usize, usize)>,
+    /// Token where each quantity's qualifier words start.
+    q_full_start: Vec<usize>,
+}
+
+/// A mention in engine coordinates, before it is mapped to the original.
+#[derive(Debug, Clone)]
+struct Draft {
+    category: Category,
+    count: Option<u64>,
+    low: Option<u64>,
+    high: Option<u64>,
+    approx: bool,
+    vague: bool,
+    group: Group,
+    /// Token span of the quote.
+    first: usize,
+    last: usize,
+    rule: String,
+    flags: Vec<Flag>,
+    /// The token the figure sits at, for scope and cause.
+    at: usize,
+}
+
+/// The extraction engine: compiled rules and the number parser.
+pub struct Extractor<'a> {
+    lex: &'a Lexicon,
+    numbers: &'a NumberParser,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(lex: &'a Lexicon, numbers: &'a NumberParser) -> Extractor<'a> {
+        Extractor { lex, numbers }
+    }
+
+    /// The mentions in one document's text. `published` is the publication date if known;
+    /// when it is not, the first date the text states is taken.
+    pub fn extract(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
+        let r = self.read(text);
+        let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
+        let drafts = self.drafts(&r);
+        let headline_end = text.find('\n').unwrap_or(text.len());
+        drafts
+            .into_iter()
+            .map(|d| {
+                let (s, _) = r
+                    .norm
+                    .original_span(text, r.toks[d.first].start, r.toks[d.first].end);
+                let (_, e) = r
+                    .norm
+                    .original_span(text, r.toks[d.last].start, r.toks[d.last].end);
+                let mut flags = d.flags.clone();
+                if s < headline_end && headline_end < text.len() {
+                    flags.push(Flag::Headline);
+                }
+                Mention {
+                    doc_id: doc_id.to_string(),
+                    category: d.category,
+                    count: d.count,
+                    low: d.low,
+                    high: d.high,
+                    approx: d.approx,
+                    vague: d.vague,
+                    group: d.group,
+                    scope: self.scope(&r, &d),
+                    cause: self.cause(&r, &d),
+                    weapon: self.weapon(&r, &d),
+                    place: None,
+                    admin1: None,
+                    admin1_pcode: None,
+                    pcode: None,
+                    published: published.map(|d| d.to_string()),
+                    event_date: crate::dates::event_date(self.sentence_text(&r, &d), published)
+                        .map(|d| d.to_string()),
+                    quote: text[s..e].to_string(),
+                    start: s,
+                    end: e,
+                    rule: d.rule,
+                    flags,
+                }
+            })
+            .collect()
+    }
+
+    fn read(&self, text: &str) -> Reading<'a> {
+        let norm = normalize(text);
+        let toks = tokenize(&norm.text);
+        let (mut sentence, mut clause) = (
+            Vec::with_capacity(toks.len()),
+            Vec::with_capacity(toks.len()),
+        );
+        let (mut s, mut c) = (0, 0);
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 {
+                let gap = &norm.text[toks[i - 1].end..t.start];
+                if gap.contains(['.', '!', '?', '؟', '؛', '\n']) || gap.contains(" - ") {
+                    s += 1;
+                    c += 1;
+                } else if gap.contains(['،', ',']) {
+                    c += 1;
+                }
+            }
+            sentence.push(s);
+            clause.push(c);
+        }
+        let quantities = self.numbers.parse(&norm.text);
+        let mut in_quantity = vec![None; toks.len()];
+        let mut q_toks = Vec::with_capacity(quantities.len());
+        let mut q_full_start = Vec::with_capacity(quantities.len());
+        for (qi, q) in quantities.iter().enumerate() {
+            let a = toks.partition_point(|t| t.end <= q.start);
+            let z = toks.partition_point(|t| t.start < q.end);
+            let fa = toks.partition_point(|t| t.end <= q.full_start);
+            let fz = toks.partition_point(|t| t.start < q.full_end);
+            for slot in &mut in_quantity[fa..fz] {
+                *slot = Some(qi);
+            }
+            q_toks.push((a, z));
+            q_full_start.push(fa);
+        }
+        let mut r = Reading {
+            norm,
+            toks,
+            sentence,
+            clause,
+            hits: Vec::new(),
+            in_quantity,
+            quantities,
+            q_toks,
+            q_full_start,
+        };
+        r.hits = (0..r.toks.len()).map(|i| self.hits_at(&r, i)).collect();
+        r
+    }
+
+    fn hits_at(&self, r: &Reading<'a>, i: usize) -> Vec<Hit<'a>> {
+        let mut out = Vec::new();
+        if r.toks[i].kind != TokKind::Word {
+            return out;
+        }
+        let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
+        for key in keys(word(i)) {
+            for e in self.lex.starting_with(key) {
+                let n = e.words.len();
+                let fits = (1..n).all(|k| {
+                    let t = i + k;
+                    t < r.toks.len()
+                        && r.toks[t].kind == TokKind::Word
+                        && r.toks[t].joined
+                        && keys(word(t)).contains(&e.words[k].as_str())
+                });
+                if fits {
+                    out.push(Hit {
+                        entry: e,
+                        start: i,
+                        end: i + n,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|h| std::cmp::Reverse(h.end));
+        out
+    }
+
+    fn drafts(&self, r: &Reading<'a>) -> Vec<Draft> {
+        let mut out: Vec<Draft> = Vec::new();
+        let mut used = vec![false; r.toks.len()];
+        for qi in 0..r.quantities.len() {
+            if let Some(d) = self.from_quantity(r, qi, out.last(), &mut used) {
+                out.push(d);
+            }
+        }
+        self.from_nouns(r, &mut used, &mut out);
+        out.sort_by_key(|d| (d.first, d.last));
+        mark_breakdowns(&mut out);
+        out
+    }
+
+    /// The noun counted right after token `z` (joined to it).
+    fn noun_at(&self, r: &Reading<'a>, z: usize) -> Option<Hit<'a>> {
+        if z >= r.toks.len() || !r.toks[z].joined {
+            return None;
+        }
+        r.hits[z]
+            .iter()
+            .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+            .copied()
+    }
+
+    /// The nearest cue before token `from`, in the same clause, not past another number.
+    fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        let lo = from.saturating_sub(CUE_REACH);
+        for j in (lo..from).rev() {
+            if r.clause[j] != r.clause[from.min(r.toks.len() - 1)] || r.in_quantity[j].is_some() {
+                return None;
+            }
+            if let Some(h) = r.hits[j]
+                .iter()
+                .find(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }) && h.end <= from)
+            {
+                return Some(*h);
+            }
+        }
+        None
+    }
+
+    /// A cue after the counted noun (`20 مدنيا قتلوا`), within two words.
+    fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        (from..(from + 3).min(r.toks.len()))
+            .take_while(|&j| r.clause[j] == r.clause[from - 1] && r.in_quantity[j].is_none())
+            .find_map(|j| {
+                r.hits[j]
+                    .iter()
+                    .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
+                    .copied()
+            })
+    }
+
+    /// Is there an exclusion for `category` between tokens `a` and `z + 3` in the clause?
+    fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
+        let end = (z + 3).min(r.toks.len());
+        (a..end).any(|j| {
+            r.clause[j] == r.clause[a]
+                && r.hits[j].iter().any(|h| match &h.entry.kind {
+                    Kind::Exclude(None) => true,
+                    Kind::Exclude(Some(cats)) => cats.contains(&category),
+                    _ => false,
+                })
+        })
+    }
+
+    fn from_quantity(
+        &self,
+        r: &Reading<'a>,
+        qi: usize,
+        prev: Option<&Draft>,
+        used: &mut [bool],
+    ) -> Option<Draft> {
+        let q = &r.quantities[qi];
+        let (a, z) = r.q_toks[qi];
+        let fa = r.q_full_start[qi];
+        if q.percent || a >= z {
+            return None;
+        }
+        let (count, low, high, vague) = figure(q)?;
+        let mut noun = self.noun_at(r, z);
+        // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
+        let mut anchor = fa;
+        if noun.is_none() && matches!(count, Some(1 | 2)) && a > 0 {
+            if let Some(h) = r.hits[..a]
+                .iter()
+                .enumerate()
+                .rev()
+                .take(2)
+                .flat_map(|(_, hs)| hs.iter())
+                .find(|h| matches!(h.entry.kind, Kind::Noun { .. }) && h.end == a)
+            {
+                noun = Some(*h);
+                anchor = h.start;
+            }
+        }
+        // A year with nothing counted after it is a date.
+        if noun.is_none() && count.is_some_and(|c| (1900..=2100).contains(&c)) {
+            return None;
+        }
+        let (noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
+            Some(Kind::Noun {
+                category, group, ..
+            }) => (*category, *group),
+            _ => (None, None),
+        };
+        let after_noun = noun.map_or(z, |h| h.end.max(z));
+        let cue = self.cue_before(r, anchor);
+        let cue_cat = cue.and_then(|h| match h.entry.kind {
+            Kind::Cue { category, .. } => category,
+            _ => None,
+        });
+        let after = if noun_cat.is_none() && cue_cat.is_none() {
+            self.cue_after(r, after_noun)
+        } else {
+            None
+        };
+        let after_cat = after.and_then(|h| match h.entry.kind {
+            Kind::Cue { category, .. } => category,
+            _ => None,
+        });
+        let same_sentence_prev = prev.filter(|p| r.sentence[p.last] == r.sentence[a]);
+        let (category, rule, inherited) = if let Some(c) = noun_cat {
+            (c, noun.map(|h| h.entry.rule.clone()), false)
+        } else if let Some(c) = cue_cat {
+            (c, cue.map(|h| h.entry.rule.clone()), false)
+        } else if let Some(c) = after_cat {
+            (c, after.map(|h| h.entry.rule.clone()), false)
+        } else if let Some(p) = same_sentence_prev.filter(|p| a - p.last <= 8 && noun.is_some()) {
+            (p.category, Some("coordination".to_string()), true)
+        } else {
+            return None;
+        };
+        let first = cue.map_or(anchor, |h| h.start.min(anchor));
+        if self.excluded(r, first, after_noun, category) {
+            return None;
+        }
+        let group = noun_group
+            .or_else(|| self.group_after(r, after_noun))
+            .or_else(|| {
+                // No noun of its own: the partner's group (`وأصاب 727`).
+                if noun.is_none() {
+                    same_sentence_prev.map(|p| p.group)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(Group::Unspecified);
+        let last = after.map_or(after_noun, |h| h.end) - 1;
+        for u in &mut used[first..=last] {
+            *u = true;
+        }
+        let mut flags = Vec::new();
+        if inherited {
+            flags.push(Flag::Breakdown);
+        }
+        Some(Draft {
+            category,
+            count,
+            low,
+            high,
+            approx: q.is_approx(),
+            vague,
+            group,
+            first,
+            last,
+            rule: rule.unwrap_or_default(),
+            flags,
+            at: a,
+        })
+    }
+
+    /// `قتلى من المدنيين`, `قتلى مدنيين`: a group named right after a casualty noun.
+    fn group_after(&self, r: &Reading<'a>, j: usize) -> Option<Group> {
+        let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
+        let k = if j < r.toks.len() && r.toks[j].joined && word(j) == "من" {
+            j + 1
+        } else {
+            j
+        };
+        self.noun_at(r, k).and_then(|h| match h.entry.kind {
+            Kind::Noun {
+                category: None,
+                group: Some(g),
+                ..
+            } if g != Group::Unspecified => Some(g),
+            _ => None,
+        })
+    }
+
+    /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
+    /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
+    fn from_nouns(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        for i in 0..r.toks.len() {
+            for h in &r.hits[i] {
+                let Kind::Cue {
+                    category: cue_cat,
+                    after: false,
+                } = h.entry.kind
+                else {
+                    continue;
+                };
+                if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end].is_some() {
+                    continue;
+                }
+                let next = self.noun_at(r, h.end).or_else(|| {
+                    r.hits[h.end]
+                        .iter()
+                        .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
+                        .copied()
+                });
+                let Some(n) = next else { continue };
+                if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end].is_some()) {
+                    continue;
+                }
+                let (count, category, group) = match n.entry.kind {
+                    Kind::Noun {
+                        category,
+                        group,
+                        form,
+                    } => {
+                        let count = match form {
+                            Form::Singular => Some(1),
+                            Form::Dual => Some(2),
+                            Form::Plural => None,
+                        };
+                        // A bare plural is a vague mention only when the noun itself is a
+                        // casualty (`سقوط قتلى`), not for `مقتل مدنيين`.
+                        if count.is_none() && category.is_none() {
+                            continue;
+                        }
+                        (count, category.or(cue_cat), group)
+                    }
+                    Kind::Vague => (None, cue_cat, None),
+                    _ => continue,
+                };
+                let Some(category) = category else { continue };
+                if self.excluded(r, h.start, n.end, category) {
+                    continue;
+                }
+                let group = group
+                    .filter(|g| *g != Group::Unspecified || count.is_some())
+                    .or_else(|| self.group_after(r, n.end))
+                    .unwrap_or(Group::Unspecified);
+                for u in &mut used[h.start..n.end] {
+                    *u = true;
+                }
+                out.push(Draft {
+                    category,
+                    count,
+                    low: count,
+                    high: count,
+                    approx: false,
+                    vague: count.is_none(),
+                    group,
+                    first: h.start,
+                    last: n.end - 1,
+                    rule: n.entry.rule.clone(),
+                    flags: Vec::new(),
+                    at: n.start,
+                });
+                break;
+            }
+        }
+        // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
+        for i in 0..r.toks.len() {
+            if used[i] || (i > 0 && r.in_quantity[i - 1].is_some() && r.toks[i].joined) {
+                continue;
+            }
+            let Some(h) = r.hits[i].iter().find(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Noun {
+                        category: Some(_),
+                        form: Form::Dual,
+                        ..
+                    }
+                )
+            }) else {
+                continue;
+            };
+            let Kind::Noun {
+                category: Some(category),
+                group,
+                ..
+            } = h.entry.kind
+            else {
+                continue;
+            };
+            if self.excluded(r, h.start, h.end, category) {
+                continue;
+            }
+            for u in &mut used[h.start..h.end] {
+                *u = true;
+            }
+            out.push(Draft {
+                category,
+                count: Some(2),
+                low: Some(2),
+                high: Some(2),
+                approx: false,
+                vague: false,
+                group: group.unwrap_or(Group::Unspecified),
+                first: h.start,
+                last: h.end - 1,
+                rule: h.entry.rule.clone(),
+                flags: Vec::new(),
+                at: h.start,
+            });
+        }
+    }
+
+    /// Words of `kind` in the figure's sentence within `reach` words of it.
+    fn near<'r>(
+        &self,
+        r: &'r Reading<'a>,
+        d: &Draft,
+        reach: usize,
+    ) -> impl Iterator<Item = &'r Hit<'a>> {
+        let s = r.sentence[d.at];
+        let lo = d.first.saturating_sub(reach);
+        let hi = (d.last + reach + 1).min(r.toks.len());
+        (lo..hi)
+            .filter(move |&j| r.sentence[j] == s)
+            .flat_map(move |j| r.hits[j].iter())
+    }
+
+    /// The normalised text of the sentence a figure stands in.
+    fn sentence_text<'r>(&self, r: &'r Reading<'a>, d: &Draft) -> &'r str {
+        let s = r.sentence[d.at];
+        let a = r.sentence.partition_point(|&x| x < s);
+        let z = r.sentence.partition_point(|&x| x <= s);
+        &r.norm.text[r.toks[a].start..r.toks[z - 1].end]
+    }
+
+    fn scope(&self, r: &Reading<'a>, d: &Draft) -> Scope {
+        if self
+            .near(r, d, SCOPE_REACH)
+            .any(|h| h.entry.kind == Kind::Scope)
+        {
+            Scope::Cumulative
+        } else {
+            Scope::Incident
+        }
+    }
+
+    fn cause(&self, r: &Reading<'a>, d: &Draft) -> Cause {
+        self.near(r, d, usize::MAX / 4)
+            .find_map(|h| match h.entry.kind {
+                Kind::Cause(c) => Some(c),
+                _ => None,
+            })
+            .unwrap_or(Cause::Violence)
+    }
+
+    fn weapon(&self, r: &Reading<'a>, d: &Draft) -> Option<String> {
+        self.near(r, d, usize::MAX / 4)
+            .find_map(|h| match &h.entry.kind {
+                Kind::Weapon(w) => Some(w.clone()),
+                _ => None,
+            })
+    }
+}
+
+/// The figure a quantity states: (count, low, high, vague). `None` when it cannot be a
+/// count of people (a fraction, zero, a negative, an implausible size).
+fn figure(q: &Quantity) -> Option<(Option<u64>, Option<u64>, Option<u64>, bool)> {
+    let int = |n: crate::numbers::Num| -> Option<u64> {
+        n.as_integer()
+            .filter(|v| (1..=MAX_COUNT).contains(v))
+            .and_then(|v| u64::try_from(v).ok())
+    };
+    let (lo, hi) = q.bounds();
+    match q.amount {
+        Amount::Vague(a, b) => Some((None, int(a), int(b), true)),
+        Amount::Exact(v) | Amount::Range(v, _) => {
+            let c = int(v)?;
+            Some((Some(c), lo.and_then(int), hi.and_then(int), false))
+        }
+    }
+}
+
+/// A figure whose parts follow it in the same sentence (`مقتل 48 مدنيًا بينهم 26 رجلًا
+/// و7 سيدات و15 طفلًا`): flag the parts, and the whole when they do not add up.
+fn mark_breakdowns(out: &mut [Draft]) {
+    let mut i = 0;
+    while i < out.len() {
+        let total = &out[i];
+        let mut j = i + 1;
+        while j < out.len()
+            && out[j].flags.contains(&Flag::Breakdown)
+            && out[j].category == total.category
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            let parts: Option<u64> = out[i + 1..j].iter().map(|d| d.count).sum();
+            if let (Some(t), Some(p)) = (out[i].count, parts) {
+                // Parts that are a breakdown of the total must not exceed it; fewer parts
+                // than the total are fine (not every victim is described).
+                if p > t && j - i > 2 {
+                    out[i].flags.push(Flag::SumMismatch);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,458 @@
+//! The casualty rules file (`rules/casualties.toml`): loading, validating, and the compiled
+//! form the extraction engine matches.
+//!
+//! The file is embedded in the binary and can be replaced with `--rules FILE`. Every table
+//! carries an `id`; the engine stamps that id on each mention it makes, so `explain` can
+//! show which rule fired.
+//!
+//! Matching is by word: each word of the text is looked up after stripping the clitics
+//! `و ف ب ل ك` and the article `ال`, in every combination, so a rule lists the bare form once.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::normalize::normalize_word;
+
+/// The rules compiled into the binary.
+pub const BUILTIN: &str = include_str!("../rules/casualties.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Killed,
+    Wounded,
+    KilledOrWounded,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Civilian,
+    Child,
+    Woman,
+    Man,
+    Combatant,
+    Unspecified,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    Violence,
+    Accident,
+    Disease,
+    Unknown,
+}
+
+/// How many a noun form means on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `طفل`: one, when no number is given.
+    Singular,
+    /// `طفلين`: two.
+    Dual,
+    /// `أطفال`: needs a number, or is vague.
+    Plural,
+}
+
+/// What a matched phrase is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A casualty cue. `category` is `None` for neutral cues (`سقوط`, `وقوع`) that only
+    /// say something together with a casualty noun.
+    Cue {
+        category: Option<Category>,
+        after: bool,
+    },
+    Noun {
+        category: Option<Category>,
+        group: Option<Group>,
+        form: Form,
+    },
+    Scope,
+    Cause(Cause),
+    Weapon(String),
+    /// Not a casualty when seen near the cue; `None` for every category, else only those.
+    Exclude(Option<Vec<Category>>),
+    /// A quantity without a number (`العديد`, `عدد من`, `آخرين`): a vague mention after a cue.
+    Vague,
+}
+
+/// One entry of the compiled lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub rule: String,
+    pub kind: Kind,
+    /// The phrase as normalised words.
+    pub words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueRow {
+    id: String,
+    category: Option<Category>,
+    #[serde(default)]
+    after: bool,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounRow {
+    id: String,
+    category: Option<Category>,
+    group: Option<Group>,
+    #[serde(default)]
+    singular: Vec<String>,
+    #[serde(default)]
+    dual: Vec<String>,
+    #[serde(default)]
+    plural: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsRow {
+    id: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExcludeRow {
+    id: String,
+    categories: Option<Vec<Category>>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CauseRow {
+    id: String,
+    cause: Cause,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeaponRow {
+    id: String,
+    weapon: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    cue: Vec<CueRow>,
+    #[serde(default)]
+    noun: Vec<NounRow>,
+    #[serde(default)]
+    scope: Vec<WordsRow>,
+    #[serde(default)]
+    cause: Vec<CauseRow>,
+    #[serde(default)]
+    weapon: Vec<WeaponRow>,
+    #[serde(default)]
+    exclude: Vec<ExcludeRow>,
+    #[serde(default)]
+    vague: Vec<WordsRow>,
+}
+
+/// A rules file that cannot be used, with where and why.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub struct RulesError {
+    /// 1-based line, when the problem has a place.
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}: {}", self.reason),
+            None => write!(f, "{}", self.reason),
+        }
+    }
+}
+
+/// The compiled rules.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    /// First word of each phrase → indices into `entries`, longest phrase first.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// Clitics that may stand before a word.
+const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// The keys a word of the text may match: itself, without clitics, without the article.
+/// `وللقتلى` → `وللقتلي`, `للقتلي`, `لقتلي`, `قتلي`. Ordered longest first, so a rule
+/// written with its clitic (`بجروح`) wins over the bare form.
+pub fn keys(word: &str) -> Vec<&str> {
+    let mut out = vec![word];
+    let mut rest = word;
+    for _ in 0..2 {
+        let Some(c) = rest.chars().next() else { break };
+        if !CLITICS.contains(&c) || rest.len() <= c.len_utf8() + 2 {
+            break;
+        }
+        rest = &rest[c.len_utf8()..];
+        out.push(rest);
+    }
+    let mut with_article = Vec::new();
+    for k in &out {
+        if let Some(r) = k.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            with_article.push(r);
+        }
+        // ل + ال is written لل: للقتلى.
+        if let Some(r) = k.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+            with_article.push(r);
+        }
+    }
+    out.extend(with_article);
+    out
+}
+
+impl Lexicon {
+    /// Parse and compile a rules file.
+    pub fn parse(src: &str) -> Result<Lexicon, RulesError> {
+        let file: File = toml::from_str(src).map_err(|e| RulesError {
+            line: e
+                .span()
+                .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1),
+            reason: e.message().to_string(),
+        })?;
+        let mut lex = Lexicon::default();
+        let mut ids = HashMap::new();
+        let mut check_id = |id: &str| -> Result<(), RulesError> {
+            if id.trim().is_empty() {
+                return Err(rule_error(src, id, "a rule needs a non-empty id"));
+            }
+            if ids.insert(id.to_string(), ()).is_some() {
+                return Err(rule_error(src, id, &format!("duplicate rule id {id:?}")));
+            }
+            Ok(())
+        };
+        for c in &file.cue {
+            check_id(&c.id)?;
+            lex.add(
+                src,
+                &c.id,
+                &c.words,
+                Kind::Cue {
+                    category: c.category,
+                    after: c.after,
+                },
+            )?;
+        }
+        for n in &file.noun {
+            check_id(&n.id)?;
+            if n.category.is_none() && n.group.is_none() {
+                return Err(rule_error(src, &n.id, "a noun needs a category or a group"));
+            }
+            for (forms, form) in [
+                (&n.singular, Form::Singular),
+                (&n.dual, Form::Dual),
+                (&n.plural, Form::Plural),
+            ] {
+                lex.add(
+                    src,
+                    &n.id,
+                    forms,
+                    Kind::Noun {
+                        category: n.category,
+                        group: n.group,
+                        form,
+                    },
+                )?;
+            }
+        }
+        for s in &file.scope {
+            check_id(&s.id)?;
+            lex.add(src, &s.id, &s.words, Kind::Scope)?;
+        }
+        for c in &file.cause {
+            check_id(&c.id)?;
+            lex.add(src, &c.id, &c.words, Kind::Cause(c.cause))?;
+        }
+        for w in &file.weapon {
+            check_id(&w.id)?;
+            lex.add(src, &w.id, &w.words, Kind::Weapon(w.weapon.clone()))?;
+        }
+        for x in &file.exclude {
+            check_id(&x.id)?;
+            lex.add(src, &x.id, &x.words, Kind::Exclude(x.categories.clone()))?;
+        }
+        for v in &file.vague {
+            check_id(&v.id)?;
+            lex.add(src, &v.id, &v.words, Kind::Vague)?;
+        }
+        for list in lex.by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
+        }
+        Ok(lex)
+    }
+
+    fn add(
+        &mut self,
+        src: &str,
+        id: &str,
+        phrases: &[String],
+        kind: Kind,
+    ) -> Result<(), RulesError> {
+        for p in phrases {
+            let words: Vec<String> = p.split_whitespace().map(normalize_word).collect();
+            if words.is_empty() || words.iter().any(String::is_empty) {
+                return Err(rule_error(
+                    src,
+                    id,
+                    &format!("rule {id:?} has an empty word"),
+                ));
+            }
+            self.by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(self.entries.len());
+            self.entries.push(Entry {
+                rule: id.to_string(),
+                kind: kind.clone(),
+                words,
+            });
+        }
+        Ok(())
+    }
+
+    /// Entries whose phrase starts with `key`, longest phrase first.
+    pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
+        self.by_first
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Every rule id with its kind, in file order, for `hasila rules`.
+    pub fn rules(&self) -> Vec<(&str, &Kind, Vec<String>)> {
+        let mut out: Vec<(&str, &Kind, Vec<String>)> = Vec::new();
+        for e in &self.entries {
+            let phrase = e.words.join(" ");
+            match out.last_mut() {
+                Some((id, _, words)) if *id == e.rule => words.push(phrase),
+                _ => out.push((&e.rule, &e.kind, vec![phrase])),
+            }
+        }
+        out
+    }
+}
+
+/// A short name for a kind of rule, for listings.
+pub fn kind_name(kind: &Kind) -> String {
+    let tag = |v: &dyn erased::Tag| v.tag();
+    match kind {
+        Kind::Cue {
+            category: Some(c),
+            after: false,
+        } => format!("cue {}", tag(c)),
+        Kind::Cue {
+            category: Some(c),
+            after: true,
+        } => format!("cue {} (after the noun)", tag(c)),
+        Kind::Cue { category: None, .. } => "cue (category from the noun)".into(),
+        Kind::Noun {
+            category, group, ..
+        } => {
+            let mut parts = vec!["noun".to_string()];
+            parts.extend(category.map(|c| tag(&c)));
+            parts.extend(group.map(|g| tag(&g)));
+            parts.join(" ")
+        }
+        Kind::Scope => "scope cumulative".into(),
+        Kind::Cause(c) => format!("cause {}", tag(c)),
+        Kind::Weapon(w) => format!("weapon {w}"),
+        Kind::Exclude(_) => "exclude".into(),
+        Kind::Vague => "vague quantity".into(),
+    }
+}
+
+mod erased {
+    /// The serde name of an enum value (`killed`, `civilian`).
+    pub trait Tag {
+        fn tag(&self) -> String;
+    }
+    impl<T: serde::Serialize> Tag for T {
+        fn tag(&self) -> String {
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// An error about rule `id`, placed at the line that declares it.
+fn rule_error(src: &str, id: &str, reason: &str) -> RulesError {
+    let needle = format!("\"{id}\"");
+    let line = src
+        .lines()
+        .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
+        .map(|i| i + 1);
+    RulesError {
+        line,
+        reason: reason.to_string(),
+    }
+}
+
+/// The built-in rules, compiled once.
+pub fn builtin() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(|| Lexicon::parse(BUILTIN).expect("built-in rules are valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load() {
+        let l = builtin();
+        assert!(l.starting_with("مقتل").any(|e| e.rule == "cue.killed"));
+        assert!(l.starting_with("قتلي").any(|e| matches!(
+            e.kind,
+            Kind::Noun {
+                form: Form::Plural,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn keys_strip_clitics_and_article() {
+        assert!(keys("وللقتلي").contains(&"قتلي"));
+        assert!(keys("بمقتل").contains(&"مقتل"));
+        assert!(keys("والمدنيين").contains(&"مدنيين"));
+        // Short words are not stripped to nothing.
+        assert_eq!(keys("ول"), vec!["ول"]);
+    }
+
+    #[test]
+    fn errors_have_line_numbers() {
+        let e = Lexicon::parse("[[cue]]\nid = \"a\"\ncategory = \"dead\"\nwords = [\"x\"]\n")
+            .unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = Lexicon::parse(
+            "[[cue]]\nid = \"a\"\nwords = [\"x\"]\n[[cue]]\nid = \"a\"\nwords = [\"y\"]\n",
+        )
+        .unwrap_err();
+        assert!(e.reason.contains("duplicate"), "{e}");
+        let e = Lexicon::parse("[[noun]]\nid = \"n\"\nplural = [\"x\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\nbogus = 1\n").unwrap_err();
+        assert!(e.line.is_some(), "{e}");
+    }
+}

@@ -1,0 +1,128 @@
+//! `extract` over many inputs: read each, extract, write, and account for what failed.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::export::{AtomicFile, Format, MentionWriter};
+use crate::extract::{Extractor, Flag, Mention};
+use crate::input::{self, CsvColumns, Document, InputError};
+use crate::lexicon::{self, Lexicon, RulesError};
+
+/// What a run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub mentions: usize,
+    /// Inputs or records that could not be read.
+    pub failed: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("rules file {path}: {source}")]
+    Rules { path: PathBuf, source: RulesError },
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+/// Load the rules: the built-in file, or `path` when given. A rules file is loaded once per
+/// process and lives as long as it, so it is leaked rather than reference-counted.
+pub fn load_rules(path: Option<&Path>) -> Result<&'static Lexicon, RunError> {
+    let Some(p) = path else {
+        return Ok(lexicon::builtin());
+    };
+    let src = std::fs::read_to_string(p).map_err(|e| RunError::Io {
+        path: p.display().to_string(),
+        source: e,
+    })?;
+    let lex = Lexicon::parse(&src).map_err(|e| RunError::Rules {
+        path: p.to_path_buf(),
+        source: e,
+    })?;
+    Ok(Box::leak(Box::new(lex)))
+}
+
+/// The mentions of one document: its title (flagged `headline`) and its body.
+pub fn document_mentions(ex: &Extractor<'_>, doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if let Some(title) = &doc.title {
+        for mut m in ex.extract(&doc.id, title, doc.date) {
+            if !m.flags.contains(&Flag::Headline) {
+                m.flags.push(Flag::Headline);
+            }
+            out.push(m);
+        }
+    }
+    out.extend(ex.extract(&doc.id, &doc.text, doc.date));
+    out
+}
+
+/// Extract from every input into `out` (stdout when `None`), naming each input that fails
+/// on `err`. An output file is replaced only when the run completes.
+pub fn extract(
+    inputs: &[PathBuf],
+    format: Format,
+    out: Option<&Path>,
+    lex: &Lexicon,
+    cols: &CsvColumns,
+    err: &mut dyn Write,
+) -> Result<Summary, RunError> {
+    match out {
+        Some(p) => {
+            let name = p.display().to_string();
+            let file = AtomicFile::create(p).map_err(io_err(&name))?;
+            let (file, summary) = extract_into(file, &name, inputs, format, lex, cols, err)?;
+            file.commit().map_err(io_err(&name))?;
+            Ok(summary)
+        }
+        None => {
+            let sink = io::BufWriter::new(io::stdout().lock());
+            let (mut sink, summary) =
+                extract_into(sink, "standard output", inputs, format, lex, cols, err)?;
+            sink.flush().map_err(io_err("standard output"))?;
+            Ok(summary)
+        }
+    }
+}
+
+fn io_err(path: &str) -> impl FnOnce(io::Error) -> RunError + use<> {
+    let path = path.to_string();
+    move |source| RunError::Io { path, source }
+}
+
+fn extract_into<W: Write>(
+    sink: W,
+    name: &str,
+    inputs: &[PathBuf],
+    format: Format,
+    lex: &Lexicon,
+    cols: &CsvColumns,
+    err: &mut dyn Write,
+) -> Result<(W, Summary), RunError> {
+    let ex = Extractor::new(lex, crate::numbers::builtin());
+    let mut summary = Summary::default();
+    let mut report = |e: InputError, summary: &mut Summary| {
+        summary.failed += 1;
+        let _ = writeln!(err, "hasila: {e}");
+    };
+    let (files, errors) = input::expand(inputs);
+    for e in errors {
+        report(e, &mut summary);
+    }
+    let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
+    for f in &files {
+        let (docs, errors) = input::read_file(f, cols);
+        for e in errors {
+            report(e, &mut summary);
+        }
+        for doc in docs {
+            summary.documents += 1;
+            for m in document_mentions(&ex, &doc) {
+                summary.mentions += 1;
+                w.write(&m).map_err(io_err(name))?;
+            }
+        }
+    }
+    let sink = w.finish().map_err(io_err(name))?;
+    Ok((sink, summary))
+}
