@@ -293,10 +293,15 @@ impl<'a> Extractor<'a> {
             if r.clause[j] != r.clause[from.min(r.toks.len() - 1)] || r.in_quantity[j].is_some() {
                 return None;
             }
-            if let Some(h) = r.hits[j]
-                .iter()
-                .find(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }) && h.end <= from)
-            {
+            // A cue, or a casualty noun standing before the figure (`عدد القتلى إلى 250`,
+            // `القتلى المبلغ عنهم: 18`).
+            if let Some(h) = r.hits[j].iter().find(|h| {
+                h.end <= from
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Cue { after: false, .. } | Kind::Noun { category: Some(_), form: Form::Plural, .. }
+                    )
+            }) {
                 return Some(*h);
             }
         }
@@ -371,7 +376,7 @@ impl<'a> Extractor<'a> {
         let after_noun = noun.map_or(z, |h| h.end.max(z));
         let cue = self.cue_before(r, anchor);
         let cue_cat = cue.and_then(|h| match h.entry.kind {
-            Kind::Cue { category, .. } => category,
+            Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
             _ => None,
         });
         let after = if noun_cat.is_none() && cue_cat.is_none() {
@@ -498,7 +503,16 @@ impl<'a> Extractor<'a> {
                     Kind::Vague => (None, cue_cat, None),
                     _ => continue,
                 };
-                let Some(category) = category else { continue };
+                // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
+                let partner = out
+                    .iter()
+                    .rev()
+                    .find(|d| d.last < h.start && r.sentence[d.last] == r.sentence[h.start]);
+                let (category, inherited) = match (category, partner) {
+                    (Some(c), _) => (c, false),
+                    (None, Some(p)) => (p.category, true),
+                    (None, None) => continue,
+                };
                 if self.excluded(r, h.start, n.end, category) {
                     continue;
                 }
@@ -520,7 +534,7 @@ impl<'a> Extractor<'a> {
                     first: h.start,
                     last: n.end - 1,
                     rule: n.entry.rule.clone(),
-                    flags: Vec::new(),
+                    flags: if inherited { vec![Flag::Breakdown] } else { Vec::new() },
                     at: n.start,
                 });
                 break;
