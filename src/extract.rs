@@ -80,6 +80,8 @@ struct Hit<'l> {
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure scope words count, in words.
 const SCOPE_REACH: usize = 10;
+/// How far from a figure cause and weapon words count, in words, within its sentence.
+const CAUSE_REACH: usize = 15;
 /// Figures above this are not casualty counts of one statement (populations, money).
 const MAX_COUNT: i128 = 5_000_000;
 
@@ -100,6 +102,38 @@ struct Reading<'a> {
     q_toks: Vec<(usize, usize)>,
     /// Token where each quantity's qualifier words start.
     q_full_start: Vec<usize>,
+}
+
+impl Reading<'_> {
+    fn word(&self, t: usize) -> &str {
+        &self.norm.text[self.toks[t].start..self.toks[t].end]
+    }
+
+    /// Does word `t` carry the article (`القتلى`, `والقتلى`, `للقتلى`)?
+    fn definite(&self, t: usize) -> bool {
+        let w = self.word(t);
+        ["ال", "وال", "بال", "فال", "لل", "ولل"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    }
+
+    /// Is token `t` wrapped in brackets: `(28)`?
+    fn bracketed(&self, t: usize) -> bool {
+        let before = self.norm.text[..self.toks[t].start].trim_end();
+        let after = self.norm.text[self.toks[t].end..].trim_start();
+        before.ends_with(['(', '[']) && after.starts_with([')', ']'])
+    }
+
+    /// Is word `t` a partitive that introduces who a figure is among
+    /// (`خمسة منهم`, `و7 من النازحين`, `وخمسة بين الطاقم`)?
+    fn partitive(&self, t: usize) -> bool {
+        t < self.toks.len()
+            && self.toks[t].joined
+            && matches!(
+                self.word(t),
+                "من" | "منهم" | "منهن" | "بين" | "بينهم" | "بينهن"
+            )
+    }
 }
 
 /// A mention in engine coordinates, before it is mapped to the original.
@@ -141,6 +175,8 @@ impl<'a> Extractor<'a> {
         let headline_end = text.find('\n').unwrap_or(text.len());
         drafts
             .into_iter()
+            // `إصابة` near a disease is an infection, not a wound.
+            .filter(|d| d.category == Category::Killed || self.cause(&r, d) != Cause::Disease)
             .map(|d| {
                 let (s, _) = r
                     .norm
@@ -243,10 +279,12 @@ impl<'a> Extractor<'a> {
                 let n = e.words.len();
                 let fits = (1..n).all(|k| {
                     let t = i + k;
-                    t < r.toks.len()
-                        && r.toks[t].kind == TokKind::Word
-                        && r.toks[t].joined
-                        && keys(word(t)).contains(&e.words[k].as_str())
+                    t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
+                        // Later words match with or without their clitics and article on
+                        // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
+                        let want = keys(&e.words[k]);
+                        keys(word(t)).iter().any(|w| want.contains(w))
+                    }
                 });
                 if fits {
                     out.push(Hit {
@@ -293,16 +331,32 @@ impl<'a> Extractor<'a> {
             if r.clause[j] != r.clause[from.min(r.toks.len() - 1)] || r.in_quantity[j].is_some() {
                 return None;
             }
-            // A cue, or a casualty noun standing before the figure (`عدد القتلى إلى 250`,
-            // `القتلى المبلغ عنهم: 18`).
+            // A cue, or a definite casualty noun at most two words before the figure
+            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`).
             if let Some(h) = r.hits[j].iter().find(|h| {
                 h.end <= from
-                    && matches!(
-                        h.entry.kind,
-                        Kind::Cue { after: false, .. } | Kind::Noun { category: Some(_), form: Form::Plural, .. }
-                    )
+                    && match h.entry.kind {
+                        Kind::Cue { after: false, .. } => true,
+                        Kind::Noun {
+                            category: Some(_),
+                            form: Form::Plural,
+                            ..
+                        } => from - h.end <= 2 && r.definite(h.start),
+                        _ => false,
+                    }
             }) {
-                return Some(*h);
+                // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
+                let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
+                    r.hits[k]
+                        .iter()
+                        .find(|c| {
+                            c.end > j
+                                && c.end <= from
+                                && matches!(c.entry.kind, Kind::Cue { after: false, .. })
+                        })
+                        .copied()
+                });
+                return Some(covering.unwrap_or(*h));
             }
         }
         None
@@ -321,9 +375,11 @@ impl<'a> Extractor<'a> {
     }
 
     /// Is there an exclusion for `category` between tokens `a` and `z + 3` in the clause?
+    /// Is there an exclusion for `category` from two words before `a` to three after `z`,
+    /// in the clause of `a`? (`اعتقال 20 شابا`, `65 إصابة جديدة بكورونا`, `نزوح 3 ملايين شخص`)
     fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
         let end = (z + 3).min(r.toks.len());
-        (a..end).any(|j| {
+        (a.saturating_sub(2)..end).any(|j| {
             r.clause[j] == r.clause[a]
                 && r.hits[j].iter().any(|h| match &h.entry.kind {
                     Kind::Exclude(None) => true,
@@ -347,6 +403,11 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let (count, low, high, vague) = figure(q)?;
+        // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
+        // reference.
+        if !r.toks[fa].joined && r.bracketed(fa) {
+            return None;
+        }
         let mut noun = self.noun_at(r, z);
         // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
         let mut anchor = fa;
@@ -367,6 +428,17 @@ impl<'a> Extractor<'a> {
         if noun.is_none() && count.is_some_and(|c| (1900..=2100).contains(&c)) {
             return None;
         }
+        // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
+        let in_words = r.toks[a].kind == TokKind::Word;
+        if noun.is_none() && in_words && count == Some(1) {
+            return None;
+        }
+        // `آخرين`, `العديد`: a figure with no noun of its own.
+        let others = r
+            .hits
+            .get(z)
+            .is_some_and(|hs| r.toks[z].joined && hs.iter().any(|h| h.entry.kind == Kind::Vague));
+        let partitive = noun.is_none() && r.partitive(z);
         let (noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
                 category, group, ..
@@ -395,8 +467,10 @@ impl<'a> Extractor<'a> {
             (c, cue.map(|h| h.entry.rule.clone()), false)
         } else if let Some(c) = after_cat {
             (c, after.map(|h| h.entry.rule.clone()), false)
-        } else if let Some(p) = same_sentence_prev.filter(|p| a - p.last <= 8 && noun.is_some()) {
-            (p.category, Some("coordination".to_string()), true)
+        } else if let Some(p) = same_sentence_prev
+            .filter(|p| a - p.last <= 12 && (noun.is_some() || partitive || others))
+        {
+            (p.category, Some(format!("{}+breakdown", p.rule)), true)
         } else {
             return None;
         };
@@ -407,8 +481,9 @@ impl<'a> Extractor<'a> {
         let group = noun_group
             .or_else(|| self.group_after(r, after_noun))
             .or_else(|| {
-                // No noun of its own: the partner's group (`وأصاب 727`).
-                if noun.is_none() {
+                // No noun of its own and no `من …` after it: the partner's group
+                // (`وأصاب 727`, `وإصابة 20 آخرين`).
+                if noun.is_none() && !partitive && !inherited {
                     same_sentence_prev.map(|p| p.group)
                 } else {
                     None
@@ -494,8 +569,9 @@ impl<'a> Extractor<'a> {
                             Form::Plural => None,
                         };
                         // A bare plural is a vague mention only when the noun itself is a
-                        // casualty (`سقوط قتلى`), not for `مقتل مدنيين`.
-                        if count.is_none() && category.is_none() {
+                        // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
+                        // `جثث القتلى` (victims already counted).
+                        if count.is_none() && (category.is_none() || r.definite(n.start)) {
                             continue;
                         }
                         (count, category.or(cue_cat), group)
@@ -534,9 +610,14 @@ impl<'a> Extractor<'a> {
                     first: h.start,
                     last: n.end - 1,
                     rule: n.entry.rule.clone(),
-                    flags: if inherited { vec![Flag::Breakdown] } else { Vec::new() },
+                    flags: if inherited {
+                        vec![Flag::Breakdown]
+                    } else {
+                        Vec::new()
+                    },
                     at: n.start,
                 });
+                self.parts_after(r, n.end, category, (group, count), used, out);
                 break;
             }
         }
@@ -588,6 +669,70 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Singular and dual nouns listed after a figure, each one a part of it
+    /// (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    fn parts_after(
+        &self,
+        r: &Reading<'a>,
+        mut j: usize,
+        category: Category,
+        head: (Group, Option<u64>),
+        used: &mut [bool],
+        out: &mut Vec<Draft>,
+    ) {
+        let (head, head_count) = head;
+        // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
+        // head of two or more (`شخصين امرأة و رجل`).
+        let mut bare_ok = head_count.is_some_and(|c| c >= 2);
+        loop {
+            if j < r.toks.len() && r.toks[j].joined && r.word(j) == "و" {
+                j += 1;
+            } else if !(bare_ok || (j < r.toks.len() && r.word(j).starts_with('و'))) {
+                return;
+            }
+            bare_ok = false;
+            let Some(n) = self.noun_at(r, j) else { return };
+            let Kind::Noun {
+                category: None,
+                group: Some(group),
+                form,
+            } = n.entry.kind
+            else {
+                return;
+            };
+            let count = match form {
+                Form::Singular => 1,
+                Form::Dual => 2,
+                Form::Plural => return,
+            };
+            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end].is_some()) {
+                return;
+            }
+            for u in &mut used[n.start..n.end] {
+                *u = true;
+            }
+            out.push(Draft {
+                category,
+                count: Some(count),
+                low: Some(count),
+                high: Some(count),
+                approx: false,
+                vague: false,
+                group,
+                first: n.start,
+                last: n.end - 1,
+                rule: n.entry.rule.clone(),
+                flags: if head == Group::Unspecified {
+                    vec![Flag::Breakdown]
+                } else {
+                    Vec::new()
+                },
+                at: n.start,
+            });
+            j = n.end;
+        }
+    }
+
     /// Words of `kind` in the figure's sentence within `reach` words of it.
     fn near<'r>(
         &self,
@@ -611,10 +756,16 @@ impl<'a> Extractor<'a> {
         &r.norm.text[r.toks[a].start..r.toks[z - 1].end]
     }
 
+    /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
+    /// العدد إلى 12`), or just after it in its clause (`قتل 500 منذ بدء الحملة`).
     fn scope(&self, r: &Reading<'a>, d: &Draft) -> Scope {
-        if self
-            .near(r, d, SCOPE_REACH)
-            .any(|h| h.entry.kind == Kind::Scope)
+        let s = r.sentence[d.at];
+        let before = (d.first.saturating_sub(SCOPE_REACH)..d.first).filter(|&j| r.sentence[j] == s);
+        let after = (d.last + 1..(d.last + 6).min(r.toks.len()))
+            .filter(|&j| r.clause[j] == r.clause[d.last]);
+        if before
+            .chain(after)
+            .any(|j| r.hits[j].iter().any(|h| h.entry.kind == Kind::Scope))
         {
             Scope::Cumulative
         } else {
@@ -623,7 +774,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn cause(&self, r: &Reading<'a>, d: &Draft) -> Cause {
-        self.near(r, d, usize::MAX / 4)
+        self.near(r, d, CAUSE_REACH)
             .find_map(|h| match h.entry.kind {
                 Kind::Cause(c) => Some(c),
                 _ => None,
@@ -632,7 +783,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn weapon(&self, r: &Reading<'a>, d: &Draft) -> Option<String> {
-        self.near(r, d, usize::MAX / 4)
+        self.near(r, d, CAUSE_REACH)
             .find_map(|h| match &h.entry.kind {
                 Kind::Weapon(w) => Some(w.clone()),
                 _ => None,

@@ -99,7 +99,7 @@ fn extract_into<W: Write>(
     cols: &CsvColumns,
     err: &mut dyn Write,
 ) -> Result<(W, Summary), RunError> {
-    let ex = Extractor::new(lex, crate::numbers::builtin());
+    let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
     let mut report = |e: InputError, summary: &mut Summary| {
         summary.failed += 1;

@@ -3,7 +3,8 @@
 use super::*;
 
 fn run(text: &str) -> Vec<Mention> {
-    Extractor::new(crate::lexicon::builtin(), crate::numbers::builtin()).extract("t", text, None)
+    Extractor::new(crate::lexicon::builtin(), crate::numbers::builtin_lenient())
+        .extract("t", text, None)
 }
 
 /// A mention in the notation of `examples.tsv`: `category:count:group`, `~` for approx,
@@ -17,7 +18,11 @@ fn show(m: &Mention) -> String {
     let count = m.count.map_or("?".to_string(), |c| c.to_string());
     let approx = if m.approx { "~" } else { "" };
     let group = serde_json::to_value(m.group).unwrap();
-    let scope = if m.scope == Scope::Cumulative { "+cum" } else { "" };
+    let scope = if m.scope == Scope::Cumulative {
+        "+cum"
+    } else {
+        ""
+    };
     format!("{cat}:{approx}{count}:{}{scope}", group.as_str().unwrap())
 }
 
@@ -33,11 +38,20 @@ fn example_corpus() {
         let (text, want) = line.split_once('\t').unwrap_or((line, ""));
         let got: Vec<String> = run(text).iter().map(show).collect();
         if got.join(" ") != want {
-            failures.push(format!("line {}: {text}\n   want {want:?}\n   got  {:?}", i + 1, got.join(" ")));
+            failures.push(format!(
+                "line {}: {text}\n   want {want:?}\n   got  {:?}",
+                i + 1,
+                got.join(" ")
+            ));
         }
     }
     assert!(rows >= 40, "the corpus has {rows} rows");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

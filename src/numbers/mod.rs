@@ -108,6 +108,10 @@ impl Quantity {
 #[derive(Debug)]
 pub struct NumberParser {
     table: Table,
+    /// Read digits glued to a following Arabic word (`7قتلى`) as a number. Off for
+    /// `numbers`, which follows the Recognizers-Text convention that `20دولار` is not one;
+    /// on for extraction, where a missing space is a typo, not a unit.
+    allow_glued: bool,
 }
 
 /// The parser over the built-in table, built once.
@@ -115,6 +119,15 @@ pub fn builtin() -> &'static NumberParser {
     static P: OnceLock<NumberParser> = OnceLock::new();
     P.get_or_init(|| {
         NumberParser::new(Table::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+    })
+}
+
+/// The built-in parser that also reads digits glued to a following word, for extraction.
+pub fn builtin_lenient() -> &'static NumberParser {
+    static P: OnceLock<NumberParser> = OnceLock::new();
+    P.get_or_init(|| NumberParser {
+        allow_glued: true,
+        ..NumberParser::new(Table::parse(table::BUILTIN).expect("built-in numbers table is valid"))
     })
 }
 
@@ -162,11 +175,15 @@ struct Cursor<'a> {
     toks: Vec<Tok>,
     words: Vec<Word<'a>>,
     table: &'a Table,
+    allow_glued: bool,
 }
 
 impl NumberParser {
     pub fn new(table: Table) -> NumberParser {
-        NumberParser { table }
+        NumberParser {
+            table,
+            allow_glued: false,
+        }
     }
 
     pub fn table(&self) -> &Table {
@@ -188,6 +205,7 @@ impl NumberParser {
             toks,
             words,
             table: &self.table,
+            allow_glued: self.allow_glued,
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -267,8 +285,8 @@ impl<'a> Cursor<'a> {
             return None;
         }
         match t.kind {
-            TokKind::Digits(v) => v,
-            TokKind::Word => None,
+            TokKind::Digits(v) if self.allow_glued || !t.glued => v,
+            _ => None,
         }
     }
 

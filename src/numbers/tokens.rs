@@ -25,6 +25,8 @@ pub struct Tok {
     pub joined: bool,
     /// Digits followed by `%` or `٪`.
     pub percent: bool,
+    /// Digits glued to a following letter (`7قتلى`, `20دولار`).
+    pub glued: bool,
 }
 
 fn is_date_sep(b: u8) -> bool {
@@ -111,7 +113,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
             let rest = &text[e..];
             let glued = rest.chars().next().is_some_and(char::is_alphabetic);
-            if glued {
+            // Glued to a Latin letter it is a unit or a code (`20kg`, `1M`), never a count.
+            if rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
                 value = None;
             }
             let percent = {
@@ -125,6 +128,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 kind: TokKind::Digits(value),
                 joined,
                 percent,
+                glued,
             });
             gap_clean = true;
             i = e;
@@ -145,12 +149,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 kind: TokKind::Word,
                 joined: !toks.is_empty() && gap_clean,
                 percent: false,
+                glued: false,
             });
             gap_clean = true;
             i = e;
             continue;
         }
-        if !(ch == ' ' || ch == '\t') {
+        // Brackets and quotation marks around a figure do not separate it from its words:
+        // `إصابة (3) أطفال`, `مقتل "5" مدنيين`.
+        if !matches!(
+            ch,
+            ' ' | '\t' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '«' | '»'
+        ) {
             gap_clean = false;
         }
         i += ch.len_utf8();
@@ -186,7 +196,8 @@ mod tests {
     fn dates_times_and_glued_are_not_quantities() {
         assert_eq!(vals("2020/02/06 21:44"), [None, None]);
         assert_eq!(vals("192.168.1.2"), [None]);
-        assert_eq!(vals("20دولار"), [None]);
+        assert_eq!(vals("20kg"), [None]);
+        assert!(tokenize("20دولار")[0].glued);
         assert_eq!(vals("2020-02-06"), [None]);
         assert_eq!(vals("1,2,3"), [None]);
     }
@@ -198,6 +209,8 @@ mod tests {
         assert!(t[1].joined && t[2].joined);
         assert!(!t[3].joined);
         assert!(tokenize("ال192")[1].joined);
+        let t = tokenize("إصابة (3) أطفال");
+        assert!(t[1].joined && t[2].joined);
     }
 
     #[test]
