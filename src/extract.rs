@@ -153,6 +153,9 @@ struct Draft {
     flags: Vec<Flag>,
     /// The token the figure sits at, for scope and cause.
     at: usize,
+    /// The `at` of the figure this one is coordinated with or breaks down; it shares its
+    /// scope.
+    partner: Option<usize>,
 }
 
 /// The extraction engine: compiled rules and the number parser.
@@ -173,6 +176,16 @@ impl<'a> Extractor<'a> {
         let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
         let drafts = self.drafts(&r);
         let headline_end = text.find('\n').unwrap_or(text.len());
+        // A figure coordinated with another, or one of its parts, shares its scope.
+        let mut scopes: std::collections::HashMap<usize, Scope> = std::collections::HashMap::new();
+        for d in &drafts {
+            let own = self.scope(&r, d);
+            let s = d
+                .partner
+                .and_then(|p| scopes.get(&p).copied())
+                .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
+            scopes.insert(d.at, s);
+        }
         drafts
             .into_iter()
             // `إصابة` near a disease is an infection, not a wound.
@@ -197,7 +210,7 @@ impl<'a> Extractor<'a> {
                     approx: d.approx,
                     vague: d.vague,
                     group: d.group,
-                    scope: self.scope(&r, &d),
+                    scope: scopes[&d.at],
                     cause: self.cause(&r, &d),
                     weapon: self.weapon(&r, &d),
                     place: None,
@@ -375,14 +388,16 @@ impl<'a> Extractor<'a> {
     }
 
     /// Is there an exclusion for `category` between tokens `a` and `z + 3` in the clause?
-    /// Is there an exclusion for `category` from two words before `a` to three after `z`,
-    /// in the clause of `a`? (`اعتقال 20 شابا`, `65 إصابة جديدة بكورونا`, `نزوح 3 ملايين شخص`)
+    /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
+    /// category (`اعتقال 20 شابا`, `نزوح 3 ملايين شخص`) stand before the figure, up to two
+    /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
+    /// follow within three words. Only within the clause of `a`.
     fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
         let end = (z + 3).min(r.toks.len());
         (a.saturating_sub(2)..end).any(|j| {
             r.clause[j] == r.clause[a]
                 && r.hits[j].iter().any(|h| match &h.entry.kind {
-                    Kind::Exclude(None) => true,
+                    Kind::Exclude(None) => j < z && h.end <= z,
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
                     _ => false,
                 })
@@ -470,7 +485,7 @@ impl<'a> Extractor<'a> {
         } else if let Some(p) = same_sentence_prev
             .filter(|p| a - p.last <= 12 && (noun.is_some() || partitive || others))
         {
-            (p.category, Some(format!("{}+breakdown", p.rule)), true)
+            (p.category, Some(p.rule.clone()), true)
         } else {
             return None;
         };
@@ -478,16 +493,18 @@ impl<'a> Extractor<'a> {
         if self.excluded(r, first, after_noun, category) {
             return None;
         }
+        let coordinated = same_sentence_prev.is_some_and(|p| noun.is_none() || first <= p.last + 2);
+        let partner = same_sentence_prev
+            .filter(|_| inherited || partitive || others || coordinated)
+            .map(|p| p.at);
         let group = noun_group
             .or_else(|| self.group_after(r, after_noun))
             .or_else(|| {
-                // No noun of its own and no `من …` after it: the partner's group
-                // (`وأصاب 727`, `وإصابة 20 آخرين`).
-                if noun.is_none() && !partitive && !inherited {
-                    same_sentence_prev.map(|p| p.group)
-                } else {
-                    None
-                }
+                // No group of its own and no `من …` after it: the partner's group when
+                // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
+                // آخرين`, `مقتل 48 مدنيًا و132 مصابًا`).
+                let p = same_sentence_prev?;
+                (!partitive && !inherited && coordinated).then_some(p.group)
             })
             .unwrap_or(Group::Unspecified);
         let last = after.map_or(after_noun, |h| h.end) - 1;
@@ -511,6 +528,7 @@ impl<'a> Extractor<'a> {
             rule: rule.unwrap_or_default(),
             flags,
             at: a,
+            partner,
         })
     }
 
@@ -616,8 +634,9 @@ impl<'a> Extractor<'a> {
                         Vec::new()
                     },
                     at: n.start,
+                    partner: partner.filter(|_| inherited).map(|p| p.at),
                 });
-                self.parts_after(r, n.end, category, (group, count), used, out);
+                self.parts_after(r, n.end, category, (group, count, n.start), used, out);
                 break;
             }
         }
@@ -665,6 +684,7 @@ impl<'a> Extractor<'a> {
                 rule: h.entry.rule.clone(),
                 flags: Vec::new(),
                 at: h.start,
+                partner: None,
             });
         }
     }
@@ -676,11 +696,11 @@ impl<'a> Extractor<'a> {
         r: &Reading<'a>,
         mut j: usize,
         category: Category,
-        head: (Group, Option<u64>),
+        head: (Group, Option<u64>, usize),
         used: &mut [bool],
         out: &mut Vec<Draft>,
     ) {
-        let (head, head_count) = head;
+        let (head, head_count, head_at) = head;
         // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head_count.is_some_and(|c| c >= 2);
@@ -728,6 +748,7 @@ impl<'a> Extractor<'a> {
                     Vec::new()
                 },
                 at: n.start,
+                partner: Some(head_at),
             });
             j = n.end;
         }
@@ -757,16 +778,24 @@ impl<'a> Extractor<'a> {
     }
 
     /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
-    /// العدد إلى 12`), or just after it in its clause (`قتل 500 منذ بدء الحملة`).
+    /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`).
     fn scope(&self, r: &Reading<'a>, d: &Draft) -> Scope {
         let s = r.sentence[d.at];
-        let before = (d.first.saturating_sub(SCOPE_REACH)..d.first).filter(|&j| r.sentence[j] == s);
-        let after = (d.last + 1..(d.last + 6).min(r.toks.len()))
-            .filter(|&j| r.clause[j] == r.clause[d.last]);
-        if before
-            .chain(after)
-            .any(|j| r.hits[j].iter().any(|h| h.entry.kind == Kind::Scope))
-        {
+        let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
+            .filter(|&j| r.sentence[j] == s)
+            .any(|j| {
+                r.hits[j]
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Scope { .. }))
+            });
+        let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks.len()))
+            .filter(|&j| r.sentence[j] == s)
+            .any(|j| {
+                r.hits[j]
+                    .iter()
+                    .any(|h| h.entry.kind == Kind::Scope { backward: true })
+            });
+        if before || after {
             Scope::Cumulative
         } else {
             Scope::Incident

@@ -71,7 +71,12 @@ pub enum Kind {
         group: Option<Group>,
         form: Form,
     },
-    Scope,
+    /// A scope word. `backward` words (`منذ`, `خلال الفترة`) make figures on either side of
+    /// them cumulative; the others (`ليرتفع العدد إلى`, `حصيلة إجمالية`) only the figures
+    /// after them.
+    Scope {
+        backward: bool,
+    },
     Cause(Cause),
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
@@ -122,6 +127,15 @@ struct WordsRow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ScopeRow {
+    id: String,
+    #[serde(default)]
+    backward: bool,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ExcludeRow {
     id: String,
     categories: Option<Vec<Category>>,
@@ -152,7 +166,7 @@ struct File {
     #[serde(default)]
     noun: Vec<NounRow>,
     #[serde(default)]
-    scope: Vec<WordsRow>,
+    scope: Vec<ScopeRow>,
     #[serde(default)]
     cause: Vec<CauseRow>,
     #[serde(default)]
@@ -275,7 +289,14 @@ impl Lexicon {
         }
         for s in &file.scope {
             check_id(&s.id)?;
-            lex.add(src, &s.id, &s.words, Kind::Scope)?;
+            lex.add(
+                src,
+                &s.id,
+                &s.words,
+                Kind::Scope {
+                    backward: s.backward,
+                },
+            )?;
         }
         for c in &file.cause {
             check_id(&c.id)?;
@@ -372,7 +393,8 @@ pub fn kind_name(kind: &Kind) -> String {
             parts.extend(group.map(|g| tag(&g)));
             parts.join(" ")
         }
-        Kind::Scope => "scope cumulative".into(),
+        Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
+        Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
         Kind::Cause(c) => format!("cause {}", tag(c)),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
