@@ -78,8 +78,10 @@ struct Hit<'l> {
 
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
-/// How far back or forward from a figure scope words count, in words.
-const SCOPE_REACH: usize = 10;
+/// How far back or forward from a figure period words (`منذ`) count, in words.
+const SCOPE_REACH: usize = 15;
+/// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
+const TOTAL_REACH: usize = 6;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
 /// Figures above this are not casualty counts of one statement (populations, money).
@@ -337,6 +339,16 @@ impl<'a> Extractor<'a> {
             .copied()
     }
 
+    /// Is a unit right after token `z`, or after `من` there?
+    fn unit_after(&self, r: &Reading<'a>, z: usize) -> bool {
+        let unit = |t: usize| {
+            t < r.toks.len()
+                && r.toks[t].joined
+                && r.hits[t].iter().any(|h| h.entry.kind == Kind::Unit)
+        };
+        unit(z) || (z < r.toks.len() && r.toks[z].joined && r.word(z) == "من" && unit(z + 1))
+    }
+
     /// The nearest cue before token `from`, in the same clause, not past another number.
     fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         let lo = from.saturating_sub(CUE_REACH);
@@ -421,6 +433,10 @@ impl<'a> Extractor<'a> {
         // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
         // reference.
         if !r.toks[fa].joined && r.bracketed(fa) {
+            return None;
+        }
+        // `عشرة أيام`, `28 من نيسان`, `6 صواريخ`: the figure counts something else.
+        if self.unit_after(r, z) {
             return None;
         }
         let mut noun = self.noun_at(r, z);
@@ -784,9 +800,10 @@ impl<'a> Extractor<'a> {
         let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
-                r.hits[j]
-                    .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Scope { .. }))
+                r.hits[j].iter().any(|h| match h.entry.kind {
+                    Kind::Scope { backward } => backward || d.first - j <= TOTAL_REACH,
+                    _ => false,
+                })
             });
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks.len()))
             .filter(|&j| r.sentence[j] == s)

@@ -83,6 +83,9 @@ pub enum Kind {
     Exclude(Option<Vec<Category>>),
     /// A quantity without a number (`العديد`, `عدد من`, `آخرين`): a vague mention after a cue.
     Vague,
+    /// A noun that, right after a number, shows it counts something other than people
+    /// (`عشرة أيام`, `28 من نيسان`, `15 مليون دولار`).
+    Unit,
 }
 
 /// One entry of the compiled lexicon.
@@ -175,6 +178,8 @@ struct File {
     exclude: Vec<ExcludeRow>,
     #[serde(default)]
     vague: Vec<WordsRow>,
+    #[serde(default)]
+    unit: Vec<WordsRow>,
 }
 
 /// A rules file that cannot be used, with where and why.
@@ -314,6 +319,10 @@ impl Lexicon {
             check_id(&v.id)?;
             lex.add(src, &v.id, &v.words, Kind::Vague)?;
         }
+        for u in &file.unit {
+            check_id(&u.id)?;
+            lex.add(src, &u.id, &u.words, Kind::Unit)?;
+        }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
         }
@@ -399,6 +408,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague => "vague quantity".into(),
+        Kind::Unit => "unit (not people)".into(),
     }
 }
 
