@@ -76,6 +76,9 @@ struct Hit<'l> {
     end: usize,
 }
 
+/// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
+/// المتاجر قتلوا`.
+const CUE_AFTER_REACH: usize = 6;
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure period words (`منذ`) count, in words.
@@ -310,8 +313,32 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        if out.is_empty() {
+            out.extend(self.glued_cue(r, i));
+        }
         out.sort_by_key(|h| std::cmp::Reverse(h.end));
         out
+    }
+
+    /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
+    /// An unknown word that ends in a one-word cue of four letters or more, after at least
+    /// three letters of something else, is read as that cue.
+    fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
+        let w = r.word(i);
+        w.char_indices().skip(3).find_map(|(k, _)| {
+            let tail = &w[k..];
+            if tail.chars().count() < 4 {
+                return None;
+            }
+            self.lex
+                .starting_with(tail)
+                .find(|e| e.words.len() == 1 && matches!(e.kind, Kind::Cue { after: false, .. }))
+                .map(|entry| Hit {
+                    entry,
+                    start: i,
+                    end: i + 1,
+                })
+        })
     }
 
     fn drafts(&self, r: &Reading<'a>) -> Vec<Draft> {
@@ -341,12 +368,15 @@ impl<'a> Extractor<'a> {
 
     /// Is a unit right after token `z`, or after `من` there?
     fn unit_after(&self, r: &Reading<'a>, z: usize) -> bool {
-        let unit = |t: usize| {
+        let unit = |t: usize, of: bool| {
             t < r.toks.len()
                 && r.toks[t].joined
-                && r.hits[t].iter().any(|h| h.entry.kind == Kind::Unit)
+                && r.hits[t]
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Unit { after_of } if after_of || !of))
         };
-        unit(z) || (z < r.toks.len() && r.toks[z].joined && r.word(z) == "من" && unit(z + 1))
+        unit(z, false)
+            || (z < r.toks.len() && r.toks[z].joined && r.word(z) == "من" && unit(z + 1, true))
     }
 
     /// The nearest cue before token `from`, in the same clause, not past another number.
@@ -387,9 +417,9 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    /// A cue after the counted noun (`20 مدنيا قتلوا`), within two words.
+    /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause.
     fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
-        (from..(from + 3).min(r.toks.len()))
+        (from..(from + CUE_AFTER_REACH).min(r.toks.len()))
             .take_while(|&j| r.clause[j] == r.clause[from - 1] && r.in_quantity[j].is_none())
             .find_map(|j| {
                 r.hits[j]
@@ -399,7 +429,6 @@ impl<'a> Extractor<'a> {
             })
     }
 
-    /// Is there an exclusion for `category` between tokens `a` and `z + 3` in the clause?
     /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
     /// category (`اعتقال 20 شابا`, `نزوح 3 ملايين شخص`) stand before the figure, up to two
     /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
@@ -515,6 +544,8 @@ impl<'a> Extractor<'a> {
             .map(|p| p.at);
         let group = noun_group
             .or_else(|| self.group_after(r, after_noun))
+            // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue.
+            .or_else(|| cue.and_then(|h| self.group_after(r, h.end)))
             .or_else(|| {
                 // No group of its own and no `من …` after it: the partner's group when
                 // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20

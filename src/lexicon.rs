@@ -84,8 +84,10 @@ pub enum Kind {
     /// A quantity without a number (`العديد`, `عدد من`, `آخرين`): a vague mention after a cue.
     Vague,
     /// A noun that, right after a number, shows it counts something other than people
-    /// (`عشرة أيام`, `28 من نيسان`, `15 مليون دولار`).
-    Unit,
+    /// (`عشرة أيام`, `15 مليون دولار`); with `after_of`, also after `من` (`28 من نيسان`).
+    Unit {
+        after_of: bool,
+    },
 }
 
 /// One entry of the compiled lexicon.
@@ -125,6 +127,15 @@ struct NounRow {
 #[serde(deny_unknown_fields)]
 struct WordsRow {
     id: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitRow {
+    id: String,
+    #[serde(default)]
+    after_of: bool,
     words: Vec<String>,
 }
 
@@ -179,7 +190,7 @@ struct File {
     #[serde(default)]
     vague: Vec<WordsRow>,
     #[serde(default)]
-    unit: Vec<WordsRow>,
+    unit: Vec<UnitRow>,
 }
 
 /// A rules file that cannot be used, with where and why.
@@ -321,7 +332,14 @@ impl Lexicon {
         }
         for u in &file.unit {
             check_id(&u.id)?;
-            lex.add(src, &u.id, &u.words, Kind::Unit)?;
+            lex.add(
+                src,
+                &u.id,
+                &u.words,
+                Kind::Unit {
+                    after_of: u.after_of,
+                },
+            )?;
         }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
@@ -408,7 +426,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague => "vague quantity".into(),
-        Kind::Unit => "unit (not people)".into(),
+        Kind::Unit { .. } => "unit (not people)".into(),
     }
 }
 
