@@ -66,23 +66,33 @@ fn patterns() -> &'static (Regex, Regex) {
     })
 }
 
-/// The first full date stated in normalised text: `2020/02/06`, `10 فبراير، 2020`,
-/// `8 شباط 2020`.
-pub fn find_date(norm: &str) -> Option<NaiveDate> {
+/// Every full date stated in normalised text, with its byte offset: `2020/02/06`,
+/// `10 فبراير، 2020`, `8 شباط 2020`.
+pub fn dates_in(norm: &str) -> Vec<(usize, NaiveDate)> {
     let (numeric, named) = patterns();
-    let a = numeric.captures(norm).and_then(|c| {
-        let d =
-            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-        Some((c.get(0)?.start(), d))
-    });
-    let b = named.captures(norm).and_then(|c| {
-        let d = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_of(&c[2])?, c[1].parse().ok()?)?;
-        Some((c.get(0)?.start(), d))
-    });
-    match (a, b) {
-        (Some(x), Some(y)) => Some(if x.0 <= y.0 { x.1 } else { y.1 }),
-        (x, y) => x.or(y).map(|(_, d)| d),
-    }
+    let mut out: Vec<(usize, NaiveDate)> = numeric
+        .captures_iter(norm)
+        .filter_map(|c| {
+            let d = NaiveDate::from_ymd_opt(
+                c[1].parse().ok()?,
+                c[2].parse().ok()?,
+                c[3].parse().ok()?,
+            )?;
+            Some((c.get(0)?.start(), d))
+        })
+        .chain(named.captures_iter(norm).filter_map(|c| {
+            let d =
+                NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_of(&c[2])?, c[1].parse().ok()?)?;
+            Some((c.get(1)?.start(), d))
+        }))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The first full date stated in normalised text.
+pub fn find_date(norm: &str) -> Option<NaiveDate> {
+    dates_in(norm).first().map(|&(_, d)| d)
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -99,7 +109,16 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or
 /// before publication; an explicit date → that date.
 pub fn event_date(clause_norm: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
-    if let Some(d) = find_date(clause_norm) {
+    // A date after `منذ` opens a period; it is not the day of the event.
+    let opens_period = |at: usize| {
+        let before = &clause_norm[..at];
+        let start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+        before[start..].contains("منذ")
+    };
+    if let Some(&(_, d)) = dates_in(clause_norm)
+        .iter()
+        .find(|(at, _)| !opens_period(*at))
+    {
         return Some(d);
     }
     let p = published?;
@@ -166,6 +185,10 @@ mod tests {
         assert_eq!(
             event_date(&normalize("في 3 شباط 2020").text, p),
             d(2020, 2, 3)
+        );
+        assert_eq!(
+            event_date(&normalize("قتل 500 منذ 25 تشرين الثاني 2019").text, p),
+            p
         );
         assert_eq!(event_date("قتل", None), None);
     }

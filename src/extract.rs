@@ -74,6 +74,8 @@ struct Hit<'l> {
     entry: &'l Entry,
     start: usize,
     end: usize,
+    /// Found at the end of a longer word (`سوريامقتل`): a title glued to the one before.
+    glued: bool,
 }
 
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
@@ -107,6 +109,10 @@ struct Reading<'a> {
     q_toks: Vec<(usize, usize)>,
     /// Token where each quantity's qualifier words start.
     q_full_start: Vec<usize>,
+    /// Is each token page furniture?
+    furniture: Vec<bool>,
+    /// Byte range of the headline line in the normalised text.
+    headline: Option<(usize, usize)>,
 }
 
 impl Reading<'_> {
@@ -180,7 +186,7 @@ impl<'a> Extractor<'a> {
         let r = self.read(text);
         let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
         let drafts = self.drafts(&r);
-        let headline_end = text.find('\n').unwrap_or(text.len());
+
         // A figure coordinated with another, or one of its parts, shares its scope.
         let mut scopes: std::collections::HashMap<usize, Scope> = std::collections::HashMap::new();
         for d in &drafts {
@@ -202,8 +208,12 @@ impl<'a> Extractor<'a> {
                 let (_, e) = r
                     .norm
                     .original_span(text, r.toks[d.last].start, r.toks[d.last].end);
+                let place = self.place(&r, &d);
                 let mut flags = d.flags.clone();
-                if s < headline_end && headline_end < text.len() {
+                let at = r.toks[d.first].start;
+                if r.furniture[d.first] {
+                    flags.push(Flag::Furniture);
+                } else if r.headline.is_some_and(|(a, z)| a <= at && at < z) {
                     flags.push(Flag::Headline);
                 }
                 Mention {
@@ -218,10 +228,10 @@ impl<'a> Extractor<'a> {
                     scope: scopes[&d.at],
                     cause: self.cause(&r, &d),
                     weapon: self.weapon(&r, &d),
-                    place: None,
-                    admin1: None,
-                    admin1_pcode: None,
-                    pcode: None,
+                    place: place.as_ref().map(|p| p.name.clone()),
+                    admin1: place.as_ref().map(|p| p.admin1.name_en.to_string()),
+                    admin1_pcode: place.as_ref().map(|p| p.admin1.pcode.to_string()),
+                    pcode: place.as_ref().map(|p| p.pcode.clone()),
                     published: published.map(|d| d.to_string()),
                     event_date: crate::dates::event_date(self.sentence_text(&r, &d), published)
                         .map(|d| d.to_string()),
@@ -281,9 +291,77 @@ impl<'a> Extractor<'a> {
             quantities,
             q_toks,
             q_full_start,
+            furniture: Vec::new(),
+            headline: None,
         };
         r.hits = (0..r.toks.len()).map(|i| self.hits_at(&r, i)).collect();
+        self.layout(&mut r);
         r
+    }
+
+    /// Page layout: which lines are furniture, which is the headline; and a title glued to
+    /// the one before it starts a new sentence.
+    fn layout(&self, r: &mut Reading<'a>) {
+        let text = &r.norm.text;
+        let markers: Vec<(String, bool)> = self.lex.furniture().collect();
+        let ticker = ticker_times();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let (mut block, mut rest) = (false, false);
+        let mut headline = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let (a, z) = (at, at + line.len());
+            at = z;
+            let t = line.trim();
+            if t.is_empty() {
+                block = false;
+                continue;
+            }
+            let marker = markers.iter().find(|(m, _)| {
+                t.starts_with(m.as_str()) && t.chars().count() <= m.chars().count() + 20
+            });
+            let furniture = rest || block || marker.is_some() || ticker.find_iter(t).count() >= 2;
+            if let Some((_, r)) = marker {
+                rest |= *r;
+                block = !*r;
+            }
+            if furniture {
+                ranges.push((a, z));
+            } else if headline.is_none() {
+                headline = Some((a, z)).filter(|_| t.chars().count() <= 200);
+            }
+        }
+        let in_ranges = |pos: usize| ranges.iter().any(|&(a, z)| a <= pos && pos < z);
+        r.furniture = r.toks.iter().map(|t| in_ranges(t.start)).collect();
+        // A line where one title runs into the next is a scraped list of headlines.
+        let glued_lines: Vec<(usize, usize)> = (0..r.toks.len())
+            .filter(|&i| r.hits[i].iter().any(|h| h.glued))
+            .map(|i| {
+                let p = r.toks[i].start;
+                let a = text[..p].rfind('\n').map_or(0, |x| x + 1);
+                let z = text[p..].find('\n').map_or(text.len(), |x| p + x);
+                (a, z)
+            })
+            .collect();
+        for (i, t) in r.toks.iter().enumerate() {
+            if glued_lines
+                .iter()
+                .any(|&(a, z)| a <= t.start && t.start < z)
+            {
+                r.furniture[i] = true;
+            }
+        }
+        r.headline = headline.filter(|&(_, z)| z < text.len());
+        // Renumber sentences and clauses so each glued title is its own.
+        let (mut extra, mut prev_sentence) = (0, usize::MAX);
+        for i in 0..r.toks.len() {
+            if r.hits[i].iter().any(|h| h.glued) && r.sentence[i] == prev_sentence {
+                extra += 1;
+            }
+            prev_sentence = r.sentence[i];
+            r.sentence[i] += extra;
+            r.clause[i] += extra;
+        }
     }
 
     fn hits_at(&self, r: &Reading<'a>, i: usize) -> Vec<Hit<'a>> {
@@ -309,6 +387,7 @@ impl<'a> Extractor<'a> {
                         entry: e,
                         start: i,
                         end: i + n,
+                        glued: false,
                     });
                 }
             }
@@ -337,6 +416,7 @@ impl<'a> Extractor<'a> {
                     entry,
                     start: i,
                     end: i + 1,
+                    glued: true,
                 })
         })
     }
@@ -345,13 +425,13 @@ impl<'a> Extractor<'a> {
         let mut out: Vec<Draft> = Vec::new();
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
-            if let Some(d) = self.from_quantity(r, qi, out.last(), &mut used) {
+            if let Some(d) = self.quantity_draft(r, qi, out.last(), &mut used) {
                 out.push(d);
             }
         }
-        self.from_nouns(r, &mut used, &mut out);
+        self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
-        mark_breakdowns(&mut out);
+        mark_breakdowns(&mut out, |at| r.sentence[at]);
         out
     }
 
@@ -445,7 +525,7 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    fn from_quantity(
+    fn quantity_draft(
         &self,
         r: &Reading<'a>,
         qi: usize,
@@ -458,7 +538,12 @@ impl<'a> Extractor<'a> {
         if q.percent || a >= z {
             return None;
         }
-        let (count, low, high, vague) = figure(q)?;
+        let Figure {
+            count,
+            low,
+            high,
+            vague,
+        } = figure(q)?;
         // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
         // reference.
         if !r.toks[fa].joined && r.bracketed(fa) {
@@ -471,18 +556,19 @@ impl<'a> Extractor<'a> {
         let mut noun = self.noun_at(r, z);
         // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
         let mut anchor = fa;
-        if noun.is_none() && matches!(count, Some(1 | 2)) && a > 0 {
-            if let Some(h) = r.hits[..a]
+        if noun.is_none()
+            && matches!(count, Some(1 | 2))
+            && a > 0
+            && let Some(h) = r.hits[..a]
                 .iter()
                 .enumerate()
                 .rev()
                 .take(2)
                 .flat_map(|(_, hs)| hs.iter())
                 .find(|h| matches!(h.entry.kind, Kind::Noun { .. }) && h.end == a)
-            {
-                noun = Some(*h);
-                anchor = h.start;
-            }
+        {
+            noun = Some(*h);
+            anchor = h.start;
         }
         // A year with nothing counted after it is a date.
         if noun.is_none() && count.is_some_and(|c| (1900..=2100).contains(&c)) {
@@ -599,7 +685,7 @@ impl<'a> Extractor<'a> {
 
     /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
-    fn from_nouns(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         for i in 0..r.toks.len() {
             for h in &r.hits[i] {
                 let Kind::Cue {
@@ -816,6 +902,34 @@ impl<'a> Extractor<'a> {
             .flat_map(move |j| r.hits[j].iter())
     }
 
+    /// The place named with a figure: in its sentence, the first after it, else the last
+    /// before it; with none there, the previous sentence's last.
+    fn place(&self, r: &Reading<'a>, d: &Draft) -> Option<crate::places::Place> {
+        let s = r.sentence[d.at];
+        let found = |sent: usize| {
+            let a = r.sentence.partition_point(|&x| x < sent);
+            let z = r.sentence.partition_point(|&x| x <= sent);
+            let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+            crate::places::builtin()
+                .find(&words)
+                .into_iter()
+                .map(move |(i, _, p)| (a + i, p))
+                .collect::<Vec<_>>()
+        };
+        let here = found(s);
+        // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
+        if let Some((_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
+            return Some(p.clone());
+        }
+        if let Some((_, p)) = here.last() {
+            return Some(p.clone());
+        }
+        if s > 0 {
+            return found(s - 1).pop().map(|(_, p)| p);
+        }
+        None
+    }
+
     /// The normalised text of the sentence a figure stands in.
     fn sentence_text<'r>(&self, r: &'r Reading<'a>, d: &Draft) -> &'r str {
         let s = r.sentence[d.at];
@@ -868,9 +982,23 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// The figure a quantity states: (count, low, high, vague). `None` when it cannot be a
-/// count of people (a fraction, zero, a negative, an implausible size).
-fn figure(q: &Quantity) -> Option<(Option<u64>, Option<u64>, Option<u64>, bool)> {
+/// `- 09:33`: the time stamps of a news ticker.
+fn ticker_times() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| regex::Regex::new(r"-\s*\d{1,2}:\d{2}").expect("valid"))
+}
+
+/// What a quantity says as a count of people.
+struct Figure {
+    count: Option<u64>,
+    low: Option<u64>,
+    high: Option<u64>,
+    vague: bool,
+}
+
+/// The figure a quantity states; `None` when it cannot be a count of people (a fraction,
+/// zero, a negative, an implausible size).
+fn figure(q: &Quantity) -> Option<Figure> {
     let int = |n: crate::numbers::Num| -> Option<u64> {
         n.as_integer()
             .filter(|v| (1..=MAX_COUNT).contains(v))
@@ -878,35 +1006,62 @@ fn figure(q: &Quantity) -> Option<(Option<u64>, Option<u64>, Option<u64>, bool)>
     };
     let (lo, hi) = q.bounds();
     match q.amount {
-        Amount::Vague(a, b) => Some((None, int(a), int(b), true)),
-        Amount::Exact(v) | Amount::Range(v, _) => {
-            let c = int(v)?;
-            Some((Some(c), lo.and_then(int), hi.and_then(int), false))
-        }
+        Amount::Vague(a, b) => Some(Figure {
+            count: None,
+            low: int(a),
+            high: int(b),
+            vague: true,
+        }),
+        Amount::Exact(v) | Amount::Range(v, _) => Some(Figure {
+            count: Some(int(v)?),
+            low: lo.and_then(int),
+            high: hi.and_then(int),
+            vague: false,
+        }),
     }
 }
 
-/// A figure whose parts follow it in the same sentence (`مقتل 48 مدنيًا بينهم 26 رجلًا
-/// و7 سيدات و15 طفلًا`): flag the parts, and the whole when they do not add up.
-fn mark_breakdowns(out: &mut [Draft]) {
+/// Breakdowns: a run of figures for men, women or children that follows a total of the
+/// same category, in the same sentence (`مقتل 30 بينهم 12 طفلا و5 نساء`) or the one before
+/// (`… مقتل 48 مدنيًا. الضحايا توزعوا بين 26 رجلًا و7 سيدات و15 طفلًا`). The parts are
+/// flagged `breakdown`; the total is flagged `sum_mismatch` when its parts exceed it, or
+/// when they name men, women and children (a full breakdown) and do not add up to it.
+fn mark_breakdowns(out: &mut [Draft], sentence: impl Fn(usize) -> usize) {
+    let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
     let mut i = 0;
     while i < out.len() {
-        let total = &out[i];
+        if !specific(out[i].group) || out[i].count.is_none() {
+            i += 1;
+            continue;
+        }
+        let (cat, sent) = (out[i].category, sentence(out[i].at));
         let mut j = i + 1;
         while j < out.len()
-            && out[j].flags.contains(&Flag::Breakdown)
-            && out[j].category == total.category
+            && specific(out[j].group)
+            && out[j].category == cat
+            && out[j].count.is_some()
+            && sentence(out[j].at) == sent
         {
             j += 1;
         }
-        if j > i + 1 {
-            let parts: Option<u64> = out[i + 1..j].iter().map(|d| d.count).sum();
-            if let (Some(t), Some(p)) = (out[i].count, parts) {
-                // Parts that are a breakdown of the total must not exceed it; fewer parts
-                // than the total are fine (not every victim is described).
-                if p > t && j - i > 2 {
-                    out[i].flags.push(Flag::SumMismatch);
+        let total = (0..i).rev().find(|&k| {
+            out[k].category == cat
+                && matches!(out[k].group, Group::Unspecified | Group::Civilian)
+                && out[k].count.is_some()
+                && sent - sentence(out[k].at) <= 1
+        });
+        if let Some(t) = total {
+            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+            let has = |g: Group| out[i..j].iter().any(|d| d.group == g);
+            let full = has(Group::Man) && has(Group::Woman) && has(Group::Child);
+            let whole = out[t].count.unwrap_or(0);
+            for d in &mut out[i..j] {
+                if !d.flags.contains(&Flag::Breakdown) {
+                    d.flags.push(Flag::Breakdown);
                 }
+            }
+            if sum > whole || (full && sum != whole) {
+                out[t].flags.push(Flag::SumMismatch);
             }
         }
         i = j;

@@ -88,6 +88,11 @@ pub enum Kind {
     Unit {
         after_of: bool,
     },
+    /// A line that opens page furniture: the rest of its block (up to a blank line), or
+    /// with `rest` the rest of the page (`الأخبار المتعلقة`).
+    Furniture {
+        rest: bool,
+    },
 }
 
 /// One entry of the compiled lexicon.
@@ -128,6 +133,21 @@ struct NounRow {
 struct WordsRow {
     id: String,
     words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FurnitureRow {
+    id: String,
+    extent: FurnitureExtent,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum FurnitureExtent {
+    Block,
+    Rest,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +211,8 @@ struct File {
     vague: Vec<WordsRow>,
     #[serde(default)]
     unit: Vec<UnitRow>,
+    #[serde(default)]
+    furniture: Vec<FurnitureRow>,
 }
 
 /// A rules file that cannot be used, with where and why.
@@ -341,6 +363,11 @@ impl Lexicon {
                 },
             )?;
         }
+        for f in &file.furniture {
+            check_id(&f.id)?;
+            let rest = f.extent == FurnitureExtent::Rest;
+            lex.add(src, &f.id, &f.words, Kind::Furniture { rest })?;
+        }
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
         }
@@ -385,6 +412,14 @@ impl Lexicon {
             .map(|&i| &self.entries[i])
     }
 
+    /// Furniture markers: (normalised phrase, extends to the end of the page).
+    pub fn furniture(&self) -> impl Iterator<Item = (String, bool)> + '_ {
+        self.entries.iter().filter_map(|e| match e.kind {
+            Kind::Furniture { rest } => Some((e.words.join(" "), rest)),
+            _ => None,
+        })
+    }
+
     /// Every rule id with its kind, in file order, for `hasila rules`.
     pub fn rules(&self) -> Vec<(&str, &Kind, Vec<String>)> {
         let mut out: Vec<(&str, &Kind, Vec<String>)> = Vec::new();
@@ -427,6 +462,8 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague => "vague quantity".into(),
         Kind::Unit { .. } => "unit (not people)".into(),
+        Kind::Furniture { rest: false } => "furniture (its block)".into(),
+        Kind::Furniture { rest: true } => "furniture (the rest of the page)".into(),
     }
 }
 

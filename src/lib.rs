@@ -13,3 +13,4 @@ pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod pipeline;
+pub mod places;

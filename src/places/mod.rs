@@ -1,0 +1,300 @@
+//! The Syrian gazetteer built into the binary: governorates, districts, sub-districts (OCHA
+//! P-codes) and GeoNames towns, matched against normalised words.
+//!
+//! Sources and licences are in `src/places/SOURCE.md` (OCHA COD via open-admin-data,
+//! CC-BY-4.0; GeoNames, CC-BY-4.0).
+//!
+//! Matching is word by word, with the clitics `و ب ل ف` allowed on the first word (`بإدلب`,
+//! `وحلب`). Town names that are also common words (`التل` "the hill", `صدد` "regard",
+//! `ثورة` "revolution") and every name of four letters or fewer only count after a word
+//! that introduces a place (`مدينة`, `بلدة`, `قرية`, `حي`, `مخيم`, `ريف`, `ناحية`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::normalize::normalize_word;
+
+const PLACES: &str = include_str!("syria_places.csv");
+const ALIASES: &str = include_str!("syria_admin1_aliases.csv");
+const TOWNS: &str = include_str!("syria_towns_geonames.csv");
+
+/// Words that introduce a place name.
+const LOCATIVES: &[&str] = &[
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "حي",
+    "مخيم",
+    "ريف",
+    "ناحية",
+    "منطقة",
+    "محافظة",
+    "مدينه",
+];
+
+/// Town names that are also ordinary words, read only after a locative.
+const COMMON_WORDS: &[&str] = &[
+    "التل",
+    "قارة",
+    "ملح",
+    "كسب",
+    "صدد",
+    "سلوك",
+    "ثورة",
+    "الثورة",
+    "بنان",
+    "مهين",
+    "شين",
+    "عوج",
+    "جبا",
+    "نوى",
+    "الشام",
+    "حوران",
+    "السلام",
+    "النصر",
+    "الباب",
+    "الحاضر",
+    "الامام",
+    "الراعي",
+    "خان",
+    "البلد",
+];
+
+/// A governorate: OCHA P-code and English name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Admin1 {
+    pub pcode: &'static str,
+    pub name_en: &'static str,
+}
+
+/// A place found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The name as the gazetteer writes it in Arabic.
+    pub name: String,
+    pub admin1: Admin1,
+    /// The most specific OCHA P-code known for it (sub-district, district or governorate).
+    pub pcode: String,
+    /// Governorate names rank below towns when both are in reach.
+    pub is_admin1: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    words: Vec<String>,
+    place: Place,
+    /// Needs a locative word before it.
+    guarded: bool,
+}
+
+/// The compiled gazetteer.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    by_first: HashMap<String, Vec<Entry>>,
+    admin1: Vec<Admin1>,
+    /// [`LOCATIVES`], normalised.
+    locatives: Vec<String>,
+}
+
+fn rows(csv_text: &'static str) -> Vec<Vec<&'static str>> {
+    // The files are simple: no quoted commas except in alias notes, which come last.
+    csv_text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').collect())
+        .collect()
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut g = Gazetteer {
+            locatives: LOCATIVES.iter().map(|l| normalize_word(l)).collect(),
+            ..Gazetteer::default()
+        };
+        let places = rows(PLACES);
+        for r in places.iter().filter(|r| r.get(1) == Some(&"1")) {
+            g.admin1.push(Admin1 {
+                pcode: r[0],
+                name_en: r[3],
+            });
+        }
+        let admin1_of = |pcode: &str| {
+            g.admin1
+                .iter()
+                .copied()
+                .find(|a| pcode.starts_with(a.pcode))
+        };
+        let mut entries = Vec::new();
+        for r in rows(ALIASES) {
+            let (Some(a), Some(name)) = (admin1_of(r[0]), r.get(2)) else {
+                continue;
+            };
+            let ambiguous = r.get(4).is_some_and(|n| n.contains("ambiguous"));
+            entries.push((name.to_string(), a, a.pcode.to_string(), true, ambiguous));
+        }
+        for r in places
+            .iter()
+            .filter(|r| matches!(r.get(1), Some(&"2") | Some(&"3")))
+        {
+            let Some(a) = admin1_of(r[0]) else { continue };
+            let name = r[2].trim_start_matches("مركز").trim();
+            entries.push((name.to_string(), a, r[0].to_string(), false, false));
+        }
+        for r in rows(TOWNS) {
+            let Some(a) = r.get(4).and_then(|p| admin1_of(p)) else {
+                continue;
+            };
+            for name in std::iter::once(r[1])
+                .chain(r[2].split('|'))
+                .filter(|n| !n.is_empty())
+            {
+                entries.push((name.to_string(), a, a.pcode.to_string(), false, false));
+            }
+        }
+        for (name, admin1, pcode, is_admin1, ambiguous) in entries {
+            let words: Vec<String> = name.split_whitespace().map(normalize_word).collect();
+            let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+            if words.is_empty() || letters < 3 {
+                continue;
+            }
+            let common = COMMON_WORDS
+                .iter()
+                .any(|c| normalize_word(c) == words.join(" "));
+            let guarded = ambiguous || common || (!is_admin1 && letters <= 4);
+            let list = g.by_first.entry(words[0].clone()).or_default();
+            // The first entry of a name wins: sub-districts before towns, as loaded.
+            if list.iter().any(|e| e.words == words) {
+                continue;
+            }
+            list.push(Entry {
+                words,
+                place: Place {
+                    name,
+                    admin1,
+                    pcode,
+                    is_admin1,
+                },
+                guarded,
+            });
+        }
+        for list in g.by_first.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
+        g
+    }
+
+    /// The 14 governorates.
+    pub fn governorates(&self) -> &[Admin1] {
+        &self.admin1
+    }
+
+    /// Places named in a run of normalised words, as (first word index, words used, place).
+    pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, Place)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let prev_locative = i > 0
+                && self
+                    .locatives
+                    .iter()
+                    .any(|l| words[i - 1] == l || strip(words[i - 1]) == l);
+            let found = candidates(words[i]).into_iter().find_map(|first| {
+                self.by_first.get(first)?.iter().find(|e| {
+                    (!e.guarded || prev_locative)
+                        && e.words.len() <= words.len() - i
+                        && e.words[1..]
+                            .iter()
+                            .zip(&words[i + 1..])
+                            .all(|(w, t)| w == t)
+                })
+            });
+            match found {
+                Some(e) => {
+                    out.push((i, e.words.len(), e.place.clone()));
+                    i += e.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// A word without one leading clitic.
+fn strip(w: &str) -> &str {
+    for c in ['و', 'ب', 'ل', 'ف'] {
+        if let Some(r) = w.strip_prefix(c)
+            && r.chars().count() >= 3
+        {
+            return r;
+        }
+    }
+    w
+}
+
+/// The forms a text word may take as the first word of a name: itself, without a clitic,
+/// and `لل` read back as `ال` (`للرقة` → `الرقة`).
+fn candidates(w: &str) -> Vec<&str> {
+    let mut v = vec![w];
+    let s = strip(w);
+    if s != w {
+        v.push(s);
+    }
+    v
+}
+
+/// The gazetteer built into the binary.
+pub fn builtin() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn find(text: &str) -> Vec<(String, &'static str, String)> {
+        let n = normalize(text).text;
+        let words: Vec<&str> = n.split_whitespace().collect();
+        builtin()
+            .find(&words)
+            .into_iter()
+            .map(|(_, _, p)| (p.name, p.admin1.name_en, p.pcode))
+            .collect()
+    }
+
+    #[test]
+    fn fourteen_governorates() {
+        let g = builtin();
+        assert_eq!(g.governorates().len(), 14);
+        assert_eq!(g.governorates()[0].pcode, "SY01");
+        assert_eq!(g.governorates()[13].name_en, "Quneitra");
+    }
+
+    #[test]
+    fn governorate_spellings() {
+        assert_eq!(find("قصف على ادلب")[0].1, "Idleb");
+        assert_eq!(find("في ريف دمشق")[0].1, "Rural Damascus");
+        assert_eq!(find("شرق ديرالزور")[0].1, "Deir-ez-Zor");
+        assert_eq!(find("بالرقة")[0].1, "Ar-Raqqa");
+        assert_eq!(find("وحماه")[0].1, "Hama");
+    }
+
+    #[test]
+    fn towns_and_subdistricts_with_pcodes() {
+        let f = find("غارة على مدينة الأتارب");
+        assert_eq!(f[0].1, "Aleppo");
+        let f = find("في مدينة منبج");
+        assert_eq!(f[0].1, "Aleppo");
+        assert!(f[0].2.starts_with("SY02"));
+    }
+
+    #[test]
+    fn common_words_need_a_locative() {
+        assert!(find("في هذا الصدد").is_empty());
+        assert!(find("على التل").is_empty());
+        assert_eq!(find("في بلدة التل")[0].1, "Rural Damascus");
+    }
+}
