@@ -1,15 +1,18 @@
-//! `hasila explain`: why a figure came out, for an analyst reading one sentence.
+//! `hasila explain`: why a figure came out, or did not, for an analyst reading one
+//! sentence.
 //!
-//! It shows each stage in order: the normalised text the rules see, then every number the
-//! parser found with its value and its span in the original.
+//! It shows each stage in order: the normalised text the rules see, every number the
+//! parser found, every rule that matched a word, and the mentions the engine made of them.
 
 use std::fmt::Write;
 
+use crate::extract::Extractor;
+use crate::lexicon::Lexicon;
 use crate::normalize::normalize;
 use crate::numbers::{Amount, Qualifier, builtin};
 
-/// A human-readable account of how `text` is read.
-pub fn explain(text: &str) -> String {
+/// A human-readable account of how `text` is read with the rules `lex`.
+pub fn explain(text: &str, lex: &Lexicon) -> String {
     let norm = normalize(text);
     let mut out = String::new();
     let _ = writeln!(out, "original:   {text}");
@@ -44,23 +47,92 @@ pub fn explain(text: &str) -> String {
             );
         }
     }
+    let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
+    let hits = ex.rule_hits(text);
+    let _ = writeln!(out, "rules:      {}", hits.len());
+    for (s, e, rule, kind) in hits {
+        let _ = writeln!(out, "  «{}» {rule} ({kind})", &text[s..e]);
+    }
+    let mentions = ex.extract("-", text, None);
+    let _ = writeln!(out, "mentions:   {}", mentions.len());
+    for m in mentions {
+        let count = m
+            .count
+            .map_or_else(|| "vague".to_string(), |c| c.to_string());
+        let json = |v: &dyn erased_serde_free::Tag| v.tag();
+        let _ = writeln!(
+            out,
+            "  {} {count} {} — {}, {}{} — «{}» by {}{}",
+            json(&m.category),
+            json(&m.group),
+            json(&m.scope),
+            json(&m.cause),
+            m.admin1.as_ref().map_or(String::new(), |a| format!(
+                ", {} ({a})",
+                m.place.as_deref().unwrap_or("")
+            )),
+            m.quote,
+            m.rule,
+            if m.flags.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " [{}]",
+                    m.flags
+                        .iter()
+                        .map(|f| json(f))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        );
+    }
     out
+}
+
+mod erased_serde_free {
+    /// The serde name of a value (`killed`, `civilian`).
+    pub trait Tag {
+        fn tag(&self) -> String;
+    }
+    impl<T: serde::Serialize> Tag for T {
+        fn tag(&self) -> String {
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn run(text: &str) -> String {
+        explain(text, crate::lexicon::builtin())
+    }
+
     #[test]
     fn shows_normalised_text_and_numbers() {
-        let out = explain("قُتل نحو ثلاثةِ آلافٍ");
+        let out = run("قُتل نحو ثلاثةِ آلافٍ");
         assert!(out.contains("normalised: قتل نحو ثلاثه الاف"), "{out}");
         assert!(out.contains("«ثلاثةِ آلافٍ» = 3000, approximate"), "{out}");
         assert!(out.contains("as written: «نحو ثلاثةِ آلافٍ»"), "{out}");
     }
 
     #[test]
-    fn says_when_there_is_no_number() {
-        assert!(explain("يوم الأحد").contains("numbers:    0"));
+    fn shows_rules_and_mentions() {
+        let out = run("مقتل 5 مدنيين بقصف على إدلب");
+        assert!(out.contains("«مقتل» cue.killed (cue killed)"), "{out}");
+        assert!(out.contains("«مدنيين» noun.civilian"), "{out}");
+        assert!(out.contains("killed 5 civilian — incident, violence, إدلب (Idleb) — «مقتل 5 مدنيين» by cue.killed"), "{out}");
+    }
+
+    #[test]
+    fn says_when_there_is_nothing() {
+        let out = run("يوم الأحد");
+        assert!(out.contains("numbers:    0"));
+        assert!(out.contains("mentions:   0"));
     }
 }

@@ -245,6 +245,30 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
+    /// Every rule that matched in `text`, as (original byte range, rule id, what it is),
+    /// for `explain`.
+    pub fn rule_hits(&self, text: &str) -> Vec<(usize, usize, String, String)> {
+        let r = self.read(text);
+        let mut out = Vec::new();
+        for hs in &r.hits {
+            for h in hs {
+                let (s, _) = r
+                    .norm
+                    .original_span(text, r.toks[h.start].start, r.toks[h.start].end);
+                let (_, e) =
+                    r.norm
+                        .original_span(text, r.toks[h.end - 1].start, r.toks[h.end - 1].end);
+                out.push((
+                    s,
+                    e,
+                    h.entry.rule.clone(),
+                    crate::lexicon::kind_name(&h.entry.kind),
+                ));
+            }
+        }
+        out
+    }
+
     fn read(&self, text: &str) -> Reading<'a> {
         let norm = normalize(text);
         let toks = tokenize(&norm.text);
@@ -425,7 +449,7 @@ impl<'a> Extractor<'a> {
         let mut out: Vec<Draft> = Vec::new();
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
-            if let Some(d) = self.quantity_draft(r, qi, out.last(), &mut used) {
+            if let Some(d) = self.quantity_draft(r, qi, &out, &mut used) {
                 out.push(d);
             }
         }
@@ -529,7 +553,7 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         qi: usize,
-        prev: Option<&Draft>,
+        before: &[Draft],
         used: &mut [bool],
     ) -> Option<Draft> {
         let q = &r.quantities[qi];
@@ -606,7 +630,16 @@ impl<'a> Extractor<'a> {
             Kind::Cue { category, .. } => category,
             _ => None,
         });
-        let same_sentence_prev = prev.filter(|p| r.sentence[p.last] == r.sentence[a]);
+        let same_sentence_prev = before
+            .last()
+            .filter(|p| r.sentence[p.last] == r.sentence[a]);
+        // The figure a coordinated one takes its group from: not a part of a breakdown
+        // (`مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين`: the 20 are not children).
+        let group_partner = before
+            .iter()
+            .rev()
+            .take_while(|p| r.sentence[p.last] == r.sentence[a])
+            .find(|p| !p.flags.contains(&Flag::Breakdown));
         let (category, rule, inherited) = if let Some(c) = noun_cat {
             (c, noun.map(|h| h.entry.rule.clone()), false)
         } else if let Some(c) = cue_cat {
@@ -636,11 +669,13 @@ impl<'a> Extractor<'a> {
                 // No group of its own and no `من …` after it: the partner's group when
                 // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
                 // آخرين`, `مقتل 48 مدنيًا و132 مصابًا`).
-                let p = same_sentence_prev?;
+                let p = group_partner?;
                 (!partitive && !inherited && coordinated).then_some(p.group)
             })
             .unwrap_or(Group::Unspecified);
-        let last = after.map_or(after_noun, |h| h.end) - 1;
+        let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
+            h.end
+        }) - 1;
         for u in &mut used[first..=last] {
             *u = true;
         }

@@ -56,6 +56,9 @@ enum Command {
     Explain {
         /// The text to explain.
         text: String,
+        /// A rules file to use instead of the built-in one.
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// Every number expression in each line, as JSON Lines.
     Numbers {
@@ -73,7 +76,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Numbers { file } => numbers(file),
-        Command::Explain { text } => explain(&text),
+        Command::Explain { text, rules } => explain(&text, rules.as_deref()),
         Command::Extract {
             inputs,
             format,
@@ -197,9 +200,9 @@ fn numbers(file: Option<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn explain(text: &str) -> anyhow::Result<()> {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    out.write_all(hasila::explain::explain(text).as_bytes())?;
+fn explain(text: &str, rules: Option<&Path>) -> anyhow::Result<()> {
+    let lex = pipeline::load_rules(rules)?;
+    let mut out = io::stdout().lock();
+    out.write_all(hasila::explain::explain(text, lex).as_bytes())?;
     Ok(())
 }
