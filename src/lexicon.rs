@@ -482,12 +482,13 @@ mod erased {
     }
 }
 
-/// An error about rule `id`, placed at the line that declares it.
+/// An error about rule `id`, placed at the (last) line that declares it: for a duplicate,
+/// the second declaration.
 fn rule_error(src: &str, id: &str, reason: &str) -> RulesError {
     let needle = format!("\"{id}\"");
     let line = src
         .lines()
-        .position(|l| l.trim_start().starts_with("id") && l.contains(&needle))
+        .rposition(|l| l.trim_start().starts_with("id") && l.contains(&needle))
         .map(|i| i + 1);
     RulesError {
         line,

@@ -1,0 +1,349 @@
+//! `hasila extract` and `hasila rules`, end to end, on the fixtures.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(p: &str) -> String {
+    format!("{}/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn hasila(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run hasila");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn mentions(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Per document, the multiset of (category, count) — what the scorer matches on.
+type Keys = HashMap<String, Vec<(String, Option<i64>)>>;
+
+fn keys<'a>(docs: impl Iterator<Item = (String, &'a serde_json::Value)>) -> Keys {
+    let mut k: Keys = HashMap::new();
+    for (id, m) in docs {
+        k.entry(id).or_default().push((
+            m["category"].as_str().unwrap().to_string(),
+            m["count"].as_i64(),
+        ));
+    }
+    for v in k.values_mut() {
+        v.sort();
+    }
+    k
+}
+
+fn gold(name: &str) -> Keys {
+    let text = fs::read_to_string(fixture(&format!("gold/{name}"))).unwrap();
+    let docs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pairs: Vec<(String, serde_json::Value)> = docs
+        .iter()
+        .flat_map(|d| {
+            let id = d["id"].as_str().unwrap().to_string();
+            d["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |m| (id.clone(), m.clone()))
+        })
+        .collect();
+    keys(pairs.iter().map(|(i, m)| (i.clone(), m)))
+}
+
+fn predicted(name: &str) -> Keys {
+    let out = hasila(&["extract", &fixture(&format!("gold/{name}"))], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ms = mentions(&out);
+    keys(
+        ms.iter()
+            .map(|m| (m["doc_id"].as_str().unwrap().to_string(), m)),
+    )
+}
+
+/// (true positives, gold, predicted) over the scorer's key.
+fn overlap(gold: &Keys, pred: &Keys) -> (usize, usize, usize) {
+    let (mut tp, mut g, mut p) = (0, 0, 0);
+    for (id, gs) in gold {
+        g += gs.len();
+        let mut ps = pred.get(id).cloned().unwrap_or_default();
+        for k in gs {
+            if let Some(i) = ps.iter().position(|x| x == k) {
+                ps.remove(i);
+                tp += 1;
+            }
+        }
+    }
+    for ps in pred.values() {
+        p += ps.len();
+    }
+    (tp, g, p)
+}
+
+#[test]
+fn seeds_are_found_exactly() {
+    let (g, p) = (gold("seeds.jsonl"), predicted("seeds.jsonl"));
+    assert_eq!(p, g);
+}
+
+#[test]
+fn dev_meets_the_targets() {
+    let (tp, g, p) = overlap(&gold("dev.jsonl"), &predicted("dev.jsonl"));
+    let (precision, recall) = (tp as f64 / p as f64, tp as f64 / g as f64);
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    assert!(precision >= 0.97, "precision {precision:.3}");
+    assert!(f1 >= 0.95, "F1 {f1:.3} (P {precision:.3}, R {recall:.3})");
+}
+
+#[test]
+fn the_mention_record_has_every_field() {
+    let out = hasila(&["extract", &fixture("gold/seeds.jsonl")], "");
+    let ms = mentions(&out);
+    let women = ms
+        .iter()
+        .find(|m| m["count"] == 29000)
+        .expect("29 ألف امرأة");
+    assert_eq!(women["category"], "killed");
+    assert_eq!(women["group"], "woman");
+    assert_eq!(women["scope"], "cumulative");
+    assert_eq!(women["approx"], true);
+    for field in [
+        "doc_id",
+        "category",
+        "count",
+        "low",
+        "high",
+        "approx",
+        "vague",
+        "group",
+        "scope",
+        "cause",
+        "weapon",
+        "place",
+        "admin1",
+        "admin1_pcode",
+        "pcode",
+        "published",
+        "event_date",
+        "quote",
+        "start",
+        "end",
+        "rule",
+        "flags",
+    ] {
+        assert!(women.get(field).is_some(), "missing {field}");
+    }
+    let text = fs::read_to_string(fixture("gold/seeds.jsonl")).unwrap();
+    let doc: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["id"] == women["doc_id"])
+        .unwrap();
+    let body = doc["text"].as_str().unwrap();
+    let (s, e) = (
+        women["start"].as_u64().unwrap() as usize,
+        women["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&body[s..e], women["quote"].as_str().unwrap());
+}
+
+#[test]
+fn negatives_give_no_mention() {
+    let out = hasila(&["extract", &fixture("extract/negatives.jsonl")], "");
+    assert!(out.status.success());
+    let ms = mentions(&out);
+    assert!(ms.is_empty(), "{ms:#?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("13 documents read, 0 mentions, 0 inputs failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_in_with_named_columns_and_csv_out() {
+    let out = hasila(
+        &[
+            "extract",
+            &fixture("extract/articles.csv"),
+            "--id-column",
+            "key",
+            "--text-column",
+            "body",
+            "--date-column",
+            "day",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    assert_eq!(&header[0], "doc_id");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("doc_id")], "a1");
+    assert_eq!(&rows[0][col("count")], "7");
+    assert_eq!(&rows[0][col("admin1")], "Aleppo");
+    assert_eq!(&rows[0][col("published")], "2021-03-04");
+    assert_eq!(&rows[0][col("event_date")], "2021-03-03");
+    assert_eq!(&rows[0][col("weapon")], "shelling");
+    assert_eq!(&rows[1][col("count")], "2");
+    assert_eq!(&rows[1][col("group")], "child");
+    assert_eq!(&rows[2][col("category")], "wounded");
+    assert_eq!(&rows[2][col("group")], "civilian");
+}
+
+#[test]
+fn folders_of_text_files_and_plain_stdin() {
+    let out = hasila(&["extract", &fixture("samples")], "");
+    assert!(out.status.success());
+    let ms = mentions(&out);
+    assert!(ms.iter().any(|m| {
+        m["doc_id"]
+            .as_str()
+            .unwrap()
+            .ends_with("004_2fc55522fb4c8d37.txt")
+    }));
+    let published: Vec<_> = ms
+        .iter()
+        .filter(|m| m["published"] == "2020-02-06")
+        .collect();
+    assert!(
+        !published.is_empty(),
+        "the date in the text is the publication date"
+    );
+    let out = hasila(&["extract", "-"], "قتل 3 مدنيين في قصف على درعا\n");
+    let ms = mentions(&out);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0]["admin1_pcode"], "SY12");
+}
+
+#[test]
+fn failed_inputs_are_named_and_exit_3() {
+    let out = hasila(
+        &[
+            "extract",
+            "/no/such/dir",
+            &fixture("extract/negatives.jsonl"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/dir"), "{err}");
+    assert!(err.contains("1 inputs failed"), "{err}");
+    let out = hasila(&["extract", "/no/such/file.jsonl"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let out = hasila(
+        &["extract", "-"],
+        "{\"id\": 1, \"text\": \"مقتل 5 مدنيين\"}\nnot json\n",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("- line 2"));
+    assert_eq!(mentions(&out).len(), 1);
+}
+
+#[test]
+fn output_file_is_replaced_only_on_success() {
+    let dir = std::env::temp_dir().join(format!("hasila-test-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let dest = dir.join("out.jsonl");
+    fs::write(&dest, "keep me\n").unwrap();
+    let bad_rules = dir.join("bad.toml");
+    fs::write(
+        &bad_rules,
+        "[[cue]]\nid = \"x\"\ncategory = \"dead\"\nwords = [\"a\"]\n",
+    )
+    .unwrap();
+    let out = hasila(
+        &[
+            "extract",
+            &fixture("gold/seeds.jsonl"),
+            "-o",
+            dest.to_str().unwrap(),
+            "--rules",
+            bad_rules.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&dest).unwrap(), "keep me\n");
+    let out = hasila(
+        &[
+            "extract",
+            &fixture("gold/seeds.jsonl"),
+            "-o",
+            dest.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    assert!(fs::read_to_string(&dest).unwrap().lines().count() > 20);
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn rules_lists_and_checks() {
+    let out = hasila(&["rules"], "");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with("cue.killed\t")),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("noun.child\t")));
+    let path = format!("{}/rules/casualties.toml", env!("CARGO_MANIFEST_DIR"));
+    let out = hasila(&["rules", "--check", &path], "");
+    assert!(out.status.success());
+    let dir = std::env::temp_dir().join(format!("hasila-rules-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    fs::write(
+        &bad,
+        "[[cue]]\nid = \"a\"\nwords = [\"x\"]\n\n[[cue]]\nid = \"a\"\nwords = [\"y\"]\n",
+    )
+    .unwrap();
+    let out = hasila(&["rules", "--check", bad.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 6") && err.contains("duplicate"), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
