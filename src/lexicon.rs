@@ -488,6 +488,8 @@ fn rule_error(src: &str, id: &str, reason: &str) -> RulesError {
     let needle = format!("\"{id}\"");
     let line = src
         .lines()
+        .collect::<Vec<_>>()
+        .iter()
         .rposition(|l| l.trim_start().starts_with("id") && l.contains(&needle))
         .map(|i| i + 1);
     RulesError {
