@@ -700,7 +700,7 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// `قتلى من المدنيين`, `قتلى مدنيين`: a group named right after a casualty noun.
+    /// `قتلى من المدنيين`, `قتلى مدنيين`, `أحد عناصر`: a group named right after a noun.
     fn group_after(&self, r: &Reading<'a>, j: usize) -> Option<Group> {
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
         let k = if j < r.toks.len() && r.toks[j].joined && word(j) == "من" {
@@ -708,12 +708,15 @@ impl<'a> Extractor<'a> {
         } else {
             j
         };
+        // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
+        // the first item of a list (`شخصين امرأة و رجل`).
+        let via_min = k > j;
         self.noun_at(r, k).and_then(|h| match h.entry.kind {
             Kind::Noun {
                 category: None,
                 group: Some(g),
-                ..
-            } if g != Group::Unspecified => Some(g),
+                form,
+            } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some(g),
             _ => None,
         })
     }
@@ -778,8 +781,10 @@ impl<'a> Extractor<'a> {
                 if self.excluded(r, h.start, n.end, category) {
                     continue;
                 }
+                // A person noun gives way to a group named right after it (`أحد عناصر
+                // الشرطة`, `شخص من المدنيين`).
                 let group = group
-                    .filter(|g| *g != Group::Unspecified || count.is_some())
+                    .filter(|g| *g != Group::Unspecified)
                     .or_else(|| self.group_after(r, n.end))
                     .unwrap_or(Group::Unspecified);
                 for u in &mut used[h.start..n.end] {
