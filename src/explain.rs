@@ -17,6 +17,11 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "original:   {text}");
     let _ = writeln!(out, "normalised: {}", norm.text);
+    let words: Vec<&str> = crate::numbers::tokens::tokenize(&norm.text)
+        .iter()
+        .map(|t| &norm.text[t.start..t.end])
+        .collect();
+    let _ = writeln!(out, "tokens:     {}", words.join(" · "));
     let found = builtin().parse(&norm.text);
     let _ = writeln!(out, "numbers:    {}", found.len());
     for q in found {

@@ -102,6 +102,8 @@ pub struct Entry {
     pub kind: Kind,
     /// The phrase as normalised words.
     pub words: Vec<String>,
+    /// The phrase as the rules file writes it.
+    pub phrase: String,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +400,7 @@ impl Lexicon {
                 rule: id.to_string(),
                 kind: kind.clone(),
                 words,
+                phrase: p.trim().to_string(),
             });
         }
         Ok(())
@@ -424,7 +427,7 @@ impl Lexicon {
     pub fn rules(&self) -> Vec<(&str, &Kind, Vec<String>)> {
         let mut out: Vec<(&str, &Kind, Vec<String>)> = Vec::new();
         for e in &self.entries {
-            let phrase = e.words.join(" ");
+            let phrase = e.phrase.clone();
             match out.last_mut() {
                 Some((id, _, words)) if *id == e.rule => words.push(phrase),
                 _ => out.push((&e.rule, &e.kind, vec![phrase])),
