@@ -87,6 +87,8 @@ const CUE_REACH: usize = 6;
 const SCOPE_REACH: usize = 15;
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
 const TOTAL_REACH: usize = 6;
+/// How far from a figure a place name is looked for, in words.
+const PLACE_REACH: usize = 40;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
 /// Figures above this are not casualty counts of one statement (populations, money).
@@ -329,11 +331,17 @@ impl<'a> Extractor<'a> {
         let text = &r.norm.text;
         let markers: Vec<(String, bool)> = self.lex.furniture().collect();
         let ticker = ticker_times();
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // One flag per line; tokens find their line by binary search, so this stays
+        // linear however many lines a document has.
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
+        let mut furniture_line = vec![false; line_starts.len()];
         let (mut block, mut rest) = (false, false);
         let mut headline = None;
         let mut at = 0;
-        for line in text.split_inclusive('\n') {
+        for (k, line) in text.split_inclusive('\n').enumerate() {
             let (a, z) = (at, at + line.len());
             at = z;
             let t = line.trim();
@@ -344,37 +352,29 @@ impl<'a> Extractor<'a> {
             let marker = markers.iter().find(|(m, _)| {
                 t.starts_with(m.as_str()) && t.chars().count() <= m.chars().count() + 20
             });
-            let furniture = rest || block || marker.is_some() || ticker.find_iter(t).count() >= 2;
+            let furniture =
+                rest || block || marker.is_some() || ticker.find_iter(t).nth(1).is_some();
             if let Some((_, r)) = marker {
                 rest |= *r;
                 block = !*r;
             }
             if furniture {
-                ranges.push((a, z));
+                furniture_line[k] = true;
             } else if headline.is_none() {
                 headline = Some((a, z)).filter(|_| t.chars().count() <= 200);
             }
         }
-        let in_ranges = |pos: usize| ranges.iter().any(|&(a, z)| a <= pos && pos < z);
-        r.furniture = r.toks.iter().map(|t| in_ranges(t.start)).collect();
         // A line where one title runs into the next is a scraped list of headlines.
-        let glued_lines: Vec<(usize, usize)> = (0..r.toks.len())
-            .filter(|&i| r.hits[i].iter().any(|h| h.glued))
-            .map(|i| {
-                let p = r.toks[i].start;
-                let a = text[..p].rfind('\n').map_or(0, |x| x + 1);
-                let z = text[p..].find('\n').map_or(text.len(), |x| p + x);
-                (a, z)
-            })
-            .collect();
         for (i, t) in r.toks.iter().enumerate() {
-            if glued_lines
-                .iter()
-                .any(|&(a, z)| a <= t.start && t.start < z)
-            {
-                r.furniture[i] = true;
+            if r.hits[i].iter().any(|h| h.glued) {
+                furniture_line[line_of(t.start)] = true;
             }
         }
+        r.furniture = r
+            .toks
+            .iter()
+            .map(|t| furniture_line[line_of(t.start)])
+            .collect();
         r.headline = headline.filter(|&(_, z)| z < text.len());
         // Renumber sentences and clauses so each glued title is its own.
         let (mut extra, mut prev_sentence) = (0, usize::MAX);
@@ -946,9 +946,18 @@ impl<'a> Extractor<'a> {
     /// before it; with none there, the previous sentence's last.
     fn place(&self, r: &Reading<'a>, d: &Draft) -> Option<crate::places::Place> {
         let s = r.sentence[d.at];
+        // Within the sentence, and at most PLACE_REACH words either side of the figure, so
+        // a document without punctuation costs no more than one with.
         let found = |sent: usize| {
-            let a = r.sentence.partition_point(|&x| x < sent);
-            let z = r.sentence.partition_point(|&x| x <= sent);
+            let a = r
+                .sentence
+                .partition_point(|&x| x < sent)
+                .max(d.first.saturating_sub(PLACE_REACH));
+            let z = r
+                .sentence
+                .partition_point(|&x| x <= sent)
+                .min(d.last + PLACE_REACH)
+                .max(a);
             let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
             crate::places::builtin()
                 .find(&words)
