@@ -20,7 +20,7 @@ use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
 
 /// Whether a figure is one event's toll or a running total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     Incident,
@@ -28,7 +28,7 @@ pub enum Scope {
 }
 
 /// Marks on a mention that a reader of the table should know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// Stated in the headline (the first line, or the title field).
@@ -42,7 +42,7 @@ pub enum Flag {
 }
 
 /// One casualty statement, as SPEC defines it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Mention {
     pub doc_id: String,
     pub category: Category,

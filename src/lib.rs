@@ -4,6 +4,7 @@
 //! [`extract`] mentions → tables → files. Each stage is a module that knows nothing of those
 //! after it.
 
+pub mod aggregate;
 pub mod dates;
 pub mod explain;
 pub mod export;
