@@ -5,6 +5,7 @@
 //! after it.
 
 pub mod aggregate;
+pub mod charts;
 pub mod dates;
 pub mod explain;
 pub mod export;
@@ -15,3 +16,4 @@ pub mod normalize;
 pub mod numbers;
 pub mod pipeline;
 pub mod places;
+pub mod report;

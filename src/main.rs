@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use chrono::{NaiveDate, Weekday};
 use clap::{Parser, Subcommand};
 use hasila::export::Format;
 use hasila::input::CsvColumns;
 use hasila::lexicon;
 use hasila::pipeline::{self, Summary};
+use hasila::report;
 
 /// hasila (حصيلة): casualty figures from Arabic news, each with the words that state it.
 #[derive(Parser)]
@@ -47,10 +49,34 @@ enum Command {
     },
     /// Weekly tables, spreadsheet, charts and an HTML page.
     Report {
-        #[arg(required = true)]
+        /// Articles, as for `extract` (or none with `--mentions`).
         inputs: Vec<PathBuf>,
+        /// The report folder (replaced as a whole when the report is complete).
         #[arg(long)]
         out: PathBuf,
+        /// Aggregate mentions written by `extract` (JSON Lines) instead of reading articles.
+        #[arg(long)]
+        mentions: Vec<PathBuf>,
+        /// First day of the week.
+        #[arg(long, value_enum, default_value = "saturday")]
+        week_start: WeekStart,
+        /// Only incidents on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Only incidents on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        /// Add the HXL hashtag row to the CSV files, and weekly_wide.csv.
+        #[arg(long)]
+        hxl: bool,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long, default_value = "id")]
+        id_column: String,
+        #[arg(long, default_value = "text")]
+        text_column: String,
+        #[arg(long, default_value = "date")]
+        date_column: String,
     },
     /// Show how a text is read: normalised text, numbers, and what fired.
     Explain {
@@ -94,14 +120,100 @@ fn main() -> ExitCode {
             return extract(&inputs, format, output.as_deref(), rules.as_deref(), &cols);
         }
         Command::Rules { check } => return rules(check.as_deref()),
-        Command::Report { .. } => {
-            eprintln!("hasila: this subcommand is not implemented yet");
-            return ExitCode::from(2);
+        Command::Report {
+            inputs,
+            out,
+            mentions,
+            week_start,
+            from,
+            to,
+            hxl,
+            rules,
+            id_column,
+            text_column,
+            date_column,
+        } => {
+            if inputs.is_empty() && mentions.is_empty() {
+                eprintln!("hasila: report needs articles (INPUT...) or --mentions FILE");
+                return ExitCode::from(2);
+            }
+            let cols = CsvColumns {
+                id: id_column,
+                text: text_column,
+                date: date_column,
+            };
+            let opts = report::Options {
+                week_start: match week_start {
+                    WeekStart::Saturday => Weekday::Sat,
+                    WeekStart::Monday => Weekday::Mon,
+                },
+                from,
+                to,
+                hxl,
+            };
+            return report(&inputs, &mentions, &out, rules.as_deref(), &cols, &opts);
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hasila: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum WeekStart {
+    Saturday,
+    Monday,
+}
+
+fn report(
+    inputs: &[PathBuf],
+    mention_files: &[PathBuf],
+    out: &Path,
+    rules: Option<&Path>,
+    cols: &CsvColumns,
+    opts: &report::Options,
+) -> ExitCode {
+    let run = || -> anyhow::Result<(Summary, report::Written)> {
+        let mut mentions = Vec::new();
+        let mut summary = Summary::default();
+        for f in mention_files {
+            let (ms, failed) = pipeline::read_mentions(f, &mut io::stderr())?;
+            summary.mentions += ms.len();
+            summary.failed += failed;
+            summary.documents += 1;
+            mentions.extend(ms);
+        }
+        if !inputs.is_empty() {
+            let lex = pipeline::load_rules(rules)?;
+            let s = pipeline::for_each_mention(inputs, lex, cols, &mut io::stderr(), |m| {
+                mentions.push(m);
+                Ok(())
+            })?;
+            summary.documents += s.documents;
+            summary.mentions += s.mentions;
+            summary.failed += s.failed;
+        }
+        let written = report::write(&mentions, out, opts)?;
+        Ok((summary, written))
+    };
+    match run() {
+        Ok((s, w)) => {
+            eprintln!(
+                "hasila: {} documents read, {} mentions, {} inputs failed",
+                s.documents, s.mentions, s.failed
+            );
+            report::summary(&w, out, &mut io::stderr());
+            if s.failed > 0 {
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Err(e) => {
             eprintln!("hasila: {e:#}");
             ExitCode::from(1)

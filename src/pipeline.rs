@@ -99,19 +99,39 @@ fn extract_into<W: Write>(
     cols: &CsvColumns,
     err: &mut dyn Write,
 ) -> Result<(W, Summary), RunError> {
+    let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
+    let summary = for_each_mention(inputs, lex, cols, err, |m| {
+        w.write(&m).map_err(io_err(name))
+    })?;
+    let sink = w.finish().map_err(io_err(name))?;
+    Ok((sink, summary))
+}
+
+/// Read every input, extract, and hand each mention to `f` as its document is read.
+/// Inputs that fail are named on `err`; a progress bar shows on a terminal.
+pub fn for_each_mention(
+    inputs: &[PathBuf],
+    lex: &Lexicon,
+    cols: &CsvColumns,
+    err: &mut dyn Write,
+    mut f: impl FnMut(Mention) -> Result<(), RunError>,
+) -> Result<Summary, RunError> {
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
+    let (files, errors) = input::expand(inputs);
+    let bar = progress(files.len());
     let mut report = |e: InputError, summary: &mut Summary| {
         summary.failed += 1;
-        let _ = writeln!(err, "hasila: {e}");
+        bar.suspend(|| {
+            let _ = writeln!(err, "hasila: {e}");
+        });
     };
-    let (files, errors) = input::expand(inputs);
     for e in errors {
         report(e, &mut summary);
     }
-    let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
-    for f in &files {
-        let (docs, errors) = input::read_file(f, cols);
+    for file in &files {
+        bar.set_message(file.display().to_string());
+        let (docs, errors) = input::read_file(file, cols);
         for e in errors {
             report(e, &mut summary);
         }
@@ -119,10 +139,48 @@ fn extract_into<W: Write>(
             summary.documents += 1;
             for m in document_mentions(&ex, &doc) {
                 summary.mentions += 1;
-                w.write(&m).map_err(io_err(name))?;
+                f(m)?;
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+/// A progress bar on stderr, only when stderr is a terminal (never in pipes or CI logs).
+fn progress(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() || files < 2 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed} {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Mentions written by `extract` (JSON Lines), for `report --mentions`. Lines that are not
+/// mentions are named on `err` with their line number and skipped.
+pub fn read_mentions(path: &Path, err: &mut dyn Write) -> Result<(Vec<Mention>, usize), RunError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(io_err(&name))?;
+    let mut out = Vec::new();
+    let mut failed = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Mention>(line) {
+            Ok(m) => out.push(m),
+            Err(e) => {
+                failed += 1;
+                let _ = writeln!(err, "hasila: {name} line {}: not a mention: {e}", i + 1);
             }
         }
     }
-    let sink = w.finish().map_err(io_err(name))?;
-    Ok((sink, summary))
+    Ok((out, failed))
 }

@@ -1,0 +1,920 @@
+//! `hasila report`: the files an analyst forwards at the end of the week.
+//!
+//! Everything is written into a fresh folder beside `--out` and renamed into place at the
+//! end, so the report folder is either complete or untouched.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use chrono::{NaiveDate, Weekday};
+use polars::prelude::DataFrame;
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use crate::aggregate::{self, GroupKey, Incident, category_name, group_name};
+use crate::charts::{self, Series};
+use crate::export::CSV_HEADER;
+use crate::extract::Mention;
+use crate::lexicon::{Category, Group};
+
+/// How to build a report.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub week_start: Weekday,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub hxl: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("tables: {0}")]
+    Polars(#[from] polars::prelude::PolarsError),
+    #[error("spreadsheet: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error(transparent)]
+    Chart(#[from] charts::ChartError),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ReportError + '_ {
+    move |source| ReportError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// What a report holds, for the summary line and tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub incidents: usize,
+    pub weeks: usize,
+    pub undated: usize,
+    pub files: Vec<String>,
+}
+
+/// Arabic names of the groups and categories, for charts and the page.
+fn group_ar(g: GroupKey) -> &'static str {
+    match g {
+        GroupKey::All => "الكل",
+        GroupKey::Group(Group::Civilian) => "مدنيون",
+        GroupKey::Group(Group::Child) => "أطفال",
+        GroupKey::Group(Group::Woman) => "نساء",
+        GroupKey::Group(Group::Man) => "رجال",
+        GroupKey::Group(Group::Combatant) => "مقاتلون",
+        GroupKey::Group(Group::Unspecified) => "غير محدد",
+    }
+}
+
+fn category_ar(c: Category) -> &'static str {
+    match c {
+        Category::Killed => "قتلى",
+        Category::Wounded => "جرحى",
+        Category::KilledOrWounded => "قتلى وجرحى",
+    }
+}
+
+/// Arabic governorate names by P-code, from the gazetteer.
+fn admin1_ar(pcode: &str) -> String {
+    const NAMES: [(&str, &str); 14] = [
+        ("SY01", "دمشق"),
+        ("SY02", "حلب"),
+        ("SY03", "ريف دمشق"),
+        ("SY04", "حمص"),
+        ("SY05", "حماة"),
+        ("SY06", "اللاذقية"),
+        ("SY07", "إدلب"),
+        ("SY08", "الحسكة"),
+        ("SY09", "دير الزور"),
+        ("SY10", "طرطوس"),
+        ("SY11", "الرقة"),
+        ("SY12", "درعا"),
+        ("SY13", "السويداء"),
+        ("SY14", "القنيطرة"),
+    ];
+    NAMES
+        .iter()
+        .find(|(p, _)| *p == pcode)
+        .map_or_else(|| "غير معروف".to_string(), |(_, n)| (*n).to_string())
+}
+
+/// A table as strings: header and rows, ready for CSV, XLSX and HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub header: Vec<String>,
+    /// HXL hashtags, one per column.
+    pub hxl: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns that hold numbers.
+    pub numeric: Vec<bool>,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn mentions_table(ms: &[Mention]) -> Table {
+    let mut hxl = vec![String::new(); CSV_HEADER.len()];
+    for (i, h) in CSV_HEADER.iter().enumerate() {
+        hxl[i] = match *h {
+            "doc_id" => "#meta+id",
+            "category" => "#affected+type",
+            "count" => "#affected+num",
+            "group" => "#affected+group",
+            "admin1" => "#adm1+name",
+            "admin1_pcode" => "#adm1+code",
+            "place" => "#loc+name",
+            "pcode" => "#loc+code",
+            "event_date" => "#date+occurred",
+            "published" => "#date+reported",
+            "quote" => "#description",
+            _ => "",
+        }
+        .to_string();
+    }
+    let tag = |v: &dyn erased::Tag| v.tag();
+    let rows = ms
+        .iter()
+        .map(|m| {
+            vec![
+                m.doc_id.clone(),
+                tag(&m.category),
+                opt(m.count),
+                opt(m.low),
+                opt(m.high),
+                m.approx.to_string(),
+                m.vague.to_string(),
+                tag(&m.group),
+                tag(&m.scope),
+                tag(&m.cause),
+                m.weapon.clone().unwrap_or_default(),
+                m.place.clone().unwrap_or_default(),
+                m.admin1.clone().unwrap_or_default(),
+                m.admin1_pcode.clone().unwrap_or_default(),
+                m.pcode.clone().unwrap_or_default(),
+                m.published.clone().unwrap_or_default(),
+                m.event_date.clone().unwrap_or_default(),
+                m.quote.clone(),
+                m.start.to_string(),
+                m.end.to_string(),
+                m.rule.clone(),
+                m.flags.iter().map(|f| tag(f)).collect::<Vec<_>>().join(";"),
+            ]
+        })
+        .collect();
+    let numeric = CSV_HEADER
+        .iter()
+        .map(|h| matches!(*h, "count" | "low" | "high"))
+        .collect();
+    Table {
+        header: strings(&CSV_HEADER),
+        hxl,
+        rows,
+        numeric,
+    }
+}
+
+fn opt(v: Option<u64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The (category, group) columns of incidents, in a fixed order.
+fn figure_columns() -> Vec<(Category, GroupKey)> {
+    let groups = [
+        GroupKey::All,
+        GroupKey::Group(Group::Civilian),
+        GroupKey::Group(Group::Child),
+        GroupKey::Group(Group::Woman),
+        GroupKey::Group(Group::Man),
+        GroupKey::Group(Group::Combatant),
+        GroupKey::Group(Group::Unspecified),
+    ];
+    [
+        Category::Killed,
+        Category::Wounded,
+        Category::KilledOrWounded,
+    ]
+    .into_iter()
+    .flat_map(|c| groups.into_iter().map(move |g| (c, g)))
+    .collect()
+}
+
+fn column_name(c: Category, g: GroupKey) -> String {
+    match g {
+        GroupKey::All => category_name(c).to_string(),
+        GroupKey::Group(x) => format!("{}_{}", category_name(c), group_name(x)),
+    }
+}
+
+fn hxl_name(c: Category, g: GroupKey) -> String {
+    let cat = match c {
+        Category::Killed => "killed",
+        Category::Wounded => "injured",
+        Category::KilledOrWounded => "killed_injured",
+    };
+    match g {
+        GroupKey::All => format!("#affected+{cat}"),
+        GroupKey::Group(Group::Child) => format!("#affected+{cat}+children"),
+        GroupKey::Group(Group::Woman) => format!("#affected+{cat}+f+adults"),
+        GroupKey::Group(Group::Man) => format!("#affected+{cat}+m+adults"),
+        GroupKey::Group(Group::Civilian) => format!("#affected+{cat}+civilians"),
+        GroupKey::Group(Group::Combatant) => format!("#affected+{cat}+combatants"),
+        GroupKey::Group(Group::Unspecified) => format!("#affected+{cat}+unspecified"),
+    }
+}
+
+fn incidents_table(incidents: &[Incident]) -> Table {
+    let cols = figure_columns();
+    let mut header = strings(&[
+        "incident",
+        "event_date",
+        "admin1",
+        "admin1_pcode",
+        "place",
+        "pcode",
+        "weapon",
+    ]);
+    let mut hxl = strings(&[
+        "#event+id",
+        "#date+occurred",
+        "#adm1+name",
+        "#adm1+code",
+        "#loc+name",
+        "#loc+code",
+        "#event+type",
+    ]);
+    let mut numeric = vec![false; header.len()];
+    for (c, g) in &cols {
+        header.push(column_name(*c, *g));
+        hxl.push(hxl_name(*c, *g));
+        numeric.push(true);
+        header.push(format!("{}_low", column_name(*c, *g)));
+        hxl.push(format!("{}+min", hxl_name(*c, *g)));
+        numeric.push(true);
+    }
+    header.extend(strings(&["sources", "quotes"]));
+    hxl.extend(strings(&["#meta+source", "#description"]));
+    numeric.extend([false, false]);
+    let rows = incidents
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let mut r = vec![
+                (n + 1).to_string(),
+                i.event_date.to_string(),
+                i.admin1.clone().unwrap_or_default(),
+                i.admin1_pcode.clone().unwrap_or_default(),
+                i.place.clone().unwrap_or_default(),
+                i.pcode.clone().unwrap_or_default(),
+                i.weapon.clone().unwrap_or_default(),
+            ];
+            for (c, g) in &cols {
+                match i.figure(*c, *g) {
+                    Some(f) if f.exact => {
+                        r.push(f.count.to_string());
+                        r.push(f.low.to_string());
+                    }
+                    Some(f) => {
+                        r.push(String::new());
+                        r.push(f.low.to_string());
+                    }
+                    None => {
+                        r.push(String::new());
+                        r.push(String::new());
+                    }
+                }
+            }
+            r.push(i.sources.join(" | "));
+            r.push(
+                i.quotes
+                    .iter()
+                    .map(|(_, q)| q.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            );
+            r
+        })
+        .collect();
+    Table {
+        header,
+        hxl,
+        rows,
+        numeric,
+    }
+}
+
+/// The weekly long table from polars into strings.
+fn weekly_table(df: &DataFrame) -> Result<Table, ReportError> {
+    let names = [
+        "week_start",
+        "admin1",
+        "admin1_pcode",
+        "category",
+        "group",
+        "count",
+        "low",
+        "high",
+        "incidents",
+    ];
+    let mut rows = vec![Vec::with_capacity(names.len()); df.height()];
+    for name in names {
+        let col = df.column(name)?;
+        if let Ok(s) = col.str() {
+            for (r, row) in rows.iter_mut().enumerate() {
+                row.push(s.get(r).unwrap_or("").to_string());
+            }
+        } else {
+            let n = col.u64()?;
+            for (r, row) in rows.iter_mut().enumerate() {
+                row.push(n.get(r).map(|v| v.to_string()).unwrap_or_default());
+            }
+        }
+    }
+    Ok(Table {
+        header: strings(&names),
+        hxl: strings(&[
+            "#date+week_start",
+            "#adm1+name",
+            "#adm1+code",
+            "#affected+type",
+            "#affected+group",
+            "#affected+num",
+            "#affected+num+min",
+            "#affected+num+max",
+            "#event+num",
+        ]),
+        numeric: names
+            .iter()
+            .map(|n| matches!(*n, "count" | "low" | "high" | "incidents"))
+            .collect(),
+        rows,
+    })
+}
+
+/// One row per week × governorate, one column per category × group (HXL has no long form).
+fn weekly_wide(weekly: &Table) -> Table {
+    let cols = figure_columns();
+    let mut cells: BTreeMap<(String, String, String), BTreeMap<String, String>> = BTreeMap::new();
+    for r in &weekly.rows {
+        let key = (r[0].clone(), r[1].clone(), r[2].clone());
+        cells
+            .entry(key)
+            .or_default()
+            .insert(format!("{}|{}", r[3], r[4]), r[5].clone());
+    }
+    let mut header = strings(&["week_start", "admin1", "admin1_pcode"]);
+    let mut hxl = strings(&["#date+week_start", "#adm1+name", "#adm1+code"]);
+    for (c, g) in &cols {
+        header.push(column_name(*c, *g));
+        hxl.push(hxl_name(*c, *g));
+    }
+    let rows = cells
+        .into_iter()
+        .map(|((w, a, p), v)| {
+            let mut r = vec![w, a, p];
+            for (c, g) in &cols {
+                r.push(
+                    v.get(&format!("{}|{}", category_name(*c), g.name()))
+                        .cloned()
+                        .unwrap_or_default(),
+                );
+            }
+            r
+        })
+        .collect();
+    let numeric = (0..header.len()).map(|i| i >= 3).collect();
+    Table {
+        header,
+        hxl,
+        rows,
+        numeric,
+    }
+}
+
+fn totals_table(ms: &[&Mention]) -> Table {
+    let tag = |v: &dyn erased::Tag| v.tag();
+    Table {
+        header: strings(&[
+            "source",
+            "published",
+            "event_date",
+            "admin1",
+            "admin1_pcode",
+            "category",
+            "group",
+            "count",
+            "low",
+            "high",
+            "quote",
+        ]),
+        hxl: strings(&[
+            "#meta+source",
+            "#date+reported",
+            "#date+occurred",
+            "#adm1+name",
+            "#adm1+code",
+            "#affected+type",
+            "#affected+group",
+            "#affected+num+total",
+            "#affected+num+min",
+            "#affected+num+max",
+            "#description",
+        ]),
+        numeric: vec![
+            false, false, false, false, false, false, false, true, true, true, false,
+        ],
+        rows: ms
+            .iter()
+            .map(|m| {
+                vec![
+                    m.doc_id.clone(),
+                    m.published.clone().unwrap_or_default(),
+                    m.event_date.clone().unwrap_or_default(),
+                    m.admin1.clone().unwrap_or_default(),
+                    m.admin1_pcode.clone().unwrap_or_default(),
+                    tag(&m.category),
+                    tag(&m.group),
+                    opt(m.count),
+                    opt(m.low),
+                    opt(m.high),
+                    m.quote.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// CSV with a UTF-8 BOM (so spreadsheets open Arabic intact), and the HXL row when asked.
+fn write_csv(path: &Path, t: &Table, hxl: bool) -> Result<(), ReportError> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut bytes);
+        let e = |e: csv::Error| io::Error::other(e.to_string());
+        w.write_record(&t.header).map_err(e).map_err(io_err(path))?;
+        if hxl {
+            w.write_record(&t.hxl).map_err(e).map_err(io_err(path))?;
+        }
+        for r in &t.rows {
+            w.write_record(r).map_err(e).map_err(io_err(path))?;
+        }
+        w.flush().map_err(io_err(path))?;
+    }
+    fs::write(path, bytes).map_err(io_err(path))
+}
+
+fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
+    let ws: &mut Worksheet = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.set_right_to_left(true);
+    let head = Format::new().set_bold().set_background_color("#DDE4EE");
+    let num = Format::new().set_num_format("#,##0");
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &head)?;
+        ws.set_column_width(c as u16, if t.numeric[c] { 12 } else { 22 })?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = ((r + 1) as u32, c as u16);
+            match v.parse::<f64>() {
+                Ok(n) if t.numeric.get(c as usize).copied().unwrap_or(false) => {
+                    ws.write_number_with_format(r, c, n, &num)?;
+                }
+                _ if !v.is_empty() => {
+                    ws.write_string(r, c, v)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    if !t.rows.is_empty() {
+        ws.autofilter(0, 0, t.rows.len() as u32, (t.header.len() - 1) as u16)?;
+    }
+    Ok(())
+}
+
+/// Weeks × governorates, killed (all groups): the sheet an analyst reads first.
+fn pivot(weekly: &Table) -> Table {
+    let mut weeks: Vec<String> = weekly.rows.iter().map(|r| r[0].clone()).collect();
+    weeks.sort();
+    weeks.dedup();
+    let mut govs: Vec<(String, String)> = weekly
+        .rows
+        .iter()
+        .map(|r| (r[2].clone(), r[1].clone()))
+        .collect();
+    govs.sort();
+    govs.dedup();
+    let mut header = vec!["week_start".to_string()];
+    header.extend(govs.iter().map(|(p, n)| {
+        if n.is_empty() {
+            "unknown".into()
+        } else {
+            format!("{n} ({p})")
+        }
+    }));
+    header.push("total".into());
+    let rows = weeks
+        .iter()
+        .map(|w| {
+            let mut r = vec![w.clone()];
+            let mut sum = 0u64;
+            for (p, _) in &govs {
+                let v: u64 = weekly
+                    .rows
+                    .iter()
+                    .filter(|x| &x[0] == w && &x[2] == p && x[3] == "killed" && x[4] == "all")
+                    .filter_map(|x| x[5].parse::<u64>().ok())
+                    .sum();
+                sum += v;
+                r.push(v.to_string());
+            }
+            r.push(sum.to_string());
+            r
+        })
+        .collect();
+    let numeric = (0..header.len()).map(|i| i > 0).collect();
+    Table {
+        hxl: vec![String::new(); header.len()],
+        header,
+        rows,
+        numeric,
+    }
+}
+
+/// Build every file of the report from the mentions, into `out`.
+pub fn write(mentions: &[Mention], out: &Path, opts: &Options) -> Result<Written, ReportError> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(io_err(parent))?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    }
+    fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+    let result = build(mentions, &tmp, opts);
+    match result {
+        Ok(w) => {
+            replace_dir(&tmp, out)?;
+            Ok(w)
+        }
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Put the finished folder in place of `out`, keeping the old one until the new is there.
+fn replace_dir(tmp: &Path, out: &Path) -> Result<(), ReportError> {
+    if out.exists() {
+        let old = PathBuf::from(format!("{}.old.{}", out.display(), std::process::id()));
+        fs::rename(out, &old).map_err(io_err(out))?;
+        fs::rename(tmp, out).map_err(io_err(out))?;
+        fs::remove_dir_all(&old).map_err(io_err(&old))?;
+    } else {
+        fs::rename(tmp, out).map_err(io_err(out))?;
+    }
+    Ok(())
+}
+
+fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, ReportError> {
+    let (events, undated) = aggregate::article_events(mentions);
+    let incidents = aggregate::within(aggregate::merge_incidents(events), opts.from, opts.to);
+    let weekly_df = aggregate::weekly(&incidents, opts.week_start)?;
+    let weekly = weekly_table(&weekly_df)?;
+    let totals = aggregate::totals(mentions);
+    let tables = [
+        ("mentions", mentions_table(mentions)),
+        ("incidents", incidents_table(&incidents)),
+        ("weekly", weekly.clone()),
+        ("totals", totals_table(&totals)),
+    ];
+    let mut files = Vec::new();
+    for (name, t) in &tables {
+        let f = format!("{name}.csv");
+        write_csv(&dir.join(&f), t, opts.hxl)?;
+        files.push(f);
+    }
+    if opts.hxl {
+        write_csv(&dir.join("weekly_wide.csv"), &weekly_wide(&weekly), true)?;
+        files.push("weekly_wide.csv".into());
+    }
+    let mut wb = Workbook::new();
+    sheet(&mut wb, "pivot", &pivot(&weekly))?;
+    for (name, t) in &tables {
+        sheet(&mut wb, name, t)?;
+    }
+    wb.save(dir.join("casualties.xlsx"))?;
+    files.push("casualties.xlsx".into());
+    let charts = draw_charts(dir, &incidents, &weekly)?;
+    files.extend(charts.iter().map(|(f, _)| f.clone()));
+    let html = page(
+        &incidents,
+        &weekly,
+        &totals,
+        &charts,
+        undated.len(),
+        mentions.len(),
+    )?;
+    let html = inline_images(&html, dir).map_err(io_err(dir))?;
+    fs::write(dir.join("report.html"), html).map_err(io_err(&dir.join("report.html")))?;
+    files.push("report.html".into());
+    let weeks = {
+        let mut w: Vec<&String> = weekly.rows.iter().map(|r| &r[0]).collect();
+        w.sort();
+        w.dedup();
+        w.len()
+    };
+    Ok(Written {
+        incidents: incidents.len(),
+        weeks,
+        undated: undated.len(),
+        files,
+    })
+}
+
+/// The weekly figures of one category and group, per week in `weeks`.
+fn weekly_values(weekly: &Table, weeks: &[String], cat: &str, group: &str) -> Vec<u64> {
+    weeks
+        .iter()
+        .map(|w| {
+            weekly
+                .rows
+                .iter()
+                .filter(|r| &r[0] == w && r[3] == cat && r[4] == group)
+                .filter_map(|r| r[5].parse::<u64>().ok())
+                .sum()
+        })
+        .collect()
+}
+
+/// Draw the PNG charts; returns (file name, Arabic caption).
+fn draw_charts(
+    dir: &Path,
+    incidents: &[Incident],
+    weekly: &Table,
+) -> Result<Vec<(String, String)>, ReportError> {
+    let mut weeks: Vec<String> = weekly.rows.iter().map(|r| r[0].clone()).collect();
+    weeks.sort();
+    weeks.dedup();
+    let mut out = Vec::new();
+    for (cat, file, title) in [
+        ("killed", "weekly_killed.png", "القتلى أسبوعيا حسب الفئة"),
+        ("wounded", "weekly_wounded.png", "الجرحى أسبوعيا حسب الفئة"),
+    ] {
+        // Disjoint layers: children, women, men, fighters, and the rest of the total.
+        let parts = ["child", "woman", "man", "combatant"];
+        let all = weekly_values(weekly, &weeks, cat, "all");
+        let mut series: Vec<Series> = parts
+            .iter()
+            .zip([Group::Child, Group::Woman, Group::Man, Group::Combatant])
+            .map(|(p, g)| Series {
+                label: group_ar(GroupKey::Group(g)).to_string(),
+                values: weekly_values(weekly, &weeks, cat, p),
+            })
+            .collect();
+        let rest: Vec<u64> = (0..weeks.len())
+            .map(|i| all[i].saturating_sub(series.iter().map(|s| s.values[i]).sum()))
+            .collect();
+        series.push(Series {
+            label: "آخرون أو غير محدد".into(),
+            values: rest,
+        });
+        charts::stacked_bars(&dir.join(file), title, &weeks, &series)?;
+        out.push((file.to_string(), title.to_string()));
+    }
+    let mut by_gov: BTreeMap<String, u64> = BTreeMap::new();
+    for i in incidents {
+        if let Some(f) = i.figure(Category::Killed, GroupKey::All) {
+            *by_gov
+                .entry(admin1_ar(i.admin1_pcode.as_deref().unwrap_or("")))
+                .or_default() += f.count;
+        }
+    }
+    let title = "القتلى حسب المحافظة";
+    charts::horizontal_bars(&dir.join("killed_by_governorate.png"), title, &by_gov)?;
+    out.push(("killed_by_governorate.png".into(), title.into()));
+    let title = "النساء والأطفال القتلى أسبوعيا";
+    let series = vec![
+        Series {
+            label: group_ar(GroupKey::Group(Group::Woman)).into(),
+            values: weekly_values(weekly, &weeks, "killed", "woman"),
+        },
+        Series {
+            label: group_ar(GroupKey::Group(Group::Child)).into(),
+            values: weekly_values(weekly, &weeks, "killed", "child"),
+        },
+    ];
+    charts::lines(&dir.join("women_children.png"), title, &weeks, &series)?;
+    out.push(("women_children.png".into(), title.into()));
+    Ok(out)
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The self-contained page: headline figures, charts inlined, tables, and for every
+/// incident its sources and quotes on demand.
+fn page(
+    incidents: &[Incident],
+    weekly: &Table,
+    totals: &[&Mention],
+    charts: &[(String, String)],
+    undated: usize,
+    mentions: usize,
+) -> Result<String, ReportError> {
+    let mut h = String::new();
+    let sum = |c: Category, g: GroupKey| -> u64 {
+        incidents
+            .iter()
+            .filter_map(|i| i.figure(c, g))
+            .map(|f| f.count)
+            .sum()
+    };
+    let _ = write!(
+        h,
+        r#"<!doctype html>
+<html dir="rtl" lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>حصيلة — تقرير الضحايا</title>
+<style>
+body{{font-family:"DejaVu Sans","Noto Naskh Arabic",Tahoma,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#222;line-height:1.6}}
+h1{{margin-bottom:.2rem}} .muted{{color:#666}}
+.cards{{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}}
+.card{{background:#f4f6fa;border-radius:8px;padding:.8rem 1.2rem;min-width:140px}}
+.card b{{display:block;font-size:1.8rem}}
+table{{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}}
+th,td{{border:1px solid #ccd;padding:.3rem .5rem;text-align:right;vertical-align:top}}
+th{{background:#dde4ee;position:sticky;top:0}} td.n{{text-align:left;font-variant-numeric:tabular-nums}}
+img{{max-width:100%;border:1px solid #eee;margin:.5rem 0}}
+details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;padding:.2rem .6rem;border-right:3px solid #1f5fa8;background:#f8f9fc}}
+</style></head><body>
+<h1>حصيلة: تقرير الضحايا</h1>
+<p class="muted">{incidents} حادثة من {mentions} إشارة · الأرقام المؤكدة فقط تدخل في المجموع؛ الأعداد غير الدقيقة (عشرات، مئات) تظهر في الحدين الأدنى والأعلى · {undated} إشارة بلا تاريخ لم تدخل في الجداول الأسبوعية</p>
+<div class="cards">
+<div class="card">قتلى<b>{k}</b></div>
+<div class="card">جرحى<b>{w}</b></div>
+<div class="card">أطفال قتلى<b>{kc}</b></div>
+<div class="card">نساء قتلى<b>{kwm}</b></div>
+<div class="card">حوادث<b>{incidents}</b></div>
+</div>
+"#,
+        incidents = incidents.len(),
+        k = sum(Category::Killed, GroupKey::All),
+        w = sum(Category::Wounded, GroupKey::All),
+        kc = sum(Category::Killed, GroupKey::Group(Group::Child)),
+        kwm = sum(Category::Killed, GroupKey::Group(Group::Woman)),
+    );
+    h.push_str("<h2>الرسوم البيانية</h2>\n");
+    for (file, caption) in charts {
+        let _ = writeln!(
+            h,
+            "<figure><img alt=\"{}\" src=\"{file}\"></figure>",
+            esc(caption)
+        );
+    }
+    h.push_str("<h2>الأسبوعي</h2>\n<table><tr><th>بداية الأسبوع</th><th>المحافظة</th><th>الفئة</th><th>المجموعة</th><th>العدد</th><th>الحد الأدنى</th><th>الحد الأعلى</th><th>حوادث</th></tr>\n");
+    for r in &weekly.rows {
+        let cat = match r[3].as_str() {
+            "killed" => category_ar(Category::Killed),
+            "wounded" => category_ar(Category::Wounded),
+            _ => category_ar(Category::KilledOrWounded),
+        };
+        let grp = match r[4].as_str() {
+            "all" => "الكل",
+            "civilian" => "مدنيون",
+            "child" => "أطفال",
+            "woman" => "نساء",
+            "man" => "رجال",
+            "combatant" => "مقاتلون",
+            _ => "غير محدد",
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{cat}</td><td>{grp}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+            r[0],
+            esc(&admin1_ar(&r[2])),
+            r[5],
+            r[6],
+            r[7],
+            r[8]
+        );
+    }
+    h.push_str("</table>\n<h2>الحوادث</h2>\n<table><tr><th>#</th><th>التاريخ</th><th>المكان</th><th>قتلى</th><th>جرحى</th><th>المصادر والاقتباسات</th></tr>\n");
+    for (n, i) in incidents.iter().enumerate() {
+        let fig = |c| {
+            i.figure(c, GroupKey::All).map_or(String::new(), |f| {
+                if f.exact {
+                    if f.low < f.count {
+                        format!("{} (أدنى {})", f.count, f.low)
+                    } else {
+                        f.count.to_string()
+                    }
+                } else {
+                    format!("{}–{}", f.low, f.high)
+                }
+            })
+        };
+        let place = match (&i.place, &i.admin1_pcode) {
+            (Some(p), Some(a)) => format!("{} — {}", esc(p), esc(&admin1_ar(a))),
+            (None, Some(a)) => esc(&admin1_ar(a)),
+            _ => "غير معروف".into(),
+        };
+        let mut q = String::new();
+        for (doc, quote) in &i.quotes {
+            let _ = write!(
+                q,
+                "<blockquote>{} <span class=muted>— {}</span></blockquote>",
+                esc(quote),
+                esc(doc)
+            );
+        }
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{q}</details></td></tr>",
+            n + 1,
+            i.event_date,
+            fig(Category::Killed),
+            fig(Category::Wounded),
+            i.sources.len()
+        );
+    }
+    h.push_str("</table>\n<h2>الحصائل التراكمية (لا تُجمع)</h2>\n<table><tr><th>المصدر</th><th>التاريخ</th><th>المحافظة</th><th>الفئة</th><th>العدد</th><th>الاقتباس</th></tr>\n");
+    for m in totals {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
+            esc(&m.doc_id),
+            m.published.as_deref().unwrap_or(""),
+            esc(&admin1_ar(m.admin1_pcode.as_deref().unwrap_or(""))),
+            category_ar(m.category),
+            m.count.map_or_else(
+                || format!("{}–{}", opt(m.low), opt(m.high)),
+                |c| c.to_string()
+            ),
+            esc(&m.quote)
+        );
+    }
+    h.push_str("</table>\n<p class=muted>أعدّه hasila. كل رقم مرفق بالكلمات التي تذكره.</p>\n</body></html>\n");
+    Ok(h)
+}
+
+mod erased {
+    pub trait Tag {
+        fn tag(&self) -> String;
+    }
+    impl<T: serde::Serialize> Tag for T {
+        fn tag(&self) -> String {
+            serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// Inline a written PNG as a data URI, so the page stands alone.
+pub fn inline_images(html: &str, dir: &Path) -> io::Result<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("src=\"") {
+        let (head, tail) = rest.split_at(i + 5);
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        let name = &tail[..end];
+        if name.ends_with(".png") && !name.contains('/') {
+            let bytes = fs::read(dir.join(name))?;
+            out.push_str("data:image/png;base64,");
+            out.push_str(&base64::engine::general_purpose::STANDARD.encode(bytes));
+        } else {
+            out.push_str(name);
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// One line on what a report holds.
+pub fn summary(w: &Written, out: &Path, err: &mut dyn Write) {
+    let _ = writeln!(
+        err,
+        "hasila: report in {}: {} incidents over {} weeks, {} undated mentions left out; {}",
+        out.display(),
+        w.incidents,
+        w.weeks,
+        w.undated,
+        w.files.join(", ")
+    );
+}
