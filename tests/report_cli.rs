@@ -1,0 +1,172 @@
+//! `hasila report`, end to end, on a hand-made corpus whose true weekly figures are known
+//! (`fixtures/report/expected_weekly.csv`, worked out by hand from the articles): the same
+//! attack told by two outlets, a toll revised upward the next day, two attacks in one
+//! governorate on one day, a cumulative total, an infection count, a news ticker, an arrest.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(p: &str) -> String {
+    format!("{}/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn hasila(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hasila")).args(args).output().expect("run hasila")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("hasila-report-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    d
+}
+
+fn report(args: &[&str], out: &Path) -> Output {
+    let mut a = vec!["report"];
+    a.extend_from_slice(args);
+    a.extend(["--out", out.to_str().unwrap()]);
+    let o = hasila(&a);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+fn csv_text(path: &Path) -> String {
+    let bytes = fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{} has no BOM", path.display());
+    String::from_utf8(bytes[3..].to_vec()).unwrap()
+}
+
+#[test]
+fn weekly_figures_are_the_true_ones() {
+    let out = tmp("weekly");
+    report(&[&fixture("report/corpus.jsonl")], &out);
+    let got = csv_text(&out.join("weekly.csv"));
+    let want = fs::read_to_string(fixture("report/expected_weekly.csv")).unwrap();
+    assert_eq!(got, want);
+    // What must not count: the infection count in Damascus, the cumulative 120, the
+    // ticker's 9, the arrests in As-Sweida.
+    assert!(!got.contains("Damascus,SY01"));
+    assert!(!got.contains("As-Sweida"));
+    assert!(!got.lines().any(|l| l.contains(",killed,all,") && l.contains(",120,")));
+    let totals = csv_text(&out.join("totals.csv"));
+    assert!(totals.contains(",120,"), "{totals}");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn incidents_merge_outlets_and_keep_the_revision() {
+    let out = tmp("incidents");
+    report(&[&fixture("report/corpus.jsonl")], &out);
+    let text = csv_text(&out.join("incidents.csv"));
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let ariha = rows.iter().find(|r| r[col("sources")].contains("a1")).unwrap();
+    assert_eq!(&ariha[col("sources")], "a1 | a2 | a3");
+    assert_eq!(&ariha[col("killed")], "7");
+    assert_eq!(&ariha[col("killed_low")], "5");
+    assert_eq!(&ariha[col("killed_child")], "2");
+    let aleppo: Vec<_> = rows.iter().filter(|r| &r[col("admin1_pcode")] == "SY02").collect();
+    assert_eq!(aleppo.len(), 2, "two attacks, one governorate, one day");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn every_file_is_there_and_readable() {
+    let out = tmp("files");
+    report(&[&fixture("report/corpus.jsonl"), "--hxl"], &out);
+    for f in [
+        "mentions.csv", "incidents.csv", "weekly.csv", "totals.csv", "weekly_wide.csv", "casualties.xlsx",
+        "weekly_killed.png", "weekly_wounded.png", "killed_by_governorate.png", "women_children.png", "report.html",
+    ] {
+        assert!(out.join(f).exists(), "{f} missing");
+    }
+    let weekly = csv_text(&out.join("weekly.csv"));
+    assert!(weekly.lines().nth(1).unwrap().starts_with("#date+week_start,#adm1+name,#adm1+code"));
+    let wide = csv_text(&out.join("weekly_wide.csv"));
+    assert!(wide.lines().nth(1).unwrap().contains("#affected+killed+children"));
+    assert!(fs::read(out.join("casualties.xlsx")).unwrap().starts_with(b"PK"));
+    assert!(fs::read(out.join("weekly_killed.png")).unwrap().starts_with(b"\x89PNG"));
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains(r#"<html dir="rtl" lang="ar">"#));
+    assert!(html.contains("data:image/png;base64,"), "charts are inlined");
+    assert!(!html.contains("src=\"weekly_killed.png\""));
+    assert!(html.contains("قُتل 5 مدنيين"), "quotes are on the page");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn weeks_can_start_on_monday_and_dates_filter() {
+    let out = tmp("monday");
+    report(&[&fixture("report/corpus.jsonl"), "--week-start", "monday"], &out);
+    let weekly = csv_text(&out.join("weekly.csv"));
+    // 2024-03-02 is a Saturday; its ISO week starts on Monday 2024-02-26.
+    assert!(weekly.contains("2024-02-26,Idleb"), "{weekly}");
+    assert!(!weekly.contains("2024-03-02,"));
+    fs::remove_dir_all(&out).unwrap();
+    let out = tmp("filtered");
+    report(&[&fixture("report/corpus.jsonl"), "--from", "2024-03-09", "--to", "2024-03-15"], &out);
+    let weekly = csv_text(&out.join("weekly.csv"));
+    assert!(weekly.lines().skip(1).all(|l| l.starts_with("2024-03-09,")), "{weekly}");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn shards_extracted_apart_aggregate_to_the_same_weekly() {
+    let dir = tmp("shards");
+    fs::create_dir_all(&dir).unwrap();
+    let corpus = fs::read_to_string(fixture("report/corpus.jsonl")).unwrap();
+    let lines: Vec<&str> = corpus.lines().collect();
+    let (a, b) = lines.split_at(lines.len() / 2);
+    for (name, part) in [("a", a), ("b", b)] {
+        let shard = dir.join(format!("{name}.jsonl"));
+        fs::write(&shard, part.join("\n") + "\n").unwrap();
+        let o = hasila(&["extract", shard.to_str().unwrap(), "-o", dir.join(format!("{name}.mentions.jsonl")).to_str().unwrap()]);
+        assert!(o.status.success());
+    }
+    let merged = dir.join("merged");
+    report(
+        &[
+            "--mentions",
+            dir.join("a.mentions.jsonl").to_str().unwrap(),
+            "--mentions",
+            dir.join("b.mentions.jsonl").to_str().unwrap(),
+        ],
+        &merged,
+    );
+    let want = fs::read_to_string(fixture("report/expected_weekly.csv")).unwrap();
+    assert_eq!(csv_text(&merged.join("weekly.csv")), want);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_failed_report_leaves_the_old_folder_untouched() {
+    let out = tmp("atomic");
+    report(&[&fixture("report/corpus.jsonl")], &out);
+    let before = fs::read(out.join("weekly.csv")).unwrap();
+    let bad = std::env::temp_dir().join(format!("hasila-bad-{}.toml", std::process::id()));
+    fs::write(&bad, "[[cue]]\nid = 1\n").unwrap();
+    let o = hasila(&["report", &fixture("report/corpus.jsonl"), "--out", out.to_str().unwrap(), "--rules", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read(out.join("weekly.csv")).unwrap(), before);
+    let parent = out.parent().unwrap();
+    let name = out.file_name().unwrap().to_string_lossy().to_string();
+    let leftovers = fs::read_dir(parent)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            n.contains(&name) && n != name
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+    fs::remove_file(&bad).unwrap();
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn report_without_input_is_bad_usage() {
+    let o = hasila(&["report", "--out", "/tmp/never"]);
+    assert_eq!(o.status.code(), Some(2));
+}
