@@ -12,7 +12,10 @@ fn fixture(p: &str) -> String {
 }
 
 fn hasila(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hasila")).args(args).output().expect("run hasila")
+    Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(args)
+        .output()
+        .expect("run hasila")
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -32,7 +35,11 @@ fn report(args: &[&str], out: &Path) -> Output {
 
 fn csv_text(path: &Path) -> String {
     let bytes = fs::read(path).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{} has no BOM", path.display());
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "{} has no BOM",
+        path.display()
+    );
     String::from_utf8(bytes[3..].to_vec()).unwrap()
 }
 
@@ -47,7 +54,10 @@ fn weekly_figures_are_the_true_ones() {
     // ticker's 9, the arrests in As-Sweida.
     assert!(!got.contains("Damascus,SY01"));
     assert!(!got.contains("As-Sweida"));
-    assert!(!got.lines().any(|l| l.contains(",killed,all,") && l.contains(",120,")));
+    assert!(
+        !got.lines()
+            .any(|l| l.contains(",killed,all,") && l.contains(",120,"))
+    );
     let totals = csv_text(&out.join("totals.csv"));
     assert!(totals.contains(",120,"), "{totals}");
     fs::remove_dir_all(&out).unwrap();
@@ -62,12 +72,18 @@ fn incidents_merge_outlets_and_keep_the_revision() {
     let header = rdr.headers().unwrap().clone();
     let col = |n: &str| header.iter().position(|h| h == n).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
-    let ariha = rows.iter().find(|r| r[col("sources")].contains("a1")).unwrap();
+    let ariha = rows
+        .iter()
+        .find(|r| r[col("sources")].contains("a1"))
+        .unwrap();
     assert_eq!(&ariha[col("sources")], "a1 | a2 | a3");
     assert_eq!(&ariha[col("killed")], "7");
     assert_eq!(&ariha[col("killed_low")], "5");
     assert_eq!(&ariha[col("killed_child")], "2");
-    let aleppo: Vec<_> = rows.iter().filter(|r| &r[col("admin1_pcode")] == "SY02").collect();
+    let aleppo: Vec<_> = rows
+        .iter()
+        .filter(|r| &r[col("admin1_pcode")] == "SY02")
+        .collect();
     assert_eq!(aleppo.len(), 2, "two attacks, one governorate, one day");
     fs::remove_dir_all(&out).unwrap();
 }
@@ -77,20 +93,51 @@ fn every_file_is_there_and_readable() {
     let out = tmp("files");
     report(&[&fixture("report/corpus.jsonl"), "--hxl"], &out);
     for f in [
-        "mentions.csv", "incidents.csv", "weekly.csv", "totals.csv", "weekly_wide.csv", "casualties.xlsx",
-        "weekly_killed.png", "weekly_wounded.png", "killed_by_governorate.png", "women_children.png", "report.html",
+        "mentions.csv",
+        "incidents.csv",
+        "weekly.csv",
+        "totals.csv",
+        "weekly_wide.csv",
+        "casualties.xlsx",
+        "weekly_killed.png",
+        "weekly_wounded.png",
+        "killed_by_governorate.png",
+        "women_children.png",
+        "report.html",
     ] {
         assert!(out.join(f).exists(), "{f} missing");
     }
     let weekly = csv_text(&out.join("weekly.csv"));
-    assert!(weekly.lines().nth(1).unwrap().starts_with("#date+week_start,#adm1+name,#adm1+code"));
+    assert!(
+        weekly
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("#date+week_start,#adm1+name,#adm1+code")
+    );
     let wide = csv_text(&out.join("weekly_wide.csv"));
-    assert!(wide.lines().nth(1).unwrap().contains("#affected+killed+children"));
-    assert!(fs::read(out.join("casualties.xlsx")).unwrap().starts_with(b"PK"));
-    assert!(fs::read(out.join("weekly_killed.png")).unwrap().starts_with(b"\x89PNG"));
+    assert!(
+        wide.lines()
+            .nth(1)
+            .unwrap()
+            .contains("#affected+killed+children")
+    );
+    assert!(
+        fs::read(out.join("casualties.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    assert!(
+        fs::read(out.join("weekly_killed.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains(r#"<html dir="rtl" lang="ar">"#));
-    assert!(html.contains("data:image/png;base64,"), "charts are inlined");
+    assert!(
+        html.contains("data:image/png;base64,"),
+        "charts are inlined"
+    );
     assert!(!html.contains("src=\"weekly_killed.png\""));
     assert!(html.contains("قُتل 5 مدنيين"), "quotes are on the page");
     fs::remove_dir_all(&out).unwrap();
@@ -99,16 +146,31 @@ fn every_file_is_there_and_readable() {
 #[test]
 fn weeks_can_start_on_monday_and_dates_filter() {
     let out = tmp("monday");
-    report(&[&fixture("report/corpus.jsonl"), "--week-start", "monday"], &out);
+    report(
+        &[&fixture("report/corpus.jsonl"), "--week-start", "monday"],
+        &out,
+    );
     let weekly = csv_text(&out.join("weekly.csv"));
     // 2024-03-02 is a Saturday; its ISO week starts on Monday 2024-02-26.
     assert!(weekly.contains("2024-02-26,Idleb"), "{weekly}");
     assert!(!weekly.contains("2024-03-02,"));
     fs::remove_dir_all(&out).unwrap();
     let out = tmp("filtered");
-    report(&[&fixture("report/corpus.jsonl"), "--from", "2024-03-09", "--to", "2024-03-15"], &out);
+    report(
+        &[
+            &fixture("report/corpus.jsonl"),
+            "--from",
+            "2024-03-09",
+            "--to",
+            "2024-03-15",
+        ],
+        &out,
+    );
     let weekly = csv_text(&out.join("weekly.csv"));
-    assert!(weekly.lines().skip(1).all(|l| l.starts_with("2024-03-09,")), "{weekly}");
+    assert!(
+        weekly.lines().skip(1).all(|l| l.starts_with("2024-03-09,")),
+        "{weekly}"
+    );
     fs::remove_dir_all(&out).unwrap();
 }
 
@@ -122,7 +184,12 @@ fn shards_extracted_apart_aggregate_to_the_same_weekly() {
     for (name, part) in [("a", a), ("b", b)] {
         let shard = dir.join(format!("{name}.jsonl"));
         fs::write(&shard, part.join("\n") + "\n").unwrap();
-        let o = hasila(&["extract", shard.to_str().unwrap(), "-o", dir.join(format!("{name}.mentions.jsonl")).to_str().unwrap()]);
+        let o = hasila(&[
+            "extract",
+            shard.to_str().unwrap(),
+            "-o",
+            dir.join(format!("{name}.mentions.jsonl")).to_str().unwrap(),
+        ]);
         assert!(o.status.success());
     }
     let merged = dir.join("merged");
@@ -147,7 +214,14 @@ fn a_failed_report_leaves_the_old_folder_untouched() {
     let before = fs::read(out.join("weekly.csv")).unwrap();
     let bad = std::env::temp_dir().join(format!("hasila-bad-{}.toml", std::process::id()));
     fs::write(&bad, "[[cue]]\nid = 1\n").unwrap();
-    let o = hasila(&["report", &fixture("report/corpus.jsonl"), "--out", out.to_str().unwrap(), "--rules", bad.to_str().unwrap()]);
+    let o = hasila(&[
+        "report",
+        &fixture("report/corpus.jsonl"),
+        "--out",
+        out.to_str().unwrap(),
+        "--rules",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(fs::read(out.join("weekly.csv")).unwrap(), before);
     let parent = out.parent().unwrap();
