@@ -240,9 +240,11 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
     if a.sources.iter().any(|s| b.sources.contains(s)) {
         return false; // two events of one article are two events
     }
-    if a.admin1_pcode.is_none() || a.admin1_pcode != b.admin1_pcode {
+    if a.admin1_pcode != b.admin1_pcode {
         return false;
     }
+    // With no governorate on either side only identical figures can tell the same event.
+    let unplaced = a.admin1_pcode.is_none();
     if (a.event_date - b.event_date).num_days().abs() > 1 {
         return false;
     }
@@ -263,7 +265,8 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
         b.figures.get(k).is_some_and(|fb| {
             fa.exact
                 && fb.exact
-                && (fa.count == fb.count || same_town || (later && fb.count > fa.count))
+                && (fa.count == fb.count
+                    || (!unplaced && (same_town || (later && fb.count > fa.count))))
         })
     })
 }

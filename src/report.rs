@@ -623,6 +623,7 @@ fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, Re
         &charts,
         undated.len(),
         mentions.len(),
+        opts.week_start,
     )?;
     let html = inline_images(&html, dir).map_err(io_err(dir))?;
     fs::write(dir.join("report.html"), html).map_err(io_err(&dir.join("report.html")))?;
@@ -734,6 +735,7 @@ fn page(
     charts: &[(String, String)],
     undated: usize,
     mentions: usize,
+    week_start: Weekday,
 ) -> Result<String, ReportError> {
     let mut h = String::new();
     let sum = |c: Category, g: GroupKey| -> u64 {
@@ -800,9 +802,29 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
             "combatant" => "مقاتلون",
             _ => "غير محدد",
         };
+        // The incidents behind this figure, with their sources and quotes, on demand.
+        let mut behind = String::new();
+        for (n, i) in incidents.iter().enumerate() {
+            let here = aggregate::week_start(i.event_date, week_start).to_string() == r[0]
+                && i.admin1_pcode.as_deref().unwrap_or("") == r[2]
+                && i.figures
+                    .keys()
+                    .any(|(c, g)| category_name(*c) == r[3] && g.name() == r[4]);
+            if here {
+                let _ = write!(behind, "<p>#{} — {}</p>", n + 1, esc(&i.sources.join("، ")));
+                for (doc, quote) in &i.quotes {
+                    let _ = write!(
+                        behind,
+                        "<blockquote>{} <span class=muted>— {}</span></blockquote>",
+                        esc(quote),
+                        esc(doc)
+                    );
+                }
+            }
+        }
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{cat}</td><td>{grp}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{cat}</td><td>{grp}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{behind}</details></td></tr>",
             r[0],
             esc(&admin1_ar(&r[2])),
             r[5],

@@ -196,3 +196,18 @@ fn weekly_sums_incidents_and_keeps_vague_in_bounds() {
     assert_eq!(count.get(man), Some(4));
     assert_eq!(cat.get(man), Some("wounded"));
 }
+
+#[test]
+fn unplaced_reports_merge_only_on_equal_figures() {
+    let mut a = m("a", Killed, Some(5), Unspecified, "2024-01-06", "SY07");
+    let mut b = m("b", Killed, Some(5), Unspecified, "2024-01-06", "SY07");
+    let mut c = m("c", Killed, Some(8), Unspecified, "2024-01-07", "SY07");
+    for x in [&mut a, &mut b, &mut c] {
+        x.admin1 = None;
+        x.admin1_pcode = None;
+        x.pcode = None;
+    }
+    let is = incidents(&[a, b, c]);
+    assert_eq!(is.len(), 2);
+    assert_eq!(is[0].sources, ["a", "b"]);
+}
