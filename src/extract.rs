@@ -87,6 +87,8 @@ const CUE_REACH: usize = 6;
 const SCOPE_REACH: usize = 15;
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
 const TOTAL_REACH: usize = 6;
+/// How many figures back a breakdown's total is looked for.
+const BREAKDOWN_REACH: usize = 8;
 /// How far from a figure a place name is looked for, in words.
 const PLACE_REACH: usize = 40;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
@@ -724,6 +726,7 @@ impl<'a> Extractor<'a> {
     /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
     fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let figures = out.len();
         for i in 0..r.toks.len() {
             for h in &r.hits[i] {
                 let Kind::Cue {
@@ -769,10 +772,15 @@ impl<'a> Extractor<'a> {
                     _ => continue,
                 };
                 // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
-                let partner = out
-                    .iter()
-                    .rev()
-                    .find(|d| d.last < h.start && r.sentence[d.last] == r.sentence[h.start]);
+                // The closest figure before the cue: among the figures (in text order, so
+                // found by bisection) or the noun mentions made so far (the last one).
+                let k = out[..figures].partition_point(|d| d.last < h.start);
+                let partner = [k.checked_sub(1).map(|k| &out[k]), out[figures..].last()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|d| d.last < h.start)
+                    .max_by_key(|d| d.last)
+                    .filter(|d| r.sentence[d.last] == r.sentence[h.start]);
                 let (category, inherited) = match (category, partner) {
                     (Some(c), _) => (c, false),
                     (None, Some(p)) => (p.category, true),
@@ -980,10 +988,18 @@ impl<'a> Extractor<'a> {
     }
 
     /// The normalised text of the sentence a figure stands in.
+    /// At most PLACE_REACH words either side, so a text without full stops stays linear.
     fn sentence_text<'r>(&self, r: &'r Reading<'a>, d: &Draft) -> &'r str {
         let s = r.sentence[d.at];
-        let a = r.sentence.partition_point(|&x| x < s);
-        let z = r.sentence.partition_point(|&x| x <= s);
+        let a = r
+            .sentence
+            .partition_point(|&x| x < s)
+            .max(d.first.saturating_sub(PLACE_REACH));
+        let z = r
+            .sentence
+            .partition_point(|&x| x <= s)
+            .min(d.last + PLACE_REACH)
+            .max(a + 1);
         &r.norm.text[r.toks[a].start..r.toks[z - 1].end]
     }
 
@@ -1093,7 +1109,8 @@ fn mark_breakdowns(out: &mut [Draft], sentence: impl Fn(usize) -> usize) {
         {
             j += 1;
         }
-        let total = (0..i).rev().find(|&k| {
+        // A total stands just before its parts: look back a few figures, not the page.
+        let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)
                 && out[k].count.is_some()

@@ -4,7 +4,7 @@
 //! naming it and saying why; the caller reports it and goes on with the rest.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -28,14 +28,28 @@ pub struct InputError {
     /// The path (and line or row) that failed.
     pub source_name: String,
     pub reason: String,
+    /// Skipped on purpose (binary, empty) rather than failed.
+    pub skipped: bool,
 }
 
 fn fail(source_name: impl Into<String>, reason: impl Into<String>) -> InputError {
     InputError {
         source_name: source_name.into(),
         reason: reason.into(),
+        skipped: false,
     }
 }
+
+fn skip(source_name: impl Into<String>, reason: impl Into<String>) -> InputError {
+    InputError {
+        skipped: true,
+        ..fail(source_name, reason)
+    }
+}
+
+/// Articles larger than this are refused: no single news article comes near it, and the
+/// engine's offsets are 32-bit.
+pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
 
 /// Column names for CSV input.
 #[derive(Debug, Clone)]
@@ -56,8 +70,9 @@ impl Default for CsvColumns {
 }
 
 /// Expand the inputs into the files to read, in a stable order: folders recursively,
-/// sorted by path; `-` kept as is. A folder given twice, or reached twice through links, is
-/// read once.
+/// sorted by path; `-` kept as is. A folder given twice, or reached twice through links
+/// (a link loop included), is read once. The walk keeps its own stack, so no depth of
+/// folders can exhaust the thread's.
 pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -67,42 +82,40 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             files.push(p.clone());
             continue;
         }
-        walk(p, &mut files, &mut errors, &mut seen);
-    }
-    (files, errors)
-}
-
-fn walk(
-    p: &Path,
-    files: &mut Vec<PathBuf>,
-    errors: &mut Vec<InputError>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-) {
-    let canonical = match fs::canonicalize(p) {
-        Ok(c) => c,
-        Err(e) => return errors.push(fail(p.display().to_string(), e.to_string())),
-    };
-    if !seen.insert(canonical.clone()) {
-        return;
-    }
-    if canonical.is_dir() {
-        let mut entries: Vec<PathBuf> = match fs::read_dir(p) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => return errors.push(fail(p.display().to_string(), e.to_string())),
-        };
-        entries.sort();
-        for e in entries {
-            let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') {
+        let mut stack = vec![p.clone()];
+        while let Some(p) = stack.pop() {
+            let canonical = match fs::canonicalize(&p) {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(fail(p.display().to_string(), e.to_string()));
+                    continue;
+                }
+            };
+            if !seen.insert(canonical.clone()) {
                 continue;
             }
-            if e.is_dir() || is_article_file(&e) {
-                walk(&e, files, errors, seen);
+            if !canonical.is_dir() {
+                files.push(p);
+                continue;
+            }
+            let mut entries: Vec<PathBuf> = match fs::read_dir(&p) {
+                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => {
+                    errors.push(fail(p.display().to_string(), e.to_string()));
+                    continue;
+                }
+            };
+            entries.sort();
+            // Reversed onto the stack so they come off in path order.
+            for e in entries.into_iter().rev() {
+                let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if !name.starts_with('.') && (e.is_dir() || is_article_file(&e)) {
+                    stack.push(e);
+                }
             }
         }
-    } else {
-        files.push(p.to_path_buf());
     }
+    (files, errors)
 }
 
 /// Files a folder walk picks up.
@@ -116,53 +129,173 @@ fn is_article_file(p: &Path) -> bool {
     )
 }
 
-/// Bytes → text. UTF-8 (a BOM is dropped); anything else is an error naming the input.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<String, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(fail(name, "binary file (NUL bytes), skipped"));
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        fail(
-            name,
-            format!(
-                "not UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+/// Is this binary data rather than text? NUL bytes or many control characters in the
+/// first 8 KiB, as ripgrep and git judge it.
+fn binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    head.contains(&0) || controls * 10 > head.len().max(1)
 }
 
-/// Read one file (or `-`) into documents and per-record errors.
-pub fn read_file(path: &Path, cols: &CsvColumns) -> (Vec<Document>, Vec<InputError>) {
-    let name = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
-        let mut b = Vec::new();
-        match io::stdin().lock().read_to_end(&mut b) {
-            Ok(_) => b,
-            Err(e) => return (vec![], vec![fail("-", e.to_string())]),
+/// Bytes → text. A BOM decides (UTF-8, UTF-16LE/BE); else UTF-8 when valid; else the
+/// legacy Arabic code pages (Windows-1256, ISO-8859-6) as chardetng guesses them.
+/// Anything else is an error naming the input.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(fail(name, format!("invalid {} text", enc.name())));
         }
+        return Ok(text.into_owned());
+    }
+    if binary(bytes) {
+        return Err(skip(name, "binary file, skipped"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.to_string()),
+        Err(utf8) => {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            let guess = det.guess(None, chardetng::Utf8Detection::Deny);
+            let arabic = [encoding_rs::WINDOWS_1256, encoding_rs::ISO_8859_6];
+            let enc = if arabic.contains(&guess) {
+                guess
+            } else {
+                encoding_rs::WINDOWS_1256
+            };
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let arabic_letters = text
+                .chars()
+                .filter(|&c| crate::normalize::is_arabic_letter(c))
+                .count();
+            if had_errors || arabic_letters * 2 < letters {
+                return Err(fail(
+                    name,
+                    format!(
+                        "not UTF-8 (invalid byte at offset {}) and not Arabic in a known code page (looks like {})",
+                        utf8.valid_up_to(),
+                        guess.name()
+                    ),
+                ));
+            }
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Read one input (a file or `-`), handing each document, or each error naming the input
+/// and why, to `sink` as it is read. JSON Lines are streamed line by line, so an archive
+/// of any size is read in bounded memory.
+pub fn read_input(
+    path: &Path,
+    cols: &CsvColumns,
+    sink: &mut dyn FnMut(Result<Document, InputError>),
+) {
+    let name = path.display().to_string();
+    let stdin = path.as_os_str() == "-";
+    let reader: Box<dyn Read> = if stdin {
+        Box::new(io::stdin().lock())
     } else {
-        match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return (vec![], vec![fail(&name, e.to_string())]),
+        match fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return sink(Err(fail(&name, e.to_string()))),
         }
     };
-    let text = match decode(&name, &bytes) {
-        Ok(t) => t,
-        Err(e) => return (vec![], vec![e]),
+    let mut reader = io::BufReader::with_capacity(1 << 16, reader);
+    let head = match reader.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => return sink(Err(fail(&name, e.to_string()))),
     };
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    let jsonl = ext.as_deref() == Some("jsonl")
+        || (stdin && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
+    if jsonl && !utf16 && !binary(&head) {
+        return stream_jsonl(&name, reader, sink);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = reader
+        .take(MAX_DOCUMENT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        return sink(Err(fail(&name, e.to_string())));
+    }
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return sink(Err(fail(
+            &name,
+            format!("larger than {} MiB, skipped", MAX_DOCUMENT_BYTES >> 20),
+        )));
+    }
+    let text = match decode(&name, &bytes) {
+        Ok(t) => t,
+        Err(e) => return sink(Err(e)),
+    };
+    if text.trim().is_empty() {
+        return sink(Err(skip(&name, "empty file, skipped")));
+    }
+    let (docs, errors) = match ext.as_deref() {
         Some("jsonl") => read_jsonl(&name, &text),
         Some("csv") => read_csv(&name, &text, cols),
         Some("html" | "htm") => (vec![plain(&name, strip_html(&text))], vec![]),
-        _ if path.as_os_str() == "-" && looks_like_jsonl(&text) => read_jsonl(&name, &text),
-        _ if text.trim().is_empty() => (vec![], vec![fail(&name, "empty file")]),
+        _ if stdin && looks_like_jsonl(&text) => read_jsonl(&name, &text),
         _ => (vec![plain(&name, text)], vec![]),
+    };
+    for d in docs {
+        sink(Ok(d));
+    }
+    for e in errors {
+        sink(Err(e));
+    }
+}
+
+/// JSON Lines, one line at a time. A line that is not UTF-8 is read as Windows-1256 when
+/// it decodes cleanly to Arabic, else reported with its number.
+fn stream_jsonl(
+    name: &str,
+    mut reader: impl BufRead,
+    sink: &mut dyn FnMut(Result<Document, InputError>),
+) {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    let mut any = false;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return sink(Err(fail(format!("{name} line {}", n + 1), e.to_string()))),
+        }
+        n += 1;
+        let line = if n == 1 {
+            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+        } else {
+            &buf[..]
+        };
+        let text = match std::str::from_utf8(line) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => match decode(&format!("{name} line {n}"), line) {
+                Ok(t) => std::borrow::Cow::Owned(t),
+                Err(e) => {
+                    sink(Err(e));
+                    continue;
+                }
+            },
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        sink(jsonl_record(name, n, &text));
+    }
+    if !any && n == 0 {
+        sink(Err(skip(name, "empty file, skipped")));
     }
 }
 
@@ -194,35 +327,41 @@ pub fn read_jsonl(name: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
         if line.trim().is_empty() {
             continue;
         }
-        let at = format!("{name} line {}", i + 1);
-        let v: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                errors.push(fail(at, format!("not JSON: {e}")));
-                continue;
-            }
-        };
-        let Some(body) = v.get("text").and_then(|t| t.as_str()) else {
-            errors.push(fail(at, "no \"text\" string"));
-            continue;
-        };
-        let id = match v.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{name}:{}", i + 1),
-        };
-        docs.push(Document {
-            id,
-            text: body.to_string(),
-            title: v
-                .get("title")
-                .and_then(|t| t.as_str())
-                .filter(|t| !t.trim().is_empty())
-                .map(str::to_string),
-            date: v.get("date").and_then(|d| d.as_str()).and_then(parse_date),
-        });
+        match jsonl_record(name, i + 1, line) {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.push(e),
+        }
     }
     (docs, errors)
+}
+
+/// One JSON Lines record, line `n` of `name`.
+fn jsonl_record(name: &str, n: usize, line: &str) -> Result<Document, InputError> {
+    let at = || format!("{name} line {n}");
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
+    let body = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or_else(|| fail(at(), "no \"text\" string"))?;
+    if body.len() > MAX_DOCUMENT_BYTES {
+        return Err(fail(at(), "text larger than the article limit, skipped"));
+    }
+    let id = match v.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{name}:{n}"),
+    };
+    Ok(Document {
+        id,
+        text: body.to_string(),
+        title: v
+            .get("title")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .map(str::to_string),
+        date: v.get("date").and_then(|d| d.as_str()).and_then(parse_date),
+    })
 }
 
 /// A header row and one article per row.
@@ -384,6 +523,23 @@ mod tests {
                 .reason
                 .contains("binary")
         );
-        assert_eq!(decode("w", b"\xff\xfe").unwrap_err().source_name, "w");
+        let e = decode("w", b"caf\xe9 cr\xe8me br\xfbl\xe9e").unwrap_err();
+        assert_eq!(e.source_name, "w");
+        assert!(e.reason.contains("not UTF-8"), "{}", e.reason);
+    }
+
+    #[test]
+    fn arabic_code_pages_and_utf16_are_decoded() {
+        let text = "مقتل 5 مدنيين في قصف على إدلب";
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        assert_eq!(decode("a", &cp1256).unwrap(), text);
+        let (iso, _, _) = encoding_rs::ISO_8859_6.encode("مقتل خمسة مدنيين");
+        assert_eq!(decode("b", &iso).unwrap(), "مقتل خمسة مدنيين");
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode("c", &le).unwrap(), text);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode("d", &be).unwrap(), text);
     }
 }

@@ -197,18 +197,16 @@ fn report(
             summary.documents += s.documents;
             summary.mentions += s.mentions;
             summary.failed += s.failed;
+            summary.skipped += s.skipped;
         }
         let written = report::write(&mentions, out, opts)?;
         Ok((summary, written))
     };
     match run() {
         Ok((s, w)) => {
-            eprintln!(
-                "hasila: {} documents read, {} mentions, {} inputs failed",
-                s.documents, s.mentions, s.failed
-            );
+            eprintln!("{}", s.line());
             report::summary(&w, out, &mut io::stderr());
-            if s.failed > 0 {
+            if s.incomplete() {
                 ExitCode::from(3)
             } else {
                 ExitCode::SUCCESS
@@ -242,13 +240,10 @@ fn extract(
     };
     match run() {
         Ok(s) => {
-            eprintln!(
-                "hasila: {} documents read, {} mentions, {} inputs failed",
-                s.documents, s.mentions, s.failed
-            );
+            eprintln!("{}", s.line());
             if s.failed > 0 && s.documents == 0 {
                 ExitCode::from(1)
-            } else if s.failed > 0 {
+            } else if s.incomplete() {
                 ExitCode::from(3)
             } else {
                 ExitCode::SUCCESS

@@ -13,8 +13,25 @@ use crate::lexicon::{self, Lexicon, RulesError};
 pub struct Summary {
     pub documents: usize,
     pub mentions: usize,
+    /// Inputs skipped on purpose: binary, empty.
+    pub skipped: usize,
     /// Inputs or records that could not be read.
     pub failed: usize,
+}
+
+impl Summary {
+    /// The line that ends every run.
+    pub fn line(&self) -> String {
+        format!(
+            "hasila: {} documents read, {} mentions, {} inputs skipped, {} failed",
+            self.documents, self.mentions, self.skipped, self.failed
+        )
+    }
+
+    /// Did any input go unread?
+    pub fn incomplete(&self) -> bool {
+        self.skipped + self.failed > 0
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -121,7 +138,11 @@ pub fn for_each_mention(
     let (files, errors) = input::expand(inputs);
     let bar = progress(files.len());
     let mut report = |e: InputError, summary: &mut Summary| {
-        summary.failed += 1;
+        if e.skipped {
+            summary.skipped += 1;
+        } else {
+            summary.failed += 1;
+        }
         bar.suspend(|| {
             let _ = writeln!(err, "hasila: {e}");
         });
@@ -131,17 +152,26 @@ pub fn for_each_mention(
     }
     for file in &files {
         bar.set_message(file.display().to_string());
-        let (docs, errors) = input::read_file(file, cols);
-        for e in errors {
-            report(e, &mut summary);
-        }
-        for doc in docs {
-            summary.documents += 1;
-            for m in document_mentions(&ex, &doc) {
-                summary.mentions += 1;
-                f(m)?;
+        let mut result = Ok(());
+        input::read_input(file, cols, &mut |doc| {
+            if result.is_err() {
+                return;
             }
-        }
+            match doc {
+                Err(e) => report(e, &mut summary),
+                Ok(doc) => {
+                    summary.documents += 1;
+                    for m in document_mentions(&ex, &doc) {
+                        summary.mentions += 1;
+                        if let Err(e) = f(m) {
+                            result = Err(e);
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+        result?;
         bar.inc(1);
     }
     bar.finish_and_clear();
