@@ -253,10 +253,10 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => false,
     };
-    if let (Some(x), Some(y)) = (&a.weapon, &b.weapon) {
-        if x != y {
-            return false;
-        }
+    if let (Some(x), Some(y)) = (&a.weapon, &b.weapon)
+        && x != y
+    {
+        return false;
     }
     // A figure for the same category and group that agrees, or a later report that
     // raises it, or the same town.
@@ -274,7 +274,7 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
 /// Step 2: merge the events told by several articles. Events are taken by date, so a
 /// revision meets the report it revises.
 pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
-    events.sort_by(|a, b| a.event_date.cmp(&b.event_date));
+    events.sort_by_key(|a| a.event_date);
     let mut out: Vec<Incident> = Vec::new();
     for e in events {
         match out.iter_mut().rev().find(|i| same_event(i, &e)) {

@@ -186,7 +186,7 @@ fn negatives_give_no_mention() {
     assert!(ms.is_empty(), "{ms:#?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("13 documents read, 0 mentions, 0 inputs failed"),
+        err.contains("13 documents read, 0 mentions, 0 inputs skipped, 0 failed"),
         "{err}"
     );
 }
@@ -270,7 +270,7 @@ fn failed_inputs_are_named_and_exit_3() {
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/no/such/dir"), "{err}");
-    assert!(err.contains("1 inputs failed"), "{err}");
+    assert!(err.contains("0 inputs skipped, 1 failed"), "{err}");
     let out = hasila(&["extract", "/no/such/file.jsonl"], "");
     assert_eq!(out.status.code(), Some(1));
     let out = hasila(
