@@ -296,6 +296,8 @@ fn stream_jsonl(
     }
     if !any && n == 0 {
         sink(Err(skip(name, "empty file, skipped")));
+    } else if !any {
+        sink(Err(skip(name, "no records, skipped")));
     }
 }
 
@@ -417,6 +419,9 @@ pub fn read_csv(name: &str, text: &str, cols: &CsvColumns) -> (Vec<Document>, Ve
                 format!("broken CSV: {e}"),
             )),
         }
+    }
+    if docs.is_empty() && errors.is_empty() {
+        errors.push(skip(name, "no rows, skipped"));
     }
     (docs, errors)
 }
