@@ -9,6 +9,9 @@
 //! `و ف ب ل ك` and the article `ال`, in every combination, so a rule lists the bare form once.
 
 use std::collections::HashMap;
+
+/// Word lookups run for every word of every article: a fast, fixed-seed hasher.
+type FastState = foldhash::fast::FixedState;
 use std::fmt;
 
 use serde::Deserialize;
@@ -245,7 +248,7 @@ impl fmt::Display for RulesError {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// First word of each phrase → indices into `entries`, longest phrase first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, FastState>,
 }
 
 /// Clitics that may stand before a word.
@@ -253,9 +256,14 @@ const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 /// The keys a word of the text may match: itself, without clitics, without the article.
 /// `وللقتلى` → `وللقتلي`, `للقتلي`, `لقتلي`, `قتلي`. Ordered longest first, so a rule
-/// written with its clitic (`بجروح`) wins over the bare form.
-pub fn keys(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
+/// written with its clitic (`بجروح`) wins over the bare form. At most nine, held inline:
+/// this runs for every word of every article, so it does not allocate.
+pub fn keys(word: &str) -> Keys<'_> {
+    let mut out = Keys {
+        items: [""; 9],
+        len: 0,
+    };
+    out.push(word);
     let mut rest = word;
     for _ in 0..2 {
         let Some(c) = rest.chars().next() else { break };
@@ -265,18 +273,50 @@ pub fn keys(word: &str) -> Vec<&str> {
         rest = &rest[c.len_utf8()..];
         out.push(rest);
     }
-    let mut with_article = Vec::new();
-    for k in &out {
+    let stems = out.len;
+    for i in 0..stems {
+        let k = out.items[i];
         if let Some(r) = k.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
-            with_article.push(r);
+            out.push(r);
         }
         // ل + ال is written لل: للقتلى.
         if let Some(r) = k.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
-            with_article.push(r);
+            out.push(r);
         }
     }
-    out.extend(with_article);
     out
+}
+
+/// The keys of one word; see [`keys`].
+#[derive(Debug, Clone, Copy)]
+pub struct Keys<'a> {
+    items: [&'a str; 9],
+    len: usize,
+}
+
+impl<'a> Keys<'a> {
+    fn push(&mut self, k: &'a str) {
+        if self.len < self.items.len() {
+            self.items[self.len] = k;
+            self.len += 1;
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.items[..self.len].iter().copied()
+    }
+
+    pub fn contains(&self, k: &str) -> bool {
+        self.items[..self.len].contains(&k)
+    }
+}
+
+impl<'a> IntoIterator for Keys<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 9>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
 }
 
 impl Lexicon {
@@ -532,11 +572,11 @@ mod tests {
 
     #[test]
     fn keys_strip_clitics_and_article() {
-        assert!(keys("وللقتلي").contains(&"قتلي"));
-        assert!(keys("بمقتل").contains(&"مقتل"));
-        assert!(keys("والمدنيين").contains(&"مدنيين"));
+        assert!(keys("وللقتلي").contains("قتلي"));
+        assert!(keys("بمقتل").contains("مقتل"));
+        assert!(keys("والمدنيين").contains("مدنيين"));
         // Short words are not stripped to nothing.
-        assert_eq!(keys("ول"), vec!["ول"]);
+        assert_eq!(keys("ول").iter().collect::<Vec<_>>(), vec!["ول"]);
     }
 
     #[test]

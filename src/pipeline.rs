@@ -124,14 +124,60 @@ fn extract_into<W: Write>(
     Ok((sink, summary))
 }
 
-/// Read every input, extract, and hand each mention to `f` as its document is read.
-/// Inputs that fail are named on `err`; a progress bar shows on a terminal.
+/// Documents extracted together on every core; their mentions are written in input order.
+/// Bounded, so memory does not grow with the corpus.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 16 << 20;
+
+/// Documents waiting for extraction, and where their mentions go.
+struct Batch<'e, 'l, F> {
+    ex: &'e Extractor<'l>,
+    docs: Vec<Document>,
+    bytes: usize,
+    sink: F,
+    mentions: usize,
+    result: Result<(), RunError>,
+}
+
+impl<F: FnMut(Mention) -> Result<(), RunError>> Batch<'_, '_, F> {
+    fn push(&mut self, doc: Document) {
+        self.bytes += doc.text.len();
+        self.docs.push(doc);
+        if self.docs.len() >= BATCH_DOCS || self.bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    /// Extract the waiting documents in parallel, then hand their mentions on in order.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        let ex = self.ex;
+        let found: Vec<Vec<Mention>> = self
+            .docs
+            .par_iter()
+            .map(|d| document_mentions(ex, d))
+            .collect();
+        self.docs.clear();
+        self.bytes = 0;
+        for m in found.into_iter().flatten() {
+            if self.result.is_err() {
+                return;
+            }
+            self.mentions += 1;
+            self.result = (self.sink)(m);
+        }
+    }
+}
+
+/// Read every input, extract, and hand each mention to `f` in input order, in bounded
+/// batches extracted on every core. Inputs that fail are named on `err`; a progress bar
+/// shows on a terminal.
 pub fn for_each_mention(
     inputs: &[PathBuf],
     lex: &Lexicon,
     cols: &CsvColumns,
     err: &mut dyn Write,
-    mut f: impl FnMut(Mention) -> Result<(), RunError>,
+    f: impl FnMut(Mention) -> Result<(), RunError>,
 ) -> Result<Summary, RunError> {
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
@@ -150,30 +196,29 @@ pub fn for_each_mention(
     for e in errors {
         report(e, &mut summary);
     }
+    let mut batch = Batch {
+        ex: &ex,
+        docs: Vec::new(),
+        bytes: 0,
+        sink: f,
+        mentions: 0,
+        result: Ok(()),
+    };
     for file in &files {
         bar.set_message(file.display().to_string());
-        let mut result = Ok(());
-        input::read_input(file, cols, &mut |doc| {
-            if result.is_err() {
-                return;
-            }
-            match doc {
-                Err(e) => report(e, &mut summary),
-                Ok(doc) => {
-                    summary.documents += 1;
-                    for m in document_mentions(&ex, &doc) {
-                        summary.mentions += 1;
-                        if let Err(e) = f(m) {
-                            result = Err(e);
-                            return;
-                        }
-                    }
-                }
+        input::read_input(file, cols, &mut |doc| match doc {
+            Err(e) => report(e, &mut summary),
+            Ok(doc) => {
+                summary.documents += 1;
+                batch.push(doc);
             }
         });
-        result?;
+        std::mem::replace(&mut batch.result, Ok(()))?;
         bar.inc(1);
     }
+    batch.flush();
+    batch.result?;
+    summary.mentions = batch.mentions;
     bar.finish_and_clear();
     Ok(summary)
 }

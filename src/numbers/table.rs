@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+/// Word lookups run for every word of every article: a fast, fixed-seed hasher.
+type FastState = foldhash::fast::FixedState;
+
 use crate::normalize::normalize_word;
 
 /// The table compiled into the binary.
@@ -62,11 +65,11 @@ pub struct TableError {
 /// The number lexicon, keyed by normalised form.
 #[derive(Debug, Default)]
 pub struct Table {
-    pub words: HashMap<String, Vec<Reading>>,
+    pub words: HashMap<String, Vec<Reading>, FastState>,
     /// Context phrases as lists of normalised words, longest first within each kind.
     pub phrases: Vec<(Vec<String>, Context)>,
     /// Single-word context words.
-    pub context: HashMap<String, Vec<Context>>,
+    pub context: HashMap<String, Vec<Context>, FastState>,
     pub prefixes: Vec<char>,
 }
 

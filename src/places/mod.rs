@@ -10,6 +10,9 @@
 //! that introduces a place (`مدينة`, `بلدة`, `قرية`, `حي`, `مخيم`, `ريف`, `ناحية`).
 
 use std::collections::HashMap;
+
+/// Word lookups run for every word of every article: a fast, fixed-seed hasher.
+type FastState = foldhash::fast::FixedState;
 use std::sync::OnceLock;
 
 use crate::normalize::normalize_word;
@@ -90,7 +93,7 @@ struct Entry {
 /// The compiled gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: HashMap<String, Vec<Entry>, FastState>,
     admin1: Vec<Admin1>,
     /// [`LOCATIVES`], normalised.
     locatives: Vec<String>,
