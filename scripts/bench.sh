@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# hasila extract against ripgrep finding the same cue words, on one corpus, in one run.
+# Builds a JSONL corpus of SIZE_MB from the bundled articles, times `hasila extract` and
+# `rg -o -f <cue words>` on it, prints the ratio and the peak RSS of hasila at two sizes.
+# Usage: scripts/bench.sh [SMALL_MB] [LARGE_MB]      (defaults: 20 200)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+small=${1:-20}
+large=${2:-200}
+command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
+cargo build --release --locked --quiet
+work=$(mktemp -d -t hasila-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+# The cue words and casualty nouns of the rules, as written.
+python3 - "$work/cues.txt" <<'PY'
+import re, sys, tomllib
+rules = tomllib.load(open("rules/casualties.toml", "rb"))
+words = set()
+for t in ("cue", "noun"):
+    for row in rules.get(t, []):
+        for k in ("words", "singular", "dual", "plural"):
+            words.update(w.split()[0] for w in row.get(k, []))
+open(sys.argv[1], "w").write("\n".join(sorted(words)) + "\n")
+PY
+corpus() {  # corpus SIZE_MB FILE
+  python3 - "$1" "$2" <<'PY'
+import json, sys, glob
+size, out = int(sys.argv[1]) << 20, sys.argv[2]
+docs = [json.loads(l)["text"] for f in ("fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl", "fixtures/report/corpus.jsonl") for l in open(f)]
+docs += [open(f).read() for f in sorted(glob.glob("fixtures/samples/*.txt"))]
+n = written = 0
+with open(out, "w") as w:
+    while written < size:
+        line = json.dumps({"id": f"d{n}", "text": docs[n % len(docs)]}, ensure_ascii=False) + "\n"
+        w.write(line)
+        written += len(line.encode())
+        n += 1
+PY
+}
+measure() {  # measure SIZE_MB -> "seconds rss_kb" for hasila, "seconds" for rg
+  local f="$work/corpus-$1.jsonl"
+  corpus "$1" "$f"
+  cat "$f" >/dev/null  # warm the page cache for both
+  /usr/bin/time -f "%e %M" -o "$work/h.time" ./target/release/hasila extract "$f" -o "$work/out.jsonl" 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/r.time" rg -o -f "$work/cues.txt" "$f" >/dev/null
+  read -r hs hm <"$work/h.time"
+  read -r rs _ <"$work/r.time"
+  python3 -c "
+import sys
+mb, hs, hm, rs = $1, $hs, $hm, $rs
+print(f'{mb:>5} MB: hasila {hs:.2f} s ({mb/hs:.0f} MB/s, peak RSS {hm/1024:.0f} MB)  rg {rs:.2f} s ({mb/max(rs,1e-9):.0f} MB/s)  ratio {hs/max(rs,1e-9):.1f}x')
+"
+  echo "$hm" >"$work/rss-$1"
+}
+echo "cores: $(nproc); cue words: $(wc -l <"$work/cues.txt")"
+measure "$small"
+measure "$large"
+python3 -c "print(f'peak RSS {$large} MB / {$small} MB: {int(open(\"$work/rss-$large\").read())/int(open(\"$work/rss-$small\").read()):.2f}x')"
