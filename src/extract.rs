@@ -430,6 +430,9 @@ impl<'a> Extractor<'a> {
     /// three letters of something else, is read as that cue.
     fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
         let w = r.word(i);
+        if w.len() < 14 || !self.lex.may_end_in_cue(w) {
+            return None;
+        }
         w.char_indices().skip(3).find_map(|(k, _)| {
             let tail = &w[k..];
             if tail.chars().count() < 4 {

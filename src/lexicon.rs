@@ -249,6 +249,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// First word of each phrase → indices into `entries`, longest phrase first.
     by_first: HashMap<String, Vec<usize>, FastState>,
+    /// The last two letters of every one-word cue of four letters or more: a cheap test
+    /// before looking for a cue glued to the end of a longer word.
+    cue_endings: std::collections::HashSet<String, FastState>,
 }
 
 /// Clitics that may stand before a word.
@@ -276,11 +279,12 @@ pub fn keys(word: &str) -> Keys<'_> {
     let stems = out.len;
     for i in 0..stems {
         let k = out.items[i];
-        if let Some(r) = k.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        // At least two letters must remain (4 bytes: Arabic letters take two).
+        if let Some(r) = k.strip_prefix("ال").filter(|r| r.len() >= 4) {
             out.push(r);
         }
         // ل + ال is written لل: للقتلى.
-        if let Some(r) = k.strip_prefix("لل").filter(|r| r.chars().count() >= 2) {
+        if let Some(r) = k.strip_prefix("لل").filter(|r| r.len() >= 4) {
             out.push(r);
         }
     }
@@ -416,6 +420,14 @@ impl Lexicon {
             let rest = f.extent == FurnitureExtent::Rest;
             lex.add(src, &f.id, &f.words, Kind::Furniture { rest })?;
         }
+        let endings: Vec<String> = lex
+            .entries
+            .iter()
+            .filter(|e| e.words.len() == 1 && matches!(e.kind, Kind::Cue { .. }))
+            .filter_map(|e| last_two(&e.words[0]).filter(|_| e.words[0].chars().count() >= 4))
+            .map(str::to_string)
+            .collect();
+        lex.cue_endings.extend(endings);
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
         }
@@ -452,6 +464,11 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Could `word` end in a one-word cue (`سوريامقتل`)?
+    pub fn may_end_in_cue(&self, word: &str) -> bool {
+        last_two(word).is_some_and(|t| self.cue_endings.contains(t))
+    }
+
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
         self.by_first
@@ -481,6 +498,11 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// The last two characters of a word.
+fn last_two(w: &str) -> Option<&str> {
+    w.char_indices().rev().nth(1).map(|(i, _)| &w[i..])
 }
 
 /// A short name for a kind of rule, for listings.

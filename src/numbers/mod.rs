@@ -163,6 +163,8 @@ struct Word<'t> {
     clitic: Option<(&'t [Reading], usize)>,
     /// The clitics are exactly `و`.
     waw_only: bool,
+    /// Listed as never a number (`لست`).
+    not_number: bool,
 }
 
 fn find(rs: &[Reading], kind: WordKind) -> Option<i128> {
@@ -225,6 +227,7 @@ impl NumberParser {
         let bare = self.table.readings(w);
         let mut word = Word {
             bare,
+            not_number: self.table.has_context(w, Context::NotNumber),
             ..Word::default()
         };
         // Up to two clitics: a conjunction (و, ف) then a preposition (ب, ل, ك), or either.
@@ -266,7 +269,7 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let w = self.words[i];
-        if self.table.has_context(self.tok_text(i), Context::NotNumber) {
+        if w.not_number {
             return None;
         }
         let found = match mode {
