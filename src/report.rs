@@ -467,7 +467,9 @@ fn write_csv(path: &Path, t: &Table, hxl: bool) -> Result<(), ReportError> {
 }
 
 fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
-    let ws: &mut Worksheet = wb.add_worksheet();
+    // Rows go to a temporary file as they are written, so a large report does not hold
+    // the whole spreadsheet in memory.
+    let ws: &mut Worksheet = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(name)?;
     ws.set_right_to_left(true);
     let head = Format::new().set_bold().set_background_color("#DDE4EE");
@@ -476,7 +478,9 @@ fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
         ws.write_string_with_format(0, c as u16, h, &head)?;
         ws.set_column_width(c as u16, if t.numeric[c] { 12 } else { 22 })?;
     }
-    for (r, row) in t.rows.iter().enumerate() {
+    // Excel's limits: the CSV files hold everything, the sheet says where it stops.
+    let shown = t.rows.len().min(XLSX_MAX_ROWS);
+    for (r, row) in t.rows[..shown].iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             let (r, c) = ((r + 1) as u32, c as u16);
             match v.parse::<f64>() {
@@ -484,17 +488,35 @@ fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
                     ws.write_number_with_format(r, c, n, &num)?;
                 }
                 _ if !v.is_empty() => {
-                    ws.write_string(r, c, v)?;
+                    ws.write_string(r, c, cell_text(v))?;
                 }
                 _ => {}
             }
         }
     }
+    if shown < t.rows.len() {
+        let note = format!("… {} more rows in {name}.csv", t.rows.len() - shown);
+        ws.write_string((shown + 1) as u32, 0, &note)?;
+    }
     ws.set_freeze_panes(1, 0)?;
-    if !t.rows.is_empty() {
-        ws.autofilter(0, 0, t.rows.len() as u32, (t.header.len() - 1) as u16)?;
+    if shown > 0 {
+        ws.autofilter(0, 0, shown as u32, (t.header.len() - 1) as u16)?;
     }
     Ok(())
+}
+
+/// Rows a sheet holds: Excel's 1,048,576 less the header and a note.
+const XLSX_MAX_ROWS: usize = 1_048_574;
+/// Characters a cell holds in Excel.
+const XLSX_MAX_CHARS: usize = 32_767;
+
+/// Text cut to what one Excel cell holds, marked when cut.
+fn cell_text(v: &str) -> std::borrow::Cow<'_, str> {
+    if v.chars().count() <= XLSX_MAX_CHARS {
+        return std::borrow::Cow::Borrowed(v);
+    }
+    let cut: String = v.chars().take(XLSX_MAX_CHARS - 1).collect();
+    std::borrow::Cow::Owned(cut + "…")
 }
 
 /// Weeks × governorates, killed (all groups): the sheet an analyst reads first.
@@ -719,6 +741,32 @@ fn draw_charts(
     Ok(out)
 }
 
+/// How many incidents a weekly figure lists on the page, and quotes an incident shows; the
+/// CSV files hold them all.
+const PAGE_INCIDENTS: usize = 20;
+const PAGE_QUOTES: usize = 12;
+
+/// An incident's quotes with their articles, as page markup.
+fn quotes_html(i: &Incident) -> String {
+    let mut q = String::new();
+    for (doc, quote) in i.quotes.iter().take(PAGE_QUOTES) {
+        let _ = write!(
+            q,
+            "<blockquote>{} <span class=muted>— {}</span></blockquote>",
+            esc(quote),
+            esc(doc)
+        );
+    }
+    if i.quotes.len() > PAGE_QUOTES {
+        let _ = write!(
+            q,
+            "<p class=muted>… {} more in incidents.csv</p>",
+            i.quotes.len() - PAGE_QUOTES
+        );
+    }
+    q
+}
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -738,6 +786,23 @@ fn page(
     week_start: Weekday,
 ) -> Result<String, ReportError> {
     let mut h = String::new();
+    // Which incidents make each weekly figure, found once.
+    let mut by_cell: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
+    for (n, i) in incidents.iter().enumerate() {
+        let week = aggregate::week_start(i.event_date, week_start).to_string();
+        let pcode = i.admin1_pcode.clone().unwrap_or_default();
+        for (c, g) in i.figures.keys() {
+            by_cell
+                .entry((
+                    week.clone(),
+                    pcode.clone(),
+                    category_name(*c).to_string(),
+                    g.name().to_string(),
+                ))
+                .or_default()
+                .push(n);
+        }
+    }
     let sum = |c: Category, g: GroupKey| -> u64 {
         incidents
             .iter()
@@ -803,24 +868,25 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
             _ => "غير محدد",
         };
         // The incidents behind this figure, with their sources and quotes, on demand.
+        let key = (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone());
         let mut behind = String::new();
-        for (n, i) in incidents.iter().enumerate() {
-            let here = aggregate::week_start(i.event_date, week_start).to_string() == r[0]
-                && i.admin1_pcode.as_deref().unwrap_or("") == r[2]
-                && i.figures
-                    .keys()
-                    .any(|(c, g)| category_name(*c) == r[3] && g.name() == r[4]);
-            if here {
-                let _ = write!(behind, "<p>#{} — {}</p>", n + 1, esc(&i.sources.join("، ")));
-                for (doc, quote) in &i.quotes {
-                    let _ = write!(
-                        behind,
-                        "<blockquote>{} <span class=muted>— {}</span></blockquote>",
-                        esc(quote),
-                        esc(doc)
-                    );
-                }
-            }
+        let ids = by_cell.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        for &n in ids.iter().take(PAGE_INCIDENTS) {
+            let i = &incidents[n];
+            let _ = write!(
+                behind,
+                "<p>#{} — {}</p>{}",
+                n + 1,
+                esc(&i.sources.join("، ")),
+                quotes_html(i)
+            );
+        }
+        if ids.len() > PAGE_INCIDENTS {
+            let _ = write!(
+                behind,
+                "<p class=muted>… {} more in incidents.csv</p>",
+                ids.len() - PAGE_INCIDENTS
+            );
         }
         let _ = writeln!(
             h,
@@ -853,15 +919,7 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
             (None, Some(a)) => esc(&admin1_ar(a)),
             _ => "غير معروف".into(),
         };
-        let mut q = String::new();
-        for (doc, quote) in &i.quotes {
-            let _ = write!(
-                q,
-                "<blockquote>{} <span class=muted>— {}</span></blockquote>",
-                esc(quote),
-                esc(doc)
-            );
-        }
+        let q = quotes_html(i);
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{q}</details></td></tr>",
