@@ -188,8 +188,11 @@ impl<'a> Extractor<'a> {
     /// when it is not, the first date the text states is taken.
     pub fn extract(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
         let r = self.read(text);
-        let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
         let drafts = self.drafts(&r);
+        if drafts.is_empty() {
+            return Vec::new();
+        }
+        let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
 
         // A figure coordinated with another, or one of its parts, shares its scope.
         let mut scopes: std::collections::HashMap<usize, Scope> = std::collections::HashMap::new();
@@ -294,36 +297,44 @@ impl<'a> Extractor<'a> {
             sentence.push(s);
             clause.push(c);
         }
-        let quantities = self.numbers.parse(&norm.text);
-        let mut in_quantity = vec![None; toks.len()];
-        let mut q_toks = Vec::with_capacity(quantities.len());
-        let mut q_full_start = Vec::with_capacity(quantities.len());
-        for (qi, q) in quantities.iter().enumerate() {
-            let a = toks.partition_point(|t| t.end <= q.start);
-            let z = toks.partition_point(|t| t.start < q.end);
-            let fa = toks.partition_point(|t| t.end <= q.full_start);
-            let fz = toks.partition_point(|t| t.start < q.full_end);
-            for slot in &mut in_quantity[fa..fz] {
-                *slot = Some(qi);
-            }
-            q_toks.push((a, z));
-            q_full_start.push(fa);
-        }
+        let n = toks.len();
         let mut r = Reading {
             norm,
             toks,
             sentence,
             clause,
             hits: Vec::new(),
-            in_quantity,
-            quantities,
-            q_toks,
-            q_full_start,
+            in_quantity: vec![None; n],
+            quantities: Vec::new(),
+            q_toks: Vec::new(),
+            q_full_start: Vec::new(),
             furniture: Vec::new(),
             headline: None,
         };
-        r.hits = (0..r.toks.len()).map(|i| self.hits_at(&r, i)).collect();
-        self.layout(&mut r);
+        r.hits = (0..n).map(|i| self.hits_at(&r, i)).collect();
+        // Numbers matter only where a cue or a casualty noun is: an article without one is
+        // done here, before the number parser runs.
+        let relevant = r
+            .hits
+            .iter()
+            .flatten()
+            .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }));
+        if relevant {
+            r.quantities = self.numbers.parse(&r.norm.text);
+            for (qi, q) in r.quantities.iter().enumerate() {
+                let toks = &r.toks;
+                let a = toks.partition_point(|t| t.end <= q.start);
+                let z = toks.partition_point(|t| t.start < q.end);
+                let fa = toks.partition_point(|t| t.end <= q.full_start);
+                let fz = toks.partition_point(|t| t.start < q.full_end);
+                for slot in &mut r.in_quantity[fa..fz] {
+                    *slot = Some(qi);
+                }
+                r.q_toks.push((a, z));
+                r.q_full_start.push(fa);
+            }
+            self.layout(&mut r);
+        }
         r
     }
 
