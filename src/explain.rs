@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use crate::extract::Extractor;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, serde_name};
 use crate::normalize::normalize;
 use crate::numbers::{Amount, Qualifier, builtin};
 
@@ -64,14 +64,13 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
         let count = m
             .count
             .map_or_else(|| "vague".to_string(), |c| c.to_string());
-        let json = |v: &dyn erased_serde_free::Tag| v.tag();
         let _ = writeln!(
             out,
             "  {} {count} {} — {}, {}{} — «{}» by {}{}",
-            json(&m.category),
-            json(&m.group),
-            json(&m.scope),
-            json(&m.cause),
+            serde_name(&m.category),
+            serde_name(&m.group),
+            serde_name(&m.scope),
+            serde_name(&m.cause),
             m.admin1.as_ref().map_or(String::new(), |a| format!(
                 ", {} ({a})",
                 m.place.as_deref().unwrap_or("")
@@ -85,7 +84,7 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
                     " [{}]",
                     m.flags
                         .iter()
-                        .map(|f| json(f))
+                        .map(serde_name)
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
@@ -93,21 +92,6 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
         );
     }
     out
-}
-
-mod erased_serde_free {
-    /// The serde name of a value (`killed`, `civilian`).
-    pub trait Tag {
-        fn tag(&self) -> String;
-    }
-    impl<T: serde::Serialize> Tag for T {
-        fn tag(&self) -> String {
-            serde_json::to_value(self)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        }
-    }
 }
 
 #[cfg(test)]

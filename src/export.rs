@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::extract::Mention;
+use crate::lexicon::serde_name;
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,11 +51,32 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-fn tag<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// A mention as a CSV row, in [`CSV_HEADER`]'s order.
+pub fn mention_row(m: &Mention) -> Vec<String> {
+    vec![
+        m.doc_id.clone(),
+        serde_name(&m.category),
+        opt(&m.count),
+        opt(&m.low),
+        opt(&m.high),
+        m.approx.to_string(),
+        m.vague.to_string(),
+        serde_name(&m.group),
+        serde_name(&m.scope),
+        serde_name(&m.cause),
+        opt(&m.weapon),
+        opt(&m.place),
+        opt(&m.admin1),
+        opt(&m.admin1_pcode),
+        opt(&m.pcode),
+        opt(&m.published),
+        opt(&m.event_date),
+        m.quote.clone(),
+        m.start.to_string(),
+        m.end.to_string(),
+        m.rule.clone(),
+        m.flags.iter().map(serde_name).collect::<Vec<_>>().join(";"),
+    ]
 }
 
 impl<W: Write> MentionWriter<W> {
@@ -85,31 +107,7 @@ impl<W: Write> MentionWriter<W> {
                 w.write_all(b"\n")
             }
             Format::Csv => {
-                let flags: Vec<String> = m.flags.iter().map(tag).collect();
-                let rec = [
-                    m.doc_id.clone(),
-                    tag(&m.category),
-                    opt(&m.count),
-                    opt(&m.low),
-                    opt(&m.high),
-                    m.approx.to_string(),
-                    m.vague.to_string(),
-                    tag(&m.group),
-                    tag(&m.scope),
-                    tag(&m.cause),
-                    opt(&m.weapon),
-                    opt(&m.place),
-                    opt(&m.admin1),
-                    opt(&m.admin1_pcode),
-                    opt(&m.pcode),
-                    opt(&m.published),
-                    opt(&m.event_date),
-                    m.quote.clone(),
-                    m.start.to_string(),
-                    m.end.to_string(),
-                    m.rule.clone(),
-                    flags.join(";"),
-                ];
+                let rec = mention_row(m);
                 self.csv.as_mut().expect("csv writer").write_record(&rec)?;
                 Ok(())
             }

@@ -505,51 +505,44 @@ fn last_two(w: &str) -> Option<&str> {
     w.char_indices().rev().nth(1).map(|(i, _)| &w[i..])
 }
 
+/// The name serde gives a value (`killed`, `civilian`): the one spelling of enum values in
+/// every output.
+pub fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// A short name for a kind of rule, for listings.
 pub fn kind_name(kind: &Kind) -> String {
-    let tag = |v: &dyn erased::Tag| v.tag();
     match kind {
         Kind::Cue {
             category: Some(c),
             after: false,
-        } => format!("cue {}", tag(c)),
+        } => format!("cue {}", serde_name(c)),
         Kind::Cue {
             category: Some(c),
             after: true,
-        } => format!("cue {} (after the noun)", tag(c)),
+        } => format!("cue {} (after the noun)", serde_name(c)),
         Kind::Cue { category: None, .. } => "cue (category from the noun)".into(),
         Kind::Noun {
             category, group, ..
         } => {
             let mut parts = vec!["noun".to_string()];
-            parts.extend(category.map(|c| tag(&c)));
-            parts.extend(group.map(|g| tag(&g)));
+            parts.extend(category.map(|c| serde_name(&c)));
+            parts.extend(group.map(|g| serde_name(&g)));
             parts.join(" ")
         }
         Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
         Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
-        Kind::Cause(c) => format!("cause {}", tag(c)),
+        Kind::Cause(c) => format!("cause {}", serde_name(c)),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague => "vague quantity".into(),
         Kind::Unit { .. } => "unit (not people)".into(),
         Kind::Furniture { rest: false } => "furniture (its block)".into(),
         Kind::Furniture { rest: true } => "furniture (the rest of the page)".into(),
-    }
-}
-
-mod erased {
-    /// The serde name of an enum value (`killed`, `civilian`).
-    pub trait Tag {
-        fn tag(&self) -> String;
-    }
-    impl<T: serde::Serialize> Tag for T {
-        fn tag(&self) -> String {
-            serde_json::to_value(self)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        }
     }
 }
 

@@ -16,9 +16,9 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::aggregate::{self, GroupKey, Incident, category_name, group_name};
 use crate::charts::{self, Series};
-use crate::export::CSV_HEADER;
+use crate::export::{CSV_HEADER, mention_row};
 use crate::extract::Mention;
-use crate::lexicon::{Category, Group};
+use crate::lexicon::{Category, Group, serde_name};
 
 /// How to build a report.
 #[derive(Debug, Clone)]
@@ -136,36 +136,7 @@ fn mentions_table(ms: &[Mention]) -> Table {
         }
         .to_string();
     }
-    let tag = |v: &dyn erased::Tag| v.tag();
-    let rows = ms
-        .iter()
-        .map(|m| {
-            vec![
-                m.doc_id.clone(),
-                tag(&m.category),
-                opt(m.count),
-                opt(m.low),
-                opt(m.high),
-                m.approx.to_string(),
-                m.vague.to_string(),
-                tag(&m.group),
-                tag(&m.scope),
-                tag(&m.cause),
-                m.weapon.clone().unwrap_or_default(),
-                m.place.clone().unwrap_or_default(),
-                m.admin1.clone().unwrap_or_default(),
-                m.admin1_pcode.clone().unwrap_or_default(),
-                m.pcode.clone().unwrap_or_default(),
-                m.published.clone().unwrap_or_default(),
-                m.event_date.clone().unwrap_or_default(),
-                m.quote.clone(),
-                m.start.to_string(),
-                m.end.to_string(),
-                m.rule.clone(),
-                m.flags.iter().map(|f| tag(f)).collect::<Vec<_>>().join(";"),
-            ]
-        })
-        .collect();
+    let rows = ms.iter().map(mention_row).collect();
     let numeric = CSV_HEADER
         .iter()
         .map(|h| matches!(*h, "count" | "low" | "high"))
@@ -396,7 +367,6 @@ fn weekly_wide(weekly: &Table) -> Table {
 }
 
 fn totals_table(ms: &[&Mention]) -> Table {
-    let tag = |v: &dyn erased::Tag| v.tag();
     Table {
         header: strings(&[
             "source",
@@ -436,8 +406,8 @@ fn totals_table(ms: &[&Mention]) -> Table {
                     m.event_date.clone().unwrap_or_default(),
                     m.admin1.clone().unwrap_or_default(),
                     m.admin1_pcode.clone().unwrap_or_default(),
-                    tag(&m.category),
-                    tag(&m.group),
+                    serde_name(&m.category),
+                    serde_name(&m.group),
                     opt(m.count),
                     opt(m.low),
                     opt(m.high),
@@ -948,20 +918,6 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
     }
     h.push_str("</table>\n<p class=muted>أعدّه hasila. كل رقم مرفق بالكلمات التي تذكره.</p>\n</body></html>\n");
     Ok(h)
-}
-
-mod erased {
-    pub trait Tag {
-        fn tag(&self) -> String;
-    }
-    impl<T: serde::Serialize> Tag for T {
-        fn tag(&self) -> String {
-            serde_json::to_value(self)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        }
-    }
 }
 
 /// Inline a written PNG as a data URI, so the page stands alone.
