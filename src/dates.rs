@@ -49,43 +49,77 @@ fn month_of(name: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
+/// How far before its year a named date may start: day, `من شهر`, a month name of two
+/// words and a second name after a slash fit in well under this.
+const NAMED_REACH: usize = 200;
+
+/// The month-name alternation, normalised, for the patterns.
+fn month_names() -> String {
+    MONTHS
+        .iter()
+        .map(|(m, _)| regex::escape(&normalize_word(m)))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A numeric date starting at the start of the haystack, and a named date ending at its
+/// end. Every date has a year, so the search runs only where a year stands.
 fn patterns() -> &'static (Regex, Regex) {
     static P: OnceLock<(Regex, Regex)> = OnceLock::new();
     P.get_or_init(|| {
-        let names: Vec<String> = MONTHS
-            .iter()
-            .map(|(m, _)| regex::escape(&normalize_word(m)))
-            .collect();
-        let numeric = Regex::new(r"\b(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b").expect("valid");
+        let numeric = Regex::new(r"^(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b").expect("valid");
         let named = Regex::new(&format!(
-            r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)",
-            names.join("|")
+            r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)$",
+            month_names()
         ))
         .expect("valid");
         (numeric, named)
     })
 }
 
+/// Byte offsets of every `19xx` or `20xx` not preceded by a digit: where a year may be.
+fn year_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    (0..b.len().saturating_sub(3)).filter(move |&p| {
+        matches!(&b[p..p + 2], b"19" | b"20")
+            && b[p + 2].is_ascii_digit()
+            && b[p + 3].is_ascii_digit()
+            && (p == 0 || !b[p - 1].is_ascii_digit())
+    })
+}
+
 /// Every full date stated in normalised text, with its byte offset: `2020/02/06`,
 /// `10 فبراير، 2020`, `8 شباط 2020`.
+///
+/// Dates are looked for only around the years the text holds (one byte scan), not by
+/// running the patterns over the whole text: most text has no year at all.
 pub fn dates_in(norm: &str) -> Vec<(usize, NaiveDate)> {
     let (numeric, named) = patterns();
-    let mut out: Vec<(usize, NaiveDate)> = numeric
-        .captures_iter(norm)
-        .filter_map(|c| {
-            let d = NaiveDate::from_ymd_opt(
-                c[1].parse().ok()?,
-                c[2].parse().ok()?,
-                c[3].parse().ok()?,
-            )?;
-            Some((c.get(0)?.start(), d))
-        })
-        .chain(named.captures_iter(norm).filter_map(|c| {
-            let d =
-                NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_of(&c[2])?, c[1].parse().ok()?)?;
-            Some((c.get(1)?.start(), d))
-        }))
-        .collect();
+    let mut out = Vec::new();
+    for p in year_starts(norm.as_bytes()) {
+        // `\b` before the year: not inside a word (`ال2020/1/1` is no date).
+        let at_boundary = norm[..p]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if at_boundary && let Some(c) = numeric.captures(&norm[p..]) {
+            let ymd = (c[1].parse(), c[2].parse(), c[3].parse());
+            if let (Ok(y), Ok(m), Ok(d)) = ymd
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
+                out.push((p, date));
+            }
+        }
+        let mut lo = p.saturating_sub(NAMED_REACH);
+        while !norm.is_char_boundary(lo) {
+            lo += 1;
+        }
+        if let Some(c) = named.captures(&norm[lo..p + 4])
+            && let (Ok(y), Some(m), Ok(d)) = (c[3].parse(), month_of(&c[2]), c[1].parse())
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            out.push((lo + c.get(1).map_or(0, |g| g.start()), date));
+        }
+    }
     out.sort();
     out
 }
@@ -170,6 +204,61 @@ mod tests {
         assert_eq!(find_date(&normalize("١٦ آذار ٢٠١٧").text), d(2017, 3, 16));
         assert_eq!(find_date(&normalize("قتل 5 في 2020").text), None);
         assert_eq!(find_date(&normalize("31 شباط 2020").text), None);
+    }
+
+    /// The plain way: both patterns over the whole text. `dates_in` must agree with it.
+    fn dates_by_full_scan(norm: &str) -> Vec<(usize, NaiveDate)> {
+        let numeric = Regex::new(r"\b(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b").unwrap();
+        let named = Regex::new(&format!(
+            r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)",
+            month_names()
+        ))
+        .unwrap();
+        let mut out: Vec<(usize, NaiveDate)> = numeric
+            .captures_iter(norm)
+            .filter_map(|c| {
+                let d = NaiveDate::from_ymd_opt(
+                    c[1].parse().ok()?,
+                    c[2].parse().ok()?,
+                    c[3].parse().ok()?,
+                )?;
+                Some((c.get(0)?.start(), d))
+            })
+            .chain(named.captures_iter(norm).filter_map(|c| {
+                let d = NaiveDate::from_ymd_opt(
+                    c[3].parse().ok()?,
+                    month_of(&c[2])?,
+                    c[1].parse().ok()?,
+                )?;
+                Some((c.get(1)?.start(), d))
+            }))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn year_windows_find_what_a_full_scan_finds() {
+        let mut texts: Vec<String> = Vec::new();
+        for f in ["fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl"] {
+            let src = std::fs::read_to_string(f).unwrap();
+            for line in src.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(v["text"].as_str().unwrap().to_string());
+            }
+        }
+        for entry in std::fs::read_dir("fixtures/samples").unwrap() {
+            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
+        }
+        texts.push("ال2020/1/1 و 2020/13/1 و2020-02-03 و 5 من شهر تموز/يوليو، 2019 و1999".into());
+        let mut found = 0;
+        for t in &texts {
+            let n = normalize(t).text;
+            let want = dates_by_full_scan(&n);
+            found += want.len();
+            assert_eq!(dates_in(&n), want, "{t}");
+        }
+        assert!(found >= 30, "the fixtures state {found} dates");
     }
 
     #[test]

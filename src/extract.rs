@@ -11,6 +11,8 @@
 //! Spans are normalised-text byte offsets inside the engine and are mapped to the original
 //! exactly once, when a mention is built.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -195,7 +197,8 @@ impl<'a> Extractor<'a> {
         let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
 
         // A figure coordinated with another, or one of its parts, shares its scope.
-        let mut scopes: std::collections::HashMap<usize, Scope> = std::collections::HashMap::new();
+        let mut scopes: HashMap<usize, Scope> = HashMap::new();
+        let mut places = HashMap::new();
         for d in &drafts {
             let own = self.scope(&r, d);
             let s = d
@@ -215,7 +218,7 @@ impl<'a> Extractor<'a> {
                 let (_, e) = r
                     .norm
                     .original_span(text, r.toks[d.last].start, r.toks[d.last].end);
-                let place = self.place(&r, &d);
+                let place = self.place(&r, &d, &mut places);
                 let mut flags = d.flags.clone();
                 let at = r.toks[d.first].start;
                 if r.furniture[d.first] {
@@ -965,26 +968,33 @@ impl<'a> Extractor<'a> {
     }
 
     /// The place named with a figure: in its sentence, the first after it, else the last
-    /// before it; with none there, the previous sentence's last.
-    fn place(&self, r: &Reading<'a>, d: &Draft) -> Option<crate::places::Place> {
+    /// before it; with none there, the previous sentence's last. Only names within
+    /// PLACE_REACH words of the figure count. Each sentence is looked up once per document
+    /// and kept in `seen`, however many figures it holds.
+    fn place(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft,
+        seen: &mut HashMap<usize, Vec<(usize, crate::places::Place)>>,
+    ) -> Option<crate::places::Place> {
         let s = r.sentence[d.at];
-        // Within the sentence, and at most PLACE_REACH words either side of the figure, so
-        // a document without punctuation costs no more than one with.
-        let found = |sent: usize| {
-            let a = r
-                .sentence
-                .partition_point(|&x| x < sent)
-                .max(d.first.saturating_sub(PLACE_REACH));
-            let z = r
-                .sentence
-                .partition_point(|&x| x <= sent)
-                .min(d.last + PLACE_REACH)
-                .max(a);
-            let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
-            crate::places::builtin()
-                .find(&words)
-                .into_iter()
-                .map(move |(i, _, p)| (a + i, p))
+        let lo = d.first.saturating_sub(PLACE_REACH);
+        let hi = d.last + PLACE_REACH;
+        let mut found = |sent: usize| {
+            seen.entry(sent)
+                .or_insert_with(|| {
+                    let a = r.sentence.partition_point(|&x| x < sent);
+                    let z = r.sentence.partition_point(|&x| x <= sent);
+                    let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+                    crate::places::builtin()
+                        .find(&words)
+                        .into_iter()
+                        .map(|(i, _, p)| (a + i, p))
+                        .collect()
+                })
+                .iter()
+                .filter(|(t, _)| (lo..hi).contains(t))
+                .cloned()
                 .collect::<Vec<_>>()
         };
         let here = found(s);

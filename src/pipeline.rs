@@ -130,6 +130,9 @@ const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
 
 /// Documents waiting for extraction, and where their mentions go.
+///
+/// Double-buffered: while one batch is extracted on every core, the caller reads the next
+/// one, and the mentions of the batch before are handed on, in input order, to the sink.
 struct Batch<'e, 'l, F> {
     ex: &'e Extractor<'l>,
     docs: Vec<Document>,
@@ -139,26 +142,39 @@ struct Batch<'e, 'l, F> {
     result: Result<(), RunError>,
 }
 
-impl<F: FnMut(Mention) -> Result<(), RunError>> Batch<'_, '_, F> {
-    fn push(&mut self, doc: Document) {
+type Found = Vec<Vec<Mention>>;
+
+impl<'e, 'l: 'e, F: FnMut(Mention) -> Result<(), RunError>> Batch<'e, 'l, F> {
+    /// Add a document; a full batch is sent off to be extracted (after the previous one
+    /// is collected) and `pending` holds it.
+    fn push<'s>(
+        &mut self,
+        doc: Document,
+        scope: &'s std::thread::Scope<'s, 'e>,
+        pending: &mut Option<std::thread::ScopedJoinHandle<'s, Found>>,
+    ) {
         self.bytes += doc.text.len();
         self.docs.push(doc);
         if self.docs.len() >= BATCH_DOCS || self.bytes >= BATCH_BYTES {
-            self.flush();
+            self.collect(pending.take());
+            let docs = std::mem::take(&mut self.docs);
+            self.bytes = 0;
+            let ex = self.ex;
+            *pending = Some(scope.spawn(move || extract_batch(ex, &docs)));
         }
     }
 
-    /// Extract the waiting documents in parallel, then hand their mentions on in order.
-    fn flush(&mut self) {
-        use rayon::prelude::*;
-        let ex = self.ex;
-        let found: Vec<Vec<Mention>> = self
-            .docs
-            .par_iter()
-            .map(|d| document_mentions(ex, d))
-            .collect();
-        self.docs.clear();
-        self.bytes = 0;
+    /// Hand the mentions of a finished batch on, in order.
+    fn collect(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found>>) {
+        let Some(handle) = pending else { return };
+        // A panic inside extraction is a bug; let it surface as one.
+        let found = handle
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        self.emit(found);
+    }
+
+    fn emit(&mut self, found: Found) {
         for m in found.into_iter().flatten() {
             if self.result.is_err() {
                 return;
@@ -167,6 +183,20 @@ impl<F: FnMut(Mention) -> Result<(), RunError>> Batch<'_, '_, F> {
             self.result = (self.sink)(m);
         }
     }
+
+    /// Extract what is left, after the batch in flight.
+    fn finish(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found>>) {
+        self.collect(pending);
+        let docs = std::mem::take(&mut self.docs);
+        let found = extract_batch(self.ex, &docs);
+        self.emit(found);
+    }
+}
+
+/// The mentions of each document of a batch, extracted on every core, in input order.
+fn extract_batch(ex: &Extractor<'_>, docs: &[Document]) -> Found {
+    use rayon::prelude::*;
+    docs.par_iter().map(|d| document_mentions(ex, d)).collect()
 }
 
 /// Read every input, extract, and hand each mention to `f` in input order, in bounded
@@ -204,19 +234,24 @@ pub fn for_each_mention(
         mentions: 0,
         result: Ok(()),
     };
-    for file in &files {
-        bar.set_message(file.display().to_string());
-        input::read_input(file, cols, &mut |doc| match doc {
-            Err(e) => report(e, &mut summary),
-            Ok(doc) => {
-                summary.documents += 1;
-                batch.push(doc);
+    std::thread::scope(|scope| {
+        let mut pending = None;
+        for file in &files {
+            bar.set_message(file.display().to_string());
+            input::read_input(file, cols, &mut |doc| match doc {
+                Err(e) => report(e, &mut summary),
+                Ok(doc) => {
+                    summary.documents += 1;
+                    batch.push(doc, scope, &mut pending);
+                }
+            });
+            if batch.result.is_err() {
+                break;
             }
-        });
-        std::mem::replace(&mut batch.result, Ok(()))?;
-        bar.inc(1);
-    }
-    batch.flush();
+            bar.inc(1);
+        }
+        batch.finish(pending.take());
+    });
     batch.result?;
     summary.mentions = batch.mentions;
     bar.finish_and_clear();

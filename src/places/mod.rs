@@ -197,19 +197,25 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let prev_locative = i > 0
-                && self
-                    .locatives
-                    .iter()
-                    .any(|l| words[i - 1] == l || strip(words[i - 1]) == l);
-            let found = candidates(words[i]).into_iter().find_map(|first| {
+            // Asked only when a guarded name is met: most words are no name at all.
+            let prev_locative = || {
+                i > 0
+                    && self
+                        .locatives
+                        .iter()
+                        .any(|l| words[i - 1] == l || strip(words[i - 1]) == l)
+            };
+            let w = words[i];
+            let s = strip(w);
+            let forms = [Some(w), Some(s).filter(|&s| s != w)];
+            let found = forms.into_iter().flatten().find_map(|first| {
                 self.by_first.get(first)?.iter().find(|e| {
-                    (!e.guarded || prev_locative)
-                        && e.words.len() <= words.len() - i
+                    e.words.len() <= words.len() - i
                         && e.words[1..]
                             .iter()
                             .zip(&words[i + 1..])
                             .all(|(w, t)| w == t)
+                        && (!e.guarded || prev_locative())
                 })
             });
             match found {
@@ -224,7 +230,7 @@ impl Gazetteer {
     }
 }
 
-/// A word without one leading clitic.
+/// A word without its one-letter clitic (`و`, `ب`, `ل`, `ف`), when three letters remain.
 fn strip(w: &str) -> &str {
     for c in ['و', 'ب', 'ل', 'ف'] {
         if let Some(r) = w.strip_prefix(c)
@@ -234,17 +240,6 @@ fn strip(w: &str) -> &str {
         }
     }
     w
-}
-
-/// The forms a text word may take as the first word of a name: itself, without a clitic,
-/// and `لل` read back as `ال` (`للرقة` → `الرقة`).
-fn candidates(w: &str) -> Vec<&str> {
-    let mut v = vec![w];
-    let s = strip(w);
-    if s != w {
-        v.push(s);
-    }
-    v
 }
 
 /// The gazetteer built into the binary.
