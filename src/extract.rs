@@ -323,7 +323,7 @@ impl<'a> Extractor<'a> {
             .flatten()
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }));
         if relevant {
-            r.quantities = self.numbers.parse(&r.norm.text);
+            r.quantities = self.quantities(&r);
             for (qi, q) in r.quantities.iter().enumerate() {
                 let toks = &r.toks;
                 let a = toks.partition_point(|t| t.end <= q.start);
@@ -339,6 +339,36 @@ impl<'a> Extractor<'a> {
             self.layout(&mut r);
         }
         r
+    }
+
+    /// The quantities of the sentences that hold a cue or a casualty noun: a figure is
+    /// read with its cue in its clause, so numbers elsewhere (prices, populations, the
+    /// dates of other news) are never parsed. A sentence boundary always breaks a number
+    /// expression, so the result is what parsing the whole text would give there.
+    fn quantities(&self, r: &Reading<'a>) -> Vec<Quantity> {
+        let Some(&last) = r.sentence.last() else {
+            return Vec::new();
+        };
+        let mut wanted = vec![false; last + 1];
+        for (i, hs) in r.hits.iter().enumerate() {
+            if hs
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }))
+            {
+                wanted[r.sentence[i]] = true;
+            }
+        }
+        let mut out = Vec::new();
+        let mut a = 0;
+        while a < r.toks.len() {
+            let s = r.sentence[a];
+            let z = a + r.sentence[a..].partition_point(|&x| x == s);
+            if wanted[s] {
+                out.extend(self.numbers.parse_tokens(&r.norm.text, &r.toks[a..z]));
+            }
+            a = z;
+        }
+        out
     }
 
     /// Page layout: which lines are furniture, which is the headline; and a title glued to
@@ -410,6 +440,10 @@ impl<'a> Extractor<'a> {
             return out;
         }
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
+        if !self.lex.may_start(word(i)) {
+            out.extend(self.glued_cue(r, i));
+            return out;
+        }
         for key in keys(word(i)) {
             for e in self.lex.starting_with(key) {
                 let n = e.words.len();

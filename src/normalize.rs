@@ -108,33 +108,36 @@ fn fold_letter(c: char) -> Fold {
     }
 }
 
-/// Normalise `original` for matching. Linear in the input, one pass.
+/// Normalise `original` for matching. Linear in the input, one pass, two allocations.
 pub fn normalize(original: &str) -> Normalized {
+    let total = u32::try_from(original.len()).expect("documents are smaller than 4 GiB");
     let mut text = String::with_capacity(original.len());
     let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
-    let chars: Vec<(usize, char)> = original.char_indices().collect();
-    // The next char after index `i` that is not dropped outright.
-    let next_kept = |i: usize| {
-        chars[i + 1..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_dropped(c))
-    };
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let prev = text.chars().next_back();
-        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-        let next_digit = || next_kept(i).and_then(digit_value).is_some();
-        let out = if let Some(d) = digit_value(c) {
+    // The next char from byte `from` on that is not dropped outright. Asked only at the
+    // few separators whose reading depends on what follows.
+    let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
+    // The last char written.
+    let mut prev: Option<char> = None;
+    for (at, c) in original.char_indices() {
+        let after = at + c.len_utf8();
+        let out = if c.is_ascii() {
+            // ASCII is kept as it is, but for a dot between two Arabic letters.
+            if c == '.'
+                && prev.is_some_and(is_arabic_letter)
+                && next_kept(after).is_some_and(is_arabic_letter)
+            {
+                None
+            } else {
+                Some(c)
+            }
+        } else if let Some(d) = digit_value(c) {
             Some(d)
         } else {
+            let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+            let next_digit = || next_kept(after).and_then(digit_value).is_some();
             match c {
                 '\u{066C}' | '\u{060C}' | '\u{202F}' if prev_digit && next_digit() => Some(','),
                 '\u{066B}' if next_digit() => Some('.'),
-                '.' if prev.is_some_and(is_arabic_letter)
-                    && next_kept(i).is_some_and(is_arabic_letter) =>
-                {
-                    None
-                }
                 _ => match fold_letter(c) {
                     Fold::Drop => None,
                     Fold::Keep => Some(c),
@@ -143,14 +146,13 @@ pub fn normalize(original: &str) -> Normalized {
             }
         };
         if let Some(o) = out {
-            let at = u32::try_from(at).expect("documents are smaller than 4 GiB");
-            for _ in 0..o.len_utf8() {
-                map.push(at);
-            }
+            // `at` < `total`, which fits.
+            map.extend(std::iter::repeat_n(at as u32, o.len_utf8()));
             text.push(o);
+            prev = Some(o);
         }
     }
-    map.push(u32::try_from(original.len()).expect("documents are smaller than 4 GiB"));
+    map.push(total);
     Normalized { text, map }
 }
 

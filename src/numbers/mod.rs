@@ -174,7 +174,7 @@ fn find(rs: &[Reading], kind: WordKind) -> Option<i128> {
 /// A parse in progress over one text.
 struct Cursor<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     words: Vec<Word<'a>>,
     table: &'a Table,
     allow_glued: bool,
@@ -194,7 +194,13 @@ impl NumberParser {
 
     /// Every number expression in normalised `text`, longest match, left to right.
     pub fn parse(&self, text: &str) -> Vec<Quantity> {
-        let toks = tokenize(text);
+        self.parse_tokens(text, &tokenize(text))
+    }
+
+    /// The quantities in `toks`, tokens of `text` (all of them, or a run of them that
+    /// starts and ends where a number cannot go on: a sentence). Lets a caller that has
+    /// tokenised already parse only the sentences it cares about.
+    pub fn parse_tokens(&self, text: &str, toks: &[Tok]) -> Vec<Quantity> {
         let words = toks
             .iter()
             .map(|t| match t.kind {
