@@ -79,8 +79,9 @@ fn patterns() -> &'static (Regex, Regex) {
 
 /// Byte offsets of every `19xx` or `20xx` not preceded by a digit: where a year may be.
 fn year_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    (0..b.len().saturating_sub(3)).filter(move |&p| {
-        matches!(&b[p..p + 2], b"19" | b"20")
+    memchr::memchr2_iter(b'1', b'2', b).filter(move |&p| {
+        p + 4 <= b.len()
+            && matches!(&b[p..p + 2], b"19" | b"20")
             && b[p + 2].is_ascii_digit()
             && b[p + 3].is_ascii_digit()
             && (p == 0 || !b[p - 1].is_ascii_digit())

@@ -375,7 +375,7 @@ impl<'a> Extractor<'a> {
     /// the one before it starts a new sentence.
     fn layout(&self, r: &mut Reading<'a>) {
         let text = &r.norm.text;
-        let markers: Vec<(String, bool)> = self.lex.furniture().collect();
+        let markers = self.lex.furniture();
         let ticker = ticker_times();
         // One flag per line; tokens find their line by binary search, so this stays
         // linear however many lines a document has.

@@ -255,6 +255,8 @@ pub struct Lexicon {
     /// The endings of every phrase's first word, hashed into a bit set: a word whose ending
     /// is not in it starts no phrase, and most words of a text are such. See [`Tails`].
     tails: Tails,
+    /// Furniture markers: (normalised phrase, extends to the end of the page).
+    furniture: Vec<(String, bool)>,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -493,6 +495,14 @@ impl Lexicon {
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
         }
+        lex.furniture = lex
+            .entries
+            .iter()
+            .filter_map(|e| match e.kind {
+                Kind::Furniture { rest } => Some((e.words.join(" "), rest)),
+                _ => None,
+            })
+            .collect();
         Ok(lex)
     }
 
@@ -547,11 +557,8 @@ impl Lexicon {
     }
 
     /// Furniture markers: (normalised phrase, extends to the end of the page).
-    pub fn furniture(&self) -> impl Iterator<Item = (String, bool)> + '_ {
-        self.entries.iter().filter_map(|e| match e.kind {
-            Kind::Furniture { rest } => Some((e.words.join(" "), rest)),
-            _ => None,
-        })
+    pub fn furniture(&self) -> &[(String, bool)] {
+        &self.furniture
     }
 
     /// Every rule id with its kind, in file order, for `hasila rules`.

@@ -96,6 +96,11 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
+/// An Arabic letter that normalisation keeps as it is.
+fn is_plain_letter(c: char) -> bool {
+    is_arabic_letter(c) && matches!(fold_letter(c), Fold::Keep)
+}
+
 fn fold_letter(c: char) -> Fold {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::To('ا'),
@@ -118,7 +123,32 @@ pub fn normalize(original: &str) -> Normalized {
     let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
     // The last char written.
     let mut prev: Option<char> = None;
-    for (at, c) in original.char_indices() {
+    let bytes = original.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Fast paths for what most text is: ASCII but the dot, and Arabic letters that
+        // need no folding. Both are copied as they are.
+        let lead = bytes[at];
+        if lead.is_ascii() && lead != b'.' {
+            text.push(char::from(lead));
+            map.push(at as u32);
+            prev = Some(char::from(lead));
+            at += 1;
+            continue;
+        }
+        if matches!(lead, 0xD8 | 0xD9)
+            && let Some(&trail) = bytes.get(at + 1)
+        {
+            let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F));
+            if let Some(c) = c.filter(|&c| is_plain_letter(c)) {
+                text.push(c);
+                map.extend_from_slice(&[at as u32; 2]);
+                prev = Some(c);
+                at += 2;
+                continue;
+            }
+        }
+        let c = original[at..].chars().next().expect("char boundary");
         let after = at + c.len_utf8();
         let out = if c.is_ascii() {
             // ASCII is kept as it is, but for a dot between two Arabic letters.
@@ -151,6 +181,7 @@ pub fn normalize(original: &str) -> Normalized {
             text.push(o);
             prev = Some(o);
         }
+        at = after;
     }
     map.push(total);
     Normalized { text, map }
