@@ -270,6 +270,8 @@ struct Tails {
     long: Box<[u64; Tails::WORDS]>,
     /// First words shorter than six bytes, whole.
     short: Box<[u64; Tails::WORDS]>,
+    /// Every first word, whole: a key not in it needs no hash-map lookup.
+    whole: Box<[u64; Tails::WORDS]>,
 }
 
 impl Default for Tails {
@@ -277,6 +279,7 @@ impl Default for Tails {
         Tails {
             long: Box::new([0; Tails::WORDS]),
             short: Box::new([0; Tails::WORDS]),
+            whole: Box::new([0; Tails::WORDS]),
         }
     }
 }
@@ -303,7 +306,21 @@ impl Tails {
         bits[s / 64] & (1 << (s % 64)) != 0
     }
 
+    /// The bit of a whole word.
+    fn whole_slot(word: &str) -> usize {
+        let mut x = word.len() as u64;
+        for chunk in word.as_bytes().chunks(8) {
+            let mut v: u64 = 0;
+            for &c in chunk {
+                v = (v << 8) | u64::from(c);
+            }
+            x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (x >> 48) as usize
+    }
+
     fn insert(&mut self, first_word: &str) {
+        Tails::set(&mut self.whole, Tails::whole_slot(first_word));
         if first_word.len() >= Tails::LONG {
             Tails::set(&mut self.long, Tails::slot(first_word, Tails::LONG));
         } else {
@@ -549,8 +566,9 @@ impl Lexicon {
 
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.by_first
-            .get(key)
+        Tails::get(&self.tails.whole, Tails::whole_slot(key))
+            .then(|| self.by_first.get(key))
+            .flatten()
             .into_iter()
             .flatten()
             .map(|&i| &self.entries[i])

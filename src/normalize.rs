@@ -96,11 +96,6 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
-/// An Arabic letter that normalisation keeps as it is.
-fn is_plain_letter(c: char) -> bool {
-    is_arabic_letter(c) && matches!(fold_letter(c), Fold::Keep)
-}
-
 fn fold_letter(c: char) -> Fold {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::To('ا'),
@@ -121,35 +116,29 @@ pub fn normalize(original: &str) -> Normalized {
     // The next char from byte `from` on that is not dropped outright. Asked only at the
     // few separators whose reading depends on what follows.
     let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
-    // The last char written.
-    let mut prev: Option<char> = None;
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         // Fast paths for what most text is: ASCII but the dot, and Arabic letters that
-        // need no folding. Both are copied as they are.
+        // need no folding. Both are copied byte for byte.
         let lead = bytes[at];
         if lead.is_ascii() && lead != b'.' {
             text.push(char::from(lead));
             map.push(at as u32);
-            prev = Some(char::from(lead));
             at += 1;
             continue;
         }
-        if matches!(lead, 0xD8 | 0xD9)
-            && let Some(&trail) = bytes.get(at + 1)
+        if let Some(&trail) = bytes.get(at + 1)
+            && let Some(folded) = fold_utf8(lead, trail)
         {
-            let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F));
-            if let Some(c) = c.filter(|&c| is_plain_letter(c)) {
-                text.push(c);
-                map.extend_from_slice(&[at as u32; 2]);
-                prev = Some(c);
-                at += 2;
-                continue;
-            }
+            text.push(folded);
+            map.extend_from_slice(&[at as u32; 2]);
+            at += 2;
+            continue;
         }
         let c = original[at..].chars().next().expect("char boundary");
         let after = at + c.len_utf8();
+        let prev = text.chars().next_back();
         let out = if c.is_ascii() {
             // ASCII is kept as it is, but for a dot between two Arabic letters.
             if c == '.'
@@ -179,12 +168,27 @@ pub fn normalize(original: &str) -> Normalized {
             // `at` < `total`, which fits.
             map.extend(std::iter::repeat_n(at as u32, o.len_utf8()));
             text.push(o);
-            prev = Some(o);
         }
         at = after;
     }
     map.push(total);
     Normalized { text, map }
+}
+
+/// What the two-byte UTF-8 sequence `lead trail` becomes when it is a common Arabic
+/// letter: U+0621–U+063A or U+0641–U+064A, kept as they are or folded as [`fold_letter`]
+/// folds them (alef with hamza or madda → alef, teh marbuta → heh, alef maqsura → yeh).
+/// `None` for anything else, which takes the general path.
+fn fold_utf8(lead: u8, trail: u8) -> Option<char> {
+    match (lead, trail) {
+        (0xD8, 0xA2 | 0xA3 | 0xA5) => Some('ا'),
+        (0xD8, 0xA9) => Some('ه'),
+        (0xD9, 0x89) => Some('ي'),
+        (0xD8 | 0xD9, _) if matches!((lead, trail), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A)) => {
+            char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F))
+        }
+        _ => None,
+    }
 }
 
 /// Normalise a lexicon entry: the same folding as the text, so tables can be written in
@@ -242,6 +246,31 @@ mod tests {
         assert_eq!(n("1.5 مليون"), "1.5 مليون");
         assert_eq!(n("انتهى. ثم"), "انتهي. ثم");
         assert_eq!(n("انتهى.\nثم"), "انتهي.\nثم");
+    }
+
+    #[test]
+    fn the_byte_fast_path_agrees_with_the_char_rules() {
+        for cp in 0x0600..0x0680 {
+            let c = char::from_u32(cp).unwrap();
+            let mut b = [0; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            let general = match fold_letter(c) {
+                Fold::Keep => Some(c),
+                Fold::To(n) => Some(n),
+                Fold::Drop => None,
+            };
+            match fold_utf8(e[0], e[1]) {
+                Some(fast) => {
+                    assert!(is_arabic_letter(c), "U+{cp:04X}");
+                    assert_eq!(Some(fast), general, "U+{cp:04X}");
+                }
+                // Every letter of the two main runs takes the fast path.
+                None => assert!(
+                    !(0x0621..=0x063A).contains(&cp) && !(0x0641..=0x064A).contains(&cp),
+                    "U+{cp:04X} misses the fast path"
+                ),
+            }
+        }
     }
 
     #[test]
