@@ -277,7 +277,13 @@ pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
     events.sort_by_key(|a| a.event_date);
     let mut out: Vec<Incident> = Vec::new();
     for e in events {
-        match out.iter_mut().rev().find(|i| same_event(i, &e)) {
+        // `out` is in date order (an incident's date only moves back to its own earliest
+        // report), and an event merges only within a day: look back no further.
+        let near = out
+            .iter_mut()
+            .rev()
+            .take_while(|i| (e.event_date - i.event_date).num_days() <= 1);
+        match near.into_iter().find(|i| same_event(i, &e)) {
             Some(i) => {
                 for (k, f) in e.figures {
                     i.figures

@@ -179,27 +179,38 @@ fn report(
     opts: &report::Options,
 ) -> ExitCode {
     let run = || -> anyhow::Result<(Summary, report::Written)> {
-        let mut mentions = Vec::new();
+        // Mentions stream into the report as they are read or extracted.
+        let mut r = report::Report::create(out, opts)?;
         let mut summary = Summary::default();
         for f in mention_files {
-            let (ms, failed) = pipeline::read_mentions(f, &mut io::stderr())?;
-            summary.mentions += ms.len();
+            let (n, failed) = pipeline::for_each_stored_mention(f, &mut io::stderr(), |m| {
+                r.push(m)?;
+                Ok::<(), anyhow::Error>(())
+            })?;
+            summary.mentions += n;
             summary.failed += failed;
             summary.documents += 1;
-            mentions.extend(ms);
         }
         if !inputs.is_empty() {
             let lex = pipeline::load_rules(rules)?;
+            let mut failure = None;
             let s = pipeline::for_each_mention(inputs, lex, cols, &mut io::stderr(), |m| {
-                mentions.push(m);
+                if failure.is_none()
+                    && let Err(e) = r.push(m)
+                {
+                    failure = Some(e);
+                }
                 Ok(())
             })?;
+            if let Some(e) = failure {
+                return Err(e.into());
+            }
             summary.documents += s.documents;
             summary.mentions += s.mentions;
             summary.failed += s.failed;
             summary.skipped += s.skipped;
         }
-        let written = report::write(&mentions, out, opts)?;
+        let written = r.finish()?;
         Ok((summary, written))
     };
     match run() {

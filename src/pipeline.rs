@@ -273,24 +273,33 @@ fn progress(files: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Mentions written by `extract` (JSON Lines), for `report --mentions`. Lines that are not
-/// mentions are named on `err` with their line number and skipped.
-pub fn read_mentions(path: &Path, err: &mut dyn Write) -> Result<(Vec<Mention>, usize), RunError> {
+/// Mentions written by `extract` (JSON Lines), for `report --mentions`, handed to `f` one
+/// by one as the file is read. Lines that are not mentions are named on `err` with their
+/// line number and skipped. Returns (mentions read, lines that failed).
+pub fn for_each_stored_mention<E: From<RunError>>(
+    path: &Path,
+    err: &mut dyn Write,
+    mut f: impl FnMut(Mention) -> Result<(), E>,
+) -> Result<(usize, usize), E> {
+    use std::io::BufRead;
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(io_err(&name))?;
-    let mut out = Vec::new();
-    let mut failed = 0;
-    for (i, line) in text.lines().enumerate() {
+    let file = std::fs::File::open(path).map_err(io_err(&name))?;
+    let (mut read, mut failed) = (0, 0);
+    for (i, line) in io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(io_err(&name))?;
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Mention>(line) {
-            Ok(m) => out.push(m),
+        match serde_json::from_str::<Mention>(&line) {
+            Ok(m) => {
+                read += 1;
+                f(m)?;
+            }
             Err(e) => {
                 failed += 1;
                 let _ = writeln!(err, "hasila: {name} line {}: not a mention: {e}", i + 1);
             }
         }
     }
-    Ok((out, failed))
+    Ok((read, failed))
 }

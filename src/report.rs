@@ -117,7 +117,8 @@ fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
-fn mentions_table(ms: &[Mention]) -> Table {
+/// The mentions table's header and HXL row; its rows are streamed, see [`Report`].
+fn mentions_head() -> Table {
     let mut hxl = vec![String::new(); CSV_HEADER.len()];
     for (i, h) in CSV_HEADER.iter().enumerate() {
         hxl[i] = match *h {
@@ -136,7 +137,6 @@ fn mentions_table(ms: &[Mention]) -> Table {
         }
         .to_string();
     }
-    let rows = ms.iter().map(mention_row).collect();
     let numeric = CSV_HEADER
         .iter()
         .map(|h| matches!(*h, "count" | "low" | "high"))
@@ -144,7 +144,7 @@ fn mentions_table(ms: &[Mention]) -> Table {
     Table {
         header: strings(&CSV_HEADER),
         hxl,
-        rows,
+        rows: Vec::new(),
         numeric,
     }
 }
@@ -437,24 +437,61 @@ fn write_csv(path: &Path, t: &Table, hxl: bool) -> Result<(), ReportError> {
 }
 
 fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
+    sheet_rows(wb, name, t, t.rows.iter().cloned().map(Ok))
+}
+
+/// The mentions sheet, read back row by row from the mentions table on disk.
+fn mentions_sheet(wb: &mut Workbook, csv_path: &Path, hxl: bool) -> Result<(), ReportError> {
+    let file = fs::File::open(csv_path).map_err(io_err(csv_path))?;
+    let mut reader = io::BufReader::new(file);
+    let mut bom = [0; 3];
+    io::Read::read_exact(&mut reader, &mut bom).map_err(io_err(csv_path))?;
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(reader)
+        .into_records()
+        .skip(usize::from(hxl))
+        .map(|r| {
+            r.map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+                .map_err(|e| ReportError::Io {
+                    path: csv_path.display().to_string(),
+                    source: io::Error::other(e.to_string()),
+                })
+        });
+    sheet_rows(wb, "mentions", &mentions_head(), &mut rows)
+}
+
+/// A sheet of `head`'s columns with `rows`, streamed.
+fn sheet_rows(
+    wb: &mut Workbook,
+    name: &str,
+    head: &Table,
+    rows: impl Iterator<Item = Result<Vec<String>, ReportError>>,
+) -> Result<(), ReportError> {
     // Rows go to a temporary file as they are written, so a large report does not hold
     // the whole spreadsheet in memory.
     let ws: &mut Worksheet = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(name)?;
     ws.set_right_to_left(true);
-    let head = Format::new().set_bold().set_background_color("#DDE4EE");
+    let bold = Format::new().set_bold().set_background_color("#DDE4EE");
     let num = Format::new().set_num_format("#,##0");
-    for (c, h) in t.header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &head)?;
-        ws.set_column_width(c as u16, if t.numeric[c] { 12 } else { 22 })?;
+    for (c, h) in head.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)?;
+        ws.set_column_width(c as u16, if head.numeric[c] { 12 } else { 22 })?;
     }
     // Excel's limits: the CSV files hold everything, the sheet says where it stops.
-    let shown = t.rows.len().min(XLSX_MAX_ROWS);
-    for (r, row) in t.rows[..shown].iter().enumerate() {
+    let (mut shown, mut total) = (0, 0);
+    for row in rows {
+        let row = row?;
+        total += 1;
+        if shown == XLSX_MAX_ROWS {
+            continue;
+        }
+        shown += 1;
         for (c, v) in row.iter().enumerate() {
-            let (r, c) = ((r + 1) as u32, c as u16);
+            let (r, c) = (shown as u32, c as u16);
             match v.parse::<f64>() {
-                Ok(n) if t.numeric.get(c as usize).copied().unwrap_or(false) => {
+                Ok(n) if head.numeric.get(c as usize).copied().unwrap_or(false) => {
                     ws.write_number_with_format(r, c, n, &num)?;
                 }
                 _ if !v.is_empty() => {
@@ -464,13 +501,13 @@ fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
             }
         }
     }
-    if shown < t.rows.len() {
-        let note = format!("… {} more rows in {name}.csv", t.rows.len() - shown);
+    if shown < total {
+        let note = format!("… {} more rows in {name}.csv", total - shown);
         ws.write_string((shown + 1) as u32, 0, &note)?;
     }
     ws.set_freeze_panes(1, 0)?;
     if shown > 0 {
-        ws.autofilter(0, 0, shown as u32, (t.header.len() - 1) as u16)?;
+        ws.autofilter(0, 0, shown as u32, (head.header.len() - 1) as u16)?;
     }
     Ok(())
 }
@@ -540,27 +577,120 @@ fn pivot(weekly: &Table) -> Table {
 
 /// Build every file of the report from the mentions, into `out`.
 pub fn write(mentions: &[Mention], out: &Path, opts: &Options) -> Result<Written, ReportError> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io_err(parent))?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("report");
-    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    let mut r = Report::create(out, opts)?;
+    for m in mentions {
+        r.push(m.clone())?;
     }
-    fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
-    let result = build(mentions, &tmp, opts);
-    match result {
-        Ok(w) => {
-            replace_dir(&tmp, out)?;
-            Ok(w)
+    r.finish()
+}
+
+/// A report being built from mentions that stream past in document order (as `extract`
+/// writes them). Only what the tables need is kept: each article's events, the running
+/// totals it states, and counts; the mentions table goes straight to disk. So memory
+/// follows the number of incidents, not the size of the corpus.
+///
+/// Everything is written into a fresh folder beside `out`, renamed into place by
+/// [`Report::finish`]; a report dropped unfinished removes its folder.
+pub struct Report {
+    out: PathBuf,
+    tmp: PathBuf,
+    opts: Options,
+    mentions_csv: csv::Writer<io::BufWriter<fs::File>>,
+    /// The mentions of the document being read.
+    doc: Vec<Mention>,
+    events: Vec<Incident>,
+    /// Each article's latest running totals.
+    cumulative: Vec<Mention>,
+    undated: usize,
+    mentions: usize,
+}
+
+impl Report {
+    pub fn create(out: &Path, opts: &Options) -> Result<Report, ReportError> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+        let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
         }
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            Err(e)
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let path = tmp.join("mentions.csv");
+        let mut file = io::BufWriter::new(fs::File::create(&path).map_err(io_err(&path))?);
+        file.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
+        let mut mentions_csv = csv::Writer::from_writer(file);
+        let head = mentions_head();
+        mentions_csv
+            .write_record(&head.header)
+            .map_err(csv_err(&path))?;
+        if opts.hxl {
+            mentions_csv
+                .write_record(&head.hxl)
+                .map_err(csv_err(&path))?;
         }
+        Ok(Report {
+            out: out.to_path_buf(),
+            tmp,
+            opts: opts.clone(),
+            mentions_csv,
+            doc: Vec::new(),
+            events: Vec::new(),
+            cumulative: Vec::new(),
+            undated: 0,
+            mentions: 0,
+        })
+    }
+
+    /// Take one mention. Mentions of one document come together.
+    pub fn push(&mut self, m: Mention) -> Result<(), ReportError> {
+        let path = self.tmp.join("mentions.csv");
+        self.mentions_csv
+            .write_record(mention_row(&m))
+            .map_err(csv_err(&path))?;
+        self.mentions += 1;
+        if self.doc.last().is_some_and(|d| d.doc_id != m.doc_id) {
+            self.close_doc();
+        }
+        self.doc.push(m);
+        Ok(())
+    }
+
+    /// Reduce the document read to its events and totals.
+    fn close_doc(&mut self) {
+        let doc = std::mem::take(&mut self.doc);
+        let (events, undated) = aggregate::article_events(&doc);
+        self.undated += undated.len();
+        self.events.extend(events);
+        self.cumulative
+            .extend(aggregate::totals(&doc).into_iter().cloned());
+    }
+
+    /// Write every other file and put the folder in place.
+    pub fn finish(mut self) -> Result<Written, ReportError> {
+        self.close_doc();
+        let path = self.tmp.join("mentions.csv");
+        self.mentions_csv.flush().map_err(io_err(&path))?;
+        let result = build(&mut self);
+        let w = result?;
+        replace_dir(&self.tmp, &self.out)?;
+        Ok(w)
+    }
+}
+
+impl Drop for Report {
+    fn drop(&mut self) {
+        // Gone already when finished; an unfinished report leaves nothing behind.
+        let _ = fs::remove_dir_all(&self.tmp);
+    }
+}
+
+fn csv_err(path: &Path) -> impl FnOnce(csv::Error) -> ReportError + '_ {
+    move |e| ReportError::Io {
+        path: path.display().to_string(),
+        source: io::Error::other(e.to_string()),
     }
 }
 
@@ -577,19 +707,29 @@ fn replace_dir(tmp: &Path, out: &Path) -> Result<(), ReportError> {
     Ok(())
 }
 
-fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, ReportError> {
-    let (events, undated) = aggregate::article_events(mentions);
+fn build(r: &mut Report) -> Result<Written, ReportError> {
+    let (dir, opts) = (r.tmp.as_path(), &r.opts);
+    let events = std::mem::take(&mut r.events);
     let incidents = aggregate::within(aggregate::merge_incidents(events), opts.from, opts.to);
     let weekly_df = aggregate::weekly(&incidents, opts.week_start)?;
     let weekly = weekly_table(&weekly_df)?;
-    let totals = aggregate::totals(mentions);
+    // In the order one pass over all mentions gives: by article, governorate, category and
+    // group.
+    r.cumulative.sort_by(|a, b| {
+        (&a.doc_id, &a.admin1_pcode, a.category, a.group).cmp(&(
+            &b.doc_id,
+            &b.admin1_pcode,
+            b.category,
+            b.group,
+        ))
+    });
+    let totals: Vec<&Mention> = r.cumulative.iter().collect();
+    let mut files = vec!["mentions.csv".to_string()];
     let tables = [
-        ("mentions", mentions_table(mentions)),
         ("incidents", incidents_table(&incidents)),
         ("weekly", weekly.clone()),
         ("totals", totals_table(&totals)),
     ];
-    let mut files = Vec::new();
     for (name, t) in &tables {
         let f = format!("{name}.csv");
         write_csv(&dir.join(&f), t, opts.hxl)?;
@@ -601,6 +741,7 @@ fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, Re
     }
     let mut wb = Workbook::new();
     sheet(&mut wb, "pivot", &pivot(&weekly))?;
+    mentions_sheet(&mut wb, &dir.join("mentions.csv"), opts.hxl)?;
     for (name, t) in &tables {
         sheet(&mut wb, name, t)?;
     }
@@ -613,8 +754,8 @@ fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, Re
         &weekly,
         &totals,
         &charts,
-        undated.len(),
-        mentions.len(),
+        r.undated,
+        r.mentions,
         opts.week_start,
     )?;
     let html = inline_images(&html, dir).map_err(io_err(dir))?;
@@ -629,7 +770,7 @@ fn build(mentions: &[Mention], dir: &Path, opts: &Options) -> Result<Written, Re
     Ok(Written {
         incidents: incidents.len(),
         weeks,
-        undated: undated.len(),
+        undated: r.undated,
         files,
     })
 }
