@@ -289,12 +289,13 @@ impl<'a> Extractor<'a> {
         let (mut s, mut c) = (0, 0);
         for (i, t) in toks.iter().enumerate() {
             if i > 0 {
-                let gap = &norm.text[toks[i - 1].end..t.start];
-                if gap.contains(['.', '!', '?', '؟', '؛', '\n']) || gap.contains(" - ") {
-                    s += 1;
-                    c += 1;
-                } else if gap.contains(['،', ',']) {
-                    c += 1;
+                match gap_break(&norm.text[toks[i - 1].end..t.start]) {
+                    Break::Sentence => {
+                        s += 1;
+                        c += 1;
+                    }
+                    Break::Clause => c += 1,
+                    Break::None => {}
                 }
             }
             sentence.push(s);
@@ -469,7 +470,9 @@ impl<'a> Extractor<'a> {
         if out.is_empty() {
             out.extend(self.glued_cue(r, i));
         }
-        out.sort_by_key(|h| std::cmp::Reverse(h.end));
+        if out.len() > 1 {
+            out.sort_by_key(|h| std::cmp::Reverse(h.end));
+        }
         out
     }
 
@@ -1103,6 +1106,34 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
     }
+}
+
+/// What the text between two tokens ends.
+enum Break {
+    None,
+    Clause,
+    Sentence,
+}
+
+/// A sentence ends at `. ! ? ؟ ؛`, a newline or ` - `; a clause also at a comma. One pass
+/// over the bytes: gaps are short, and this runs between every two tokens.
+fn gap_break(gap: &str) -> Break {
+    let b = gap.as_bytes();
+    let mut clause = false;
+    for (k, &x) in b.iter().enumerate() {
+        match x {
+            b'.' | b'!' | b'?' | b'\n' => return Break::Sentence,
+            // ؟ U+061F and ؛ U+061B; ، U+060C.
+            0xD8 if matches!(b.get(k + 1), Some(0x9F | 0x9B)) => return Break::Sentence,
+            0xD8 if b.get(k + 1) == Some(&0x8C) => clause = true,
+            b',' => clause = true,
+            b'-' if k > 0 && b[k - 1] == b' ' && b.get(k + 1) == Some(&b' ') => {
+                return Break::Sentence;
+            }
+            _ => {}
+        }
+    }
+    if clause { Break::Clause } else { Break::None }
 }
 
 /// `- 09:33`: the time stamps of a news ticker.

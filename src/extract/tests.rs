@@ -62,3 +62,49 @@ fn quotes_and_offsets_point_at_the_original() {
     assert!(m.quote.contains("١٥ طفلاً"), "{}", m.quote);
     assert_eq!(m.rule, "cue.killed");
 }
+
+#[test]
+fn gaps_break_sentences_and_clauses_by_the_written_rule() {
+    // The rule as written: a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `; a clause
+    // also at a comma.
+    let rule = |gap: &str| {
+        if gap.contains(['.', '!', '?', '؟', '؛', '\n']) || gap.contains(" - ") {
+            2
+        } else if gap.contains(['،', ',']) {
+            1
+        } else {
+            0
+        }
+    };
+    for gap in [
+        " ",
+        "  ",
+        ". ",
+        "؟ ",
+        " ؛ ",
+        "\n",
+        " - ",
+        "-",
+        " -",
+        "- ",
+        "، ",
+        ",",
+        " «",
+        "» ",
+        "…",
+        " (",
+        ") ",
+        "؛",
+        "—",
+        " – ",
+        "،\n",
+        "\u{200F} ",
+    ] {
+        let got = match gap_break(gap) {
+            Break::None => 0,
+            Break::Clause => 1,
+            Break::Sentence => 2,
+        };
+        assert_eq!(got, rule(gap), "{gap:?}");
+    }
+}
