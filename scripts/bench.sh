@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # hasila extract against ripgrep finding the same cue words, on one corpus, in one run.
 # Builds a JSONL corpus of SIZE_MB from the bundled articles, times `hasila extract` and
-# `rg -o -f <cue words>` on it, prints the ratio and the peak RSS of hasila at two sizes.
+# `rg -o -f <cue words>` on it, prints the ratio and the peak RSS of hasila at two sizes;
+# then times `hasila report` on the same corpus, with its peak RSS.
 # Usage: scripts/bench.sh [SMALL_MB] [LARGE_MB]      (defaults: 20 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +52,15 @@ mb, hs, hm, rs = $1, $hs, $hm, $rs
 print(f'{mb:>5} MB: hasila {hs:.2f} s ({mb/hs:.0f} MB/s, peak RSS {hm/1024:.0f} MB)  rg {rs:.2f} s ({mb/max(rs,1e-9):.0f} MB/s)  ratio {hs/max(rs,1e-9):.1f}x')
 "
   echo "$hm" >"$work/rss-$1"
+  # The whole report on the same corpus: time and peak RSS.
+  /usr/bin/time -f "%e %M" -o "$work/rep.time" ./target/release/hasila report "$f" --out "$work/report" 2>/dev/null
+  read -r ps pm <"$work/rep.time"
+  python3 -c "print(f'        report {$ps:.2f} s, peak RSS {$pm/1024:.0f} MB')"
+  echo "$pm" >"$work/rep-rss-$1"
+  rm -f "$f"
 }
 echo "cores: $(nproc); cue words: $(wc -l <"$work/cues.txt")"
 measure "$small"
 measure "$large"
-python3 -c "print(f'peak RSS {$large} MB / {$small} MB: {int(open(\"$work/rss-$large\").read())/int(open(\"$work/rss-$small\").read()):.2f}x')"
+ratio() { python3 -c "print(f'{int(open(\"$work/$1-$large\").read())/int(open(\"$work/$1-$small\").read()):.2f}x')"; }
+echo "peak RSS $large MB / $small MB: extract $(ratio rss), report $(ratio rep-rss)"
