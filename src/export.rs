@@ -40,11 +40,10 @@ pub const CSV_HEADER: [&str; 22] = [
     "flags",
 ];
 
-/// Writes mentions one by one in the chosen format.
+/// Writes mentions in the chosen format, one by one or already encoded by [`encode`].
 pub struct MentionWriter<W: Write> {
     format: Format,
-    csv: Option<csv::Writer<W>>,
-    raw: Option<W>,
+    out: W,
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -79,50 +78,56 @@ pub fn mention_row(m: &Mention) -> Vec<String> {
     ]
 }
 
-impl<W: Write> MentionWriter<W> {
-    pub fn new(format: Format, out: W) -> io::Result<Self> {
-        Ok(match format {
-            Format::Jsonl => MentionWriter {
-                format,
-                csv: None,
-                raw: Some(out),
-            },
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(out);
-                w.write_record(CSV_HEADER)?;
-                MentionWriter {
-                    format,
-                    csv: Some(w),
-                    raw: None,
-                }
+/// Mentions as the bytes `extract` writes for them: JSON Lines, or CSV rows without the
+/// header. Independent of what came before, so documents can be encoded on every core.
+pub fn encode(format: Format, ms: &[Mention]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Jsonl => {
+            for m in ms {
+                serde_json::to_writer(&mut out, m)?;
+                out.push(b'\n');
             }
-        })
+        }
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut out);
+            for m in ms {
+                w.write_record(mention_row(m))?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(out)
+}
+
+impl<W: Write> MentionWriter<W> {
+    pub fn new(format: Format, mut out: W) -> io::Result<Self> {
+        if format == Format::Csv {
+            let mut head = Vec::new();
+            let mut w = csv::Writer::from_writer(&mut head);
+            w.write_record(CSV_HEADER)?;
+            w.flush()?;
+            drop(w);
+            out.write_all(&head)?;
+        }
+        Ok(MentionWriter { format, out })
     }
 
     pub fn write(&mut self, m: &Mention) -> io::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                let w = self.raw.as_mut().expect("jsonl writer");
-                serde_json::to_writer(&mut *w, m)?;
-                w.write_all(b"\n")
-            }
-            Format::Csv => {
-                let rec = mention_row(m);
-                self.csv.as_mut().expect("csv writer").write_record(&rec)?;
-                Ok(())
-            }
-        }
+        let bytes = encode(self.format, std::slice::from_ref(m))?;
+        self.write_encoded(&bytes)
     }
 
-    pub fn finish(self) -> io::Result<W> {
-        match (self.csv, self.raw) {
-            (Some(c), _) => c.into_inner().map_err(|e| e.into_error()),
-            (_, Some(mut w)) => {
-                w.flush()?;
-                Ok(w)
-            }
-            _ => unreachable!("one writer is always set"),
-        }
+    /// Write mentions [`encode`]d in this writer's format.
+    pub fn write_encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 

@@ -117,8 +117,12 @@ fn extract_into<W: Write>(
     err: &mut dyn Write,
 ) -> Result<(W, Summary), RunError> {
     let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
-    let summary = for_each_mention(inputs, lex, cols, err, |m| {
-        w.write(&m).map_err(io_err(name))
+    // Encoding runs on the workers; the writer only copies bytes, in order.
+    let encode = |ms: Vec<Mention>| crate::export::encode(format, &ms);
+    let summary = for_each_document(inputs, lex, cols, err, &encode, |bytes| {
+        bytes
+            .and_then(|b| w.write_encoded(&b))
+            .map_err(io_err(name))
     })?;
     let sink = w.finish().map_err(io_err(name))?;
     Ok((sink, summary))
@@ -129,29 +133,38 @@ fn extract_into<W: Write>(
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
 
-/// Documents waiting for extraction, and where their mentions go.
+/// Documents waiting for extraction, and where their results go.
 ///
-/// Double-buffered: while one batch is extracted on every core, the caller reads the next
-/// one, and the mentions of the batch before are handed on, in input order, to the sink.
-struct Batch<'e, 'l, F> {
+/// Double-buffered: while one batch is extracted on every core (each document's mentions
+/// extracted and passed through `map` there, say encoded for output), the caller reads the
+/// next one, and the results of the batch before are handed on, in input order, to `sink`.
+struct Batch<'e, 'l, M, F, T> {
     ex: &'e Extractor<'l>,
+    map: &'e M,
     docs: Vec<Document>,
     bytes: usize,
     sink: F,
     mentions: usize,
     result: Result<(), RunError>,
+    _t: std::marker::PhantomData<T>,
 }
 
-type Found = Vec<Vec<Mention>>;
+/// Each document's mention count and mapped mentions, in input order.
+type Found<T> = Vec<(usize, T)>;
 
-impl<'e, 'l: 'e, F: FnMut(Mention) -> Result<(), RunError>> Batch<'e, 'l, F> {
+impl<'e, 'l: 'e, M, F, T> Batch<'e, 'l, M, F, T>
+where
+    M: Fn(Vec<Mention>) -> T + Sync,
+    F: FnMut(T) -> Result<(), RunError>,
+    T: Send + 'e,
+{
     /// Add a document; a full batch is sent off to be extracted (after the previous one
     /// is collected) and `pending` holds it.
     fn push<'s>(
         &mut self,
         doc: Document,
         scope: &'s std::thread::Scope<'s, 'e>,
-        pending: &mut Option<std::thread::ScopedJoinHandle<'s, Found>>,
+        pending: &mut Option<std::thread::ScopedJoinHandle<'s, Found<T>>>,
     ) {
         self.bytes += doc.text.len();
         self.docs.push(doc);
@@ -159,13 +172,13 @@ impl<'e, 'l: 'e, F: FnMut(Mention) -> Result<(), RunError>> Batch<'e, 'l, F> {
             self.collect(pending.take());
             let docs = std::mem::take(&mut self.docs);
             self.bytes = 0;
-            let ex = self.ex;
-            *pending = Some(scope.spawn(move || extract_batch(ex, &docs)));
+            let (ex, map) = (self.ex, self.map);
+            *pending = Some(scope.spawn(move || extract_batch(ex, map, &docs)));
         }
     }
 
-    /// Hand the mentions of a finished batch on, in order.
-    fn collect(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found>>) {
+    /// Hand the results of a finished batch on, in order.
+    fn collect(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found<T>>>) {
         let Some(handle) = pending else { return };
         // A panic inside extraction is a bug; let it surface as one.
         let found = handle
@@ -174,29 +187,41 @@ impl<'e, 'l: 'e, F: FnMut(Mention) -> Result<(), RunError>> Batch<'e, 'l, F> {
         self.emit(found);
     }
 
-    fn emit(&mut self, found: Found) {
-        for m in found.into_iter().flatten() {
+    fn emit(&mut self, found: Found<T>) {
+        for (n, t) in found {
             if self.result.is_err() {
                 return;
             }
-            self.mentions += 1;
-            self.result = (self.sink)(m);
+            self.mentions += n;
+            self.result = (self.sink)(t);
         }
     }
 
     /// Extract what is left, after the batch in flight.
-    fn finish(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found>>) {
+    fn finish(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found<T>>>) {
         self.collect(pending);
+        if self.result.is_err() {
+            return;
+        }
         let docs = std::mem::take(&mut self.docs);
-        let found = extract_batch(self.ex, &docs);
+        let found = extract_batch(self.ex, self.map, &docs);
         self.emit(found);
     }
 }
 
-/// The mentions of each document of a batch, extracted on every core, in input order.
-fn extract_batch(ex: &Extractor<'_>, docs: &[Document]) -> Found {
+/// Each document of a batch extracted and mapped on every core, in input order.
+fn extract_batch<T: Send>(
+    ex: &Extractor<'_>,
+    map: &(impl Fn(Vec<Mention>) -> T + Sync),
+    docs: &[Document],
+) -> Found<T> {
     use rayon::prelude::*;
-    docs.par_iter().map(|d| document_mentions(ex, d)).collect()
+    docs.par_iter()
+        .map(|d| {
+            let ms = document_mentions(ex, d);
+            (ms.len(), map(ms))
+        })
+        .collect()
 }
 
 /// Read every input, extract, and hand each mention to `f` in input order, in bounded
@@ -207,7 +232,23 @@ pub fn for_each_mention(
     lex: &Lexicon,
     cols: &CsvColumns,
     err: &mut dyn Write,
-    f: impl FnMut(Mention) -> Result<(), RunError>,
+    mut f: impl FnMut(Mention) -> Result<(), RunError>,
+) -> Result<Summary, RunError> {
+    for_each_document(inputs, lex, cols, err, &|ms| ms, |ms| {
+        ms.into_iter().try_for_each(&mut f)
+    })
+}
+
+/// Read every input and extract; each document's mentions go through `map` on the worker
+/// that extracted them (so costly work such as encoding runs on every core), and the results
+/// reach `sink` in input order.
+pub fn for_each_document<T: Send>(
+    inputs: &[PathBuf],
+    lex: &Lexicon,
+    cols: &CsvColumns,
+    err: &mut dyn Write,
+    map: &(impl Fn(Vec<Mention>) -> T + Sync),
+    sink: impl FnMut(T) -> Result<(), RunError>,
 ) -> Result<Summary, RunError> {
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
@@ -228,11 +269,13 @@ pub fn for_each_mention(
     }
     let mut batch = Batch {
         ex: &ex,
+        map,
         docs: Vec::new(),
         bytes: 0,
-        sink: f,
+        sink,
         mentions: 0,
         result: Ok(()),
+        _t: std::marker::PhantomData,
     };
     std::thread::scope(|scope| {
         let mut pending = None;

@@ -230,6 +230,9 @@ impl NumberParser {
     }
 
     fn look_up<'t>(&'t self, w: &str) -> Word<'t> {
+        if !self.table.may_hold_suffix_of(w) {
+            return Word::default();
+        }
         let bare = self.table.readings(w);
         let mut word = Word {
             bare,
@@ -489,19 +492,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn phrases(&self, ctx: Context) -> impl Iterator<Item = &'a [String]> + 'a {
-        let single = self
-            .table
-            .context
-            .iter()
-            .filter(move |(_, cs)| cs.contains(&ctx))
-            .map(|(w, _)| std::slice::from_ref(w));
-        let multi = self
-            .table
-            .phrases
-            .iter()
-            .filter(move |(_, c)| *c == ctx)
-            .map(|(w, _)| w.as_slice());
-        multi.chain(single)
+        self.table.phrases_of(ctx).iter().map(Vec::as_slice)
     }
 
     /// Is a number starting at word `i` (after `skip` bytes of clitics) really part of

@@ -71,7 +71,53 @@ pub struct Table {
     /// Single-word context words.
     pub context: HashMap<String, Vec<Context>, FastState>,
     pub prefixes: Vec<char>,
+    /// Every phrase of each context (indexed by `Context as usize`): the multi-word ones
+    /// longest first, then the single words. Built once, so the parser does not walk the
+    /// whole table to find a context's phrases.
+    by_context: Vec<Vec<Vec<String>>>,
+    /// The endings of every number word and context word; see [`Endings`].
+    endings: Endings,
 }
+
+/// A bit set of word endings: the last four bytes (two Arabic letters) of each word, or
+/// the whole of a shorter one. The parser looks up a text word and the word without one or
+/// two clitics in front: suffixes of it, which end as it does. A word whose last four and
+/// last two bytes are both absent can be none of them, and most words of a text are such.
+#[derive(Debug)]
+struct Endings(Box<[u64; 1024]>);
+
+impl Default for Endings {
+    fn default() -> Self {
+        Endings(Box::new([0; 1024]))
+    }
+}
+
+impl Endings {
+    fn slot(word: &str, n: usize) -> usize {
+        let b = word.as_bytes();
+        let mut x: u64 = 0;
+        for &c in &b[b.len().saturating_sub(n)..] {
+            x = (x << 8) | u64::from(c);
+        }
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        let s = Endings::slot(word, 4);
+        self.0[s / 64] |= 1 << (s % 64);
+    }
+
+    fn has(&self, s: usize) -> bool {
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+
+    fn may_end(&self, word: &str) -> bool {
+        self.has(Endings::slot(word, 4)) || self.has(Endings::slot(word, 2))
+    }
+}
+
+/// How many kinds of [`Context`] there are.
+const CONTEXTS: usize = Context::NotNumber as usize + 1;
 
 impl Table {
     /// Parse a table in the `numbers.tsv` format.
@@ -184,7 +230,34 @@ impl Table {
             });
         }
         t.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        for w in t.words.keys().chain(t.context.keys()) {
+            t.endings.insert(w);
+        }
+        t.by_context = vec![Vec::new(); CONTEXTS];
+        for (words, ctx) in &t.phrases {
+            t.by_context[*ctx as usize].push(words.clone());
+        }
+        let mut singles: Vec<(&String, &Vec<Context>)> = t.context.iter().collect();
+        singles.sort_by(|a, b| a.0.cmp(b.0));
+        for (w, cs) in singles {
+            for c in cs {
+                t.by_context[*c as usize].push(vec![w.clone()]);
+            }
+        }
         Ok(t)
+    }
+
+    /// The phrases of `ctx`: multi-word ones longest first, then single words.
+    pub fn phrases_of(&self, ctx: Context) -> &[Vec<String>] {
+        self.by_context
+            .get(ctx as usize)
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Could `word`, or `word` without letters in front, be in the table (as a number word
+    /// or a context word)? False means surely not.
+    pub fn may_hold_suffix_of(&self, word: &str) -> bool {
+        self.endings.may_end(word)
     }
 
     pub fn readings(&self, word: &str) -> &[Reading] {
