@@ -337,32 +337,41 @@ pub fn read_jsonl(name: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
     (docs, errors)
 }
 
+/// The fields of a JSON Lines record that hasila reads; any others are skipped unread.
+/// Each is taken as any JSON value, so an odd type is told apart from a missing field.
+#[derive(serde::Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    title: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+}
+
 /// One JSON Lines record, line `n` of `name`.
 fn jsonl_record(name: &str, n: usize, line: &str) -> Result<Document, InputError> {
+    use serde_json::Value;
     let at = || format!("{name} line {n}");
-    let v: serde_json::Value =
+    let r: Record =
         serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
-    let body = v
-        .get("text")
-        .and_then(|t| t.as_str())
-        .ok_or_else(|| fail(at(), "no \"text\" string"))?;
-    if body.len() > MAX_DOCUMENT_BYTES {
+    let Some(Value::String(text)) = r.text else {
+        return Err(fail(at(), "no \"text\" string"));
+    };
+    if text.len() > MAX_DOCUMENT_BYTES {
         return Err(fail(at(), "text larger than the article limit, skipped"));
     }
-    let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+    let id = match r.id {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
         _ => format!("{name}:{n}"),
     };
     Ok(Document {
         id,
-        text: body.to_string(),
-        title: v
-            .get("title")
-            .and_then(|t| t.as_str())
-            .filter(|t| !t.trim().is_empty())
-            .map(str::to_string),
-        date: v.get("date").and_then(|d| d.as_str()).and_then(parse_date),
+        text,
+        title: match r.title {
+            Some(Value::String(t)) if !t.trim().is_empty() => Some(t),
+            _ => None,
+        },
+        date: r.date.as_ref().and_then(Value::as_str).and_then(parse_date),
     })
 }
 
