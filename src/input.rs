@@ -351,8 +351,7 @@ struct Record {
 fn jsonl_record(name: &str, n: usize, line: &str) -> Result<Document, InputError> {
     use serde_json::Value;
     let at = || format!("{name} line {n}");
-    let r: Record =
-        serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
+    let r: Record = serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
     let Some(Value::String(text)) = r.text else {
         return Err(fail(at(), "no \"text\" string"));
     };

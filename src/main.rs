@@ -98,6 +98,11 @@ enum Command {
     },
 }
 
+/// mimalloc: extraction allocates many small, short-lived vectors and strings per article on
+/// every core, where it is markedly faster than the system allocator (see README, speed).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

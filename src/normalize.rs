@@ -119,17 +119,25 @@ pub fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // Fast paths for what most text is: ASCII but the dot, and Arabic letters that
-        // need no folding. Both are copied byte for byte.
-        let lead = bytes[at];
-        if lead.is_ascii() && lead != b'.' {
-            text.push(char::from(lead));
-            map.push(at as u32);
-            at += 1;
+        // Fast path for what most text is: a run of ASCII but the dot, and of Arabic
+        // letters that need no folding, copied in one piece. Within it every char is one
+        // or two bytes, so a byte maps to itself, or to the one before when it continues
+        // a char.
+        let run = identity_run(&bytes[at..]);
+        if run > 0 {
+            text.push_str(&original[at..at + run]);
+            map.extend(
+                bytes[at..at + run]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &b)| (at + k - usize::from(b & 0xC0 == 0x80)) as u32),
+            );
+            at += run;
             continue;
         }
+        // Letters that fold to another of the same length.
         if let Some(&trail) = bytes.get(at + 1)
-            && let Some(folded) = fold_utf8(lead, trail)
+            && let Some(folded) = fold_utf8(bytes[at], trail)
         {
             text.push(folded);
             map.extend_from_slice(&[at as u32; 2]);
@@ -173,6 +181,35 @@ pub fn normalize(original: &str) -> Normalized {
     }
     map.push(total);
     Normalized { text, map }
+}
+
+/// How many bytes from the start of `b` normalisation copies as they are: ASCII but the
+/// dot, and Arabic letters that do not fold. Always whole chars.
+fn identity_run(b: &[u8]) -> usize {
+    let mut k = 0;
+    while k < b.len() {
+        let x = b[k];
+        if x.is_ascii() {
+            if x == b'.' {
+                break;
+            }
+            k += 1;
+        } else if k + 1 < b.len() && is_plain_letter_utf8(x, b[k + 1]) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Is `lead trail` an Arabic letter of U+0621–U+063A or U+0641–U+064A that does not fold?
+fn is_plain_letter_utf8(lead: u8, trail: u8) -> bool {
+    match lead {
+        0xD8 => matches!(trail, 0xA1..=0xBA) && !matches!(trail, 0xA2 | 0xA3 | 0xA5 | 0xA9),
+        0xD9 => matches!(trail, 0x81..=0x8A) && trail != 0x89,
+        _ => false,
+    }
 }
 
 /// What the two-byte UTF-8 sequence `lead trail` becomes when it is a common Arabic
@@ -269,6 +306,23 @@ mod tests {
                     !(0x0621..=0x063A).contains(&cp) && !(0x0641..=0x064A).contains(&cp),
                     "U+{cp:04X} misses the fast path"
                 ),
+            }
+        }
+    }
+
+    #[test]
+    fn plain_letters_are_those_that_fold_to_themselves() {
+        for lead in [0xD8u8, 0xD9] {
+            for trail in 0x80u8..0xC0 {
+                let same = fold_utf8(lead, trail).is_some_and(|c| {
+                    let mut e = [0; 4];
+                    c.encode_utf8(&mut e).as_bytes() == [lead, trail]
+                });
+                assert_eq!(
+                    is_plain_letter_utf8(lead, trail),
+                    same,
+                    "{lead:x} {trail:x}"
+                );
             }
         }
     }
