@@ -278,7 +278,9 @@ fn stream_jsonl(
         } else {
             &buf[..]
         };
-        let text = match std::str::from_utf8(line) {
+        // simdutf8: the same answer as `std::str::from_utf8`, several times faster on
+        // Arabic text, and this reads every byte of the corpus on the reading thread.
+        let text = match simdutf8::basic::from_utf8(line) {
             Ok(t) => std::borrow::Cow::Borrowed(t),
             Err(_) => match decode(&format!("{name} line {n}"), line) {
                 Ok(t) => std::borrow::Cow::Owned(t),

@@ -249,8 +249,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// First word of each phrase → indices into `entries`, longest phrase first.
     by_first: HashMap<String, Vec<usize>, FastState>,
-    /// The last two letters of every one-word cue of four letters or more: a cheap test
-    /// before looking for a cue glued to the end of a longer word.
+    /// The last three letters of every one-word cue of four letters or more: a cheap test
+    /// before looking for a cue glued to the end of a longer word. (Two letters would let
+    /// through every plural in `ات`.)
     cue_endings: std::collections::HashSet<String, FastState>,
     /// The endings of every phrase's first word, hashed into a bit set: a word whose ending
     /// is not in it starts no phrase, and most words of a text are such. See [`Tails`].
@@ -505,7 +506,7 @@ impl Lexicon {
             .entries
             .iter()
             .filter(|e| e.words.len() == 1 && matches!(e.kind, Kind::Cue { .. }))
-            .filter_map(|e| last_two(&e.words[0]).filter(|_| e.words[0].chars().count() >= 4))
+            .filter_map(|e| last_three(&e.words[0]).filter(|_| e.words[0].chars().count() >= 4))
             .map(str::to_string)
             .collect();
         lex.cue_endings.extend(endings);
@@ -561,7 +562,7 @@ impl Lexicon {
 
     /// Could `word` end in a one-word cue (`سوريامقتل`)?
     pub fn may_end_in_cue(&self, word: &str) -> bool {
-        last_two(word).is_some_and(|t| self.cue_endings.contains(t))
+        last_three(word).is_some_and(|t| self.cue_endings.contains(t))
     }
 
     /// Entries whose phrase starts with `key`, longest phrase first.
@@ -594,8 +595,8 @@ impl Lexicon {
 }
 
 /// The last two characters of a word.
-fn last_two(w: &str) -> Option<&str> {
-    w.char_indices().rev().nth(1).map(|(i, _)| &w[i..])
+fn last_three(w: &str) -> Option<&str> {
+    w.char_indices().rev().nth(2).map(|(i, _)| &w[i..])
 }
 
 /// The name serde gives a value (`killed`, `civilian`): the one spelling of enum values in
