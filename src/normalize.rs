@@ -1,14 +1,15 @@
 //! Arabic normalisation for matching, with a map back to the original text.
 //!
 //! Every rule downstream matches on [`Normalized::text`]; every quote and offset shown to a
-//! user is cut from the original. The two are tied by [`Normalized::map`]: for each byte of
-//! the normalised text, the byte offset in the original of the character that produced it.
+//! user is cut from the original. The two are tied by [`Normalized::original_offset`]: for
+//! each char boundary of the normalised text, the byte offset in the original of the char
+//! that produced it. Most text keeps its length when normalised, so the tie is stored as the
+//! few places where the offset between the two shifts, not byte by byte.
 //!
 //! Invariants:
-//! - `map.len() == text.len() + 1`; the last entry is the original length.
-//! - `map` is non-decreasing, and every entry is a char boundary of the original.
-//! - A normalised char boundary maps to an original char boundary, so
-//!   [`Normalized::original_span`] always yields a valid slice of the original.
+//! - `original_offset` is non-decreasing over the normalised char boundaries, yields char
+//!   boundaries of the original, and gives the original length at the end;
+//! - so [`Normalized::original_span`] always yields a valid slice of the original.
 //!
 //! What it folds, and why:
 //! - letter forms that writers use interchangeably: alef with hamza or madda → bare alef,
@@ -27,20 +28,29 @@
 pub struct Normalized {
     /// The text rules match against.
     pub text: String,
-    /// `map[i]` is the original byte offset of the char that produced normalised byte `i`;
-    /// `map[text.len()]` is the original length.
-    pub map: Vec<u32>,
+    /// Where the offset between the two changes: `(normalised, original)` byte offsets,
+    /// from `(0, _)` on, in order. See [`Normalized::original_offset`].
+    shifts: Vec<(u32, u32)>,
 }
 
 impl Normalized {
+    /// The original byte offset of normalised char boundary `n` (`text.len()` included):
+    /// where the char that starts there came from, after any chars dropped before it; the
+    /// original length at the end.
+    pub fn original_offset(&self, n: usize) -> usize {
+        let k = self.shifts.partition_point(|&(a, _)| a as usize <= n) - 1;
+        let (a, o) = self.shifts[k];
+        o as usize + (n - a as usize)
+    }
+
     /// The original byte range for the normalised byte range `start..end`.
     ///
     /// Marks dropped after the last char of the span (harakat, tatweel) belong to that word
     /// and are included; invisible controls dropped after it are not, so a quote never ends
     /// in an RLM.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let s = self.map[start] as usize;
-        let mut e = self.map[end] as usize;
+        let s = self.original_offset(start);
+        let mut e = self.original_offset(end);
         while e > s {
             let last = original[..e].chars().next_back().expect("e > s");
             if is_invisible_control(last) || last.is_whitespace() {
@@ -108,11 +118,22 @@ fn fold_letter(c: char) -> Fold {
     }
 }
 
-/// Normalise `original` for matching. Linear in the input, one pass, two allocations.
+/// Normalise `original` for matching. Linear in the input, one pass.
 pub fn normalize(original: &str) -> Normalized {
-    let total = u32::try_from(original.len()).expect("documents are smaller than 4 GiB");
+    // Offsets are kept as u32: inputs are capped far below 4 GiB (see `input`).
+    u32::try_from(original.len()).expect("documents are smaller than 4 GiB");
     let mut text = String::with_capacity(original.len());
-    let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+    let mut shifts: Vec<(u32, u32)> = Vec::new();
+    // Record that normalised offset `n` comes from original offset `o`, when that is not
+    // what the last shift already says.
+    let mut shift = |n: usize, o: usize| {
+        let follows = shifts.last().is_some_and(|&(a, b): &(u32, u32)| {
+            (b as usize) + n == o + a as usize && o >= b as usize
+        });
+        if !follows {
+            shifts.push((n as u32, o as u32));
+        }
+    };
     // The next char from byte `from` on that is not dropped outright. Asked only at the
     // few separators whose reading depends on what follows.
     let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
@@ -120,18 +141,11 @@ pub fn normalize(original: &str) -> Normalized {
     let mut at = 0;
     while at < bytes.len() {
         // Fast path for what most text is: a run of ASCII but the dot, and of Arabic
-        // letters that need no folding, copied in one piece. Within it every char is one
-        // or two bytes, so a byte maps to itself, or to the one before when it continues
-        // a char.
+        // letters that need no folding, copied in one piece, at one shift.
         let run = identity_run(&bytes[at..]);
         if run > 0 {
+            shift(text.len(), at);
             text.push_str(&original[at..at + run]);
-            map.extend(
-                bytes[at..at + run]
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &b)| (at + k - usize::from(b & 0xC0 == 0x80)) as u32),
-            );
             at += run;
             continue;
         }
@@ -139,8 +153,8 @@ pub fn normalize(original: &str) -> Normalized {
         if let Some(&trail) = bytes.get(at + 1)
             && let Some(folded) = fold_utf8(bytes[at], trail)
         {
+            shift(text.len(), at);
             text.push(folded);
-            map.extend_from_slice(&[at as u32; 2]);
             at += 2;
             continue;
         }
@@ -174,13 +188,16 @@ pub fn normalize(original: &str) -> Normalized {
         };
         if let Some(o) = out {
             // `at` < `total`, which fits.
-            map.extend(std::iter::repeat_n(at as u32, o.len_utf8()));
+            shift(text.len(), at);
             text.push(o);
         }
         at = after;
     }
-    map.push(total);
-    Normalized { text, map }
+    shift(text.len(), original.len());
+    if shifts.is_empty() {
+        shifts.push((0, 0));
+    }
+    Normalized { text, shifts }
 }
 
 /// How many bytes from the start of `b` normalisation copies as they are: ASCII but the
@@ -327,11 +344,40 @@ mod tests {
         }
     }
 
+    /// The offsets hold their invariants on every fixture text.
+    #[test]
+    fn offsets_are_monotone_boundaries_ending_at_the_length() {
+        let mut texts: Vec<String> = vec![
+            "x\u{0640}ً١٬٢.ـا\u{200F}.ب ".into(),
+            "\u{200F}\u{200F}قُتِلَ ١٥ طفلاً\u{200F}".into(),
+            "".into(),
+            "ـــ".into(),
+            "١٢٣٤ ۴۸ a\u{00A0}b إطـ.لاق".into(),
+        ];
+        for f in ["fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl"] {
+            for line in std::fs::read_to_string(f).unwrap().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                texts.push(v["text"].as_str().unwrap().to_string());
+            }
+        }
+        for t in &texts {
+            let n = normalize(t);
+            let offsets: Vec<usize> = n
+                .text
+                .char_indices()
+                .map(|(i, _)| n.original_offset(i))
+                .chain([n.original_offset(n.text.len())])
+                .collect();
+            assert_eq!(*offsets.last().unwrap(), t.len(), "{t:?}");
+            assert!(offsets.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+            assert!(offsets.iter().all(|&o| t.is_char_boundary(o)), "{t:?}");
+        }
+    }
+
     #[test]
     fn map_points_at_original() {
         let orig = "قُتِلَ ١٥ طفلاً";
         let norm = normalize(orig);
-        assert_eq!(norm.map.len(), norm.text.len() + 1);
         let s = norm.text.find("15").unwrap();
         let (os, oe) = norm.original_span(orig, s, s + 2);
         assert_eq!(&orig[os..oe], "١٥");
@@ -352,9 +398,13 @@ mod tests {
     fn map_is_monotone_on_mixed_input() {
         let orig = "x\u{0640}ً١٬٢.ـا\u{200F}.ب ";
         let norm = normalize(orig);
-        assert!(norm.map.windows(2).all(|w| w[0] <= w[1]));
-        for &m in &norm.map {
-            assert!(orig.is_char_boundary(m as usize));
-        }
+        let offsets: Vec<usize> = norm
+            .text
+            .char_indices()
+            .map(|(i, _)| norm.original_offset(i))
+            .collect();
+        assert!(offsets.windows(2).all(|w| w[0] < w[1]));
+        assert!(offsets.iter().all(|&o| orig.is_char_boundary(o)));
+        assert_eq!(norm.original_offset(norm.text.len()), orig.len());
     }
 }
