@@ -116,6 +116,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // Spaces are most of what lies between tokens, and change nothing.
+        if c == b' ' {
+            i += 1;
+            continue;
+        }
         let starts_number = c.is_ascii_digit()
             || (c == b'.'
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
