@@ -575,11 +575,15 @@ fn pivot(weekly: &Table) -> Table {
     }
 }
 
-/// Build every file of the report from the mentions, into `out`.
-pub fn write(mentions: &[Mention], out: &Path, opts: &Options) -> Result<Written, ReportError> {
+/// Build every file of the report from the mentions (in document order), into `out`.
+pub fn write(
+    mentions: impl IntoIterator<Item = Mention>,
+    out: &Path,
+    opts: &Options,
+) -> Result<Written, ReportError> {
     let mut r = Report::create(out, opts)?;
     for m in mentions {
-        r.push(m.clone())?;
+        r.push(m)?;
     }
     r.finish()
 }
@@ -1094,4 +1098,74 @@ pub fn summary(w: &Written, out: &Path, err: &mut dyn Write) {
         w.undated,
         w.files.join(", ")
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Scope;
+
+    fn mention(doc: &str, category: Category, count: u64) -> Mention {
+        Mention {
+            doc_id: doc.into(),
+            category,
+            count: Some(count),
+            low: Some(count),
+            high: Some(count),
+            approx: false,
+            vague: false,
+            group: Group::Civilian,
+            scope: Scope::Incident,
+            cause: crate::lexicon::Cause::Violence,
+            weapon: None,
+            place: Some("إدلب".into()),
+            admin1: Some("Idleb".into()),
+            admin1_pcode: Some("SY07".into()),
+            pcode: Some("SY07".into()),
+            published: Some("2020-02-06".into()),
+            event_date: Some("2020-02-06".into()),
+            quote: format!("quote of {doc}"),
+            start: 0,
+            end: 1,
+            rule: "test".into(),
+            flags: vec![],
+        }
+    }
+
+    #[test]
+    fn a_streamed_report_lists_every_mention_and_an_unfinished_one_leaves_nothing() {
+        let dir = std::env::temp_dir().join(format!("hasila-report-unit-{}", std::process::id()));
+        let out = dir.join("week");
+        let opts = Options {
+            week_start: Weekday::Mon,
+            from: None,
+            to: None,
+            hxl: false,
+        };
+        {
+            let mut r = Report::create(&out, &opts).unwrap();
+            r.push(mention("a", Category::Killed, 3)).unwrap();
+        }
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "a folder was left");
+
+        let ms = vec![
+            mention("a", Category::Killed, 3),
+            mention("a", Category::Wounded, 2),
+            mention("b", Category::Killed, 3),
+        ];
+        let w = write(ms, &out, &opts).unwrap();
+        let table = fs::read_to_string(out.join("mentions.csv")).unwrap();
+        assert_eq!(table.lines().count(), 4, "{table}");
+        // Two articles telling the same toll on the same day in the same governorate.
+        assert_eq!(w.incidents, 1);
+        let incidents = fs::read_to_string(out.join("incidents.csv")).unwrap();
+        assert!(incidents.contains("a | b"), "{incidents}");
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            1,
+            "only the report stays"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
