@@ -2,37 +2,9 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn fixture(p: &str) -> String {
-    format!("{}/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn hasila(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hasila"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run hasila");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn mentions(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+mod common;
+use common::{fixture, hasila_stdin as hasila, json_lines as mentions};
 
 /// Per document, the multiset of (category, count) — what the scorer matches on.
 type Keys = HashMap<String, Vec<(String, Option<i64>)>>;

@@ -5,16 +5,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn hasila(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hasila"))
-        .args(args)
-        .output()
-        .expect("run hasila")
-}
+mod common;
+use common::hasila;
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("hasila-hostile-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&d);
+    let d = common::tmp_path("hostile", name);
     fs::create_dir_all(&d).unwrap();
     d
 }

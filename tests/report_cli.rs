@@ -5,23 +5,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn fixture(p: &str) -> String {
-    format!("{}/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn hasila(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hasila"))
-        .args(args)
-        .output()
-        .expect("run hasila")
-}
+mod common;
+use common::{fixture, hasila};
 
 fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("hasila-report-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&d);
-    d
+    common::tmp_path("report", name)
 }
 
 fn report(args: &[&str], out: &Path) -> Output {
