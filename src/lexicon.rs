@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::normalize::normalize_word;
+use crate::normalize::{WordBits, normalize_word};
 
 /// The rules compiled into the binary.
 pub const BUILTIN: &str = include_str!("../rules/casualties.toml");
@@ -265,74 +265,32 @@ pub struct Lexicon {
 /// only if its last three letters end some phrase's first word of three letters or more,
 /// or its last two letters (or the whole word, when shorter) are such a first word. A hash
 /// collision only lets a word through to the exact lookup.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Tails {
     /// Last six bytes of first words of six bytes or more.
-    long: Box<[u64; Tails::WORDS]>,
+    long: WordBits,
     /// First words shorter than six bytes, whole.
-    short: Box<[u64; Tails::WORDS]>,
+    short: WordBits,
     /// Every first word, whole: a key not in it needs no hash-map lookup.
-    whole: Box<[u64; Tails::WORDS]>,
-}
-
-impl Default for Tails {
-    fn default() -> Self {
-        Tails {
-            long: Box::new([0; Tails::WORDS]),
-            short: Box::new([0; Tails::WORDS]),
-            whole: Box::new([0; Tails::WORDS]),
-        }
-    }
+    whole: WordBits,
 }
 
 impl Tails {
-    const WORDS: usize = 1024;
     const LONG: usize = 6;
 
-    /// The bit of the last `n` bytes of `word`.
-    fn slot(word: &str, n: usize) -> usize {
-        let b = word.as_bytes();
-        let mut x: u64 = 0;
-        for &c in &b[b.len().saturating_sub(n)..] {
-            x = (x << 8) | u64::from(c);
-        }
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-
-    fn set(bits: &mut [u64; Tails::WORDS], s: usize) {
-        bits[s / 64] |= 1 << (s % 64);
-    }
-
-    fn get(bits: &[u64; Tails::WORDS], s: usize) -> bool {
-        bits[s / 64] & (1 << (s % 64)) != 0
-    }
-
-    /// The bit of a whole word.
-    fn whole_slot(word: &str) -> usize {
-        let mut x = word.len() as u64;
-        for chunk in word.as_bytes().chunks(8) {
-            let mut v: u64 = 0;
-            for &c in chunk {
-                v = (v << 8) | u64::from(c);
-            }
-            x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-        (x >> 48) as usize
-    }
-
     fn insert(&mut self, first_word: &str) {
-        Tails::set(&mut self.whole, Tails::whole_slot(first_word));
+        self.whole.insert_whole(first_word);
         if first_word.len() >= Tails::LONG {
-            Tails::set(&mut self.long, Tails::slot(first_word, Tails::LONG));
+            self.long.insert_tail(first_word, Tails::LONG);
         } else {
-            Tails::set(&mut self.short, Tails::slot(first_word, Tails::LONG));
+            self.short.insert_tail(first_word, Tails::LONG);
         }
     }
 
     fn may_contain(&self, word: &str) -> bool {
-        (word.len() >= Tails::LONG && Tails::get(&self.long, Tails::slot(word, Tails::LONG)))
+        (word.len() >= Tails::LONG && self.long.may_have_tail(word, Tails::LONG))
             // The last two letters, or the whole of a shorter word.
-            || Tails::get(&self.short, Tails::slot(word, 4))
+            || self.short.may_have_tail(word, 4)
     }
 }
 
@@ -567,7 +525,9 @@ impl Lexicon {
 
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        Tails::get(&self.tails.whole, Tails::whole_slot(key))
+        self.tails
+            .whole
+            .may_have_whole(key)
             .then(|| self.by_first.get(key))
             .flatten()
             .into_iter()

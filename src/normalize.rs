@@ -245,6 +245,76 @@ fn fold_utf8(lead: u8, trail: u8) -> Option<char> {
     }
 }
 
+/// A set of words hashed into 65,536 bits: a "surely not" before a hash-map lookup, for the
+/// word tables (lexicon, number words, gazetteer) that every word of every text meets. It
+/// answers for the last `n` bytes of a word (a word and the same word without its clitics
+/// end alike) or for a whole word. A collision only lets a word through to the exact lookup.
+#[derive(Debug, Clone)]
+pub struct WordBits(Box<[u64; 1024]>);
+
+impl Default for WordBits {
+    fn default() -> Self {
+        WordBits(Box::new([0; 1024]))
+    }
+}
+
+impl WordBits {
+    fn mix(x: u64) -> usize {
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// The bit of the last `n` bytes of `word` (all of it when shorter; `n` at most 8).
+    fn tail_bit(word: &str, n: usize) -> usize {
+        let b = word.as_bytes();
+        let mut x: u64 = 0;
+        for &c in &b[b.len().saturating_sub(n)..] {
+            x = (x << 8) | u64::from(c);
+        }
+        WordBits::mix(x)
+    }
+
+    /// The bit of a whole word.
+    fn whole_bit(word: &str) -> usize {
+        let mut x = word.len() as u64;
+        for chunk in word.as_bytes().chunks(8) {
+            let mut v: u64 = 0;
+            for &c in chunk {
+                v = (v << 8) | u64::from(c);
+            }
+            x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (x >> 48) as usize
+    }
+
+    fn set(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn get(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Add the last `n` bytes of `word`.
+    pub fn insert_tail(&mut self, word: &str, n: usize) {
+        self.set(WordBits::tail_bit(word, n));
+    }
+
+    /// Might some inserted tail equal the last `n` bytes of `word`?
+    pub fn may_have_tail(&self, word: &str, n: usize) -> bool {
+        self.get(WordBits::tail_bit(word, n))
+    }
+
+    /// Add a whole word.
+    pub fn insert_whole(&mut self, word: &str) {
+        self.set(WordBits::whole_bit(word));
+    }
+
+    /// Might `word` be one of the whole words inserted?
+    pub fn may_have_whole(&self, word: &str) -> bool {
+        self.get(WordBits::whole_bit(word))
+    }
+}
+
 /// Normalise a lexicon entry: the same folding as the text, so tables can be written in
 /// ordinary spelling.
 pub fn normalize_word(word: &str) -> String {
@@ -372,6 +442,33 @@ mod tests {
             assert!(offsets.windows(2).all(|w| w[0] < w[1]), "{t:?}");
             assert!(offsets.iter().all(|&o| t.is_char_boundary(o)), "{t:?}");
         }
+    }
+
+    #[test]
+    fn word_bits_never_miss_what_was_inserted() {
+        let mut b = WordBits::default();
+        let words = ["قتلي", "جرحي", "مدنيين", "في", "ا", "اطفال"];
+        for w in words {
+            b.insert_tail(w, 4);
+            b.insert_whole(w);
+        }
+        for w in words {
+            // A longer word ending in it shares its last four bytes; a shorter one is only
+            // met whole.
+            let text_word = if w.len() >= 4 {
+                format!("وال{w}")
+            } else {
+                w.to_string()
+            };
+            assert!(b.may_have_tail(&text_word, 4) && b.may_have_whole(w), "{w}");
+        }
+        let others = ["وقال", "المتحدث", "الحكومه", "مؤتمر", "العاصمه", "الاقتصادي"];
+        let through = others.iter().filter(|w| b.may_have_whole(w)).count();
+        assert!(
+            through <= 1,
+            "{through} of {} unrelated words passed",
+            others.len()
+        );
     }
 
     #[test]

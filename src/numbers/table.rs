@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// Word lookups run for every word of every article: a fast, fixed-seed hasher.
 type FastState = foldhash::fast::FixedState;
 
-use crate::normalize::normalize_word;
+use crate::normalize::{WordBits, normalize_word};
 
 /// The table compiled into the binary.
 pub const BUILTIN: &str = include_str!("../../rules/numbers.tsv");
@@ -75,45 +75,11 @@ pub struct Table {
     /// longest first, then the single words. Built once, so the parser does not walk the
     /// whole table to find a context's phrases.
     by_context: Vec<Vec<Vec<String>>>,
-    /// The endings of every number word and context word; see [`Endings`].
-    endings: Endings,
-}
-
-/// A bit set of word endings: the last four bytes (two Arabic letters) of each word, or
-/// the whole of a shorter one. The parser looks up a text word and the word without one or
-/// two clitics in front: suffixes of it, which end as it does. A word whose last four and
-/// last two bytes are both absent can be none of them, and most words of a text are such.
-#[derive(Debug)]
-struct Endings(Box<[u64; 1024]>);
-
-impl Default for Endings {
-    fn default() -> Self {
-        Endings(Box::new([0; 1024]))
-    }
-}
-
-impl Endings {
-    fn slot(word: &str, n: usize) -> usize {
-        let b = word.as_bytes();
-        let mut x: u64 = 0;
-        for &c in &b[b.len().saturating_sub(n)..] {
-            x = (x << 8) | u64::from(c);
-        }
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-
-    fn insert(&mut self, word: &str) {
-        let s = Endings::slot(word, 4);
-        self.0[s / 64] |= 1 << (s % 64);
-    }
-
-    fn has(&self, s: usize) -> bool {
-        self.0[s / 64] & (1 << (s % 64)) != 0
-    }
-
-    fn may_end(&self, word: &str) -> bool {
-        self.has(Endings::slot(word, 4)) || self.has(Endings::slot(word, 2))
-    }
+    /// The last two letters of every number word and context word (all of a one-letter
+    /// word). The parser looks up a text word and the word without one or two clitics in
+    /// front: suffixes of it, which end as it does. A word whose last two letters (or last
+    /// letter) are not here is none of them, and most words of a text are such.
+    endings: WordBits,
 }
 
 /// How many kinds of [`Context`] there are.
@@ -231,7 +197,7 @@ impl Table {
         }
         t.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         for w in t.words.keys().chain(t.context.keys()) {
-            t.endings.insert(w);
+            t.endings.insert_tail(w, 4);
         }
         t.by_context = vec![Vec::new(); CONTEXTS];
         for (words, ctx) in &t.phrases {
@@ -257,7 +223,7 @@ impl Table {
     /// Could `word`, or `word` without letters in front, be in the table (as a number word
     /// or a context word)? False means surely not.
     pub fn may_hold_suffix_of(&self, word: &str) -> bool {
-        self.endings.may_end(word)
+        self.endings.may_have_tail(word, 4) || self.endings.may_have_tail(word, 2)
     }
 
     pub fn readings(&self, word: &str) -> &[Reading] {

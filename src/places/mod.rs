@@ -15,7 +15,7 @@ use std::collections::HashMap;
 type FastState = foldhash::fast::FixedState;
 use std::sync::OnceLock;
 
-use crate::normalize::normalize_word;
+use crate::normalize::{WordBits, normalize_word};
 
 const PLACES: &str = include_str!("syria_places.csv");
 const ALIASES: &str = include_str!("syria_admin1_aliases.csv");
@@ -101,17 +101,7 @@ pub struct Gazetteer {
     /// every name's first word. A text word and the word without its clitic end alike, so
     /// a word whose ending is not here starts no name: most words are turned away before
     /// any lookup.
-    endings: Vec<u64>,
-}
-
-/// The bit of a word's ending in [`Gazetteer::endings`].
-fn ending_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    let mut x: u64 = 0;
-    for &c in &b[b.len().saturating_sub(4)..] {
-        x = (x << 8) | u64::from(c);
-    }
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    endings: WordBits,
 }
 
 fn rows(csv_text: &'static str) -> Vec<Vec<&'static str>> {
@@ -199,10 +189,8 @@ impl Gazetteer {
         for list in g.by_first.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
-        g.endings = vec![0; 1024];
         for first in g.by_first.keys() {
-            let s = ending_bit(first);
-            g.endings[s / 64] |= 1 << (s % 64);
+            g.endings.insert_tail(first, 4);
         }
         g
     }
@@ -226,8 +214,7 @@ impl Gazetteer {
                         .any(|l| words[i - 1] == l || strip(words[i - 1]) == l)
             };
             let w = words[i];
-            let bit = ending_bit(w);
-            if self.endings[bit / 64] & (1 << (bit % 64)) == 0 {
+            if !self.endings.may_have_tail(w, 4) {
                 i += 1;
                 continue;
             }
