@@ -138,18 +138,7 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
 
 fn check_text(ex: &Extractor<'_>, text: &str, case: usize) {
     let norm = normalize(text);
-    let offsets: Vec<usize> = norm
-        .text
-        .char_indices()
-        .map(|(i, _)| norm.original_offset(i))
-        .chain([norm.original_offset(norm.text.len())])
-        .collect();
-    assert_eq!(offsets.last(), Some(&text.len()), "case {case}");
-    assert!(offsets.windows(2).all(|w| w[0] < w[1]), "case {case}");
-    assert!(
-        offsets.iter().all(|&o| text.is_char_boundary(o)),
-        "case {case}"
-    );
+    assert!(norm.offsets_hold(text), "case {case}");
     for q in numbers::builtin().parse(&norm.text) {
         assert!(
             q.full_start <= q.start && q.start < q.end && q.end <= q.full_end,
