@@ -397,4 +397,4 @@ pub fn within(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

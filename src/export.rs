@@ -40,9 +40,8 @@ pub const CSV_HEADER: [&str; 22] = [
     "flags",
 ];
 
-/// Writes mentions in the chosen format, one by one or already encoded by [`encode`].
+/// Writes the header of the chosen format, then mentions already [`encode`]d in it.
 pub struct MentionWriter<W: Write> {
-    format: Format,
     out: W,
 }
 
@@ -112,12 +111,7 @@ impl<W: Write> MentionWriter<W> {
             drop(w);
             out.write_all(&head)?;
         }
-        Ok(MentionWriter { format, out })
-    }
-
-    pub fn write(&mut self, m: &Mention) -> io::Result<()> {
-        let bytes = encode(self.format, std::slice::from_ref(m))?;
-        self.write_encoded(&bytes)
+        Ok(MentionWriter { out })
     }
 
     /// Write mentions [`encode`]d in this writer's format.

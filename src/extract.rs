@@ -318,13 +318,9 @@ impl<'a> Extractor<'a> {
         r.hits = (0..n).map(|i| self.hits_at(&r, i)).collect();
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
-        let relevant = r
-            .hits
-            .iter()
-            .flatten()
-            .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }));
-        if relevant {
-            r.quantities = self.quantities(&r);
+        let wanted = cue_sentences(&r);
+        if wanted.contains(&true) {
+            r.quantities = self.quantities(&r, &wanted);
             for (qi, q) in r.quantities.iter().enumerate() {
                 let toks = &r.toks;
                 let a = toks.partition_point(|t| t.end <= q.start);
@@ -342,23 +338,11 @@ impl<'a> Extractor<'a> {
         r
     }
 
-    /// The quantities of the sentences that hold a cue or a casualty noun: a figure is
-    /// read with its cue in its clause, so numbers elsewhere (prices, populations, the
-    /// dates of other news) are never parsed. A sentence boundary always breaks a number
+    /// The quantities of the `wanted` sentences (see [`cue_sentences`]): a figure is read
+    /// with its cue in its clause, so numbers elsewhere (prices, populations, the dates of
+    /// other news) are never parsed. A sentence boundary always breaks a number
     /// expression, so the result is what parsing the whole text would give there.
-    fn quantities(&self, r: &Reading<'a>) -> Vec<Quantity> {
-        let Some(&last) = r.sentence.last() else {
-            return Vec::new();
-        };
-        let mut wanted = vec![false; last + 1];
-        for (i, hs) in r.hits.iter().enumerate() {
-            if hs
-                .iter()
-                .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }))
-            {
-                wanted[r.sentence[i]] = true;
-            }
-        }
+    fn quantities(&self, r: &Reading<'a>, wanted: &[bool]) -> Vec<Quantity> {
         let mut out = Vec::new();
         let mut a = 0;
         while a < r.toks.len() {
@@ -1106,6 +1090,20 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
     }
+}
+
+/// Which sentences (by index) hold a cue or a casualty noun.
+fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
+    let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
+    for (i, hs) in r.hits.iter().enumerate() {
+        if hs
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }))
+        {
+            wanted[r.sentence[i]] = true;
+        }
+    }
+    wanted
 }
 
 /// What the text between two tokens ends.

@@ -599,6 +599,8 @@ pub struct Report {
     out: PathBuf,
     tmp: PathBuf,
     opts: Options,
+    /// `mentions.csv` in `tmp`, written as mentions arrive.
+    mentions_path: PathBuf,
     mentions_csv: csv::Writer<io::BufWriter<fs::File>>,
     /// The mentions of the document being read.
     doc: Vec<Mention>,
@@ -639,6 +641,7 @@ impl Report {
             out: out.to_path_buf(),
             tmp,
             opts: opts.clone(),
+            mentions_path: path,
             mentions_csv,
             doc: Vec::new(),
             events: Vec::new(),
@@ -650,10 +653,9 @@ impl Report {
 
     /// Take one mention. Mentions of one document come together.
     pub fn push(&mut self, m: Mention) -> Result<(), ReportError> {
-        let path = self.tmp.join("mentions.csv");
         self.mentions_csv
             .write_record(mention_row(&m))
-            .map_err(csv_err(&path))?;
+            .map_err(csv_err(&self.mentions_path))?;
         self.mentions += 1;
         if self.doc.last().is_some_and(|d| d.doc_id != m.doc_id) {
             self.close_doc();
@@ -675,8 +677,9 @@ impl Report {
     /// Write every other file and put the folder in place.
     pub fn finish(mut self) -> Result<Written, ReportError> {
         self.close_doc();
-        let path = self.tmp.join("mentions.csv");
-        self.mentions_csv.flush().map_err(io_err(&path))?;
+        self.mentions_csv
+            .flush()
+            .map_err(io_err(&self.mentions_path))?;
         let result = build(&mut self);
         let w = result?;
         replace_dir(&self.tmp, &self.out)?;
@@ -745,7 +748,7 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     }
     let mut wb = Workbook::new();
     sheet(&mut wb, "pivot", &pivot(&weekly))?;
-    mentions_sheet(&mut wb, &dir.join("mentions.csv"), opts.hxl)?;
+    mentions_sheet(&mut wb, &r.mentions_path, opts.hxl)?;
     for (name, t) in &tables {
         sheet(&mut wb, name, t)?;
     }
@@ -1103,33 +1106,17 @@ pub fn summary(w: &Written, out: &Path, err: &mut dyn Write) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Scope;
+    use crate::aggregate::tests::m;
 
     fn mention(doc: &str, category: Category, count: u64) -> Mention {
-        Mention {
-            doc_id: doc.into(),
+        m(
+            doc,
             category,
-            count: Some(count),
-            low: Some(count),
-            high: Some(count),
-            approx: false,
-            vague: false,
-            group: Group::Civilian,
-            scope: Scope::Incident,
-            cause: crate::lexicon::Cause::Violence,
-            weapon: None,
-            place: Some("إدلب".into()),
-            admin1: Some("Idleb".into()),
-            admin1_pcode: Some("SY07".into()),
-            pcode: Some("SY07".into()),
-            published: Some("2020-02-06".into()),
-            event_date: Some("2020-02-06".into()),
-            quote: format!("quote of {doc}"),
-            start: 0,
-            end: 1,
-            rule: "test".into(),
-            flags: vec![],
-        }
+            Some(count),
+            Group::Civilian,
+            "2020-02-06",
+            "SY0700",
+        )
     }
 
     #[test]

@@ -1,8 +1,8 @@
 use super::*;
 
 /// A hand-made mention: article, category, count (None: vague 30–99), group, event date,
-/// governorate P-code, place P-code.
-fn m(
+/// governorate P-code, place P-code. Shared with the report's tests.
+pub(crate) fn m(
     doc: &str,
     cat: Category,
     count: Option<u64>,
