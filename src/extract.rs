@@ -115,13 +115,21 @@ struct Reading<'a> {
     q_toks: Vec<(usize, usize)>,
     /// Token where each quantity's qualifier words start.
     q_full_start: Vec<usize>,
-    /// Is each token page furniture?
-    furniture: Vec<bool>,
+    /// Byte ranges of the lines that are page furniture, in order, not overlapping.
+    furniture: Vec<(usize, usize)>,
+    /// Tokens where a cue glued to the word before was found (see `glued_cue`).
+    glued: Vec<usize>,
     /// Byte range of the headline line in the normalised text.
     headline: Option<(usize, usize)>,
 }
 
 impl Reading<'_> {
+    /// Is normalised byte `at` on a furniture line?
+    fn is_furniture(&self, at: usize) -> bool {
+        let k = self.furniture.partition_point(|&(_, z)| z <= at);
+        self.furniture.get(k).is_some_and(|&(a, _)| a <= at)
+    }
+
     fn word(&self, t: usize) -> &str {
         &self.norm.text[self.toks[t].start..self.toks[t].end]
     }
@@ -221,7 +229,7 @@ impl<'a> Extractor<'a> {
                 let place = self.place(&r, &d, &mut places);
                 let mut flags = d.flags.clone();
                 let at = r.toks[d.first].start;
-                if r.furniture[d.first] {
+                if r.is_furniture(at) {
                     flags.push(Flag::Furniture);
                 } else if r.headline.is_some_and(|(a, z)| a <= at && at < z) {
                     flags.push(Flag::Headline);
@@ -313,9 +321,13 @@ impl<'a> Extractor<'a> {
             q_toks: Vec::new(),
             q_full_start: Vec::new(),
             furniture: Vec::new(),
+            glued: Vec::new(),
             headline: None,
         };
         r.hits = (0..n).map(|i| self.hits_at(&r, i)).collect();
+        r.glued = (0..n)
+            .filter(|&i| r.hits[i].iter().any(|h| h.glued))
+            .collect();
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
         let wanted = cue_sentences(&r);
@@ -362,17 +374,16 @@ impl<'a> Extractor<'a> {
         let text = &r.norm.text;
         let markers = self.lex.furniture();
         let ticker = ticker_times();
-        // One flag per line; tokens find their line by binary search, so this stays
-        // linear however many lines a document has.
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos) - 1;
-        let mut furniture_line = vec![false; line_starts.len()];
+        // Byte ranges of furniture lines, merged; tokens look theirs up by binary search.
+        let mut furniture: Vec<(usize, usize)> = Vec::new();
+        let mut mark = |a: usize, z: usize| match furniture.last_mut() {
+            Some(last) if last.1 == a => last.1 = z,
+            _ => furniture.push((a, z)),
+        };
         let (mut block, mut rest) = (false, false);
         let mut headline = None;
         let mut at = 0;
-        for (k, line) in text.split_inclusive('\n').enumerate() {
+        for line in text.split_inclusive('\n') {
             let (a, z) = (at, at + line.len());
             at = z;
             let t = line.trim();
@@ -383,31 +394,37 @@ impl<'a> Extractor<'a> {
             let marker = markers.iter().find(|(m, _)| {
                 t.starts_with(m.as_str()) && t.chars().count() <= m.chars().count() + 20
             });
-            let furniture =
-                rest || block || marker.is_some() || ticker.find_iter(t).nth(1).is_some();
+            // A ticker line holds two time stamps: look for the colon before the regex.
+            let ticker_line = || {
+                memchr::memchr(b':', t.as_bytes()).is_some() && ticker.find_iter(t).nth(1).is_some()
+            };
+            let furniture_line = rest || block || marker.is_some() || ticker_line();
             if let Some((_, r)) = marker {
                 rest |= *r;
                 block = !*r;
             }
-            if furniture {
-                furniture_line[k] = true;
+            if furniture_line {
+                mark(a, z);
             } else if headline.is_none() {
                 headline = Some((a, z)).filter(|_| t.chars().count() <= 200);
             }
         }
         // A line where one title runs into the next is a scraped list of headlines.
-        for (i, t) in r.toks.iter().enumerate() {
-            if r.hits[i].iter().any(|h| h.glued) {
-                furniture_line[line_of(t.start)] = true;
+        for &i in &r.glued {
+            let p = r.toks[i].start;
+            let a = text[..p].rfind('\n').map_or(0, |k| k + 1);
+            let z = text[p..].find('\n').map_or(text.len(), |k| p + k + 1);
+            let k = furniture.partition_point(|&(_, fz)| fz <= a);
+            if furniture.get(k).is_none_or(|&(fa, _)| fa > a) {
+                furniture.insert(k, (a, z));
             }
         }
-        r.furniture = r
-            .toks
-            .iter()
-            .map(|t| furniture_line[line_of(t.start)])
-            .collect();
+        r.furniture = furniture;
         r.headline = headline.filter(|&(_, z)| z < text.len());
         // Renumber sentences and clauses so each glued title is its own.
+        if r.glued.is_empty() {
+            return;
+        }
         let (mut extra, mut prev_sentence) = (0, usize::MAX);
         for i in 0..r.toks.len() {
             if r.hits[i].iter().any(|h| h.glued) && r.sentence[i] == prev_sentence {
