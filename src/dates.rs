@@ -94,40 +94,61 @@ fn year_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// Dates are looked for only around the years the text holds (one byte scan), not by
 /// running the patterns over the whole text: most text has no year at all.
 pub fn dates_in(norm: &str) -> Vec<(usize, NaiveDate)> {
-    let (numeric, named) = patterns();
     let mut out = Vec::new();
     for p in year_starts(norm.as_bytes()) {
-        // `\b` before the year: not inside a word (`ال2020/1/1` is no date).
-        let at_boundary = norm[..p]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if at_boundary && let Some(c) = numeric.captures(&norm[p..]) {
-            let ymd = (c[1].parse(), c[2].parse(), c[3].parse());
-            if let (Ok(y), Ok(m), Ok(d)) = ymd
-                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-            {
-                out.push((p, date));
-            }
-        }
-        let mut lo = p.saturating_sub(NAMED_REACH);
-        while !norm.is_char_boundary(lo) {
-            lo += 1;
-        }
-        if let Some(c) = named.captures(&norm[lo..p + 4])
-            && let (Ok(y), Some(m), Ok(d)) = (c[3].parse(), month_of(&c[2]), c[1].parse())
-            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-        {
-            out.push((lo + c.get(1).map_or(0, |g| g.start()), date));
-        }
+        out.extend(dates_at_year(norm, p));
     }
     out.sort();
     out
 }
 
+/// The dates whose year starts at byte `p`: a numeric one starting there, a named one
+/// ending there (starting at most [`NAMED_REACH`] bytes before).
+fn dates_at_year(norm: &str, p: usize) -> impl Iterator<Item = (usize, NaiveDate)> {
+    let (numeric, named) = patterns();
+    // `\b` before the year: not inside a word (`ال2020/1/1` is no date).
+    let at_boundary = norm[..p]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+    let numeric_date = at_boundary
+        .then(|| numeric.captures(&norm[p..]))
+        .flatten()
+        .and_then(|c| {
+            let ymd = (c[1].parse(), c[2].parse(), c[3].parse());
+            match ymd {
+                (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d).map(|d| (p, d)),
+                _ => None,
+            }
+        });
+    let mut lo = p.saturating_sub(NAMED_REACH);
+    while !norm.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let named_date = named.captures(&norm[lo..p + 4]).and_then(|c| {
+        match (c[3].parse(), month_of(&c[2]), c[1].parse()) {
+            (Ok(y), Some(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d)
+                .map(|date| (lo + c.get(1).map_or(0, |g| g.start()), date)),
+            _ => None,
+        }
+    });
+    numeric_date.into_iter().chain(named_date)
+}
+
 /// The first full date stated in normalised text.
 pub fn find_date(norm: &str) -> Option<NaiveDate> {
-    dates_in(norm).first().map(|&(_, d)| d)
+    // The first of `dates_in`, without reading past it: a date found, no year more than
+    // NAMED_REACH bytes further on can start one before it.
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for p in year_starts(norm.as_bytes()) {
+        if best.is_some_and(|(at, _)| at + NAMED_REACH < p) {
+            break;
+        }
+        for found in dates_at_year(norm, p) {
+            best = Some(best.map_or(found, |b| b.min(found)));
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -258,6 +279,8 @@ mod tests {
             let want = dates_by_full_scan(&n);
             found += want.len();
             assert_eq!(dates_in(&n), want, "{t}");
+            // Stopping at the first date gives the first of them all.
+            assert_eq!(find_date(&n), want.first().map(|&(_, d)| d), "{t}");
         }
         assert!(found >= 30, "the fixtures state {found} dates");
     }

@@ -1013,7 +1013,7 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         d: &Draft,
-        seen: &mut HashMap<usize, Vec<(usize, crate::places::Place)>>,
+        seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>>,
     ) -> Option<crate::places::Place> {
         let s = r.sentence[d.at];
         let lo = d.first.saturating_sub(PLACE_REACH);
@@ -1032,19 +1032,19 @@ impl<'a> Extractor<'a> {
                 })
                 .iter()
                 .filter(|(t, _)| (lo..hi).contains(t))
-                .cloned()
+                .copied()
                 .collect::<Vec<_>>()
         };
         let here = found(s);
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some((_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
-            return Some(p.clone());
+            return Some((*p).clone());
         }
         if let Some((_, p)) = here.last() {
-            return Some(p.clone());
+            return Some((*p).clone());
         }
         if s > 0 {
-            return found(s - 1).pop().map(|(_, p)| p);
+            return found(s - 1).last().map(|(_, p)| (*p).clone());
         }
         None
     }

@@ -201,7 +201,7 @@ impl Gazetteer {
     }
 
     /// Places named in a run of normalised words, as (first word index, words used, place).
-    pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, Place)> {
+    pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, &Place)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -232,7 +232,7 @@ impl Gazetteer {
             });
             match found {
                 Some(e) => {
-                    out.push((i, e.words.len(), e.place.clone()));
+                    out.push((i, e.words.len(), &e.place));
                     i += e.words.len();
                 }
                 None => i += 1,
@@ -271,7 +271,7 @@ mod tests {
         builtin()
             .find(&words)
             .into_iter()
-            .map(|(_, _, p)| (p.name, p.admin1.name_en, p.pcode))
+            .map(|(_, _, p)| (p.name.clone(), p.admin1.name_en, p.pcode.clone()))
             .collect()
     }
 
