@@ -277,6 +277,9 @@ struct Tails {
 
 impl Tails {
     const LONG: usize = 6;
+    /// The longest word whose key can be a short first word: four bytes and four letters
+    /// of clitics and article before it.
+    const SHORT_REACH: usize = 4 + 8;
 
     fn insert(&mut self, first_word: &str) {
         self.whole.insert_whole(first_word);
@@ -289,8 +292,9 @@ impl Tails {
 
     fn may_contain(&self, word: &str) -> bool {
         (word.len() >= Tails::LONG && self.long.may_have_tail(word, Tails::LONG))
-            // The last two letters, or the whole of a shorter word.
-            || self.short.may_have_tail(word, 4)
+            // The last two letters, or the whole of a shorter word; a key drops at most two
+            // clitics and the article (four letters) from its word.
+            || (word.len() <= Tails::SHORT_REACH && self.short.may_have_tail(word, 4))
     }
 }
 

@@ -205,7 +205,7 @@ impl NumberParser {
             .iter()
             .map(|t| match t.kind {
                 TokKind::Word => self.look_up(&text[t.start..t.end]),
-                TokKind::Digits(_) => Word::default(),
+                TokKind::Digits => Word::default(),
             })
             .collect();
         let cur = Cursor {
@@ -297,7 +297,7 @@ impl<'a> Cursor<'a> {
             return None;
         }
         match t.kind {
-            TokKind::Digits(v) if self.allow_glued || !t.glued => v,
+            TokKind::Digits if self.allow_glued || !t.glued => t.value(self.text),
             _ => None,
         }
     }

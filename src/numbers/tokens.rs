@@ -10,10 +10,10 @@ use super::Num;
 pub enum TokKind {
     /// A run of Arabic letters.
     Word,
-    /// A run of digits with its value; `None` when it is not a quantity: a date or time
-    /// (`2020/02/06`, `09:33`), an IP address, digits glued to a following letter
-    /// (`20دولار`), or a malformed grouping.
-    Digits(Option<Num>),
+    /// A run of digits, with a minus sign before it when it has one. Its value is read
+    /// from the text when asked for ([`Tok::value`]): few digit runs are ever read as
+    /// quantities, and keeping the value out keeps every token small.
+    Digits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,32 @@ pub struct Tok {
     pub glued: bool,
 }
 
+// A text has a token every six bytes or so: the token stays three words wide.
+const _: () = assert!(std::mem::size_of::<Tok>() <= 24);
+
+impl Tok {
+    /// The value of a digit token in `text` (the text it was cut from); `None` when it is
+    /// not a quantity: a date or time (`2020/02/06`, `09:33`), an IP address, digits glued
+    /// to a following Latin letter (`20kg`), a malformed grouping, or not digits at all.
+    pub fn value(&self, text: &str) -> Option<Num> {
+        if self.kind != TokKind::Digits {
+            return None;
+        }
+        let b = text.as_bytes();
+        let negative = b[self.start] == b'-';
+        let (e, value) = digit_run(b, self.start + usize::from(negative));
+        // Glued to a Latin letter it is a unit or a code (`20kg`, `1M`), never a count.
+        if b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        if negative {
+            value.map(Num::negated)
+        } else {
+            value
+        }
+    }
+}
+
 fn is_date_sep(b: u8) -> bool {
     matches!(b, b':' | b'/' | b'-')
 }
@@ -37,6 +63,19 @@ fn is_date_sep(b: u8) -> bool {
 /// Read the digit run starting at `s` (an ASCII digit, or a `.` before one). Returns its
 /// end and value.
 fn digit_run(b: &[u8], s: usize) -> (usize, Option<Num>) {
+    let (e, datelike) = digit_span(b, s);
+    let run = &b[s..e];
+    let value = if datelike {
+        None
+    } else {
+        parse_grouped(std::str::from_utf8(run).expect("ASCII run"))
+    };
+    (e, value)
+}
+
+/// Where the digit run starting at `s` ends, and whether it holds a date or time
+/// separator.
+fn digit_span(b: &[u8], s: usize) -> (usize, bool) {
     let mut e = s;
     let mut datelike = false;
     while e < b.len() {
@@ -53,13 +92,7 @@ fn digit_run(b: &[u8], s: usize) -> (usize, Option<Num>) {
             break;
         }
     }
-    let run = &b[s..e];
-    let value = if datelike {
-        None
-    } else {
-        parse_grouped(std::str::from_utf8(run).expect("ASCII run"))
-    };
-    (e, value)
+    (e, datelike)
 }
 
 /// `1,250` and `1,234,567.5` are grouped thousands; a single comma not followed by exactly
@@ -126,20 +159,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 && b.get(i + 1).is_some_and(u8::is_ascii_digit)
                 && (i == 0 || !b[i - 1].is_ascii_digit()));
         if starts_number {
-            let (e, mut value) = digit_run(b, i);
+            let (e, _) = digit_span(b, i);
             let mut start = i;
-            // A minus sign at the start of a word makes it negative; a hyphen inside a
-            // word or range does not.
+            // A minus sign at the start of a word makes it negative (the token starts at
+            // it); a hyphen inside a word or range does not.
             if i > 0 && b[i - 1] == b'-' && (i == 1 || b[i - 2].is_ascii_whitespace()) {
                 start = i - 1;
-                value = value.map(Num::negated);
             }
             let rest = &text[e..];
             let glued = rest.chars().next().is_some_and(char::is_alphabetic);
-            // Glued to a Latin letter it is a unit or a code (`20kg`, `1M`), never a count.
-            if rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-                value = None;
-            }
             let percent = {
                 let r = rest.strip_prefix(' ').unwrap_or(rest);
                 r.starts_with('%') || r.starts_with('٪')
@@ -148,7 +176,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             toks.push(Tok {
                 start,
                 end: e,
-                kind: TokKind::Digits(value),
+                kind: TokKind::Digits,
                 joined,
                 percent,
                 glued,
@@ -195,10 +223,8 @@ mod tests {
     fn vals(s: &str) -> Vec<Option<String>> {
         tokenize(s)
             .into_iter()
-            .filter_map(|t| match t.kind {
-                TokKind::Digits(v) => Some(v.map(|n| n.to_string())),
-                TokKind::Word => None,
-            })
+            .filter(|t| t.kind == TokKind::Digits)
+            .map(|t| t.value(s).map(|n| n.to_string()))
             .collect()
     }
 
