@@ -155,22 +155,23 @@ pub fn normalize(original: &str) -> Normalized {
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // Fast path for what most text is: a run of ASCII but the dot, and of Arabic
-        // letters that need no folding, copied in one piece, at one shift.
-        let run = identity_run(&bytes[at..]);
-        if run > 0 {
+        // Fast path for what most text is: ASCII but the dot, Arabic letters that need no
+        // folding, copied in pieces, and the common letters that fold to another of the
+        // same length. Nothing changes length, so it is all at one shift.
+        let mut k = at + identity_run(&bytes[at..]);
+        let folds = |k: usize| bytes.get(k + 1).and_then(|&t| fold_utf8(bytes[k], t));
+        if k > at || folds(k).is_some() {
             shift(text.len(), at);
-            text.push_str(&original[at..at + run]);
-            at += run;
-            continue;
-        }
-        // Common letters that fold to another of the same length.
-        if let Some(&trail) = bytes.get(at + 1)
-            && let Some(folded) = fold_utf8(bytes[at], trail)
-        {
-            shift(text.len(), at);
-            text.push(folded);
-            at += 2;
+            let mut copied = at;
+            while let Some(folded) = folds(k) {
+                text.push_str(&original[copied..k]);
+                text.push_str(folded);
+                k += 2;
+                copied = k;
+                k += identity_run(&bytes[k..]);
+            }
+            text.push_str(&original[copied..k]);
+            at = k;
             continue;
         }
         let c = original[at..].chars().next().expect("char boundary");
@@ -246,11 +247,11 @@ fn is_plain_letter_utf8(lead: u8, trail: u8) -> bool {
 /// What the two-byte UTF-8 sequence `lead trail` folds to when it is one of the common
 /// letters [`fold_letter`] folds (alef with hamza or madda → alef, teh marbuta → heh, alef
 /// maqsura → yeh): the same length, so the offsets do not shift. `None` for anything else.
-fn fold_utf8(lead: u8, trail: u8) -> Option<char> {
+fn fold_utf8(lead: u8, trail: u8) -> Option<&'static str> {
     match (lead, trail) {
-        (0xD8, 0xA2 | 0xA3 | 0xA5) => Some('ا'),
-        (0xD8, 0xA9) => Some('ه'),
-        (0xD9, 0x89) => Some('ي'),
+        (0xD8, 0xA2 | 0xA3 | 0xA5) => Some("ا"),
+        (0xD8, 0xA9) => Some("ه"),
+        (0xD9, 0x89) => Some("ي"),
         _ => None,
     }
 }
@@ -396,7 +397,7 @@ mod tests {
             if let Some(f) = folded {
                 assert!(is_arabic_letter(c), "U+{cp:04X}");
                 assert!(
-                    matches!(fold_letter(c), Fold::To(n) if n == f),
+                    matches!(fold_letter(c), Fold::To(n) if n.to_string() == f),
                     "U+{cp:04X}"
                 );
             }

@@ -133,11 +133,19 @@ fn extract_into<W: Write>(
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 16 << 20;
 
+/// Batches extracted at once. With two, the cores go on with the next batch while the last
+/// documents of one finish: there is no wait at the end of each batch.
+const IN_FLIGHT: usize = 2;
+
+/// Batches being extracted, oldest first.
+type Pending<'s, T> = std::collections::VecDeque<std::thread::ScopedJoinHandle<'s, Found<T>>>;
+
 /// Documents waiting for extraction, and where their results go.
 ///
-/// Double-buffered: while one batch is extracted on every core (each document's mentions
-/// extracted and passed through `map` there, say encoded for output), the caller reads the
-/// next one, and the results of the batch before are handed on, in input order, to `sink`.
+/// Pipelined: while up to [`IN_FLIGHT`] batches are extracted on every core (each
+/// document's mentions extracted and passed through `map` there, say encoded for output),
+/// the caller reads the next one, and the results of finished batches are handed on, in
+/// input order, to `sink`.
 struct Batch<'e, 'l, M, F, T> {
     ex: &'e Extractor<'l>,
     map: &'e M,
@@ -158,23 +166,30 @@ where
     F: FnMut(T) -> Result<(), RunError>,
     T: Send + 'e,
 {
-    /// Add a document; a full batch is sent off to be extracted (after the previous one
-    /// is collected) and `pending` holds it.
+    /// Add a document; a full batch is sent off to be extracted and `pending` holds it,
+    /// the oldest batch collected once more than [`IN_FLIGHT`] are.
     fn push<'s>(
         &mut self,
         doc: Document,
         scope: &'s std::thread::Scope<'s, 'e>,
-        pending: &mut Option<std::thread::ScopedJoinHandle<'s, Found<T>>>,
+        pending: &mut Pending<'s, T>,
     ) {
         self.bytes += doc.text.len();
         self.docs.push(doc);
         if self.docs.len() >= BATCH_DOCS || self.bytes >= BATCH_BYTES {
-            self.collect(pending.take());
-            let docs = std::mem::take(&mut self.docs);
-            self.bytes = 0;
-            let (ex, map) = (self.ex, self.map);
-            *pending = Some(scope.spawn(move || extract_batch(ex, map, &docs)));
+            self.send(scope, pending);
+            while pending.len() > IN_FLIGHT {
+                self.collect(pending.pop_front());
+            }
         }
+    }
+
+    /// Send the documents gathered off to be extracted.
+    fn send<'s>(&mut self, scope: &'s std::thread::Scope<'s, 'e>, pending: &mut Pending<'s, T>) {
+        let docs = std::mem::take(&mut self.docs);
+        self.bytes = 0;
+        let (ex, map) = (self.ex, self.map);
+        pending.push_back(scope.spawn(move || extract_batch(ex, map, &docs)));
     }
 
     /// Hand the results of a finished batch on, in order.
@@ -197,15 +212,14 @@ where
         }
     }
 
-    /// Extract what is left, after the batch in flight.
-    fn finish(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found<T>>>) {
-        self.collect(pending);
-        if self.result.is_err() {
-            return;
+    /// Extract what is left, after the batches in flight.
+    fn finish<'s>(&mut self, scope: &'s std::thread::Scope<'s, 'e>, mut pending: Pending<'s, T>) {
+        if !self.docs.is_empty() && self.result.is_ok() {
+            self.send(scope, &mut pending);
         }
-        let docs = std::mem::take(&mut self.docs);
-        let found = extract_batch(self.ex, self.map, &docs);
-        self.emit(found);
+        while let Some(handle) = pending.pop_front() {
+            self.collect(Some(handle));
+        }
     }
 }
 
@@ -278,7 +292,7 @@ pub fn for_each_document<T: Send>(
         _t: std::marker::PhantomData,
     };
     std::thread::scope(|scope| {
-        let mut pending = None;
+        let mut pending = Pending::new();
         for file in &files {
             bar.set_message(file.display().to_string());
             input::read_input(file, cols, &mut |doc| match doc {
@@ -293,7 +307,7 @@ pub fn for_each_document<T: Send>(
             }
             bar.inc(1);
         }
-        batch.finish(pending.take());
+        batch.finish(scope, pending);
     });
     batch.result?;
     summary.mentions = batch.mentions;
