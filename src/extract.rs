@@ -106,10 +106,12 @@ struct Reading<'a> {
     sentence: Vec<usize>,
     /// Clause index of each token; clauses also end at commas.
     clause: Vec<usize>,
-    /// Hits starting at each token, longest first.
-    hits: Vec<Vec<Hit<'a>>>,
-    /// Which quantity (index) each token belongs to, if any.
-    in_quantity: Vec<Option<usize>>,
+    /// Every hit, by the token it starts at, longest first there (see [`Reading::hits`]).
+    hits: Vec<Hit<'a>>,
+    /// Where each token's hits start in `hits`, and one past the last token's end.
+    hit_at: Vec<u32>,
+    /// Is each token part of a quantity (its number or qualifier words)?
+    in_quantity: Vec<bool>,
     quantities: Vec<Quantity>,
     /// Token range of each quantity's number (without qualifier words).
     q_toks: Vec<(usize, usize)>,
@@ -123,7 +125,15 @@ struct Reading<'a> {
     headline: Option<(usize, usize)>,
 }
 
-impl Reading<'_> {
+impl<'a> Reading<'a> {
+    /// The hits starting at token `t`, longest first; none past the last token.
+    fn hits(&self, t: usize) -> &[Hit<'a>] {
+        match (self.hit_at.get(t), self.hit_at.get(t + 1)) {
+            (Some(&a), Some(&z)) => &self.hits[a as usize..z as usize],
+            _ => &[],
+        }
+    }
+
     /// Is normalised byte `at` on a furniture line?
     fn is_furniture(&self, at: usize) -> bool {
         let k = self.furniture.partition_point(|&(_, z)| z <= at);
@@ -268,8 +278,8 @@ impl<'a> Extractor<'a> {
     pub fn rule_hits(&self, text: &str) -> Vec<(usize, usize, String, String)> {
         let r = self.read(text);
         let mut out = Vec::new();
-        for hs in &r.hits {
-            for h in hs {
+        {
+            for h in &r.hits {
                 let (s, _) = r
                     .norm
                     .original_span(text, r.toks[h.start].start, r.toks[h.start].end);
@@ -316,7 +326,8 @@ impl<'a> Extractor<'a> {
             sentence,
             clause,
             hits: Vec::new(),
-            in_quantity: vec![None; n],
+            hit_at: Vec::new(),
+            in_quantity: vec![false; n],
             quantities: Vec::new(),
             q_toks: Vec::new(),
             q_full_start: Vec::new(),
@@ -324,24 +335,29 @@ impl<'a> Extractor<'a> {
             glued: Vec::new(),
             headline: None,
         };
-        r.hits = (0..n).map(|i| self.hits_at(&r, i)).collect();
-        r.glued = (0..n)
-            .filter(|&i| r.hits[i].iter().any(|h| h.glued))
-            .collect();
+        let (mut hits, mut hit_at) = (Vec::new(), Vec::with_capacity(n + 1));
+        for i in 0..n {
+            hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+            let from = hits.len();
+            self.hits_at(&r, i, &mut hits);
+            if hits[from..].iter().any(|h| h.glued) {
+                r.glued.push(i);
+            }
+        }
+        hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+        (r.hits, r.hit_at) = (hits, hit_at);
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
         let wanted = cue_sentences(&r);
         if wanted.contains(&true) {
             r.quantities = self.quantities(&r, &wanted);
-            for (qi, q) in r.quantities.iter().enumerate() {
+            for q in &r.quantities {
                 let toks = &r.toks;
                 let a = toks.partition_point(|t| t.end <= q.start);
                 let z = toks.partition_point(|t| t.start < q.end);
                 let fa = toks.partition_point(|t| t.end <= q.full_start);
                 let fz = toks.partition_point(|t| t.start < q.full_end);
-                for slot in &mut r.in_quantity[fa..fz] {
-                    *slot = Some(qi);
-                }
+                r.in_quantity[fa..fz].fill(true);
                 r.q_toks.push((a, z));
                 r.q_full_start.push(fa);
             }
@@ -427,7 +443,7 @@ impl<'a> Extractor<'a> {
         }
         let (mut extra, mut prev_sentence) = (0, usize::MAX);
         for i in 0..r.toks.len() {
-            if r.hits[i].iter().any(|h| h.glued) && r.sentence[i] == prev_sentence {
+            if r.hits(i).iter().any(|h| h.glued) && r.sentence[i] == prev_sentence {
                 extra += 1;
             }
             prev_sentence = r.sentence[i];
@@ -436,16 +452,17 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn hits_at(&self, r: &Reading<'a>, i: usize) -> Vec<Hit<'a>> {
-        let mut out = Vec::new();
+    /// Push the hits starting at token `i` onto `out`, longest first.
+    fn hits_at(&self, r: &Reading<'a>, i: usize, out: &mut Vec<Hit<'a>>) {
         if r.toks[i].kind != TokKind::Word {
-            return out;
+            return;
         }
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
         if !self.lex.may_start(word(i)) {
             out.extend(self.glued_cue(r, i));
-            return out;
+            return;
         }
+        let from = out.len();
         for key in keys(word(i)) {
             for e in self.lex.starting_with(key) {
                 let n = e.words.len();
@@ -468,13 +485,12 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        if out.is_empty() {
+        if out.len() == from {
             out.extend(self.glued_cue(r, i));
         }
-        if out.len() > 1 {
-            out.sort_by_key(|h| std::cmp::Reverse(h.end));
+        if out.len() > from + 1 {
+            out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
         }
-        out
     }
 
     /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
@@ -521,7 +537,7 @@ impl<'a> Extractor<'a> {
         if z >= r.toks.len() || !r.toks[z].joined {
             return None;
         }
-        r.hits[z]
+        r.hits(z)
             .iter()
             .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
             .copied()
@@ -532,7 +548,7 @@ impl<'a> Extractor<'a> {
         let unit = |t: usize, of: bool| {
             t < r.toks.len()
                 && r.toks[t].joined
-                && r.hits[t]
+                && r.hits(t)
                     .iter()
                     .any(|h| matches!(h.entry.kind, Kind::Unit { after_of } if after_of || !of))
         };
@@ -544,12 +560,12 @@ impl<'a> Extractor<'a> {
     fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
-            if r.clause[j] != r.clause[from.min(r.toks.len() - 1)] || r.in_quantity[j].is_some() {
+            if r.clause[j] != r.clause[from.min(r.toks.len() - 1)] || r.in_quantity[j] {
                 return None;
             }
             // A cue, or a definite casualty noun at most two words before the figure
             // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`).
-            if let Some(h) = r.hits[j].iter().find(|h| {
+            if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && match h.entry.kind {
                         Kind::Cue { after: false, .. } => true,
@@ -563,7 +579,7 @@ impl<'a> Extractor<'a> {
             }) {
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
-                    r.hits[k]
+                    r.hits(k)
                         .iter()
                         .find(|c| {
                             c.end > j
@@ -581,9 +597,9 @@ impl<'a> Extractor<'a> {
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause.
     fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         (from..(from + CUE_AFTER_REACH).min(r.toks.len()))
-            .take_while(|&j| r.clause[j] == r.clause[from - 1] && r.in_quantity[j].is_none())
+            .take_while(|&j| r.clause[j] == r.clause[from - 1] && !r.in_quantity[j])
             .find_map(|j| {
-                r.hits[j]
+                r.hits(j)
                     .iter()
                     .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
                     .copied()
@@ -598,7 +614,7 @@ impl<'a> Extractor<'a> {
         let end = (z + 3).min(r.toks.len());
         (a.saturating_sub(2)..end).any(|j| {
             r.clause[j] == r.clause[a]
-                && r.hits[j].iter().any(|h| match &h.entry.kind {
+                && r.hits(j).iter().any(|h| match &h.entry.kind {
                     Kind::Exclude(None) => j < z && h.end <= z,
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
                     _ => false,
@@ -640,12 +656,9 @@ impl<'a> Extractor<'a> {
         if noun.is_none()
             && matches!(count, Some(1 | 2))
             && a > 0
-            && let Some(h) = r.hits[..a]
-                .iter()
-                .enumerate()
+            && let Some(h) = (a.saturating_sub(2)..a)
                 .rev()
-                .take(2)
-                .flat_map(|(_, hs)| hs.iter())
+                .flat_map(|j| r.hits(j))
                 .find(|h| matches!(h.entry.kind, Kind::Noun { .. }) && h.end == a)
         {
             noun = Some(*h);
@@ -661,10 +674,9 @@ impl<'a> Extractor<'a> {
             return None;
         }
         // `آخرين`, `العديد`: a figure with no noun of its own.
-        let others = r
-            .hits
-            .get(z)
-            .is_some_and(|hs| r.toks[z].joined && hs.iter().any(|h| h.entry.kind == Kind::Vague));
+        let others = z < r.toks.len()
+            && r.toks[z].joined
+            && r.hits(z).iter().any(|h| h.entry.kind == Kind::Vague);
         let partitive = noun.is_none() && r.partitive(z);
         let (noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
@@ -783,7 +795,7 @@ impl<'a> Extractor<'a> {
     fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         let figures = out.len();
         for i in 0..r.toks.len() {
-            for h in &r.hits[i] {
+            for h in r.hits(i) {
                 let Kind::Cue {
                     category: cue_cat,
                     after: false,
@@ -791,17 +803,17 @@ impl<'a> Extractor<'a> {
                 else {
                     continue;
                 };
-                if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end].is_some() {
+                if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end] {
                     continue;
                 }
                 let next = self.noun_at(r, h.end).or_else(|| {
-                    r.hits[h.end]
+                    r.hits(h.end)
                         .iter()
                         .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
                         .copied()
                 });
                 let Some(n) = next else { continue };
-                if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end].is_some()) {
+                if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
                     continue;
                 }
                 let (count, category, group) = match n.entry.kind {
@@ -878,10 +890,10 @@ impl<'a> Extractor<'a> {
         }
         // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
         for i in 0..r.toks.len() {
-            if used[i] || (i > 0 && r.in_quantity[i - 1].is_some() && r.toks[i].joined) {
+            if used[i] || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
                 continue;
             }
-            let Some(h) = r.hits[i].iter().find(|h| {
+            let Some(h) = r.hits(i).iter().find(|h| {
                 matches!(
                     h.entry.kind,
                     Kind::Noun {
@@ -961,7 +973,7 @@ impl<'a> Extractor<'a> {
                 Form::Dual => 2,
                 Form::Plural => return,
             };
-            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end].is_some()) {
+            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
                 return;
             }
             for u in &mut used[n.start..n.end] {
@@ -1002,7 +1014,7 @@ impl<'a> Extractor<'a> {
         let hi = (d.last + reach + 1).min(r.toks.len());
         (lo..hi)
             .filter(move |&j| r.sentence[j] == s)
-            .flat_map(move |j| r.hits[j].iter())
+            .flat_map(move |j| r.hits(j).iter())
     }
 
     /// The place named with a figure: in its sentence, the first after it, else the last
@@ -1072,7 +1084,7 @@ impl<'a> Extractor<'a> {
         let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
-                r.hits[j].iter().any(|h| match h.entry.kind {
+                r.hits(j).iter().any(|h| match h.entry.kind {
                     Kind::Scope { backward } => backward || d.first - j <= TOTAL_REACH,
                     _ => false,
                 })
@@ -1080,7 +1092,7 @@ impl<'a> Extractor<'a> {
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks.len()))
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
-                r.hits[j]
+                r.hits(j)
                     .iter()
                     .any(|h| h.entry.kind == Kind::Scope { backward: true })
             });
@@ -1112,7 +1124,7 @@ impl<'a> Extractor<'a> {
 /// Which sentences (by index) hold a cue or a casualty noun.
 fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
-    for (i, hs) in r.hits.iter().enumerate() {
+    for (i, hs) in (0..r.toks.len()).map(|i| (i, r.hits(i))) {
         if hs
             .iter()
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }))
