@@ -16,7 +16,7 @@
 //! 3. [`weekly`] (polars): incidents summed per week × governorate × category × group;
 //!    [`totals`]: cumulative statements, never summed, the latest per source and subject.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use polars::prelude::*;
@@ -25,7 +25,9 @@ use crate::extract::{Flag, Mention, Scope};
 use crate::lexicon::{Category, Group};
 
 /// Which group a figure is for: a stated group, or the category total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum GroupKey {
     All,
     Group(Group),
@@ -60,7 +62,7 @@ pub fn category_name(c: Category) -> &'static str {
 }
 
 /// One figure of an event: an exact count, and bounds that also carry vague figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     /// The exact count (0 when only vague figures were stated).
     pub count: u64,
@@ -275,16 +277,49 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
 /// revision meets the report it revises.
 pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
     events.sort_by_key(|a| a.event_date);
-    let mut out: Vec<Incident> = Vec::new();
+    let mut merger = Merger::default();
     for e in events {
-        // `out` is in date order (an incident's date only moves back to its own earliest
-        // report), and an event merges only within a day: look back no further.
-        let near = out
+        merger.push(e, ());
+    }
+    merger.finish().map(|(i, _)| i).collect()
+}
+
+/// Step 2 as a stream, for events that come in date order: an incident is settled once an
+/// event more than a day later arrives, as nothing from then on can join it. So only the
+/// incidents of the last two days are held, whatever the length of the corpus.
+///
+/// Each event may carry a payload `P` (the report's: where its quotes are on disk); an
+/// incident comes out with the payloads of its events in the order they joined.
+pub struct Merger<P> {
+    /// Unsettled incidents, in date order (an incident's date only moves back to its own
+    /// earliest report, and events come in date order).
+    open: VecDeque<(Incident, Vec<P>)>,
+}
+
+impl<P> Default for Merger<P> {
+    fn default() -> Self {
+        Merger {
+            open: VecDeque::new(),
+        }
+    }
+}
+
+impl<P> Merger<P> {
+    /// Take the next event; its date must not be before the last one's.
+    pub fn push(&mut self, e: Incident, payload: P) {
+        debug_assert!(
+            self.open
+                .back()
+                .is_none_or(|(i, _)| i.event_date <= e.event_date)
+        );
+        // An event merges only within a day: look back no further.
+        let near = self
+            .open
             .iter_mut()
             .rev()
-            .take_while(|i| (e.event_date - i.event_date).num_days() <= 1);
-        match near.into_iter().find(|i| same_event(i, &e)) {
-            Some(i) => {
+            .take_while(|(i, _)| (e.event_date - i.event_date).num_days() <= 1);
+        match near.into_iter().find(|(i, _)| same_event(i, &e)) {
+            Some((i, payloads)) => {
                 for (k, f) in e.figures {
                     i.figures
                         .entry(k)
@@ -304,11 +339,26 @@ pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
                 i.event_date = i.event_date.min(e.event_date);
                 i.sources.extend(e.sources);
                 i.quotes.extend(e.quotes);
+                payloads.push(payload);
             }
-            None => out.push(e),
+            None => self.open.push_back((e, vec![payload])),
         }
     }
-    out
+
+    /// The incidents no event dated `next` or later can join, oldest first.
+    pub fn settled(&mut self, next: NaiveDate) -> impl Iterator<Item = (Incident, Vec<P>)> + '_ {
+        let n = self
+            .open
+            .iter()
+            .take_while(|(i, _)| (next - i.event_date).num_days() > 1)
+            .count();
+        self.open.drain(..n)
+    }
+
+    /// The incidents still open, when no event is left.
+    pub fn finish(self) -> impl Iterator<Item = (Incident, Vec<P>)> {
+        self.open.into_iter()
+    }
 }
 
 /// The first day of the week holding `d`.
@@ -320,42 +370,114 @@ pub fn week_start(d: NaiveDate, start: Weekday) -> NaiveDate {
 /// Step 3: the weekly long table, one row per week × governorate × category × group:
 /// `week_start, admin1, admin1_pcode, category, group, count, low, high, incidents`.
 pub fn weekly(incidents: &[Incident], start: Weekday) -> PolarsResult<DataFrame> {
-    let (mut week, mut admin1, mut pcode, mut cat, mut grp) =
-        (vec![], vec![], vec![], vec![], vec![]);
-    let (mut count, mut low, mut high) = (vec![], vec![], vec![]);
+    let mut w = Weekly::new(start);
     for i in incidents {
-        for ((c, g), f) in &i.figures {
-            week.push(week_start(i.event_date, start).to_string());
-            admin1.push(i.admin1.clone().unwrap_or_default());
-            pcode.push(i.admin1_pcode.clone().unwrap_or_default());
-            cat.push(category_name(*c));
-            grp.push(g.name());
-            count.push(f.count);
-            low.push(f.low);
-            high.push(f.high);
+        w.add(i)?;
+    }
+    w.finish()
+}
+
+/// The key columns of the weekly table.
+const WEEKLY_KEYS: [&str; 5] = ["week_start", "admin1", "admin1_pcode", "category", "group"];
+
+/// Step 3 as a stream: incidents are added one by one; every [`Weekly::CHUNK`] figures,
+/// polars sums what came into the table so far, so memory follows the number of weekly
+/// cells, not of incidents.
+pub struct Weekly {
+    start: Weekday,
+    week: Vec<String>,
+    admin1: Vec<String>,
+    pcode: Vec<String>,
+    cat: Vec<&'static str>,
+    grp: Vec<&'static str>,
+    count: Vec<u64>,
+    low: Vec<u64>,
+    high: Vec<u64>,
+    /// The sums so far (one row per cell, unsorted).
+    summed: Option<DataFrame>,
+}
+
+impl Weekly {
+    /// Figures held before they are summed.
+    pub const CHUNK: usize = 1 << 16;
+
+    pub fn new(start: Weekday) -> Weekly {
+        Weekly {
+            start,
+            week: vec![],
+            admin1: vec![],
+            pcode: vec![],
+            cat: vec![],
+            grp: vec![],
+            count: vec![],
+            low: vec![],
+            high: vec![],
+            summed: None,
         }
     }
-    let df = DataFrame::new_infer_height(vec![
-        Column::new("week_start".into(), week),
-        Column::new("admin1".into(), admin1),
-        Column::new("admin1_pcode".into(), pcode),
-        Column::new("category".into(), cat),
-        Column::new("group".into(), grp),
-        Column::new("count".into(), count),
-        Column::new("low".into(), low),
-        Column::new("high".into(), high),
-    ])?;
-    let keys = ["week_start", "admin1", "admin1_pcode", "category", "group"];
-    df.lazy()
-        .group_by(keys.map(col))
-        .agg([
-            col("count").sum(),
-            col("low").sum(),
-            col("high").sum(),
-            len().cast(DataType::UInt64).alias("incidents"),
-        ])
-        .sort(keys, SortMultipleOptions::default())
-        .collect()
+
+    pub fn add(&mut self, i: &Incident) -> PolarsResult<()> {
+        for ((c, g), f) in &i.figures {
+            self.week
+                .push(week_start(i.event_date, self.start).to_string());
+            self.admin1.push(i.admin1.clone().unwrap_or_default());
+            self.pcode.push(i.admin1_pcode.clone().unwrap_or_default());
+            self.cat.push(category_name(*c));
+            self.grp.push(g.name());
+            self.count.push(f.count);
+            self.low.push(f.low);
+            self.high.push(f.high);
+        }
+        if self.count.len() >= Self::CHUNK {
+            self.sum()?;
+        }
+        Ok(())
+    }
+
+    /// Fold the figures held into the sums.
+    fn sum(&mut self) -> PolarsResult<()> {
+        let n = self.count.len();
+        let held = DataFrame::new_infer_height(vec![
+            Column::new("week_start".into(), std::mem::take(&mut self.week)),
+            Column::new("admin1".into(), std::mem::take(&mut self.admin1)),
+            Column::new("admin1_pcode".into(), std::mem::take(&mut self.pcode)),
+            Column::new("category".into(), std::mem::take(&mut self.cat)),
+            Column::new("group".into(), std::mem::take(&mut self.grp)),
+            Column::new("count".into(), std::mem::take(&mut self.count)),
+            Column::new("low".into(), std::mem::take(&mut self.low)),
+            Column::new("high".into(), std::mem::take(&mut self.high)),
+            // Each figure is one incident's: summing these counts the incidents of a cell.
+            Column::new("incidents".into(), vec![1u64; n]),
+        ])?;
+        let all = match self.summed.take() {
+            Some(s) => s.vstack(&held)?,
+            None => held,
+        };
+        self.summed = Some(
+            all.lazy()
+                .group_by(WEEKLY_KEYS.map(col))
+                .agg([
+                    col("count").sum(),
+                    col("low").sum(),
+                    col("high").sum(),
+                    col("incidents").sum(),
+                ])
+                .collect()?,
+        );
+        Ok(())
+    }
+
+    /// The table, sorted by its keys.
+    pub fn finish(mut self) -> PolarsResult<DataFrame> {
+        if self.summed.is_none() || !self.count.is_empty() {
+            self.sum()?;
+        }
+        let summed = self.summed.expect("summed above");
+        summed
+            .lazy()
+            .sort(WEEKLY_KEYS, SortMultipleOptions::default())
+            .collect()
+    }
 }
 
 /// Cumulative statements: never summed; per source (article) and subject (governorate,

@@ -17,3 +17,4 @@ pub mod numbers;
 pub mod pipeline;
 pub mod places;
 pub mod report;
+pub mod spill;

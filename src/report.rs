@@ -14,11 +14,12 @@ use chrono::{NaiveDate, Weekday};
 use polars::prelude::DataFrame;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::aggregate::{self, GroupKey, Incident, category_name, group_name};
+use crate::aggregate::{self, Figure, GroupKey, Incident, category_name, group_name};
 use crate::charts::{self, Series};
 use crate::export::{CSV_HEADER, mention_row};
 use crate::extract::Mention;
 use crate::lexicon::{Category, Group, serde_name};
+use crate::spill::SortedSpill;
 
 /// How to build a report.
 #[derive(Debug, Clone)]
@@ -198,7 +199,8 @@ fn hxl_name(c: Category, g: GroupKey) -> String {
     }
 }
 
-fn incidents_table(incidents: &[Incident]) -> Table {
+/// The incidents table's columns; rows come from [`incident_row`].
+fn incidents_head() -> Table {
     let cols = figure_columns();
     let mut header = strings(&[
         "incident",
@@ -230,52 +232,50 @@ fn incidents_table(incidents: &[Incident]) -> Table {
     header.extend(strings(&["sources", "quotes"]));
     hxl.extend(strings(&["#meta+source", "#description"]));
     numeric.extend([false, false]);
-    let rows = incidents
-        .iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let mut r = vec![
-                (n + 1).to_string(),
-                i.event_date.to_string(),
-                i.admin1.clone().unwrap_or_default(),
-                i.admin1_pcode.clone().unwrap_or_default(),
-                i.place.clone().unwrap_or_default(),
-                i.pcode.clone().unwrap_or_default(),
-                i.weapon.clone().unwrap_or_default(),
-            ];
-            for (c, g) in &cols {
-                match i.figure(*c, *g) {
-                    Some(f) if f.exact => {
-                        r.push(f.count.to_string());
-                        r.push(f.low.to_string());
-                    }
-                    Some(f) => {
-                        r.push(String::new());
-                        r.push(f.low.to_string());
-                    }
-                    None => {
-                        r.push(String::new());
-                        r.push(String::new());
-                    }
-                }
-            }
-            r.push(i.sources.join(" | "));
-            r.push(
-                i.quotes
-                    .iter()
-                    .map(|(_, q)| q.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            );
-            r
-        })
-        .collect();
     Table {
         header,
         hxl,
-        rows,
+        rows: Vec::new(),
         numeric,
     }
+}
+
+/// Incident `n` (from 0) as a row of [`incidents_head`].
+fn incident_row(n: usize, i: &Incident) -> Vec<String> {
+    let mut r = vec![
+        (n + 1).to_string(),
+        i.event_date.to_string(),
+        i.admin1.clone().unwrap_or_default(),
+        i.admin1_pcode.clone().unwrap_or_default(),
+        i.place.clone().unwrap_or_default(),
+        i.pcode.clone().unwrap_or_default(),
+        i.weapon.clone().unwrap_or_default(),
+    ];
+    for (c, g) in figure_columns() {
+        match i.figure(c, g) {
+            Some(f) if f.exact => {
+                r.push(f.count.to_string());
+                r.push(f.low.to_string());
+            }
+            Some(f) => {
+                r.push(String::new());
+                r.push(f.low.to_string());
+            }
+            None => {
+                r.push(String::new());
+                r.push(String::new());
+            }
+        }
+    }
+    r.push(i.sources.join(" | "));
+    r.push(
+        i.quotes
+            .iter()
+            .map(|(_, q)| q.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    r
 }
 
 /// The weekly long table from polars into strings.
@@ -366,7 +366,8 @@ fn weekly_wide(weekly: &Table) -> Table {
     }
 }
 
-fn totals_table(ms: &[&Mention]) -> Table {
+/// The totals table's columns; rows come from [`totals_row`].
+fn totals_head() -> Table {
     Table {
         header: strings(&[
             "source",
@@ -397,25 +398,25 @@ fn totals_table(ms: &[&Mention]) -> Table {
         numeric: vec![
             false, false, false, false, false, false, false, true, true, true, false,
         ],
-        rows: ms
-            .iter()
-            .map(|m| {
-                vec![
-                    m.doc_id.clone(),
-                    m.published.clone().unwrap_or_default(),
-                    m.event_date.clone().unwrap_or_default(),
-                    m.admin1.clone().unwrap_or_default(),
-                    m.admin1_pcode.clone().unwrap_or_default(),
-                    serde_name(&m.category),
-                    serde_name(&m.group),
-                    opt(m.count),
-                    opt(m.low),
-                    opt(m.high),
-                    m.quote.clone(),
-                ]
-            })
-            .collect(),
+        rows: Vec::new(),
     }
+}
+
+/// A cumulative statement as a row of [`totals_head`].
+fn totals_row(m: &Mention) -> Vec<String> {
+    vec![
+        m.doc_id.clone(),
+        m.published.clone().unwrap_or_default(),
+        m.event_date.clone().unwrap_or_default(),
+        m.admin1.clone().unwrap_or_default(),
+        m.admin1_pcode.clone().unwrap_or_default(),
+        serde_name(&m.category),
+        serde_name(&m.group),
+        opt(m.count),
+        opt(m.low),
+        opt(m.high),
+        m.quote.clone(),
+    ]
 }
 
 /// CSV with a UTF-8 BOM (so spreadsheets open Arabic intact), and the HXL row when asked.
@@ -440,8 +441,14 @@ fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
     sheet_rows(wb, name, t, t.rows.iter().cloned().map(Ok))
 }
 
-/// The mentions sheet, read back row by row from the mentions table on disk.
-fn mentions_sheet(wb: &mut Workbook, csv_path: &Path, hxl: bool) -> Result<(), ReportError> {
+/// A sheet read back row by row from a table written to disk (without its HXL row).
+fn csv_sheet(
+    wb: &mut Workbook,
+    name: &str,
+    head: &Table,
+    csv_path: &Path,
+    hxl: bool,
+) -> Result<(), ReportError> {
     let file = fs::File::open(csv_path).map_err(io_err(csv_path))?;
     let mut reader = io::BufReader::new(file);
     let mut bom = [0; 3];
@@ -458,7 +465,7 @@ fn mentions_sheet(wb: &mut Workbook, csv_path: &Path, hxl: bool) -> Result<(), R
                     source: io::Error::other(e.to_string()),
                 })
         });
-    sheet_rows(wb, "mentions", &mentions_head(), &mut rows)
+    sheet_rows(wb, name, head, &mut rows)
 }
 
 /// A sheet of `head`'s columns with `rows`, streamed.
@@ -589,9 +596,11 @@ pub fn write(
 }
 
 /// A report being built from mentions that stream past in document order (as `extract`
-/// writes them). Only what the tables need is kept: each article's events, the running
-/// totals it states, and counts; the mentions table goes straight to disk. So memory
-/// follows the number of incidents, not the size of the corpus.
+/// writes them). Memory does not grow with the corpus: the mentions table goes straight to
+/// disk; each article is reduced to its events and the running totals it states, which wait
+/// on disk too (sorted runs, see [`SortedSpill`]), their quotes in a file of their own. At
+/// the end, events are read back by date and merged into incidents two days at a time, and
+/// each settled incident is written out at once.
 ///
 /// Everything is written into a fresh folder beside `out`, renamed into place by
 /// [`Report::finish`]; a report dropped unfinished removes its folder.
@@ -604,15 +613,139 @@ pub struct Report {
     mentions_csv: csv::Writer<io::BufWriter<fs::File>>,
     /// The mentions of the document being read.
     doc: Vec<Mention>,
-    events: Vec<Incident>,
-    /// Each article's latest running totals.
-    cumulative: Vec<Mention>,
+    /// Where events, totals and quotes wait: a folder in `tmp`, removed before the end.
+    spill: PathBuf,
+    events: SortedSpill<EventRecord, NaiveDate>,
+    quotes: QuoteFile,
+    /// Each article's latest running totals, by article and subject.
+    cumulative: SortedSpill<Mention, TotalsKey>,
     undated: usize,
     mentions: usize,
 }
 
+/// Events and totals held in memory before a sorted run goes to disk.
+const SPILL_RUN: usize = 1 << 14;
+
+/// The order of the totals table: by article, governorate, category and group.
+type TotalsKey = (String, Option<String>, Category, Group);
+
+fn totals_key(m: &Mention) -> TotalsKey {
+    (
+        m.doc_id.clone(),
+        m.admin1_pcode.clone(),
+        m.category,
+        m.group,
+    )
+}
+
+/// One article's event as it waits on disk; its quotes wait in the [`QuoteFile`].
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EventRecord {
+    event_date: NaiveDate,
+    admin1: Option<String>,
+    admin1_pcode: Option<String>,
+    place: Option<String>,
+    pcode: Option<String>,
+    weapon: Option<String>,
+    figures: Vec<((Category, GroupKey), Figure)>,
+    sources: Vec<String>,
+    quotes: QuoteSpan,
+}
+
+impl EventRecord {
+    fn new(i: Incident, quotes: QuoteSpan) -> EventRecord {
+        EventRecord {
+            event_date: i.event_date,
+            admin1: i.admin1,
+            admin1_pcode: i.admin1_pcode,
+            place: i.place,
+            pcode: i.pcode,
+            weapon: i.weapon,
+            figures: i.figures.into_iter().collect(),
+            sources: i.sources,
+            quotes,
+        }
+    }
+
+    /// The event, without its quotes (they come back by [`QuoteSpan`]).
+    fn into_event(self) -> (Incident, QuoteSpan) {
+        let i = Incident {
+            event_date: self.event_date,
+            admin1: self.admin1,
+            admin1_pcode: self.admin1_pcode,
+            place: self.place,
+            pcode: self.pcode,
+            weapon: self.weapon,
+            figures: self.figures.into_iter().collect(),
+            sources: self.sources,
+            quotes: Vec::new(),
+        };
+        (i, self.quotes)
+    }
+}
+
+/// Where one event's quotes are in the [`QuoteFile`]: byte offset and length.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct QuoteSpan(u64, u32);
+
+/// Events' quotes (with their articles), appended as JSON; read back by span when the
+/// incident they belong to is written. Quotes are most of an event's bytes, so incidents
+/// being merged hold only spans.
+struct QuoteFile {
+    path: PathBuf,
+    w: io::BufWriter<fs::File>,
+    at: u64,
+}
+
+impl QuoteFile {
+    fn create(path: PathBuf) -> io::Result<QuoteFile> {
+        let w = io::BufWriter::new(fs::File::create(&path)?);
+        Ok(QuoteFile { path, w, at: 0 })
+    }
+
+    fn put(&mut self, quotes: &[(String, String)]) -> io::Result<QuoteSpan> {
+        let bytes = serde_json::to_vec(quotes).map_err(io::Error::other)?;
+        self.w.write_all(&bytes)?;
+        let span = QuoteSpan(
+            self.at,
+            u32::try_from(bytes.len()).map_err(io::Error::other)?,
+        );
+        self.at += bytes.len() as u64;
+        Ok(span)
+    }
+
+    /// Done writing: a reader of the spans written.
+    fn reader(&mut self) -> io::Result<QuoteReader> {
+        self.w.flush()?;
+        Ok(QuoteReader {
+            file: fs::File::open(&self.path)?,
+            buf: Vec::new(),
+        })
+    }
+}
+
+struct QuoteReader {
+    file: fs::File,
+    buf: Vec<u8>,
+}
+
+impl QuoteReader {
+    fn read(&mut self, span: QuoteSpan) -> io::Result<Vec<(String, String)>> {
+        use std::io::{Read, Seek, SeekFrom};
+        self.buf.resize(span.1 as usize, 0);
+        self.file.seek(SeekFrom::Start(span.0))?;
+        self.file.read_exact(&mut self.buf)?;
+        serde_json::from_slice(&self.buf).map_err(io::Error::other)
+    }
+}
+
 impl Report {
     pub fn create(out: &Path, opts: &Options) -> Result<Report, ReportError> {
+        Report::with_runs_of(out, opts, SPILL_RUN)
+    }
+
+    /// A report whose spills hold `run` records in memory before writing a run.
+    fn with_runs_of(out: &Path, opts: &Options, run: usize) -> Result<Report, ReportError> {
         let parent = out
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -624,6 +757,8 @@ impl Report {
             fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
         }
         fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let spill = tmp.join(".spill");
+        fs::create_dir_all(&spill).map_err(io_err(&spill))?;
         let path = tmp.join("mentions.csv");
         let mut file = io::BufWriter::new(fs::File::create(&path).map_err(io_err(&path))?);
         file.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
@@ -637,15 +772,18 @@ impl Report {
                 .write_record(&head.hxl)
                 .map_err(csv_err(&path))?;
         }
+        let quotes = QuoteFile::create(spill.join("quotes.json")).map_err(io_err(&spill))?;
         Ok(Report {
             out: out.to_path_buf(),
-            tmp,
             opts: opts.clone(),
             mentions_path: path,
             mentions_csv,
             doc: Vec::new(),
-            events: Vec::new(),
-            cumulative: Vec::new(),
+            events: SortedSpill::new(&spill, "events", run, |e: &EventRecord| e.event_date),
+            cumulative: SortedSpill::new(&spill, "totals", run, totals_key),
+            quotes,
+            spill,
+            tmp,
             undated: 0,
             mentions: 0,
         })
@@ -658,30 +796,40 @@ impl Report {
             .map_err(csv_err(&self.mentions_path))?;
         self.mentions += 1;
         if self.doc.last().is_some_and(|d| d.doc_id != m.doc_id) {
-            self.close_doc();
+            self.close_doc()?;
         }
         self.doc.push(m);
         Ok(())
     }
 
-    /// Reduce the document read to its events and totals.
-    fn close_doc(&mut self) {
+    /// Reduce the document read to its events and totals, and put them aside.
+    fn close_doc(&mut self) -> Result<(), ReportError> {
         let doc = std::mem::take(&mut self.doc);
         let (events, undated) = aggregate::article_events(&doc);
         self.undated += undated.len();
-        self.events.extend(events);
-        self.cumulative
-            .extend(aggregate::totals(&doc).into_iter().cloned());
+        let spill = self.spill.clone();
+        for mut e in events {
+            let span = self.quotes.put(&e.quotes).map_err(io_err(&spill))?;
+            e.quotes = Vec::new();
+            self.events
+                .push(EventRecord::new(e, span))
+                .map_err(io_err(&spill))?;
+        }
+        for m in aggregate::totals(&doc) {
+            self.cumulative.push(m.clone()).map_err(io_err(&spill))?;
+        }
+        Ok(())
     }
 
     /// Write every other file and put the folder in place.
     pub fn finish(mut self) -> Result<Written, ReportError> {
-        self.close_doc();
+        self.close_doc()?;
         self.mentions_csv
             .flush()
             .map_err(io_err(&self.mentions_path))?;
         let result = build(&mut self);
         let w = result?;
+        fs::remove_dir_all(&self.spill).map_err(io_err(&self.spill))?;
         replace_dir(&self.tmp, &self.out)?;
         Ok(w)
     }
@@ -714,59 +862,231 @@ fn replace_dir(tmp: &Path, out: &Path) -> Result<(), ReportError> {
     Ok(())
 }
 
-fn build(r: &mut Report) -> Result<Written, ReportError> {
-    let (dir, opts) = (r.tmp.as_path(), &r.opts);
-    let events = std::mem::take(&mut r.events);
-    let incidents = aggregate::within(aggregate::merge_incidents(events), opts.from, opts.to);
-    let weekly_df = aggregate::weekly(&incidents, opts.week_start)?;
-    let weekly = weekly_table(&weekly_df)?;
-    // In the order one pass over all mentions gives: by article, governorate, category and
-    // group.
-    r.cumulative.sort_by(|a, b| {
-        (&a.doc_id, &a.admin1_pcode, a.category, a.group).cmp(&(
-            &b.doc_id,
-            &b.admin1_pcode,
-            b.category,
-            b.group,
-        ))
-    });
-    let totals: Vec<&Mention> = r.cumulative.iter().collect();
-    let mut files = vec!["mentions.csv".to_string()];
-    let tables = [
-        ("incidents", incidents_table(&incidents)),
-        ("weekly", weekly.clone()),
-        ("totals", totals_table(&totals)),
-    ];
-    for (name, t) in &tables {
-        let f = format!("{name}.csv");
-        write_csv(&dir.join(&f), t, opts.hxl)?;
-        files.push(f);
+/// A CSV file written row by row: BOM, header, the HXL row when asked.
+fn csv_file(
+    path: &Path,
+    head: &Table,
+    hxl: bool,
+) -> Result<csv::Writer<io::BufWriter<fs::File>>, ReportError> {
+    let mut file = io::BufWriter::new(fs::File::create(path).map_err(io_err(path))?);
+    file.write_all(b"\xEF\xBB\xBF").map_err(io_err(path))?;
+    let mut w = csv::Writer::from_writer(file);
+    w.write_record(&head.header).map_err(csv_err(path))?;
+    if hxl {
+        w.write_record(&head.hxl).map_err(csv_err(path))?;
     }
+    Ok(w)
+}
+
+/// The page's headline figures: killed, wounded, children killed, women killed.
+const CARDS: [(Category, GroupKey); 4] = [
+    (Category::Killed, GroupKey::All),
+    (Category::Wounded, GroupKey::All),
+    (Category::Killed, GroupKey::Group(Group::Child)),
+    (Category::Killed, GroupKey::Group(Group::Woman)),
+];
+
+/// A weekly cell: week, governorate P-code, category, group.
+type Cell = (String, String, String, String);
+
+/// Where settled incidents go, one at a time: the incidents table, the weekly sums, the
+/// page's rows, and what the page and charts need of them.
+struct Incidents {
+    opts: Options,
+    path: PathBuf,
+    csv: csv::Writer<io::BufWriter<fs::File>>,
+    /// The page's incidents table rows.
+    rows_path: PathBuf,
+    rows: io::BufWriter<fs::File>,
+    quotes: QuoteReader,
+    weekly: aggregate::Weekly,
+    n: usize,
+    cards: [u64; 4],
+    killed_by_gov: BTreeMap<String, u64>,
+    /// Per weekly cell, the markup of its first incidents (sources and quotes), and how
+    /// many it has.
+    behind: BTreeMap<Cell, (String, usize)>,
+}
+
+impl Incidents {
+    fn create(
+        dir: &Path,
+        spill: &Path,
+        opts: &Options,
+        quotes: QuoteReader,
+    ) -> Result<Self, ReportError> {
+        let path = dir.join("incidents.csv");
+        let csv = csv_file(&path, &incidents_head(), opts.hxl)?;
+        let rows_path = spill.join("incident_rows.html");
+        let rows = io::BufWriter::new(fs::File::create(&rows_path).map_err(io_err(&rows_path))?);
+        Ok(Incidents {
+            opts: opts.clone(),
+            path,
+            csv,
+            rows_path,
+            rows,
+            quotes,
+            weekly: aggregate::Weekly::new(opts.week_start),
+            n: 0,
+            cards: [0; 4],
+            killed_by_gov: BTreeMap::new(),
+            behind: BTreeMap::new(),
+        })
+    }
+
+    /// A settled incident, with the spans of its events' quotes.
+    fn take(&mut self, mut i: Incident, spans: Vec<QuoteSpan>) -> Result<(), ReportError> {
+        let (from, to) = (self.opts.from, self.opts.to);
+        if from.is_some_and(|f| i.event_date < f) || to.is_some_and(|t| i.event_date > t) {
+            return Ok(());
+        }
+        for s in spans {
+            let q = self.quotes.read(s).map_err(io_err(&self.rows_path))?;
+            i.quotes.extend(q);
+        }
+        let n = self.n;
+        self.n += 1;
+        self.csv
+            .write_record(incident_row(n, &i))
+            .map_err(csv_err(&self.path))?;
+        self.weekly.add(&i)?;
+        for (card, (c, g)) in self.cards.iter_mut().zip(CARDS) {
+            *card += i.figure(c, g).map_or(0, |f| f.count);
+        }
+        if let Some(f) = i.figure(Category::Killed, GroupKey::All) {
+            *self
+                .killed_by_gov
+                .entry(admin1_ar(i.admin1_pcode.as_deref().unwrap_or("")))
+                .or_default() += f.count;
+        }
+        let week = aggregate::week_start(i.event_date, self.opts.week_start).to_string();
+        let pcode = i.admin1_pcode.clone().unwrap_or_default();
+        let mut snippet = None;
+        for (c, g) in i.figures.keys() {
+            let cell = (
+                week.clone(),
+                pcode.clone(),
+                category_name(*c).to_string(),
+                g.name().to_string(),
+            );
+            let (markup, count) = self.behind.entry(cell).or_default();
+            if *count < PAGE_INCIDENTS {
+                markup.push_str(snippet.get_or_insert_with(|| {
+                    format!(
+                        "<p>#{} — {}</p>{}",
+                        n + 1,
+                        esc(&i.sources.join("، ")),
+                        quotes_html(&i)
+                    )
+                }));
+            }
+            *count += 1;
+        }
+        writeln!(self.rows, "{}", incident_page_row(n, &i)).map_err(io_err(&self.rows_path))?;
+        Ok(())
+    }
+}
+
+/// Merge the events, by date, into incidents, written as they settle.
+fn merge_events(r: &mut Report, sink: &mut Incidents) -> Result<(), ReportError> {
+    let spill = r.spill.clone();
+    let mut merger = aggregate::Merger::default();
+    for rec in r.events.sorted().map_err(io_err(&spill))? {
+        let (e, span) = rec.map_err(io_err(&spill))?.into_event();
+        for (i, spans) in merger.settled(e.event_date) {
+            sink.take(i, spans)?;
+        }
+        merger.push(e, span);
+    }
+    for (i, spans) in merger.finish() {
+        sink.take(i, spans)?;
+    }
+    Ok(())
+}
+
+/// Write totals.csv from the cumulative statements in table order, and the page's rows of
+/// them into `rows_path`.
+fn write_totals(r: &mut Report, path: &Path, rows_path: &Path) -> Result<(), ReportError> {
+    let spill = r.spill.clone();
+    let mut csv = csv_file(path, &totals_head(), r.opts.hxl)?;
+    let mut rows = io::BufWriter::new(fs::File::create(rows_path).map_err(io_err(rows_path))?);
+    for m in r.cumulative.sorted().map_err(io_err(&spill))? {
+        let m = m.map_err(io_err(&spill))?;
+        csv.write_record(totals_row(&m)).map_err(csv_err(path))?;
+        writeln!(rows, "{}", totals_page_row(&m)).map_err(io_err(rows_path))?;
+    }
+    csv.flush().map_err(io_err(path))?;
+    rows.flush().map_err(io_err(rows_path))
+}
+
+fn build(r: &mut Report) -> Result<Written, ReportError> {
+    let (dir, opts) = (r.tmp.clone(), r.opts.clone());
+    let quotes = r.quotes.reader().map_err(io_err(&r.spill))?;
+    let mut incidents = Incidents::create(&dir, &r.spill, &opts, quotes)?;
+    merge_events(r, &mut incidents)?;
+    incidents.csv.flush().map_err(io_err(&incidents.path))?;
+    incidents
+        .rows
+        .flush()
+        .map_err(io_err(&incidents.rows_path))?;
+    let weekly_df = std::mem::replace(
+        &mut incidents.weekly,
+        aggregate::Weekly::new(opts.week_start),
+    )
+    .finish()?;
+    let weekly = weekly_table(&weekly_df)?;
+    let totals_rows = r.spill.join("totals_rows.html");
+    write_totals(r, &dir.join("totals.csv"), &totals_rows)?;
+    let mut files: Vec<String> = ["mentions", "incidents"].map(|f| format!("{f}.csv")).into();
+    write_csv(&dir.join("weekly.csv"), &weekly, opts.hxl)?;
+    files.extend(["weekly.csv".to_string(), "totals.csv".to_string()]);
     if opts.hxl {
         write_csv(&dir.join("weekly_wide.csv"), &weekly_wide(&weekly), true)?;
         files.push("weekly_wide.csv".into());
     }
     let mut wb = Workbook::new();
     sheet(&mut wb, "pivot", &pivot(&weekly))?;
-    mentions_sheet(&mut wb, &r.mentions_path, opts.hxl)?;
-    for (name, t) in &tables {
-        sheet(&mut wb, name, t)?;
-    }
+    csv_sheet(
+        &mut wb,
+        "mentions",
+        &mentions_head(),
+        &r.mentions_path,
+        opts.hxl,
+    )?;
+    csv_sheet(
+        &mut wb,
+        "incidents",
+        &incidents_head(),
+        &incidents.path,
+        opts.hxl,
+    )?;
+    sheet(&mut wb, "weekly", &weekly)?;
+    csv_sheet(
+        &mut wb,
+        "totals",
+        &totals_head(),
+        &dir.join("totals.csv"),
+        opts.hxl,
+    )?;
     wb.save(dir.join("casualties.xlsx"))?;
     files.push("casualties.xlsx".into());
-    let charts = draw_charts(dir, &incidents, &weekly)?;
+    let charts = draw_charts(&dir, &incidents.killed_by_gov, &weekly)?;
     files.extend(charts.iter().map(|(f, _)| f.clone()));
-    let html = page(
-        &incidents,
-        &weekly,
-        &totals,
-        &charts,
-        r.undated,
-        r.mentions,
-        opts.week_start,
-    )?;
-    let html = inline_images(&html, dir).map_err(io_err(dir))?;
-    fs::write(dir.join("report.html"), html).map_err(io_err(&dir.join("report.html")))?;
+    let head = PageHead {
+        incidents: incidents.n,
+        mentions: r.mentions,
+        undated: r.undated,
+        cards: incidents.cards,
+    };
+    let parts = PageParts {
+        dir: &dir,
+        charts: &charts,
+        weekly: &weekly,
+        behind: &incidents.behind,
+        incident_rows: &incidents.rows_path,
+        totals_rows: &totals_rows,
+    };
+    write_page(&dir.join("report.html"), &head, &parts)?;
     files.push("report.html".into());
     let weeks = {
         let mut w: Vec<&String> = weekly.rows.iter().map(|r| &r[0]).collect();
@@ -775,7 +1095,7 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         w.len()
     };
     Ok(Written {
-        incidents: incidents.len(),
+        incidents: incidents.n,
         weeks,
         undated: r.undated,
         files,
@@ -800,7 +1120,7 @@ fn weekly_values(weekly: &Table, weeks: &[String], cat: &str, group: &str) -> Ve
 /// Draw the PNG charts; returns (file name, Arabic caption).
 fn draw_charts(
     dir: &Path,
-    incidents: &[Incident],
+    killed_by_gov: &BTreeMap<String, u64>,
     weekly: &Table,
 ) -> Result<Vec<(String, String)>, ReportError> {
     let mut weeks: Vec<String> = weekly.rows.iter().map(|r| r[0].clone()).collect();
@@ -832,16 +1152,8 @@ fn draw_charts(
         charts::stacked_bars(&dir.join(file), title, &weeks, &series)?;
         out.push((file.to_string(), title.to_string()));
     }
-    let mut by_gov: BTreeMap<String, u64> = BTreeMap::new();
-    for i in incidents {
-        if let Some(f) = i.figure(Category::Killed, GroupKey::All) {
-            *by_gov
-                .entry(admin1_ar(i.admin1_pcode.as_deref().unwrap_or("")))
-                .or_default() += f.count;
-        }
-    }
     let title = "القتلى حسب المحافظة";
-    charts::horizontal_bars(&dir.join("killed_by_governorate.png"), title, &by_gov)?;
+    charts::horizontal_bars(&dir.join("killed_by_governorate.png"), title, killed_by_gov)?;
     out.push(("killed_by_governorate.png".into(), title.into()));
     let title = "النساء والأطفال القتلى أسبوعيا";
     let series = vec![
@@ -892,44 +1204,86 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The self-contained page: headline figures, charts inlined, tables, and for every
-/// incident its sources and quotes on demand.
-fn page(
-    incidents: &[Incident],
-    weekly: &Table,
-    totals: &[&Mention],
-    charts: &[(String, String)],
-    undated: usize,
+/// What the page says at its top.
+struct PageHead {
+    incidents: usize,
     mentions: usize,
-    week_start: Weekday,
-) -> Result<String, ReportError> {
-    let mut h = String::new();
-    // Which incidents make each weekly figure, found once.
-    let mut by_cell: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
-    for (n, i) in incidents.iter().enumerate() {
-        let week = aggregate::week_start(i.event_date, week_start).to_string();
-        let pcode = i.admin1_pcode.clone().unwrap_or_default();
-        for (c, g) in i.figures.keys() {
-            by_cell
-                .entry((
-                    week.clone(),
-                    pcode.clone(),
-                    category_name(*c).to_string(),
-                    g.name().to_string(),
-                ))
-                .or_default()
-                .push(n);
-        }
-    }
-    let sum = |c: Category, g: GroupKey| -> u64 {
-        incidents
-            .iter()
-            .filter_map(|i| i.figure(c, g))
-            .map(|f| f.count)
-            .sum()
+    undated: usize,
+    /// See [`CARDS`].
+    cards: [u64; 4],
+}
+
+/// The parts of the page made before it: charts, the weekly table and what is behind its
+/// cells, and the incidents' and totals' rows, waiting in files.
+struct PageParts<'a> {
+    dir: &'a Path,
+    charts: &'a [(String, String)],
+    weekly: &'a Table,
+    behind: &'a BTreeMap<Cell, (String, usize)>,
+    incident_rows: &'a Path,
+    totals_rows: &'a Path,
+}
+
+/// Incident `n` (from 0) as a row of the page's incidents table.
+fn incident_page_row(n: usize, i: &Incident) -> String {
+    let fig = |c| {
+        i.figure(c, GroupKey::All).map_or(String::new(), |f| {
+            if f.exact {
+                if f.low < f.count {
+                    format!("{} (أدنى {})", f.count, f.low)
+                } else {
+                    f.count.to_string()
+                }
+            } else {
+                format!("{}–{}", f.low, f.high)
+            }
+        })
     };
-    let _ = write!(
-        h,
+    let place = match (&i.place, &i.admin1_pcode) {
+        (Some(p), Some(a)) => format!("{} — {}", esc(p), esc(&admin1_ar(a))),
+        (None, Some(a)) => esc(&admin1_ar(a)),
+        _ => "غير معروف".into(),
+    };
+    let q = quotes_html(i);
+    format!(
+        "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{q}</details></td></tr>",
+        n + 1,
+        i.event_date,
+        fig(Category::Killed),
+        fig(Category::Wounded),
+        i.sources.len()
+    )
+}
+
+/// A cumulative statement as a row of the page's totals table.
+fn totals_page_row(m: &Mention) -> String {
+    format!(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
+        esc(&m.doc_id),
+        m.published.as_deref().unwrap_or(""),
+        esc(&admin1_ar(m.admin1_pcode.as_deref().unwrap_or(""))),
+        category_ar(m.category),
+        m.count.map_or_else(
+            || format!("{}–{}", opt(m.low), opt(m.high)),
+            |c| c.to_string()
+        ),
+        esc(&m.quote)
+    )
+}
+
+/// The self-contained page, written as it goes: headline figures, charts inlined (as data
+/// URIs, so the page stands alone), tables, and for every incident its sources and quotes
+/// on demand.
+fn write_page(path: &Path, head: &PageHead, parts: &PageParts) -> Result<(), ReportError> {
+    let file = fs::File::create(path).map_err(io_err(path))?;
+    let mut out = io::BufWriter::new(file);
+    page_into(&mut out, head, parts).map_err(io_err(path))?;
+    out.flush().map_err(io_err(path))
+}
+
+fn page_into(out: &mut impl Write, head: &PageHead, parts: &PageParts) -> io::Result<()> {
+    write!(
+        out,
         r#"<!doctype html>
 <html dir="rtl" lang="ar"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>حصيلة — تقرير الضحايا</title>
@@ -955,22 +1309,26 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
 <div class="card">حوادث<b>{incidents}</b></div>
 </div>
 "#,
-        incidents = incidents.len(),
-        k = sum(Category::Killed, GroupKey::All),
-        w = sum(Category::Wounded, GroupKey::All),
-        kc = sum(Category::Killed, GroupKey::Group(Group::Child)),
-        kwm = sum(Category::Killed, GroupKey::Group(Group::Woman)),
-    );
-    h.push_str("<h2>الرسوم البيانية</h2>\n");
-    for (file, caption) in charts {
-        let _ = writeln!(
-            h,
-            "<figure><img alt=\"{}\" src=\"{file}\"></figure>",
-            esc(caption)
-        );
+        incidents = head.incidents,
+        mentions = head.mentions,
+        undated = head.undated,
+        k = head.cards[0],
+        w = head.cards[1],
+        kc = head.cards[2],
+        kwm = head.cards[3],
+    )?;
+    out.write_all("<h2>الرسوم البيانية</h2>\n".as_bytes())?;
+    for (file, caption) in parts.charts {
+        let png = fs::read(parts.dir.join(file))?;
+        writeln!(
+            out,
+            "<figure><img alt=\"{}\" src=\"data:image/png;base64,{}\"></figure>",
+            esc(caption),
+            base64::engine::general_purpose::STANDARD.encode(png)
+        )?;
     }
-    h.push_str("<h2>الأسبوعي</h2>\n<table><tr><th>بداية الأسبوع</th><th>المحافظة</th><th>الفئة</th><th>المجموعة</th><th>العدد</th><th>الحد الأدنى</th><th>الحد الأعلى</th><th>حوادث</th></tr>\n");
-    for r in &weekly.rows {
+    out.write_all("<h2>الأسبوعي</h2>\n<table><tr><th>بداية الأسبوع</th><th>المحافظة</th><th>الفئة</th><th>المجموعة</th><th>العدد</th><th>الحد الأدنى</th><th>الحد الأعلى</th><th>حوادث</th></tr>\n".as_bytes())?;
+    for r in &parts.weekly.rows {
         let cat = match r[3].as_str() {
             "killed" => category_ar(Category::Killed),
             "wounded" => category_ar(Category::Wounded),
@@ -987,27 +1345,19 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
         };
         // The incidents behind this figure, with their sources and quotes, on demand.
         let key = (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone());
-        let mut behind = String::new();
-        let ids = by_cell.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-        for &n in ids.iter().take(PAGE_INCIDENTS) {
-            let i = &incidents[n];
-            let _ = write!(
-                behind,
-                "<p>#{} — {}</p>{}",
-                n + 1,
-                esc(&i.sources.join("، ")),
-                quotes_html(i)
-            );
-        }
-        if ids.len() > PAGE_INCIDENTS {
+        let (mut behind, count) = match parts.behind.get(&key) {
+            Some((markup, count)) => (markup.clone(), *count),
+            None => (String::new(), 0),
+        };
+        if count > PAGE_INCIDENTS {
             let _ = write!(
                 behind,
                 "<p class=muted>… {} more in incidents.csv</p>",
-                ids.len() - PAGE_INCIDENTS
+                count - PAGE_INCIDENTS
             );
         }
-        let _ = writeln!(
-            h,
+        writeln!(
+            out,
             "<tr><td>{}</td><td>{}</td><td>{cat}</td><td>{grp}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{behind}</details></td></tr>",
             r[0],
             esc(&admin1_ar(&r[2])),
@@ -1015,79 +1365,14 @@ details summary{{cursor:pointer;color:#1f5fa8}} blockquote{{margin:.3rem 0;paddi
             r[6],
             r[7],
             r[8]
-        );
+        )?;
     }
-    h.push_str("</table>\n<h2>الحوادث</h2>\n<table><tr><th>#</th><th>التاريخ</th><th>المكان</th><th>قتلى</th><th>جرحى</th><th>المصادر والاقتباسات</th></tr>\n");
-    for (n, i) in incidents.iter().enumerate() {
-        let fig = |c| {
-            i.figure(c, GroupKey::All).map_or(String::new(), |f| {
-                if f.exact {
-                    if f.low < f.count {
-                        format!("{} (أدنى {})", f.count, f.low)
-                    } else {
-                        f.count.to_string()
-                    }
-                } else {
-                    format!("{}–{}", f.low, f.high)
-                }
-            })
-        };
-        let place = match (&i.place, &i.admin1_pcode) {
-            (Some(p), Some(a)) => format!("{} — {}", esc(p), esc(&admin1_ar(a))),
-            (None, Some(a)) => esc(&admin1_ar(a)),
-            _ => "غير معروف".into(),
-        };
-        let q = quotes_html(i);
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{q}</details></td></tr>",
-            n + 1,
-            i.event_date,
-            fig(Category::Killed),
-            fig(Category::Wounded),
-            i.sources.len()
-        );
-    }
-    h.push_str("</table>\n<h2>الحصائل التراكمية (لا تُجمع)</h2>\n<table><tr><th>المصدر</th><th>التاريخ</th><th>المحافظة</th><th>الفئة</th><th>العدد</th><th>الاقتباس</th></tr>\n");
-    for m in totals {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
-            esc(&m.doc_id),
-            m.published.as_deref().unwrap_or(""),
-            esc(&admin1_ar(m.admin1_pcode.as_deref().unwrap_or(""))),
-            category_ar(m.category),
-            m.count.map_or_else(
-                || format!("{}–{}", opt(m.low), opt(m.high)),
-                |c| c.to_string()
-            ),
-            esc(&m.quote)
-        );
-    }
-    h.push_str("</table>\n<p class=muted>أعدّه hasila. كل رقم مرفق بالكلمات التي تذكره.</p>\n</body></html>\n");
-    Ok(h)
-}
-
-/// Inline a written PNG as a data URI, so the page stands alone.
-pub fn inline_images(html: &str, dir: &Path) -> io::Result<String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("src=\"") {
-        let (head, tail) = rest.split_at(i + 5);
-        out.push_str(head);
-        let end = tail.find('"').unwrap_or(tail.len());
-        let name = &tail[..end];
-        if name.ends_with(".png") && !name.contains('/') {
-            let bytes = fs::read(dir.join(name))?;
-            out.push_str("data:image/png;base64,");
-            out.push_str(&base64::engine::general_purpose::STANDARD.encode(bytes));
-        } else {
-            out.push_str(name);
-        }
-        rest = &tail[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
+    out.write_all("</table>\n<h2>الحوادث</h2>\n<table><tr><th>#</th><th>التاريخ</th><th>المكان</th><th>قتلى</th><th>جرحى</th><th>المصادر والاقتباسات</th></tr>\n".as_bytes())?;
+    io::copy(&mut fs::File::open(parts.incident_rows)?, out)?;
+    out.write_all("</table>\n<h2>الحصائل التراكمية (لا تُجمع)</h2>\n<table><tr><th>المصدر</th><th>التاريخ</th><th>المحافظة</th><th>الفئة</th><th>العدد</th><th>الاقتباس</th></tr>\n".as_bytes())?;
+    io::copy(&mut fs::File::open(parts.totals_rows)?, out)?;
+    out.write_all("</table>\n<p class=muted>أعدّه hasila. كل رقم مرفق بالكلمات التي تذكره.</p>\n</body></html>\n".as_bytes())?;
+    Ok(())
 }
 
 /// One line on what a report holds.
@@ -1153,6 +1438,71 @@ mod tests {
             1,
             "only the report stays"
         );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Events and totals sorted on disk in runs of two give the very files that sorting in
+    /// memory gives.
+    #[test]
+    fn a_report_spilled_in_small_runs_is_the_same_report() {
+        let dir = std::env::temp_dir().join(format!("hasila-report-runs-{}", std::process::id()));
+        let opts = Options {
+            week_start: Weekday::Sat,
+            from: None,
+            to: None,
+            hxl: true,
+        };
+        let ms: Vec<Mention> = (0..60u64)
+            .flat_map(|k| {
+                let day = format!("2024-03-{:02}", 1 + k * 7 % 20);
+                let mut a = m(
+                    &format!("d{k}"),
+                    Category::Killed,
+                    Some(3 + k % 4),
+                    Group::Civilian,
+                    &day,
+                    "SY0700",
+                );
+                a.quote = format!("quote {k}");
+                let mut b = a.clone();
+                b.category = Category::Wounded;
+                b.scope = crate::extract::Scope::Cumulative;
+                [a, b]
+            })
+            .collect();
+        let files = |run: usize, name: &str| {
+            let out = dir.join(name);
+            let mut r = Report::with_runs_of(&out, &opts, run).unwrap();
+            for x in &ms {
+                r.push(x.clone()).unwrap();
+            }
+            let w = r.finish().unwrap();
+            let mut names: Vec<String> = fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            let texts: Vec<(String, Vec<u8>)> = names
+                .into_iter()
+                .filter(|n| n != "casualties.xlsx")
+                .map(|n| (n.clone(), fs::read(out.join(&n)).unwrap()))
+                .collect();
+            (w, texts)
+        };
+        let (w1, in_memory) = files(1 << 20, "memory");
+        let (w2, spilled) = files(2, "spilled");
+        assert!(w1.incidents > 3, "{w1:?}");
+        assert_eq!(w1, w2);
+        assert_eq!(in_memory.len(), spilled.len());
+        for ((n1, t1), (n2, t2)) in in_memory.iter().zip(&spilled) {
+            assert_eq!(n1, n2);
+            assert!(t1 == t2, "{n1} differs");
+        }
+        let totals =
+            String::from_utf8_lossy(&spilled.iter().find(|(n, _)| n == "totals.csv").unwrap().1)
+                .into_owned();
+        assert_eq!(totals.lines().count(), 2 + 60, "{totals}");
+        assert!(!dir.join("spilled").join(".spill").exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -211,3 +211,70 @@ fn unplaced_reports_merge_only_on_equal_figures() {
     assert_eq!(is.len(), 2);
     assert_eq!(is[0].sources, ["a", "b"]);
 }
+
+/// Many articles over many days: some repeat a toll, some raise it, some stand alone.
+fn many_articles() -> Vec<Mention> {
+    let govs = ["SY01", "SY02", "SY07"];
+    (0..400u64)
+        .map(|k| {
+            let day = 1 + (k * 7 % 27);
+            let gov = govs[(k % 3) as usize];
+            let count = [3, 3, 5, 8, 12][(k % 5) as usize] + k % 2;
+            let mut x = m(
+                &format!("a{k}"),
+                if k % 4 == 0 { Wounded } else { Killed },
+                Some(count),
+                [Unspecified, Civilian, Child][(k % 3) as usize],
+                &format!("2024-03-{day:02}"),
+                &format!("{gov}{:02}", k % 4),
+            );
+            x.quote = format!("quote {k}");
+            x
+        })
+        .collect()
+}
+
+#[test]
+fn merging_as_a_stream_settles_what_merging_at_once_gives() {
+    let ms = many_articles();
+    let (mut events, _) = article_events(&ms);
+    let at_once = merge_incidents(events.clone());
+    assert!(
+        at_once.len() > 10 && at_once.len() < events.len(),
+        "some merge, not all"
+    );
+    events.sort_by_key(|e| e.event_date);
+    let mut merger = Merger::default();
+    let mut streamed = Vec::new();
+    let mut held = 0;
+    for (n, e) in events.into_iter().enumerate() {
+        streamed.extend(merger.settled(e.event_date));
+        held = held.max(merger.open.len());
+        merger.push(e, n);
+    }
+    streamed.extend(merger.finish());
+    assert_eq!(
+        streamed.iter().map(|(i, _)| i).collect::<Vec<_>>(),
+        at_once.iter().collect::<Vec<_>>()
+    );
+    // Payloads follow their events: one per source, in the order they joined.
+    for (i, p) in &streamed {
+        assert_eq!(i.sources.len(), p.len());
+    }
+    assert!(held < at_once.len() / 2, "held {held} of {}", at_once.len());
+}
+
+#[test]
+fn weekly_summed_in_chunks_equals_summed_at_once() {
+    let is = incidents(&many_articles());
+    let at_once = weekly(&is, Weekday::Sat).unwrap();
+    // Fold after every incident: many partial sums of one or a few figures.
+    let mut w = Weekly::new(Weekday::Sat);
+    for i in &is {
+        w.add(i).unwrap();
+        w.sum().unwrap();
+    }
+    let chunked = w.finish().unwrap();
+    assert!(at_once.height() > 5);
+    assert!(chunked.equals(&at_once), "{chunked}\n{at_once}");
+}
