@@ -145,7 +145,9 @@ impl AtomicFile {
         Ok(AtomicFile {
             tmp,
             dest: dest.to_path_buf(),
-            file: Some(io::BufWriter::new(file)),
+            // Large writes: fewer system calls, and fewer partly written pages for the
+            // file system to zero.
+            file: Some(io::BufWriter::with_capacity(1 << 20, file)),
         })
     }
 
