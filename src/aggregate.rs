@@ -15,6 +15,10 @@
 //!    every source.
 //! 3. [`weekly`] (polars): incidents summed per week × governorate × category × group;
 //!    [`totals`]: cumulative statements, never summed, the latest per source and subject.
+//!
+//! Steps 2 and 3 also run as streams, [`Merger`] and [`Weekly`], for the report: events
+//! read back by date are merged holding two days of incidents, and the weekly sums are
+//! folded every so many figures, so neither holds the corpus.
 
 use std::collections::{BTreeMap, VecDeque};
 
