@@ -208,7 +208,7 @@ pub fn read_input(
             Ok(f) if ext.as_deref() == Some("jsonl") => match mapped(&f) {
                 // UTF-16 and binary files take the general path below, which names them.
                 Some(map) if !binary(&map[..map.len().min(1 << 16)]) && !utf16_bom(&map) => {
-                    return stream_jsonl::<io::Empty>(&name, Lines::Mapped(&map), sink);
+                    return stream_jsonl::<io::Empty>(&name, Lines::mapped(&map), sink);
                 }
                 _ => Box::new(f),
             },
@@ -284,21 +284,40 @@ fn utf16_bom(head: &[u8]) -> bool {
 /// The lines of a JSON Lines input, each with its newline: from a mapped file, borrowed in
 /// place; from a reader, copied into one reused buffer.
 enum Lines<'a, R> {
-    Mapped(&'a [u8]),
+    Mapped {
+        map: &'a memmap2::Mmap,
+        /// Where the next line starts.
+        at: usize,
+        /// Below this, pages are given back (see [`Lines::release`]).
+        released: usize,
+    },
     Read(R, Vec<u8>),
 }
 
-impl<R: BufRead> Lines<'_, R> {
+/// Read pages of a mapped file are given back every so many bytes: they count in the
+/// process's resident memory until then, which would grow with the file.
+const RELEASE_EVERY: usize = 4 << 20;
+
+impl<'a, R: BufRead> Lines<'a, R> {
+    fn mapped(map: &'a memmap2::Mmap) -> Self {
+        Lines::Mapped {
+            map,
+            at: 0,
+            released: 0,
+        }
+    }
+
     fn next(&mut self) -> io::Result<Option<&[u8]>> {
         match self {
-            Lines::Mapped(rest) => {
+            Lines::Mapped { map, at, released } => {
+                Lines::<R>::release(map, *at, released);
+                let rest = &map[*at..];
                 if rest.is_empty() {
                     return Ok(None);
                 }
                 let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
-                let (line, tail) = rest.split_at(end);
-                *rest = tail;
-                Ok(Some(line))
+                *at += end;
+                Ok(Some(&rest[..end]))
             }
             Lines::Read(reader, buf) => {
                 buf.clear();
@@ -308,6 +327,30 @@ impl<R: BufRead> Lines<'_, R> {
                 }
             }
         }
+    }
+
+    /// Give back the pages of `map` read before `at` (whole 64 KiB blocks, so whole pages),
+    /// once [`RELEASE_EVERY`] bytes have been read since the last time.
+    fn release(map: &memmap2::Mmap, at: usize, released: &mut usize) {
+        let upto = at & !((1 << 16) - 1);
+        if upto < *released + RELEASE_EVERY {
+            return;
+        }
+        #[cfg(unix)]
+        {
+            // SAFETY: nothing borrows the mapping below `at`: lines are lent one at a time
+            // (the last one is no longer borrowed when `next` is called again), and every
+            // document is parsed into owned strings before the next line is read. Read
+            // again, the pages would come back from the file; they are not.
+            let _ = unsafe {
+                map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    *released,
+                    upto - *released,
+                )
+            };
+        }
+        *released = upto;
     }
 }
 
@@ -539,6 +582,52 @@ pub fn strip_html(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A JSON Lines file several release windows long, read mapped (pages given back as it
+    /// goes), gives what reading it through a buffer gives, bad lines included.
+    #[test]
+    fn a_mapped_file_reads_as_a_buffered_one() {
+        let dir = std::env::temp_dir().join(format!("hasila-mapped-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.jsonl");
+        let mut body = String::from("\u{FEFF}");
+        for k in 0..30_000 {
+            if k % 7_000 == 3 {
+                body.push_str("not json\n");
+            }
+            let text = "قتل مدني في قصف. ".repeat(1 + k % 40);
+            body.push_str(&format!("{{\"id\": \"d{k}\", \"text\": \"{text}\"}}\n"));
+        }
+        assert!(body.len() > 3 * RELEASE_EVERY);
+        fs::write(&path, &body).unwrap();
+        let read = |mapped: bool| {
+            let mut got = Vec::new();
+            let mut sink = |r: Result<Document, InputError>| {
+                got.push(r.map(|d| (d.id, d.text)).map_err(|e| e.source_name))
+            };
+            if mapped {
+                read_input(&path, &CsvColumns::default(), &mut sink);
+            } else {
+                let reader = io::BufReader::new(body.as_bytes());
+                stream_jsonl("big.jsonl", Lines::Read(reader, Vec::new()), &mut sink);
+            }
+            got
+        };
+        let (mapped, buffered) = (read(true), read(false));
+        assert_eq!(mapped.len(), 30_000 + 5);
+        assert_eq!(mapped.iter().filter(|r| r.is_err()).count(), 5);
+        assert_eq!(
+            mapped[29_999 + 5],
+            Ok(("d29999".into(), "قتل مدني في قصف. ".repeat(40)))
+        );
+        let same = mapped.iter().zip(&buffered).all(|(a, b)| match (a, b) {
+            (Ok(x), Ok(y)) => x == y,
+            (Err(x), Err(y)) => x.ends_with(y.rsplit(' ').next().unwrap()),
+            _ => false,
+        });
+        assert!(same && mapped.len() == buffered.len());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn jsonl_records_and_errors_with_line_numbers() {
