@@ -127,14 +127,30 @@ impl<W: Write> MentionWriter<W> {
 
 /// A file written under a temporary name beside its destination and renamed into place on
 /// [`AtomicFile::commit`]; dropped without commit, it leaves the destination untouched.
+///
+/// A destination that exists and is not a regular file (`/dev/null`, a named pipe, a
+/// terminal) is written to directly: renaming over it would replace the device or pipe
+/// with a plain file.
 pub struct AtomicFile {
-    tmp: PathBuf,
+    /// The temporary file, `None` when writing straight to a device or pipe.
+    tmp: Option<PathBuf>,
     dest: PathBuf,
     file: Option<io::BufWriter<fs::File>>,
 }
 
 impl AtomicFile {
     pub fn create(dest: &Path) -> io::Result<AtomicFile> {
+        // Large writes: fewer system calls, and fewer partly written pages for the file
+        // system to zero.
+        let buffered = |f| Some(io::BufWriter::with_capacity(1 << 20, f));
+        if fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = fs::OpenOptions::new().write(true).open(dest)?;
+            return Ok(AtomicFile {
+                tmp: None,
+                dest: dest.to_path_buf(),
+                file: buffered(file),
+            });
+        }
         let dir = dest
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -143,18 +159,22 @@ impl AtomicFile {
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let file = fs::File::create(&tmp)?;
         Ok(AtomicFile {
-            tmp,
+            tmp: Some(tmp),
             dest: dest.to_path_buf(),
-            // Large writes: fewer system calls, and fewer partly written pages for the
-            // file system to zero.
-            file: Some(io::BufWriter::with_capacity(1 << 20, file)),
+            file: buffered(file),
         })
     }
 
     pub fn commit(mut self) -> io::Result<()> {
         let f = self.file.take().expect("not yet committed");
-        f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&self.tmp, &self.dest)
+        let f = f.into_inner().map_err(|e| e.into_error())?;
+        match &self.tmp {
+            Some(tmp) => {
+                f.sync_all()?;
+                fs::rename(tmp, &self.dest)
+            }
+            None => Ok(()),
+        }
     }
 }
 
@@ -169,8 +189,10 @@ impl Write for AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.is_some() {
-            let _ = fs::remove_file(&self.tmp);
+        if self.file.is_some()
+            && let Some(tmp) = &self.tmp
+        {
+            let _ = fs::remove_file(tmp);
         }
     }
 }

@@ -326,3 +326,47 @@ fn rules_lists_and_checks() {
     assert!(err.contains("line 6") && err.contains("duplicate"), "{err}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `-o` naming a pipe (or `/dev/null`) writes into it: renaming a finished file over it, as
+/// for a regular file, would replace the pipe or device with a plain file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_stays_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = std::env::temp_dir().join(format!("hasila-fifo-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("mentions.pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let out = hasila(
+        &[
+            "extract",
+            &fixture("gold/seeds.jsonl"),
+            "-o",
+            fifo.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Asked before waiting for the reader, which would wait for ever on a replaced pipe.
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let read = reader.join().unwrap();
+    assert!(read.lines().count() > 20, "{read}");
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
