@@ -510,16 +510,9 @@ pub fn totals(mentions: &[Mention]) -> Vec<&Mention> {
     best.into_values().collect()
 }
 
-/// Keep incidents whose event date is within `from..=to`.
-pub fn within(
-    incidents: Vec<Incident>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Vec<Incident> {
-    incidents
-        .into_iter()
-        .filter(|i| from.is_none_or(|f| i.event_date >= f) && to.is_none_or(|t| i.event_date <= t))
-        .collect()
+/// Is `date` within `from..=to` (either end open when `None`)?
+pub fn within(date: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t)
 }
 
 #[cfg(test)]

@@ -207,7 +207,7 @@ pub fn read_input(
         match fs::File::open(path) {
             Ok(f) if ext.as_deref() == Some("jsonl") => match mapped(&f) {
                 // UTF-16 and binary files take the general path below, which names them.
-                Some(map) if !binary(&map[..map.len().min(1 << 16)]) && !utf16_bom(&map) => {
+                Some(map) if streams_as_utf8(&map[..map.len().min(1 << 16)]) => {
                     return stream_jsonl::<io::Empty>(&name, Lines::mapped(&map), sink);
                 }
                 _ => Box::new(f),
@@ -221,10 +221,9 @@ pub fn read_input(
         Ok(h) => h.to_vec(),
         Err(e) => return sink(Err(fail(&name, e.to_string()))),
     };
-    let utf16 = utf16_bom(&head);
     let jsonl = ext.as_deref() == Some("jsonl")
         || (stdin && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
-    if jsonl && !utf16 && !binary(&head) {
+    if jsonl && streams_as_utf8(&head) {
         return stream_jsonl(&name, Lines::Read(reader, Vec::new()), sink);
     }
     let mut bytes = Vec::new();
@@ -277,8 +276,12 @@ fn mapped(f: &fs::File) -> Option<memmap2::Mmap> {
     unsafe { memmap2::Mmap::map(f) }.ok()
 }
 
-fn utf16_bom(head: &[u8]) -> bool {
-    head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])
+/// Can JSON Lines that start with `head` be read line by line as UTF-8 (with Windows-1256
+/// lines decoded one by one)? Not UTF-16, nor binary: those take the whole-file path, which
+/// decodes or names them.
+fn streams_as_utf8(head: &[u8]) -> bool {
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    !utf16 && !binary(head)
 }
 
 /// The lines of a JSON Lines input, each with its newline: from a mapped file, borrowed in

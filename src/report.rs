@@ -421,20 +421,11 @@ fn totals_row(m: &Mention) -> Vec<String> {
 
 /// CSV with a UTF-8 BOM (so spreadsheets open Arabic intact), and the HXL row when asked.
 fn write_csv(path: &Path, t: &Table, hxl: bool) -> Result<(), ReportError> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = csv::Writer::from_writer(&mut bytes);
-        let e = |e: csv::Error| io::Error::other(e.to_string());
-        w.write_record(&t.header).map_err(e).map_err(io_err(path))?;
-        if hxl {
-            w.write_record(&t.hxl).map_err(e).map_err(io_err(path))?;
-        }
-        for r in &t.rows {
-            w.write_record(r).map_err(e).map_err(io_err(path))?;
-        }
-        w.flush().map_err(io_err(path))?;
+    let mut w = csv_file(path, t, hxl)?;
+    for r in &t.rows {
+        w.write_record(r).map_err(csv_err(path))?;
     }
-    fs::write(path, bytes).map_err(io_err(path))
+    w.flush().map_err(io_err(path))
 }
 
 fn sheet(wb: &mut Workbook, name: &str, t: &Table) -> Result<(), ReportError> {
@@ -719,6 +710,7 @@ impl QuoteFile {
         self.w.flush()?;
         Ok(QuoteReader {
             file: fs::File::open(&self.path)?,
+            path: self.path.clone(),
             buf: Vec::new(),
         })
     }
@@ -726,16 +718,20 @@ impl QuoteFile {
 
 struct QuoteReader {
     file: fs::File,
+    path: PathBuf,
     buf: Vec<u8>,
 }
 
 impl QuoteReader {
-    fn read(&mut self, span: QuoteSpan) -> io::Result<Vec<(String, String)>> {
+    fn read(&mut self, span: QuoteSpan) -> Result<Vec<(String, String)>, ReportError> {
         use std::io::{Read, Seek, SeekFrom};
-        self.buf.resize(span.1 as usize, 0);
-        self.file.seek(SeekFrom::Start(span.0))?;
-        self.file.read_exact(&mut self.buf)?;
-        serde_json::from_slice(&self.buf).map_err(io::Error::other)
+        let mut read = || {
+            self.buf.resize(span.1 as usize, 0);
+            self.file.seek(SeekFrom::Start(span.0))?;
+            self.file.read_exact(&mut self.buf)?;
+            serde_json::from_slice(&self.buf).map_err(io::Error::other)
+        };
+        read().map_err(io_err(&self.path))
     }
 }
 
@@ -760,18 +756,7 @@ impl Report {
         let spill = tmp.join(".spill");
         fs::create_dir_all(&spill).map_err(io_err(&spill))?;
         let path = tmp.join("mentions.csv");
-        let mut file = io::BufWriter::new(fs::File::create(&path).map_err(io_err(&path))?);
-        file.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
-        let mut mentions_csv = csv::Writer::from_writer(file);
-        let head = mentions_head();
-        mentions_csv
-            .write_record(&head.header)
-            .map_err(csv_err(&path))?;
-        if opts.hxl {
-            mentions_csv
-                .write_record(&head.hxl)
-                .map_err(csv_err(&path))?;
-        }
+        let mentions_csv = csv_file(&path, &mentions_head(), opts.hxl)?;
         let quotes = QuoteFile::create(spill.join("quotes.json")).map_err(io_err(&spill))?;
         Ok(Report {
             out: out.to_path_buf(),
@@ -936,13 +921,11 @@ impl Incidents {
 
     /// A settled incident, with the spans of its events' quotes.
     fn take(&mut self, mut i: Incident, spans: Vec<QuoteSpan>) -> Result<(), ReportError> {
-        let (from, to) = (self.opts.from, self.opts.to);
-        if from.is_some_and(|f| i.event_date < f) || to.is_some_and(|t| i.event_date > t) {
+        if !aggregate::within(i.event_date, self.opts.from, self.opts.to) {
             return Ok(());
         }
         for s in spans {
-            let q = self.quotes.read(s).map_err(io_err(&self.rows_path))?;
-            i.quotes.extend(q);
+            i.quotes.extend(self.quotes.read(s)?);
         }
         let n = self.n;
         self.n += 1;
