@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use crate::extract::Extractor;
-use crate::lexicon::{Lexicon, serde_name};
+use crate::lexicon::Lexicon;
 use crate::normalize::normalize;
 use crate::numbers::{Amount, Qualifier, builtin};
 
@@ -67,10 +67,10 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
         let _ = writeln!(
             out,
             "  {} {count} {} — {}, {}{} — «{}» by {}{}",
-            serde_name(&m.category),
-            serde_name(&m.group),
-            serde_name(&m.scope),
-            serde_name(&m.cause),
+            m.category.name(),
+            m.group.name(),
+            m.scope.name(),
+            m.cause.name(),
             m.admin1.as_ref().map_or(String::new(), |a| format!(
                 ", {} ({a})",
                 m.place.as_deref().unwrap_or("")
@@ -84,7 +84,7 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
                     " [{}]",
                     m.flags
                         .iter()
-                        .map(serde_name)
+                        .map(|f| f.name())
                         .collect::<Vec<_>>()
                         .join(", ")
                 )

@@ -29,6 +29,16 @@ pub enum Scope {
     Cumulative,
 }
 
+impl Scope {
+    /// The name in every output; the one serde gives (a test holds them together).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Scope::Incident => "incident",
+            Scope::Cumulative => "cumulative",
+        }
+    }
+}
+
 /// Marks on a mention that a reader of the table should know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,6 +51,18 @@ pub enum Flag {
     SumMismatch,
     /// Page furniture (tickers, related-news lists), not the article.
     Furniture,
+}
+
+impl Flag {
+    /// The name in every output; the one serde gives (a test holds them together).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Flag::Headline => "headline",
+            Flag::Breakdown => "breakdown",
+            Flag::SumMismatch => "sum_mismatch",
+            Flag::Furniture => "furniture",
+        }
+    }
 }
 
 /// One casualty statement, as SPEC defines it.

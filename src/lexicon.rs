@@ -55,6 +55,43 @@ pub enum Cause {
     Unknown,
 }
 
+impl Category {
+    /// The name in every output; the one serde gives (a test holds them together).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Category::Killed => "killed",
+            Category::Wounded => "wounded",
+            Category::KilledOrWounded => "killed_or_wounded",
+        }
+    }
+}
+
+impl Group {
+    /// The name in every output; the one serde gives (a test holds them together).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Group::Civilian => "civilian",
+            Group::Child => "child",
+            Group::Woman => "woman",
+            Group::Man => "man",
+            Group::Combatant => "combatant",
+            Group::Unspecified => "unspecified",
+        }
+    }
+}
+
+impl Cause {
+    /// The name in every output; the one serde gives (a test holds them together).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Cause::Violence => "violence",
+            Cause::Accident => "accident",
+            Cause::Disease => "disease",
+            Cause::Unknown => "unknown",
+        }
+    }
+}
+
 /// How many a noun form means on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -563,38 +600,29 @@ fn last_three(w: &str) -> Option<&str> {
     w.char_indices().rev().nth(2).map(|(i, _)| &w[i..])
 }
 
-/// The name serde gives a value (`killed`, `civilian`): the one spelling of enum values in
-/// every output.
-pub fn serde_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// A short name for a kind of rule, for listings.
 pub fn kind_name(kind: &Kind) -> String {
     match kind {
         Kind::Cue {
             category: Some(c),
             after: false,
-        } => format!("cue {}", serde_name(c)),
+        } => format!("cue {}", c.name()),
         Kind::Cue {
             category: Some(c),
             after: true,
-        } => format!("cue {} (after the noun)", serde_name(c)),
+        } => format!("cue {} (after the noun)", c.name()),
         Kind::Cue { category: None, .. } => "cue (category from the noun)".into(),
         Kind::Noun {
             category, group, ..
         } => {
             let mut parts = vec!["noun".to_string()];
-            parts.extend(category.map(|c| serde_name(&c)));
-            parts.extend(group.map(|g| serde_name(&g)));
+            parts.extend(category.map(|c| c.name().to_string()));
+            parts.extend(group.map(|g| g.name().to_string()));
             parts.join(" ")
         }
         Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
         Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
-        Kind::Cause(c) => format!("cause {}", serde_name(c)),
+        Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague => "vague quantity".into(),
@@ -686,5 +714,34 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\nbogus = 1\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn names_are_the_serde_names() {
+        for c in [
+            Category::Killed,
+            Category::Wounded,
+            Category::KilledOrWounded,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.name());
+        }
+        for g in [
+            Group::Civilian,
+            Group::Child,
+            Group::Woman,
+            Group::Man,
+            Group::Combatant,
+            Group::Unspecified,
+        ] {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.name());
+        }
+        for c in [
+            Cause::Violence,
+            Cause::Accident,
+            Cause::Disease,
+            Cause::Unknown,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.name());
+        }
     }
 }

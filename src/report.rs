@@ -18,7 +18,7 @@ use crate::aggregate::{self, Figure, GroupKey, Incident, category_name, group_na
 use crate::charts::{self, Series};
 use crate::export::{CSV_HEADER, mention_row};
 use crate::extract::Mention;
-use crate::lexicon::{Category, Group, serde_name};
+use crate::lexicon::{Category, Group};
 use crate::spill::SortedSpill;
 
 /// How to build a report.
@@ -410,8 +410,8 @@ fn totals_row(m: &Mention) -> Vec<String> {
         m.event_date.clone().unwrap_or_default(),
         m.admin1.clone().unwrap_or_default(),
         m.admin1_pcode.clone().unwrap_or_default(),
-        serde_name(&m.category),
-        serde_name(&m.group),
+        m.category.name().to_string(),
+        m.group.name().to_string(),
         opt(m.count),
         opt(m.low),
         opt(m.high),

@@ -108,3 +108,18 @@ fn gaps_break_sentences_and_clauses_by_the_written_rule() {
         assert_eq!(got, rule(gap), "{gap:?}");
     }
 }
+
+#[test]
+fn names_are_the_serde_names() {
+    for s in [Scope::Incident, Scope::Cumulative] {
+        assert_eq!(serde_json::to_value(s).unwrap(), s.name());
+    }
+    for f in [
+        Flag::Headline,
+        Flag::Breakdown,
+        Flag::SumMismatch,
+        Flag::Furniture,
+    ] {
+        assert_eq!(serde_json::to_value(f).unwrap(), f.name());
+    }
+}
