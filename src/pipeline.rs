@@ -129,9 +129,11 @@ fn extract_into<W: Write>(
 }
 
 /// Documents extracted together on every core; their mentions are written in input order.
-/// Bounded, so memory does not grow with the corpus.
-const BATCH_DOCS: usize = 256;
-const BATCH_BYTES: usize = 16 << 20;
+/// Bounded, so memory does not grow with the corpus. Short articles take ~20 µs each: with
+/// 256 to a batch, its start and end cost 6% of the wall time on the bench corpus (0.74 s
+/// against 0.70 s with 2048, for 16 MB more peak RSS).
+const BATCH_DOCS: usize = 2048;
+const BATCH_BYTES: usize = 8 << 20;
 
 /// Batches extracted at once. With two, the cores go on with the next batch while the last
 /// documents of one finish: there is no wait at the end of each batch.

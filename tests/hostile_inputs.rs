@@ -125,13 +125,11 @@ fn thousands_of_tiny_files() {
     let o = hasila(&["extract", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(mentions(&o), 3000);
-    // Stable order: the output follows the sorted paths.
-    let first = String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
-    assert!(first.contains("00000.txt"), "{first}");
+    // Stable order across batches: the output follows the sorted paths, line by line.
+    let out = String::from_utf8_lossy(&o.stdout);
+    for (i, line) in out.lines().enumerate() {
+        assert!(line.contains(&format!("{i:05}.txt")), "line {i}: {line}");
+    }
     fs::remove_dir_all(&dir).unwrap();
 }
 
