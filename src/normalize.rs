@@ -256,6 +256,22 @@ fn fold_utf8(lead: u8, trail: u8) -> Option<&'static str> {
     }
 }
 
+/// Up to eight bytes as a big-endian number (`[1, 2]` → `0x0102`). Every word of every
+/// text is hashed through this: the lengths asked for most (eight, six and four bytes) are
+/// read with one or two loads.
+fn be_bytes(b: &[u8]) -> u64 {
+    match b.len() {
+        8 => u64::from_be_bytes(b.try_into().expect("8 bytes")),
+        6 => {
+            let (hi, lo) = b.split_at(2);
+            u64::from(u16::from_be_bytes(hi.try_into().expect("2 bytes"))) << 32
+                | u64::from(u32::from_be_bytes(lo.try_into().expect("4 bytes")))
+        }
+        4 => u64::from(u32::from_be_bytes(b.try_into().expect("4 bytes"))),
+        _ => b.iter().fold(0, |x, &c| (x << 8) | u64::from(c)),
+    }
+}
+
 /// A set of words hashed into 65,536 bits: a "surely not" before a hash-map lookup, for the
 /// word tables (lexicon, number words, gazetteer) that every word of every text meets. It
 /// answers for the last `n` bytes of a word (a word and the same word without its clitics
@@ -277,22 +293,14 @@ impl WordBits {
     /// The bit of the last `n` bytes of `word` (all of it when shorter; `n` at most 8).
     fn tail_bit(word: &str, n: usize) -> usize {
         let b = word.as_bytes();
-        let mut x: u64 = 0;
-        for &c in &b[b.len().saturating_sub(n)..] {
-            x = (x << 8) | u64::from(c);
-        }
-        WordBits::mix(x)
+        WordBits::mix(be_bytes(&b[b.len().saturating_sub(n)..]))
     }
 
     /// The bit of a whole word.
     fn whole_bit(word: &str) -> usize {
         let mut x = word.len() as u64;
         for chunk in word.as_bytes().chunks(8) {
-            let mut v: u64 = 0;
-            for &c in chunk {
-                v = (v << 8) | u64::from(c);
-            }
-            x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            x = (x ^ be_bytes(chunk)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
         (x >> 48) as usize
     }
@@ -334,6 +342,15 @@ pub fn normalize_word(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn be_bytes_reads_any_length_as_the_byte_loop_does() {
+        let b: Vec<u8> = (1..=8).map(|x| x * 0x11).collect();
+        for n in 0..=8 {
+            let want = b[..n].iter().fold(0u64, |x, &c| (x << 8) | u64::from(c));
+            assert_eq!(super::be_bytes(&b[..n]), want, "{n} bytes");
+        }
+    }
+
     use super::*;
 
     fn n(s: &str) -> String {

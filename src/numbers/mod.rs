@@ -456,6 +456,9 @@ impl<'a> Cursor<'a> {
 
     /// A context phrase of `ctx` starting at token `i`, joined to what precedes it: its end.
     fn phrase_at(&self, i: usize, ctx: Context) -> Option<usize> {
+        if !self.is_word(i) || !self.table.may_start_phrase(self.tok_text(i)) {
+            return None;
+        }
         self.phrases(ctx).find_map(|words| {
             let n = words.len();
             let fits = (0..n).all(|k| {
@@ -469,7 +472,7 @@ impl<'a> Cursor<'a> {
     /// A context phrase of `ctx` ending just before token `i` and joined to it: its first
     /// token. A conjunction `و` on its first word is allowed (`ونحو`).
     fn phrase_before(&self, i: usize, ctx: Context) -> Option<usize> {
-        if !self.joined(i) {
+        if !self.joined(i) || i == 0 || !self.table.may_end_phrase(self.tok_text(i - 1)) {
             return None;
         }
         self.phrases(ctx).find_map(|words| {

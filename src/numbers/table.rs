@@ -80,6 +80,10 @@ pub struct Table {
     /// front: suffixes of it, which end as it does. A word whose last two letters (or last
     /// letter) are not here is none of them, and most words of a text are such.
     endings: WordBits,
+    /// The first and the last word of every context phrase (single words included): a
+    /// "surely not" before a context's phrases are tried one by one at a token.
+    phrase_firsts: WordBits,
+    phrase_lasts: WordBits,
 }
 
 /// How many kinds of [`Context`] there are.
@@ -203,6 +207,14 @@ impl Table {
         for (words, ctx) in &t.phrases {
             t.by_context[*ctx as usize].push(words.clone());
         }
+        for words in t.phrases.iter().map(|(w, _)| w.as_slice()) {
+            t.phrase_firsts.insert_whole(&words[0]);
+            t.phrase_lasts.insert_whole(&words[words.len() - 1]);
+        }
+        for w in t.context.keys() {
+            t.phrase_firsts.insert_whole(w);
+            t.phrase_lasts.insert_whole(w);
+        }
         let mut singles: Vec<(&String, &Vec<Context>)> = t.context.iter().collect();
         singles.sort_by(|a, b| a.0.cmp(b.0));
         for (w, cs) in singles {
@@ -218,6 +230,20 @@ impl Table {
         self.by_context
             .get(ctx as usize)
             .map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Could a context phrase start with `word`? False means surely not.
+    pub fn may_start_phrase(&self, word: &str) -> bool {
+        self.phrase_firsts.may_have_whole(word)
+    }
+
+    /// Could a context phrase end with `word`, or with `word` without a `و` in front?
+    /// False means surely not.
+    pub fn may_end_phrase(&self, word: &str) -> bool {
+        self.phrase_lasts.may_have_whole(word)
+            || word
+                .strip_prefix('و')
+                .is_some_and(|w| self.phrase_lasts.may_have_whole(w))
     }
 
     /// Could `word`, or `word` without letters in front, be in the table (as a number word
