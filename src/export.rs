@@ -173,6 +173,16 @@ fn json_line(m: &Mention, out: &mut Vec<u8>) {
 fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let b = s.as_bytes();
+    // Nearly every string needs no escape: test all its bytes at once (without an early
+    // exit, so the test runs on vectors) and copy it whole.
+    let plain = !b.iter().fold(false, |any, &x| {
+        any | (x < 0x20) | (x == b'"') | (x == b'\\')
+    });
+    if plain {
+        out.extend_from_slice(b);
+        out.push(b'"');
+        return;
+    }
     let mut copied = 0;
     for (k, &x) in b.iter().enumerate() {
         let short = match x {
