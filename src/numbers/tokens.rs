@@ -131,13 +131,18 @@ fn arabic_letter_at(b: &[u8], i: usize) -> bool {
     let (Some(&lead), Some(&trail)) = (b.get(i), b.get(i + 1)) else {
         return false;
     };
-    match lead {
-        0xD8 => matches!(trail, 0xA1..=0xBA),
-        0xD9 => matches!(trail, 0x81..=0x8A | 0xB1..=0xBF),
-        0xDA => matches!(trail, 0x80..=0xBF),
-        0xDB => matches!(trail, 0x80..=0x93),
-        _ => false,
+    // Which trail bytes (0x80–0xBF, as bits 0–63) make a letter after lead byte 0xD8 + k.
+    const LETTERS: [u64; 4] = [
+        bits(0x21, 0x3A),                    // D8 A1–BA
+        bits(0x01, 0x0A) | bits(0x31, 0x3F), // D9 81–8A, B1–BF
+        bits(0x00, 0x3F),                    // DA 80–BF
+        bits(0x00, 0x13),                    // DB 80–93
+    ];
+    const fn bits(lo: u32, hi: u32) -> u64 {
+        (u64::MAX >> (63 - hi)) & (u64::MAX << lo)
     }
+    let k = usize::from(lead.wrapping_sub(0xD8));
+    k < LETTERS.len() && trail & 0xC0 == 0x80 && LETTERS[k] >> (trail & 0x3F) & 1 == 1
 }
 
 /// Tokenise normalised text.
