@@ -957,6 +957,82 @@ impl<'a> Extractor<'a> {
                 partner: None,
             });
         }
+        self.partitive_vague_drafts(r, used, out);
+    }
+
+    /// A vague quantity *of* casualties needs no cue: `والعديد من الجرحى`, `عدد من القتلى
+    /// والجرحى`, `الكثير من الضحايا`. Only with `من` between the two: `عدد القتلى` (the
+    /// number of the dead) is no quantity; and not after a figure of the same casualties in
+    /// the sentence, which it takes up again. Each casualty noun coordinated with `و` right
+    /// after the first makes a mention of its own.
+    fn partitive_vague_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let casualty_plural = |t: usize, used: &[bool]| {
+            r.hits(t).iter().find_map(|h| match h.entry.kind {
+                Kind::Noun {
+                    category: Some(c),
+                    group,
+                    form: Form::Plural,
+                } if r.toks[t].joined && !used[t] => Some((*h, c, group)),
+                _ => None,
+            })
+        };
+        for i in 0..r.toks.len() {
+            if used[i] || r.in_quantity[i] {
+                continue;
+            }
+            let Some(v) = r.hits(i).iter().find(|h| h.entry.kind == Kind::Vague) else {
+                continue;
+            };
+            // `من` written in the phrase (`عدد من`) or after it (`العديد من`).
+            let j = if v.entry.words.last().is_some_and(|w| w == "من") {
+                v.end
+            } else if v.end < r.toks.len() && r.toks[v.end].joined && r.word(v.end) == "من" {
+                v.end + 1
+            } else {
+                continue;
+            };
+            if j >= r.toks.len() {
+                continue;
+            }
+            let (mut first, mut j) = (v.start, j);
+            while let Some((n, category, group)) = casualty_plural(j, used) {
+                // After a figure of the same casualties in its sentence, it refers back to
+                // them (`سقوط عشرات القتلى والجرحى ... نقل العديد من المصابين`).
+                let counted = out.iter().any(|d| {
+                    d.last < first
+                        && r.sentence[d.at] == r.sentence[first]
+                        && (d.category == category || d.category == Category::KilledOrWounded)
+                });
+                if counted || self.excluded(r, first, n.end, category) {
+                    break;
+                }
+                for u in &mut used[first..n.end] {
+                    *u = true;
+                }
+                out.push(Draft {
+                    category,
+                    count: None,
+                    low: None,
+                    high: None,
+                    approx: false,
+                    vague: true,
+                    group: group
+                        .or_else(|| self.group_after(r, n.end))
+                        .unwrap_or(Group::Unspecified),
+                    first,
+                    last: n.end - 1,
+                    rule: n.entry.rule.clone(),
+                    flags: Vec::new(),
+                    at: n.start,
+                    partner: None,
+                });
+                // `... والجرحى`: the next noun, if it is one, joined by `و`.
+                if n.end >= r.toks.len() || !r.word(n.end).starts_with('و') {
+                    break;
+                }
+                (first, j) = (n.end, n.end);
+            }
+        }
     }
 
     /// Singular and dual nouns listed after a figure, each one a part of it
