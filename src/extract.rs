@@ -236,6 +236,11 @@ impl<'a> Extractor<'a> {
         }
         let published = published.or_else(|| crate::dates::find_date(&r.norm.text));
 
+        // The clauses that hold a figure, in order: a cause word in one of them is that
+        // figure's (see `cause`).
+        let mut figure_clauses: Vec<usize> = drafts.iter().map(|d| r.clause[d.at]).collect();
+        figure_clauses.sort_unstable();
+        figure_clauses.dedup();
         // A figure coordinated with another, or one of its parts, shares its scope.
         let mut scopes: HashMap<usize, Scope> = HashMap::new();
         let mut places = HashMap::new();
@@ -250,7 +255,10 @@ impl<'a> Extractor<'a> {
         drafts
             .into_iter()
             // `إصابة` near a disease is an infection, not a wound.
-            .filter(|d| d.category == Category::Killed || self.cause(&r, d) != Cause::Disease)
+            .filter(|d| {
+                d.category == Category::Killed
+                    || self.cause(&r, d, &figure_clauses) != Cause::Disease
+            })
             .map(|d| {
                 let (s, _) = r
                     .norm
@@ -276,7 +284,7 @@ impl<'a> Extractor<'a> {
                     vague: d.vague,
                     group: d.group,
                     scope: scopes[&d.at],
-                    cause: self.cause(&r, &d),
+                    cause: self.cause(&r, &d, &figure_clauses),
                     weapon: self.weapon(&r, &d),
                     place: place.as_ref().map(|p| p.name.clone()),
                     admin1: place.as_ref().map(|p| p.admin1.name_en.to_string()),
@@ -1201,8 +1209,17 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn cause(&self, r: &Reading<'a>, d: &Draft) -> Cause {
+    /// The cause named near a figure; violence when none is. A cause word in another clause
+    /// that holds a figure of its own is that figure's: `القتل المباشر لـ 70،000 شخص، ...
+    /// ووفاة نحو 85،000 طفل من الجوع`. `figure_clauses` lists, sorted, the clauses with a
+    /// figure.
+    fn cause(&self, r: &Reading<'a>, d: &Draft, figure_clauses: &[usize]) -> Cause {
+        let own = r.clause[d.at];
         self.near(r, d, CAUSE_REACH)
+            .filter(|h| {
+                let c = r.clause[h.start];
+                c == own || figure_clauses.binary_search(&c).is_err()
+            })
             .find_map(|h| match h.entry.kind {
                 Kind::Cause(c) => Some(c),
                 _ => None,

@@ -123,3 +123,29 @@ fn names_are_the_serde_names() {
         assert_eq!(serde_json::to_value(f).unwrap(), f.name());
     }
 }
+
+#[test]
+fn a_cause_word_belongs_to_the_figure_of_its_clause() {
+    let causes = |text: &str| -> Vec<(Option<u64>, Cause)> {
+        run(text).iter().map(|m| (m.count, m.cause)).collect()
+    };
+    // Hunger and cold are no wound of violence.
+    assert_eq!(
+        causes("وفاة 3 أطفال بسبب البرد في المخيم"),
+        [(Some(3), Cause::Unknown)]
+    );
+    // Another clause with a figure of its own keeps its cause word.
+    assert_eq!(
+        causes("أدت الحرب إلى مقتل 700 شخص، ووفاة نحو 850 طفلا من الجوع"),
+        [(Some(700), Cause::Violence), (Some(850), Cause::Unknown)]
+    );
+    // A clause without a figure still gives its cause, and coordinated figures share it.
+    assert_eq!(
+        causes("توفي 3 أشخاص، إثر حادث سير على الطريق"),
+        [(Some(3), Cause::Accident)]
+    );
+    assert_eq!(
+        causes("مقتل 5 أشخاص وإصابة 10 آخرين بحادث سير"),
+        [(Some(5), Cause::Accident), (Some(10), Cause::Accident)]
+    );
+}
