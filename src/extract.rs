@@ -966,6 +966,76 @@ impl<'a> Extractor<'a> {
             });
         }
         self.partitive_vague_drafts(r, used, out);
+        self.definite_count_drafts(r, used, out);
+    }
+
+    /// A definite noun of the dead or the wounded followed by a definite number word counts:
+    /// `القتلى الثلاثة` (the three dead), `الجرحى الخمسة`. Not when a figure of the same
+    /// casualties and count stands before it in the text: then it names them again.
+    fn definite_count_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        use crate::numbers::table::WordKind;
+        for t in 1..r.toks.len() {
+            let Some((n, category, group)) =
+                r.hits(t - 1).iter().find_map(|h| match h.entry.kind {
+                    // Not `الضحايا`: killed or wounded is too loose a reading for a count.
+                    Kind::Noun {
+                        category: Some(c @ (Category::Killed | Category::Wounded)),
+                        group,
+                        form: Form::Plural,
+                    } if h.end == t => Some((*h, c, group)),
+                    _ => None,
+                })
+            else {
+                continue;
+            };
+            if !r.definite(n.start) || !r.toks[t].joined || used[n.start] || used[t] {
+                continue;
+            }
+            let Some(bare) = r.word(t).strip_prefix("ال") else {
+                continue;
+            };
+            let Some(count) = self
+                .numbers
+                .table()
+                .readings(bare)
+                .iter()
+                .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                .and_then(|x| u64::try_from(x.value).ok())
+                .filter(|&v| v >= 2)
+            else {
+                continue;
+            };
+            // `الخمسة والعشرين`: one part of a compound number this does not read.
+            if t + 1 < r.toks.len() && r.toks[t + 1].joined && r.word(t + 1).starts_with("وال") {
+                continue;
+            }
+            let again = out
+                .iter()
+                .any(|d| d.last < n.start && d.category == category && d.count == Some(count));
+            if again || self.excluded(r, n.start, t + 1, category) {
+                continue;
+            }
+            for u in &mut used[n.start..=t] {
+                *u = true;
+            }
+            out.push(Draft {
+                category,
+                count: Some(count),
+                low: Some(count),
+                high: Some(count),
+                approx: false,
+                vague: false,
+                group: group
+                    .or_else(|| self.group_after(r, t + 1))
+                    .unwrap_or(Group::Unspecified),
+                first: n.start,
+                last: t,
+                rule: n.entry.rule.clone(),
+                flags: Vec::new(),
+                at: n.start,
+                partner: None,
+            });
+        }
     }
 
     /// A vague quantity *of* casualties needs no cue: `والعديد من الجرحى`, `عدد من القتلى
