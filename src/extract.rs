@@ -824,117 +824,124 @@ impl<'a> Extractor<'a> {
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
     fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         let figures = out.len();
-        for i in 0..r.toks.len() {
-            for h in r.hits(i) {
-                let Kind::Cue {
-                    category: cue_cat,
-                    after: false,
-                } = h.entry.kind
-                else {
-                    continue;
-                };
-                if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end] {
-                    continue;
-                }
-                let next = self.noun_at(r, h.end).or_else(|| {
-                    r.hits(h.end)
-                        .iter()
-                        .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
-                        .copied()
-                });
-                let Some(n) = next else { continue };
-                if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
-                    continue;
-                }
-                let (count, category, group) = match n.entry.kind {
-                    Kind::Noun {
-                        category,
-                        group,
-                        form,
-                    } => {
-                        let count = match form {
-                            Form::Singular => Some(1),
-                            Form::Dual => Some(2),
-                            Form::Plural => None,
-                        };
-                        // A bare plural is a vague mention only when the noun itself is a
-                        // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
-                        // `جثث القتلى` (victims already counted).
-                        if count.is_none() && (category.is_none() || r.definite(n.start)) {
-                            continue;
-                        }
-                        (count, category.or(cue_cat), group)
-                    }
-                    Kind::Vague => (None, cue_cat, None),
-                    _ => continue,
-                };
-                // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
-                // The closest figure before the cue: among the figures (in text order, so
-                // found by bisection) or the noun mentions made so far (the last one).
-                let k = out[..figures].partition_point(|d| d.last < h.start);
-                let partner = [k.checked_sub(1).map(|k| &out[k]), out[figures..].last()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|d| d.last < h.start)
-                    .max_by_key(|d| d.last)
-                    .filter(|d| r.sentence[d.last] == r.sentence[h.start]);
-                let (category, inherited) = match (category, partner) {
-                    (Some(c), _) => (c, false),
-                    (None, Some(p)) => (p.category, true),
-                    (None, None) => continue,
-                };
-                if self.excluded(r, h.start, n.end, category) {
-                    continue;
-                }
-                // A person noun gives way to a group named right after it (`أحد عناصر
-                // الشرطة`, `شخص من المدنيين`).
-                let group = group
-                    .filter(|g| *g != Group::Unspecified)
-                    .or_else(|| self.group_after(r, n.end))
-                    .unwrap_or(Group::Unspecified);
-                for u in &mut used[h.start..n.end] {
-                    *u = true;
-                }
-                out.push(Draft {
-                    category,
-                    count,
-                    low: count,
-                    high: count,
-                    approx: false,
-                    vague: count.is_none(),
-                    group,
-                    first: h.start,
-                    last: n.end - 1,
-                    rule: n.entry.rule.clone(),
-                    flags: if inherited {
-                        vec![Flag::Breakdown]
-                    } else {
-                        Vec::new()
-                    },
-                    at: n.start,
-                    partner: partner.filter(|_| inherited).map(|p| p.at),
-                });
-                self.parts_after(r, n.end, category, (group, count, n.start), used, out);
-                break;
+        // Over the hits in text order; once a cue at a token made a mention, the other
+        // hits there are passed over.
+        let mut done = usize::MAX;
+        for h in &r.hits {
+            if h.start == done {
+                continue;
             }
+            let Kind::Cue {
+                category: cue_cat,
+                after: false,
+            } = h.entry.kind
+            else {
+                continue;
+            };
+            if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end] {
+                continue;
+            }
+            let next = self.noun_at(r, h.end).or_else(|| {
+                r.hits(h.end)
+                    .iter()
+                    .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
+                    .copied()
+            });
+            let Some(n) = next else { continue };
+            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
+                continue;
+            }
+            let (count, category, group) = match n.entry.kind {
+                Kind::Noun {
+                    category,
+                    group,
+                    form,
+                } => {
+                    let count = match form {
+                        Form::Singular => Some(1),
+                        Form::Dual => Some(2),
+                        Form::Plural => None,
+                    };
+                    // A bare plural is a vague mention only when the noun itself is a
+                    // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
+                    // `جثث القتلى` (victims already counted).
+                    if count.is_none() && (category.is_none() || r.definite(n.start)) {
+                        continue;
+                    }
+                    (count, category.or(cue_cat), group)
+                }
+                Kind::Vague => (None, cue_cat, None),
+                _ => continue,
+            };
+            // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
+            // The closest figure before the cue: among the figures (in text order, so
+            // found by bisection) or the noun mentions made so far (the last one).
+            let k = out[..figures].partition_point(|d| d.last < h.start);
+            let partner = [k.checked_sub(1).map(|k| &out[k]), out[figures..].last()]
+                .into_iter()
+                .flatten()
+                .filter(|d| d.last < h.start)
+                .max_by_key(|d| d.last)
+                .filter(|d| r.sentence[d.last] == r.sentence[h.start]);
+            let (category, inherited) = match (category, partner) {
+                (Some(c), _) => (c, false),
+                (None, Some(p)) => (p.category, true),
+                (None, None) => continue,
+            };
+            if self.excluded(r, h.start, n.end, category) {
+                continue;
+            }
+            // A person noun gives way to a group named right after it (`أحد عناصر
+            // الشرطة`, `شخص من المدنيين`).
+            let group = group
+                .filter(|g| *g != Group::Unspecified)
+                .or_else(|| self.group_after(r, n.end))
+                .unwrap_or(Group::Unspecified);
+            for u in &mut used[h.start..n.end] {
+                *u = true;
+            }
+            out.push(Draft {
+                category,
+                count,
+                low: count,
+                high: count,
+                approx: false,
+                vague: count.is_none(),
+                group,
+                first: h.start,
+                last: n.end - 1,
+                rule: n.entry.rule.clone(),
+                flags: if inherited {
+                    vec![Flag::Breakdown]
+                } else {
+                    Vec::new()
+                },
+                at: n.start,
+                partner: partner.filter(|_| inherited).map(|p| p.at),
+            });
+            self.parts_after(r, n.end, category, (group, count, n.start), used, out);
+            done = h.start;
         }
         // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
-        for i in 0..r.toks.len() {
+        // Over the hits, not every token: the first dual casualty noun at each token.
+        let mut last = usize::MAX;
+        for &h in &r.hits {
+            let dual = matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(_),
+                    form: Form::Dual,
+                    ..
+                }
+            );
+            if !dual || h.start == last {
+                continue;
+            }
+            last = h.start;
+            let i = h.start;
             if used[i] || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
                 continue;
             }
-            let Some(h) = r.hits(i).iter().find(|h| {
-                matches!(
-                    h.entry.kind,
-                    Kind::Noun {
-                        category: Some(_),
-                        form: Form::Dual,
-                        ..
-                    }
-                )
-            }) else {
-                continue;
-            };
             let Kind::Noun {
                 category: Some(category),
                 group,
@@ -974,20 +981,23 @@ impl<'a> Extractor<'a> {
     /// casualties and count stands before it in the text: then it names them again.
     fn definite_count_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         use crate::numbers::table::WordKind;
-        for t in 1..r.toks.len() {
-            let Some((n, category, group)) =
-                r.hits(t - 1).iter().find_map(|h| match h.entry.kind {
-                    // Not `الضحايا`: killed or wounded is too loose a reading for a count.
-                    Kind::Noun {
-                        category: Some(c @ (Category::Killed | Category::Wounded)),
-                        group,
-                        form: Form::Plural,
-                    } if h.end == t => Some((*h, c, group)),
-                    _ => None,
-                })
-            else {
-                continue;
+        // Over the hits, not every token: the first one-word noun hit at each token.
+        let mut last = usize::MAX;
+        for &n in &r.hits {
+            let (category, group) = match n.entry.kind {
+                // Not `الضحايا`: killed or wounded is too loose a reading for a count.
+                Kind::Noun {
+                    category: Some(c @ (Category::Killed | Category::Wounded)),
+                    group,
+                    form: Form::Plural,
+                } if n.end == n.start + 1 && n.start != last => (c, group),
+                _ => continue,
             };
+            last = n.start;
+            let t = n.end;
+            if t >= r.toks.len() {
+                continue;
+            }
             if !r.definite(n.start) || !r.toks[t].joined || used[n.start] || used[t] {
                 continue;
             }
@@ -1054,13 +1064,16 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         };
-        for i in 0..r.toks.len() {
-            if used[i] || r.in_quantity[i] {
+        // Over the hits, not every token: the first vague hit at each token.
+        let mut last = usize::MAX;
+        for &v in &r.hits {
+            if v.entry.kind != Kind::Vague || v.start == last {
                 continue;
             }
-            let Some(v) = r.hits(i).iter().find(|h| h.entry.kind == Kind::Vague) else {
+            last = v.start;
+            if used[v.start] || r.in_quantity[v.start] {
                 continue;
-            };
+            }
             // `من` written in the phrase (`عدد من`) or after it (`العديد من`).
             let j = if v.entry.words.last().is_some_and(|w| w == "من") {
                 v.end
@@ -1188,9 +1201,11 @@ impl<'a> Extractor<'a> {
         let s = r.sentence[d.at];
         let lo = d.first.saturating_sub(reach);
         let hi = (d.last + reach + 1).min(r.toks.len());
-        (lo..hi)
-            .filter(move |&j| r.sentence[j] == s)
-            .flat_map(move |j| r.hits(j).iter())
+        // The hits starting at tokens lo..hi are one run of the flat list.
+        let (a, z) = (r.hit_at[lo] as usize, r.hit_at[hi] as usize);
+        r.hits[a..z]
+            .iter()
+            .filter(move |h| r.sentence[h.start] == s)
     }
 
     /// The place named with a figure: in its sentence, the first after it, else the last
@@ -1286,12 +1301,13 @@ impl<'a> Extractor<'a> {
     fn cause(&self, r: &Reading<'a>, d: &Draft, figure_clauses: &[usize]) -> Cause {
         let own = r.clause[d.at];
         self.near(r, d, CAUSE_REACH)
-            .filter(|h| {
-                let c = r.clause[h.start];
-                c == own || figure_clauses.binary_search(&c).is_err()
-            })
             .find_map(|h| match h.entry.kind {
-                Kind::Cause(c) => Some(c),
+                Kind::Cause(c)
+                    if r.clause[h.start] == own
+                        || figure_clauses.binary_search(&r.clause[h.start]).is_err() =>
+                {
+                    Some(c)
+                }
                 _ => None,
             })
             .unwrap_or(Cause::Violence)
@@ -1309,12 +1325,9 @@ impl<'a> Extractor<'a> {
 /// Which sentences (by index) hold a cue or a casualty noun.
 fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
-    for (i, hs) in (0..r.toks.len()).map(|i| (i, r.hits(i))) {
-        if hs
-            .iter()
-            .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }))
-        {
-            wanted[r.sentence[i]] = true;
+    for h in &r.hits {
+        if matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }) {
+            wanted[r.sentence[h.start]] = true;
         }
     }
     wanted
