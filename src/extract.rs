@@ -102,6 +102,9 @@ struct Hit<'l> {
     glued: bool,
 }
 
+/// The shortest word (in bytes: seven Arabic letters) read as a cue glued to the word
+/// before it: three letters of something else and a cue of four.
+const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
@@ -526,9 +529,17 @@ impl<'a> Extractor<'a> {
     /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
     /// An unknown word that ends in a one-word cue of four letters or more, after at least
     /// three letters of something else, is read as that cue.
+    #[inline]
     fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
-        let w = r.word(i);
-        if w.len() < 14 || !self.lex.may_end_in_cue(w) {
+        // Most words are shorter: decided here, before anything is looked up.
+        if r.toks[i].end - r.toks[i].start < GLUED_MIN_BYTES {
+            return None;
+        }
+        self.glued_cue_in(r.word(i), i)
+    }
+
+    fn glued_cue_in(&self, w: &str, i: usize) -> Option<Hit<'a>> {
+        if !self.lex.may_end_in_cue(w) {
             return None;
         }
         w.char_indices().skip(3).find_map(|(k, _)| {
