@@ -339,7 +339,8 @@ impl<'a> Extractor<'a> {
         );
         let (mut s, mut c) = (0, 0);
         for (i, t) in toks.iter().enumerate() {
-            if i > 0 {
+            // A joined token has only spaces, tabs, brackets or quotes before it: no break.
+            if i > 0 && !t.joined {
                 match gap_break(&norm.text[toks[i - 1].end..t.start]) {
                     Break::Sentence => {
                         s += 1;

@@ -149,3 +149,18 @@ fn a_cause_word_belongs_to_the_figure_of_its_clause() {
         [(Some(5), Cause::Accident), (Some(10), Cause::Accident)]
     );
 }
+
+/// `read` skips the gap test before a joined token: whatever stands between two joined
+/// tokens must never end a clause or a sentence.
+#[test]
+fn a_joined_token_follows_no_break() {
+    let text = "قتل 5 (خمسة) «مدنيين» [أمس]، ثم - 3. و\t4؟ ثم؛ 7 \"قتلى\" -8 و-9 ١٢ ، 6\nجرحى";
+    let toks = tokenize(text);
+    assert!(toks.iter().filter(|t| t.joined).count() > 5);
+    for w in toks.windows(2) {
+        if w[1].joined {
+            let gap = &text[w[0].end..w[1].start];
+            assert!(matches!(gap_break(gap), Break::None), "{gap:?}");
+        }
+    }
+}
