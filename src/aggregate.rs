@@ -41,27 +41,8 @@ impl GroupKey {
     pub fn name(self) -> &'static str {
         match self {
             GroupKey::All => "all",
-            GroupKey::Group(g) => group_name(g),
+            GroupKey::Group(g) => g.name(),
         }
-    }
-}
-
-pub fn group_name(g: Group) -> &'static str {
-    match g {
-        Group::Civilian => "civilian",
-        Group::Child => "child",
-        Group::Woman => "woman",
-        Group::Man => "man",
-        Group::Combatant => "combatant",
-        Group::Unspecified => "unspecified",
-    }
-}
-
-pub fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::Killed => "killed",
-        Category::Wounded => "wounded",
-        Category::KilledOrWounded => "killed_or_wounded",
     }
 }
 
@@ -426,7 +407,7 @@ impl Weekly {
                 .push(week_start(i.event_date, self.start).to_string());
             self.admin1.push(i.admin1.clone().unwrap_or_default());
             self.pcode.push(i.admin1_pcode.clone().unwrap_or_default());
-            self.cat.push(category_name(*c));
+            self.cat.push(c.name());
             self.grp.push(g.name());
             self.count.push(f.count);
             self.low.push(f.low);

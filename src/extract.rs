@@ -218,6 +218,35 @@ struct Draft {
     partner: Option<usize>,
 }
 
+impl Draft {
+    /// A figure read off a noun rather than a number (`مقتل طفل`, `حالتي وفاة`, `العديد من
+    /// الجرحى`): `count` exact or, when `None`, vague; over tokens `span` (first, last).
+    fn counted(
+        category: Category,
+        count: Option<u64>,
+        group: Group,
+        span: (usize, usize),
+        at: usize,
+        rule: &str,
+    ) -> Draft {
+        Draft {
+            category,
+            count,
+            low: count,
+            high: count,
+            approx: false,
+            vague: count.is_none(),
+            group,
+            first: span.0,
+            last: span.1,
+            rule: rule.to_string(),
+            flags: Vec::new(),
+            at,
+            partner: None,
+        }
+    }
+}
+
 /// The extraction engine: compiled rules and the number parser.
 pub struct Extractor<'a> {
     lex: &'a Lexicon,
@@ -787,9 +816,7 @@ impl<'a> Extractor<'a> {
         let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
             h.end
         }) - 1;
-        for u in &mut used[first..=last] {
-            *u = true;
-        }
+        used[first..=last].fill(true);
         let mut flags = Vec::new();
         if inherited {
             flags.push(Flag::Breakdown);
@@ -909,27 +936,22 @@ impl<'a> Extractor<'a> {
                 .filter(|g| *g != Group::Unspecified)
                 .or_else(|| self.group_after(r, n.end))
                 .unwrap_or(Group::Unspecified);
-            for u in &mut used[h.start..n.end] {
-                *u = true;
-            }
+            used[h.start..n.end].fill(true);
             out.push(Draft {
-                category,
-                count,
-                low: count,
-                high: count,
-                approx: false,
-                vague: count.is_none(),
-                group,
-                first: h.start,
-                last: n.end - 1,
-                rule: n.entry.rule.clone(),
                 flags: if inherited {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()
                 },
-                at: n.start,
                 partner: partner.filter(|_| inherited).map(|p| p.at),
+                ..Draft::counted(
+                    category,
+                    count,
+                    group,
+                    (h.start, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                )
             });
             self.parts_after(r, n.end, category, (group, count, n.start), used, out);
             done = h.start;
@@ -965,24 +987,15 @@ impl<'a> Extractor<'a> {
             if self.excluded(r, h.start, h.end, category) {
                 continue;
             }
-            for u in &mut used[h.start..h.end] {
-                *u = true;
-            }
-            out.push(Draft {
+            used[h.start..h.end].fill(true);
+            out.push(Draft::counted(
                 category,
-                count: Some(2),
-                low: Some(2),
-                high: Some(2),
-                approx: false,
-                vague: false,
-                group: group.unwrap_or(Group::Unspecified),
-                first: h.start,
-                last: h.end - 1,
-                rule: h.entry.rule.clone(),
-                flags: Vec::new(),
-                at: h.start,
-                partner: None,
-            });
+                Some(2),
+                group.unwrap_or(Group::Unspecified),
+                (h.start, h.end - 1),
+                h.start,
+                &h.entry.rule,
+            ));
         }
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
@@ -1037,26 +1050,18 @@ impl<'a> Extractor<'a> {
             if again || self.excluded(r, n.start, t + 1, category) {
                 continue;
             }
-            for u in &mut used[n.start..=t] {
-                *u = true;
-            }
-            out.push(Draft {
+            used[n.start..=t].fill(true);
+            let group = group
+                .or_else(|| self.group_after(r, t + 1))
+                .unwrap_or(Group::Unspecified);
+            out.push(Draft::counted(
                 category,
-                count: Some(count),
-                low: Some(count),
-                high: Some(count),
-                approx: false,
-                vague: false,
-                group: group
-                    .or_else(|| self.group_after(r, t + 1))
-                    .unwrap_or(Group::Unspecified),
-                first: n.start,
-                last: t,
-                rule: n.entry.rule.clone(),
-                flags: Vec::new(),
-                at: n.start,
-                partner: None,
-            });
+                Some(count),
+                group,
+                (n.start, t),
+                n.start,
+                &n.entry.rule,
+            ));
         }
     }
 
@@ -1109,26 +1114,18 @@ impl<'a> Extractor<'a> {
                 if counted || self.excluded(r, first, n.end, category) {
                     break;
                 }
-                for u in &mut used[first..n.end] {
-                    *u = true;
-                }
-                out.push(Draft {
+                used[first..n.end].fill(true);
+                let group = group
+                    .or_else(|| self.group_after(r, n.end))
+                    .unwrap_or(Group::Unspecified);
+                out.push(Draft::counted(
                     category,
-                    count: None,
-                    low: None,
-                    high: None,
-                    approx: false,
-                    vague: true,
-                    group: group
-                        .or_else(|| self.group_after(r, n.end))
-                        .unwrap_or(Group::Unspecified),
-                    first,
-                    last: n.end - 1,
-                    rule: n.entry.rule.clone(),
-                    flags: Vec::new(),
-                    at: n.start,
-                    partner: None,
-                });
+                    None,
+                    group,
+                    (first, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                ));
                 // `... والجرحى`: the next noun, if it is one, joined by `و`.
                 if n.end >= r.toks.len() || !r.word(n.end).starts_with('و') {
                     break;
@@ -1177,27 +1174,22 @@ impl<'a> Extractor<'a> {
             if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
                 return;
             }
-            for u in &mut used[n.start..n.end] {
-                *u = true;
-            }
+            used[n.start..n.end].fill(true);
             out.push(Draft {
-                category,
-                count: Some(count),
-                low: Some(count),
-                high: Some(count),
-                approx: false,
-                vague: false,
-                group,
-                first: n.start,
-                last: n.end - 1,
-                rule: n.entry.rule.clone(),
                 flags: if head == Group::Unspecified {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()
                 },
-                at: n.start,
                 partner: Some(head_at),
+                ..Draft::counted(
+                    category,
+                    Some(count),
+                    group,
+                    (n.start, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                )
             });
             j = n.end;
         }

@@ -14,7 +14,7 @@ use chrono::{NaiveDate, Weekday};
 use polars::prelude::DataFrame;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::aggregate::{self, Figure, GroupKey, Incident, category_name, group_name};
+use crate::aggregate::{self, Figure, GroupKey, Incident};
 use crate::charts::{self, Series};
 use crate::export::{CSV_HEADER, mention_row};
 use crate::extract::Mention;
@@ -177,8 +177,8 @@ fn figure_columns() -> Vec<(Category, GroupKey)> {
 
 fn column_name(c: Category, g: GroupKey) -> String {
     match g {
-        GroupKey::All => category_name(c).to_string(),
-        GroupKey::Group(x) => format!("{}_{}", category_name(c), group_name(x)),
+        GroupKey::All => c.name().to_string(),
+        GroupKey::Group(x) => format!("{}_{}", c.name(), x.name()),
     }
 }
 
@@ -349,7 +349,7 @@ fn weekly_wide(weekly: &Table) -> Table {
             let mut r = vec![w, a, p];
             for (c, g) in &cols {
                 r.push(
-                    v.get(&format!("{}|{}", category_name(*c), g.name()))
+                    v.get(&format!("{}|{}", c.name(), g.name()))
                         .cloned()
                         .unwrap_or_default(),
                 );
@@ -949,7 +949,7 @@ impl Incidents {
             let cell = (
                 week.clone(),
                 pcode.clone(),
-                category_name(*c).to_string(),
+                c.name().to_string(),
                 g.name().to_string(),
             );
             let (markup, count) = self.behind.entry(cell).or_default();
