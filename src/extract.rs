@@ -534,8 +534,8 @@ impl<'a> Extractor<'a> {
                     t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
                         // Later words match with or without their clitics and article on
                         // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
-                        let want = keys(&e.words[k]);
-                        keys(word(t)).iter().any(|w| want.contains(w))
+                        let want = &e.later_keys[k - 1];
+                        keys(word(t)).iter().any(|w| want.iter().any(|x| x == w))
                     }
                 });
                 if fits {

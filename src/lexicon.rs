@@ -148,6 +148,9 @@ pub struct Entry {
     pub kind: Kind,
     /// The phrase as normalised words.
     pub words: Vec<String>,
+    /// The [`keys`] of each word after the first, computed once: a text word matches the
+    /// phrase's word when they share a key.
+    pub later_keys: Vec<Vec<String>>,
     /// The phrase as the rules file writes it.
     pub phrase: String,
 }
@@ -544,9 +547,14 @@ impl Lexicon {
                 .entry(words[0].clone())
                 .or_default()
                 .push(self.entries.len());
+            let later_keys = words[1..]
+                .iter()
+                .map(|w| keys(w).iter().map(str::to_string).collect())
+                .collect();
             self.entries.push(Entry {
                 rule: id.to_string(),
                 kind: kind.clone(),
+                later_keys,
                 words,
                 phrase: p.trim().to_string(),
             });
