@@ -4,12 +4,16 @@
 # `rg -o -f <cue words>` on it, prints the ratio and the peak RSS of hasila at two sizes;
 # then times `hasila report` on the same corpus, with its peak RSS.
 # Usage: scripts/bench.sh [SMALL_MB] [LARGE_MB]      (defaults: 20 200)
+#        HASILA=path/to/hasila scripts/bench.sh ...  (time that binary, build nothing: to
+#        compare two builds on the same machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-20}
 large=${2:-200}
 command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
-cargo build --release --locked --quiet
+bin=${HASILA:-./target/release/hasila}
+[ -n "${HASILA:-}" ] || cargo build --release --locked --quiet
+[ -x "$bin" ] || { echo "no executable at $bin" >&2; exit 1; }
 work=$(mktemp -d -t hasila-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # The cue words and casualty nouns of the rules, as written.
@@ -42,7 +46,7 @@ measure() {  # measure SIZE_MB -> "seconds rss_kb" for hasila, "seconds" for rg
   local f="$work/corpus-$1.jsonl"
   corpus "$1" "$f"
   cat "$f" >/dev/null  # warm the page cache for both
-  /usr/bin/time -f "%e %M" -o "$work/h.time" ./target/release/hasila extract "$f" -o "$work/out.jsonl" 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/h.time" "$bin" extract "$f" -o "$work/out.jsonl" 2>/dev/null
   /usr/bin/time -f "%e %M" -o "$work/r.time" rg -o -f "$work/cues.txt" "$f" >/dev/null
   read -r hs hm <"$work/h.time"
   read -r rs _ <"$work/r.time"
@@ -53,7 +57,7 @@ print(f'{mb:>5} MB: hasila {hs:.2f} s ({mb/hs:.0f} MB/s, peak RSS {hm/1024:.0f} 
 "
   echo "$hm" >"$work/rss-$1"
   # The whole report on the same corpus: time and peak RSS.
-  /usr/bin/time -f "%e %M" -o "$work/rep.time" ./target/release/hasila report "$f" --out "$work/report" 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/rep.time" "$bin" report "$f" --out "$work/report" 2>/dev/null
   read -r ps pm <"$work/rep.time"
   python3 -c "print(f'        report {$ps:.2f} s, peak RSS {$pm/1024:.0f} MB')"
   echo "$pm" >"$work/rep-rss-$1"
