@@ -218,6 +218,12 @@ impl NumberParser {
         let mut out = Vec::new();
         let mut i = 0;
         while i < cur.toks.len() {
+            // A word with no reading, bare or behind clitics, starts nothing: most words.
+            let w = &cur.words[i];
+            if cur.toks[i].kind == TokKind::Word && w.bare.is_empty() && w.clitic.is_none() {
+                i += 1;
+                continue;
+            }
             match cur.quantity_at(i) {
                 Some((q, next)) => {
                     out.extend(q);
