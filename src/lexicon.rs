@@ -302,13 +302,16 @@ pub struct Lexicon {
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
 /// bytes (two Arabic letters) or more, or the word itself. So a word can start a phrase
-/// only if its last three letters end some phrase's first word of three letters or more,
-/// or its last two letters (or the whole word, when shorter) are such a first word. A hash
-/// collision only lets a word through to the exact lookup.
+/// only if it ends as some phrase's first word does: in its last four letters when that
+/// first word has four or more, its last three when it has three, or its last two letters
+/// (or the whole word, when shorter) are such a first word. A hash collision only lets a
+/// word through to the exact lookup.
 #[derive(Debug, Default)]
 struct Tails {
-    /// Last six bytes of first words of six bytes or more.
+    /// Last eight bytes of first words of eight bytes or more.
     long: WordBits,
+    /// Last six bytes of first words of six or seven bytes.
+    mid: WordBits,
     /// First words shorter than six bytes, whole.
     short: WordBits,
     /// Every first word, whole: a key not in it needs no hash-map lookup.
@@ -316,7 +319,8 @@ struct Tails {
 }
 
 impl Tails {
-    const LONG: usize = 6;
+    const LONG: usize = 8;
+    const MID: usize = 6;
     /// The longest word whose key can be a short first word: four bytes and four letters
     /// of clitics and article before it.
     const SHORT_REACH: usize = 4 + 8;
@@ -325,13 +329,16 @@ impl Tails {
         self.whole.insert_whole(first_word);
         if first_word.len() >= Tails::LONG {
             self.long.insert_tail(first_word, Tails::LONG);
+        } else if first_word.len() >= Tails::MID {
+            self.mid.insert_tail(first_word, Tails::MID);
         } else {
-            self.short.insert_tail(first_word, Tails::LONG);
+            self.short.insert_tail(first_word, Tails::MID);
         }
     }
 
     fn may_contain(&self, word: &str) -> bool {
         (word.len() >= Tails::LONG && self.long.may_have_tail(word, Tails::LONG))
+            || (word.len() >= Tails::MID && self.mid.may_have_tail(word, Tails::MID))
             // The last two letters, or the whole of a shorter word; a key drops at most two
             // clitics and the article (four letters) from its word.
             || (word.len() <= Tails::SHORT_REACH && self.short.may_have_tail(word, 4))
