@@ -98,10 +98,12 @@ pub struct Gazetteer {
     /// [`LOCATIVES`], normalised.
     locatives: Vec<String>,
     /// A bit per hashed ending (last two letters, or the whole of a one-letter word) of
-    /// every name's first word. A text word and the word without its clitic end alike, so
-    /// a word whose ending is not here starts no name: most words are turned away before
-    /// any lookup.
+    /// every name's first word shorter than four letters. A text word and the word without
+    /// its clitic end alike, so a word whose ending is neither here nor in `long_endings`
+    /// starts no name: most words are turned away before any lookup.
     endings: WordBits,
+    /// The last four letters of every name's first word of four letters or more.
+    long_endings: WordBits,
 }
 
 fn rows(csv_text: &'static str) -> Vec<Vec<&'static str>> {
@@ -190,7 +192,11 @@ impl Gazetteer {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         for first in g.by_first.keys() {
-            g.endings.insert_tail(first, 4);
+            if first.len() >= 8 {
+                g.long_endings.insert_tail(first, 8);
+            } else {
+                g.endings.insert_tail(first, 4);
+            }
         }
         g
     }
@@ -214,7 +220,9 @@ impl Gazetteer {
                         .any(|l| words[i - 1] == l || strip(words[i - 1]) == l)
             };
             let w = words[i];
-            if !self.endings.may_have_tail(w, 4) {
+            let may_start = (w.len() >= 8 && self.long_endings.may_have_tail(w, 8))
+                || self.endings.may_have_tail(w, 4);
+            if !may_start {
                 i += 1;
                 continue;
             }
