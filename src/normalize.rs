@@ -334,6 +334,41 @@ impl WordBits {
     }
 }
 
+/// The endings of a table's words, for a "surely not" before a text word is looked up by
+/// the suffixes of it that remain without the letters in front (clitics): it ends as the
+/// table word it holds does — in the last four letters when that word has four or more,
+/// else in the last two, or in the last one for a one-letter (Arabic, two-byte) word. The
+/// number table and the gazetteer use it; the lexicon, whose keys also drop the article,
+/// has its own `Tails`.
+#[derive(Debug, Clone, Default)]
+pub struct Endings {
+    /// Last eight bytes of the words of eight bytes or more.
+    long: WordBits,
+    /// Last four bytes (all of a shorter word) of the others.
+    short: WordBits,
+    /// Was a one-letter word inserted? Then a text word is also tested on its last letter.
+    one_letter: bool,
+}
+
+impl Endings {
+    pub fn insert(&mut self, word: &str) {
+        if word.len() >= 8 {
+            self.long.insert_tail(word, 8);
+        } else {
+            self.short.insert_tail(word, 4);
+            self.one_letter |= word.chars().count() == 1;
+        }
+    }
+
+    /// Could `word` end with an inserted word? False means surely not.
+    #[inline]
+    pub fn may_end(&self, word: &str) -> bool {
+        (word.len() >= 8 && self.long.may_have_tail(word, 8))
+            || self.short.may_have_tail(word, 4)
+            || (self.one_letter && self.short.may_have_tail(word, 2))
+    }
+}
+
 /// Normalise a lexicon entry: the same folding as the text, so tables can be written in
 /// ordinary spelling.
 pub fn normalize_word(word: &str) -> String {
@@ -342,16 +377,31 @@ pub fn normalize_word(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn be_bytes_reads_any_length_as_the_byte_loop_does() {
         let b: Vec<u8> = (1..=8).map(|x| x * 0x11).collect();
         for n in 0..=8 {
             let want = b[..n].iter().fold(0u64, |x, &c| (x << 8) | u64::from(c));
-            assert_eq!(super::be_bytes(&b[..n]), want, "{n} bytes");
+            assert_eq!(be_bytes(&b[..n]), want, "{n} bytes");
         }
     }
 
-    use super::*;
+    /// Every text word that ends in a table word, whatever its length, passes the test.
+    #[test]
+    fn endings_let_through_every_word_that_ends_in_one() {
+        let words = ["و", "في", "ستة", "خمسه", "عشرون", "الاربعين"];
+        let mut e = Endings::default();
+        for w in words {
+            e.insert(w);
+        }
+        for w in words {
+            for front in ["", "و", "ب", "وب"] {
+                assert!(e.may_end(&format!("{front}{w}")), "{front}{w}");
+            }
+        }
+    }
 
     fn n(s: &str) -> String {
         normalize(s).text

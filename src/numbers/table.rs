@@ -8,7 +8,7 @@ use std::collections::HashMap;
 /// Word lookups run for every word of every article: a fast, fixed-seed hasher.
 type FastState = foldhash::fast::FixedState;
 
-use crate::normalize::{WordBits, normalize_word};
+use crate::normalize::{Endings, WordBits, normalize_word};
 
 /// The table compiled into the binary.
 pub const BUILTIN: &str = include_str!("../../rules/numbers.tsv");
@@ -75,15 +75,11 @@ pub struct Table {
     /// longest first, then the single words. Built once, so the parser does not walk the
     /// whole table to find a context's phrases.
     by_context: Vec<Vec<Vec<String>>>,
-    /// The last two letters of every number word and context word shorter than four
-    /// letters (all of a one-letter word). The parser looks up a text word and the word
-    /// without one or two clitics in front: suffixes of it, which end as it does. A word
-    /// whose endings are in neither this nor `long_endings` is none of them, and most words
-    /// of a text are such.
-    endings: WordBits,
-    /// The last four letters of the number and context words of four letters or more: a
-    /// sharper test for the longer words, which end as their text words do in four letters.
-    long_endings: WordBits,
+    /// The endings of every number word and context word. The parser looks up a text word
+    /// and the word without one or two clitics in front: suffixes of it, which end as it
+    /// does. A word whose ending is not here is none of them, and most words of a text are
+    /// such.
+    endings: Endings,
     /// The first and the last word of every context phrase (single words included): a
     /// "surely not" before a context's phrases are tried one by one at a token.
     phrase_firsts: WordBits,
@@ -205,11 +201,7 @@ impl Table {
         }
         t.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         for w in t.words.keys().chain(t.context.keys()) {
-            if w.len() >= 8 {
-                t.long_endings.insert_tail(w, 8);
-            } else {
-                t.endings.insert_tail(w, 4);
-            }
+            t.endings.insert(w);
         }
         t.by_context = vec![Vec::new(); CONTEXTS];
         for (words, ctx) in &t.phrases {
@@ -257,9 +249,7 @@ impl Table {
     /// Could `word`, or `word` without letters in front, be in the table (as a number word
     /// or a context word)? False means surely not.
     pub fn may_hold_suffix_of(&self, word: &str) -> bool {
-        (word.len() >= 8 && self.long_endings.may_have_tail(word, 8))
-            || self.endings.may_have_tail(word, 4)
-            || self.endings.may_have_tail(word, 2)
+        self.endings.may_end(word)
     }
 
     pub fn readings(&self, word: &str) -> &[Reading] {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 type FastState = foldhash::fast::FixedState;
 use std::sync::OnceLock;
 
-use crate::normalize::{WordBits, normalize_word};
+use crate::normalize::{Endings, normalize_word};
 
 const PLACES: &str = include_str!("syria_places.csv");
 const ALIASES: &str = include_str!("syria_admin1_aliases.csv");
@@ -97,13 +97,10 @@ pub struct Gazetteer {
     admin1: Vec<Admin1>,
     /// [`LOCATIVES`], normalised.
     locatives: Vec<String>,
-    /// A bit per hashed ending (last two letters, or the whole of a one-letter word) of
-    /// every name's first word shorter than four letters. A text word and the word without
-    /// its clitic end alike, so a word whose ending is neither here nor in `long_endings`
-    /// starts no name: most words are turned away before any lookup.
-    endings: WordBits,
-    /// The last four letters of every name's first word of four letters or more.
-    long_endings: WordBits,
+    /// The endings of every name's first word. A text word and the word without its
+    /// clitic end alike, so a word whose ending is not here starts no name: most words are
+    /// turned away before any lookup.
+    endings: Endings,
 }
 
 fn rows(csv_text: &'static str) -> Vec<Vec<&'static str>> {
@@ -192,11 +189,7 @@ impl Gazetteer {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         for first in g.by_first.keys() {
-            if first.len() >= 8 {
-                g.long_endings.insert_tail(first, 8);
-            } else {
-                g.endings.insert_tail(first, 4);
-            }
+            g.endings.insert(first);
         }
         g
     }
@@ -220,9 +213,7 @@ impl Gazetteer {
                         .any(|l| words[i - 1] == l || strip(words[i - 1]) == l)
             };
             let w = words[i];
-            let may_start = (w.len() >= 8 && self.long_endings.may_have_tail(w, 8))
-                || self.endings.may_have_tail(w, 4);
-            if !may_start {
+            if !self.endings.may_end(w) {
                 i += 1;
                 continue;
             }
