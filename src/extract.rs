@@ -159,6 +159,22 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The first hit at each token that `pred` accepts, in text order: the passes that look
+    /// for one kind of rule walk these, not every token.
+    fn first_hits<'r>(
+        &'r self,
+        mut pred: impl FnMut(&Hit<'a>) -> bool + 'r,
+    ) -> impl Iterator<Item = Hit<'a>> + 'r {
+        let mut last = usize::MAX;
+        self.hits.iter().copied().filter(move |h| {
+            if h.start == last || !pred(h) {
+                return false;
+            }
+            last = h.start;
+            true
+        })
+    }
+
     /// Is normalised byte `at` on a furniture line?
     fn is_furniture(&self, at: usize) -> bool {
         let k = self.furniture.partition_point(|&(_, z)| z <= at);
@@ -286,12 +302,13 @@ impl<'a> Extractor<'a> {
         }
         drafts
             .into_iter()
-            // `إصابة` near a disease is an infection, not a wound.
-            .filter(|d| {
-                d.category == Category::Killed
-                    || self.cause(&r, d, &figure_clauses) != Cause::Disease
-            })
             .map(|d| {
+                let cause = self.cause(&r, &d, &figure_clauses);
+                (d, cause)
+            })
+            // `إصابة` near a disease is an infection, not a wound.
+            .filter(|(d, cause)| d.category == Category::Killed || *cause != Cause::Disease)
+            .map(|(d, cause)| {
                 let (s, _) = r
                     .norm
                     .original_span(text, r.toks[d.first].start, r.toks[d.first].end);
@@ -316,7 +333,7 @@ impl<'a> Extractor<'a> {
                     vague: d.vague,
                     group: d.group,
                     scope: scopes[&d.at],
-                    cause: self.cause(&r, &d, &figure_clauses),
+                    cause,
                     weapon: self.weapon(&r, &d),
                     place: place.as_ref().map(|p| p.name.clone()),
                     admin1: place.as_ref().map(|p| p.admin1.name_en.to_string()),
@@ -340,21 +357,19 @@ impl<'a> Extractor<'a> {
     pub fn rule_hits(&self, text: &str) -> Vec<(usize, usize, String, String)> {
         let r = self.read(text);
         let mut out = Vec::new();
-        {
-            for h in &r.hits {
-                let (s, _) = r
-                    .norm
-                    .original_span(text, r.toks[h.start].start, r.toks[h.start].end);
-                let (_, e) =
-                    r.norm
-                        .original_span(text, r.toks[h.end - 1].start, r.toks[h.end - 1].end);
-                out.push((
-                    s,
-                    e,
-                    h.entry.rule.clone(),
-                    crate::lexicon::kind_name(&h.entry.kind),
-                ));
-            }
+        for h in &r.hits {
+            let (s, _) = r
+                .norm
+                .original_span(text, r.toks[h.start].start, r.toks[h.start].end);
+            let (_, e) = r
+                .norm
+                .original_span(text, r.toks[h.end - 1].start, r.toks[h.end - 1].end);
+            out.push((
+                s,
+                e,
+                h.entry.rule.clone(),
+                crate::lexicon::kind_name(&h.entry.kind),
+            ));
         }
         out
     }
@@ -505,8 +520,10 @@ impl<'a> Extractor<'a> {
             return;
         }
         let (mut extra, mut prev_sentence) = (0, usize::MAX);
+        let mut glued = r.glued.iter().peekable();
         for i in 0..r.toks.len() {
-            if r.hits(i).iter().any(|h| h.glued) && r.sentence[i] == prev_sentence {
+            let title = glued.next_if_eq(&&i).is_some();
+            if title && r.sentence[i] == prev_sentence {
                 extra += 1;
             }
             prev_sentence = r.sentence[i];
@@ -559,16 +576,12 @@ impl<'a> Extractor<'a> {
     /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
     /// An unknown word that ends in a one-word cue of four letters or more, after at least
     /// three letters of something else, is read as that cue.
-    #[inline]
     fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
-        // Most words are shorter: decided here, before anything is looked up.
+        // Most words are shorter: decided on the token's bounds, before anything is looked up.
         if r.toks[i].end - r.toks[i].start < GLUED_MIN_BYTES {
             return None;
         }
-        self.glued_cue_in(r.word(i), i)
-    }
-
-    fn glued_cue_in(&self, w: &str, i: usize) -> Option<Hit<'a>> {
+        let w = r.word(i);
         if !self.lex.may_end_in_cue(w) {
             return None;
         }
@@ -957,21 +970,17 @@ impl<'a> Extractor<'a> {
             done = h.start;
         }
         // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
-        // Over the hits, not every token: the first dual casualty noun at each token.
-        let mut last = usize::MAX;
-        for &h in &r.hits {
-            let dual = matches!(
+        let dual = |h: &Hit| {
+            matches!(
                 h.entry.kind,
                 Kind::Noun {
                     category: Some(_),
                     form: Form::Dual,
                     ..
                 }
-            );
-            if !dual || h.start == last {
-                continue;
-            }
-            last = h.start;
+            )
+        };
+        for h in r.first_hits(dual) {
             let i = h.start;
             if used[i] || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
                 continue;
@@ -1006,19 +1015,27 @@ impl<'a> Extractor<'a> {
     /// casualties and count stands before it in the text: then it names them again.
     fn definite_count_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         use crate::numbers::table::WordKind;
-        // Over the hits, not every token: the first one-word noun hit at each token.
-        let mut last = usize::MAX;
-        for &n in &r.hits {
-            let (category, group) = match n.entry.kind {
-                // Not `الضحايا`: killed or wounded is too loose a reading for a count.
-                Kind::Noun {
-                    category: Some(c @ (Category::Killed | Category::Wounded)),
-                    group,
-                    form: Form::Plural,
-                } if n.end == n.start + 1 && n.start != last => (c, group),
-                _ => continue,
+        // Not `الضحايا`: killed or wounded is too loose a reading for a count.
+        let noun = |h: &Hit| {
+            h.end == h.start + 1
+                && matches!(
+                    h.entry.kind,
+                    Kind::Noun {
+                        category: Some(Category::Killed | Category::Wounded),
+                        form: Form::Plural,
+                        ..
+                    }
+                )
+        };
+        for n in r.first_hits(noun) {
+            let Kind::Noun {
+                category: Some(category),
+                group,
+                ..
+            } = n.entry.kind
+            else {
+                continue;
             };
-            last = n.start;
             let t = n.end;
             if t >= r.toks.len() {
                 continue;
@@ -1081,13 +1098,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         };
-        // Over the hits, not every token: the first vague hit at each token.
-        let mut last = usize::MAX;
-        for &v in &r.hits {
-            if v.entry.kind != Kind::Vague || v.start == last {
-                continue;
-            }
-            last = v.start;
+        for v in r.first_hits(|h| h.entry.kind == Kind::Vague) {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }

@@ -524,11 +524,17 @@ fn cell_text(v: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cut + "…")
 }
 
-/// Weeks × governorates, killed (all groups): the sheet an analyst reads first.
-fn pivot(weekly: &Table) -> Table {
+/// The weeks of the weekly table, in order, each once.
+fn weeks_of(weekly: &Table) -> Vec<String> {
     let mut weeks: Vec<String> = weekly.rows.iter().map(|r| r[0].clone()).collect();
     weeks.sort();
     weeks.dedup();
+    weeks
+}
+
+/// Weeks × governorates, killed (all groups): the sheet an analyst reads first.
+fn pivot(weekly: &Table) -> Table {
+    let weeks = weeks_of(weekly);
     let mut govs: Vec<(String, String)> = weekly
         .rows
         .iter()
@@ -1007,16 +1013,21 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     let quotes = r.quotes.reader().map_err(io_err(&r.spill))?;
     let mut incidents = Incidents::create(&dir, &r.spill, &opts, quotes)?;
     merge_events(r, &mut incidents)?;
-    incidents.csv.flush().map_err(io_err(&incidents.path))?;
-    incidents
-        .rows
-        .flush()
-        .map_err(io_err(&incidents.rows_path))?;
-    let weekly_df = std::mem::replace(
-        &mut incidents.weekly,
-        aggregate::Weekly::new(opts.week_start),
-    )
-    .finish()?;
+    let Incidents {
+        path: incidents_path,
+        mut csv,
+        rows_path: incident_rows,
+        mut rows,
+        weekly,
+        n: incident_count,
+        cards,
+        killed_by_gov,
+        behind,
+        ..
+    } = incidents;
+    csv.flush().map_err(io_err(&incidents_path))?;
+    rows.flush().map_err(io_err(&incident_rows))?;
+    let weekly_df = weekly.finish()?;
     let weekly = weekly_table(&weekly_df)?;
     let totals_rows = r.spill.join("totals_rows.html");
     write_totals(r, &dir.join("totals.csv"), &totals_rows)?;
@@ -1040,7 +1051,7 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         &mut wb,
         "incidents",
         &incidents_head(),
-        &incidents.path,
+        &incidents_path,
         opts.hxl,
     )?;
     sheet(&mut wb, "weekly", &weekly)?;
@@ -1053,32 +1064,27 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     )?;
     wb.save(dir.join("casualties.xlsx"))?;
     files.push("casualties.xlsx".into());
-    let charts = draw_charts(&dir, &incidents.killed_by_gov, &weekly)?;
+    let charts = draw_charts(&dir, &killed_by_gov, &weekly)?;
     files.extend(charts.iter().map(|(f, _)| f.clone()));
     let head = PageHead {
-        incidents: incidents.n,
+        incidents: incident_count,
         mentions: r.mentions,
         undated: r.undated,
-        cards: incidents.cards,
+        cards,
     };
     let parts = PageParts {
         dir: &dir,
         charts: &charts,
         weekly: &weekly,
-        behind: &incidents.behind,
-        incident_rows: &incidents.rows_path,
+        behind: &behind,
+        incident_rows: &incident_rows,
         totals_rows: &totals_rows,
     };
     write_page(&dir.join("report.html"), &head, &parts)?;
     files.push("report.html".into());
-    let weeks = {
-        let mut w: Vec<&String> = weekly.rows.iter().map(|r| &r[0]).collect();
-        w.sort();
-        w.dedup();
-        w.len()
-    };
+    let weeks = weeks_of(&weekly).len();
     Ok(Written {
-        incidents: incidents.n,
+        incidents: incident_count,
         weeks,
         undated: r.undated,
         files,
@@ -1106,9 +1112,7 @@ fn draw_charts(
     killed_by_gov: &BTreeMap<String, u64>,
     weekly: &Table,
 ) -> Result<Vec<(String, String)>, ReportError> {
-    let mut weeks: Vec<String> = weekly.rows.iter().map(|r| r[0].clone()).collect();
-    weeks.sort();
-    weeks.dedup();
+    let weeks = weeks_of(weekly);
     let mut out = Vec::new();
     for (cat, file, title) in [
         ("killed", "weekly_killed.png", "القتلى أسبوعيا حسب الفئة"),

@@ -51,16 +51,14 @@ impl<T: Serialize + DeserializeOwned, K: Ord> SortedSpill<T, K> {
         self.held.push(t);
         if self.held.len() >= self.run {
             let held = std::mem::take(&mut self.held);
-            self.write_run(held.into_iter())?;
+            self.write_run(held)?;
         }
         Ok(())
     }
 
-    /// Sort what is held (stably) and write it as the next run.
-    fn write_run(&mut self, records: impl Iterator<Item = T>) -> io::Result<()> {
-        let mut records: Vec<T> = records.collect();
-        let key = self.key;
-        records.sort_by_key(key);
+    /// Sort `records` (stably) and write them as the next run.
+    fn write_run(&mut self, mut records: Vec<T>) -> io::Result<()> {
+        records.sort_by_key(self.key);
         self.write_sorted(records.into_iter().map(Ok))
     }
 
@@ -90,7 +88,7 @@ impl<T: Serialize + DeserializeOwned, K: Ord> SortedSpill<T, K> {
         }
         if !self.held.is_empty() {
             let held = std::mem::take(&mut self.held);
-            self.write_run(held.into_iter())?;
+            self.write_run(held)?;
         }
         // Too many runs: merge the oldest into one, which keeps the order of ties (its
         // records all came before those of the runs after it).
