@@ -43,10 +43,11 @@ const MONTHS: &[(&str, u32)] = &[
 
 fn month_of(name: &str) -> Option<u32> {
     let name = name.trim();
-    MONTHS
+    normalised_months()
         .iter()
-        .find(|(m, _)| normalize_word(m) == name)
-        .map(|&(_, n)| n)
+        .zip(MONTHS)
+        .find(|(m, _)| *m == name)
+        .map(|(_, &(_, n))| n)
 }
 
 /// How far before its year a named date may start: day, `من شهر`, a month name of two
@@ -62,19 +63,67 @@ fn month_names() -> String {
         .join("|")
 }
 
-/// A numeric date starting at the start of the haystack, and a named date ending at its
-/// end. Every date has a year, so the search runs only where a year stands.
-fn patterns() -> &'static (Regex, Regex) {
-    static P: OnceLock<(Regex, Regex)> = OnceLock::new();
+/// A named date ending at the end of the haystack. Every date has a year, so the search
+/// runs only where a year stands (numeric dates are read by [`numeric_at`]).
+fn named_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        let numeric = Regex::new(r"^(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b").expect("valid");
-        let named = Regex::new(&format!(
+        Regex::new(&format!(
             r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)$",
             month_names()
         ))
-        .expect("valid");
-        (numeric, named)
+        .expect("valid")
     })
+}
+
+/// The month names, normalised as text is.
+fn normalised_months() -> &'static [String] {
+    static M: OnceLock<Vec<String>> = OnceLock::new();
+    M.get_or_init(|| MONTHS.iter().map(|(m, _)| normalize_word(m)).collect())
+}
+
+/// Can the named pattern end at the year that follows `before`? Only if a month name stands
+/// right before the year (`\s*[،,]?\s*` between), or a slash is in reach (`شباط / فبراير
+/// 2020`). Most years are neither, and this test is far cheaper than the pattern.
+fn may_end_named(before: &str) -> bool {
+    if memchr::memchr(b'/', before.as_bytes()).is_some() {
+        return true;
+    }
+    let t = before.trim_end();
+    let t = t.strip_suffix(['،', ',']).unwrap_or(t).trim_end();
+    normalised_months().iter().any(|m| t.ends_with(m.as_str()))
+}
+
+/// The numeric date whose year starts at byte `p` (four ASCII digits there): what
+/// `^(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})\b` reads, by hand. A pattern with groups
+/// costs thousands of instructions a call, and every article states its date. Normalised
+/// text has ASCII digits only, and any other digit would fail to parse as a number anyway.
+fn numeric_at(norm: &str, p: usize) -> Option<NaiveDate> {
+    let b = norm.as_bytes();
+    let year = norm.get(p..p + 4)?.parse().ok()?;
+    let mut at = p + 4;
+    let mut parts = [0u32; 2];
+    for part in &mut parts {
+        if !matches!(b.get(at), Some(b'/' | b'-')) {
+            return None;
+        }
+        at += 1;
+        let n = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&n) {
+            return None;
+        }
+        *part = norm[at..at + n].parse().ok()?;
+        at += n;
+    }
+    // `\b` after the day: no word character follows.
+    if norm[at..]
+        .chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character)
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, parts[0], parts[1])
 }
 
 /// Byte offsets of every `19xx` or `20xx` not preceded by a digit: where a year may be.
@@ -105,33 +154,28 @@ pub fn dates_in(norm: &str) -> Vec<(usize, NaiveDate)> {
 /// The dates whose year starts at byte `p`: a numeric one starting there, a named one
 /// ending there (starting at most [`NAMED_REACH`] bytes before).
 fn dates_at_year(norm: &str, p: usize) -> impl Iterator<Item = (usize, NaiveDate)> {
-    let (numeric, named) = patterns();
+    let named = named_pattern();
     // `\b` before the year: not inside a word (`ال2020/1/1` is no date).
     let at_boundary = norm[..p]
         .chars()
         .next_back()
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
     let numeric_date = at_boundary
-        .then(|| numeric.captures(&norm[p..]))
+        .then(|| numeric_at(norm, p))
         .flatten()
-        .and_then(|c| {
-            let ymd = (c[1].parse(), c[2].parse(), c[3].parse());
-            match ymd {
-                (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d).map(|d| (p, d)),
-                _ => None,
-            }
-        });
+        .map(|d| (p, d));
     let mut lo = p.saturating_sub(NAMED_REACH);
     while !norm.is_char_boundary(lo) {
         lo += 1;
     }
-    let named_date = named.captures(&norm[lo..p + 4]).and_then(|c| {
-        match (c[3].parse(), month_of(&c[2]), c[1].parse()) {
+    let named_date = may_end_named(&norm[lo..p])
+        .then(|| named.captures(&norm[lo..p + 4]))
+        .flatten()
+        .and_then(|c| match (c[3].parse(), month_of(&c[2]), c[1].parse()) {
             (Ok(y), Some(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d)
                 .map(|date| (lo + c.get(1).map_or(0, |g| g.start()), date)),
             _ => None,
-        }
-    });
+        });
     numeric_date.into_iter().chain(named_date)
 }
 
@@ -273,6 +317,10 @@ mod tests {
             texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
         }
         texts.push("ال2020/1/1 و 2020/13/1 و2020-02-03 و 5 من شهر تموز/يوليو، 2019 و1999".into());
+        // Separators between month and year, in every form the pattern allows.
+        texts.push("8 شباط ، 2020 و8 شباط،2020 و 9 شباط/ فبراير،2020 و3 أيار\n2020".into());
+        texts.push("12 آب,  2018 و 4 آذار 2017/5/6 و 1 ايار ،، 2016 و 7 تموز 2020-1-1".into());
+        texts.push("2020/1/123 و2020/123/1 و 2020/12/1ب و 2020-1/5، 1999/12/31. 2019/2/29_".into());
         let mut found = 0;
         for t in &texts {
             let n = normalize(t).text;
