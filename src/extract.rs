@@ -1006,8 +1006,74 @@ impl<'a> Extractor<'a> {
                 &h.entry.rule,
             ));
         }
+        self.noun_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
+    }
+
+    /// An indefinite singular or dual noun of people right before a cue that follows what
+    /// it counts: `لقي شاب مصرعه` (one young man killed), `طفلان فارقا الحياة`. The cue must
+    /// stand next to the noun, or one word (an adjective: `لقي شاب سوري مصرعه`) after it:
+    /// further on, the noun may be the subject of something else (`قال شاب إن …`). A
+    /// definite noun is left alone: it most often names again someone already counted.
+    fn noun_then_cue_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let counted_noun = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    form: Form::Singular | Form::Dual,
+                    ..
+                }
+            )
+        };
+        for n in r.first_hits(counted_noun) {
+            let Kind::Noun { group, form, .. } = n.entry.kind else {
+                continue;
+            };
+            let i = n.start;
+            if used[i] || r.definite(i) || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
+                continue;
+            }
+            let cue = (n.end..(n.end + 2).min(r.toks.len()))
+                .take_while(|&j| r.toks[j].joined && !used[j] && !r.in_quantity[j])
+                .find_map(|j| {
+                    r.hits(j).iter().find(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                after: true,
+                                category: Some(_)
+                            }
+                        )
+                    })
+                })
+                .copied();
+            let Some(cue) = cue else { continue };
+            let Kind::Cue {
+                category: Some(category),
+                ..
+            } = cue.entry.kind
+            else {
+                continue;
+            };
+            if self.excluded(r, i, cue.end, category) {
+                continue;
+            }
+            let count = if matches!(form, Form::Dual) { 2 } else { 1 };
+            let group = group
+                .filter(|g| *g != Group::Unspecified)
+                .or_else(|| self.group_after(r, n.end))
+                .unwrap_or(Group::Unspecified);
+            used[i..cue.end].fill(true);
+            out.push(Draft::counted(
+                category,
+                Some(count),
+                group,
+                (i, cue.end - 1),
+                i,
+                &n.entry.rule,
+            ));
+        }
     }
 
     /// A definite noun of the dead or the wounded followed by a definite number word counts:
