@@ -193,6 +193,23 @@ impl<'a> Reading<'a> {
             .any(|p| w.starts_with(p))
     }
 
+    /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —
+    /// which may stand between a passive verb and its subject: `وقتل في الغارة قيادي`.
+    fn past_where(&self, t: usize) -> Option<usize> {
+        let joined = |k: usize| k < self.toks.len() && self.toks[k].joined;
+        if !joined(t) {
+            return None;
+        }
+        let w = self.word(t);
+        if w == "في" && joined(t + 1) && self.definite(t + 1) {
+            Some(t + 2)
+        } else if w.starts_with("بال") {
+            Some(t + 1)
+        } else {
+            None
+        }
+    }
+
     /// Is token `t` wrapped in brackets: `(28)`?
     fn bracketed(&self, t: usize) -> bool {
         let before = self.norm.text[..self.toks[t].start].trim_end();
@@ -806,7 +823,18 @@ impl<'a> Extractor<'a> {
         } else {
             return None;
         };
-        let first = cue.map_or(anchor, |h| h.start.min(anchor));
+        // A cue of the dead before a noun of the wounded, or the other way round, is not the
+        // figure's cue (`45 إصابة جديدة بكورونا و3 وفيات`): the quote starts at the figure.
+        // One for both (`حصيلة ضحايا القصف إلى 50 قتيلا`) is.
+        let opposed = |c: Category| {
+            matches!(
+                (c, noun_cat),
+                (Category::Killed, Some(Category::Wounded))
+                    | (Category::Wounded, Some(Category::Killed))
+            )
+        };
+        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed));
+        let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
         if self.excluded(r, first, after_noun, category) {
             return None;
         }
@@ -893,12 +921,15 @@ impl<'a> Extractor<'a> {
             if used[h.start] || h.end >= r.toks.len() || r.in_quantity[h.end] {
                 continue;
             }
-            let next = self.noun_at(r, h.end).or_else(|| {
-                r.hits(h.end)
-                    .iter()
-                    .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
-                    .copied()
-            });
+            let next = self
+                .noun_at(r, h.end)
+                .or_else(|| {
+                    r.hits(h.end)
+                        .iter()
+                        .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
+                        .copied()
+                })
+                .or_else(|| self.noun_at(r, r.past_where(h.end)?));
             let Some(n) = next else { continue };
             if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
                 continue;

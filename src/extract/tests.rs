@@ -164,3 +164,16 @@ fn a_joined_token_follows_no_break() {
         }
     }
 }
+
+#[test]
+fn a_cue_of_another_category_is_not_in_the_quote() {
+    // `إصابة` is an infection here and its own figure is excluded; the deaths are quoted
+    // from their number, not from the infection word before it.
+    let ms = run("سجلت الوزارة 45 إصابة جديدة بفيروس كورونا و3 وفيات");
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(ms[0].count, Some(3));
+    assert_eq!(ms[0].quote, "3 وفيات");
+    // The cue of the figure's own category stays in it.
+    let ms = run("مقتل 3 قتلى في القصف");
+    assert_eq!(ms[0].quote, "مقتل 3 قتلى");
+}
