@@ -624,7 +624,18 @@ impl<'a> Extractor<'a> {
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
             if let Some(d) = self.quantity_draft(r, qi, &out, &mut used) {
+                // A part of a breakdown may be followed by more, counted by their noun:
+                // `بينهم 4 أطفال وامرأتان`. They are parts too (as from a head of no group),
+                // and only after `و` (no count given for the head).
+                let more =
+                    d.flags
+                        .contains(&Flag::Breakdown)
+                        .then_some((d.last + 1, d.category, d.at));
                 out.push(d);
+                if let Some((j, category, at)) = more {
+                    let head = (Group::Unspecified, None, at);
+                    self.parts_after(r, j, category, head, &mut used, &mut out);
+                }
             }
         }
         self.noun_drafts(r, &mut used, &mut out);
