@@ -210,6 +210,12 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Is the noun of hit `h` the head of a construct, made definite by the definite word
+    /// right after it (`قتلى القصف`)?
+    fn construct(&self, h: &Hit<'_>) -> bool {
+        h.end < self.toks.len() && self.toks[h.end].joined && self.definite(h.end)
+    }
+
     /// Is token `t` wrapped in brackets: `(28)`?
     fn bracketed(&self, t: usize) -> bool {
         let before = self.norm.text[..self.toks[t].start].trim_end();
@@ -676,7 +682,8 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             // A cue, or a definite casualty noun at most two words before the figure
-            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`).
+            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`), definite by the article or
+            // by the word it governs (`حصيلة قتلى القصف إلى ثمانية`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && match h.entry.kind {
@@ -685,7 +692,7 @@ impl<'a> Extractor<'a> {
                             category: Some(_),
                             form: Form::Plural,
                             ..
-                        } => from - h.end <= 2 && r.definite(h.start),
+                        } => from - h.end <= 2 && (r.definite(h.start) || r.construct(h)),
                         _ => false,
                     }
             }) {
@@ -1048,9 +1055,55 @@ impl<'a> Extractor<'a> {
                 &h.entry.rule,
             ));
         }
+        self.headline_singular_drafts(r, used, out);
         self.noun_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
+    }
+
+    /// A singular noun of the dead that opens a sentence stands for one, even without a
+    /// cue: the headline style `قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص`. Only there:
+    /// elsewhere a bare `شهيد` is often someone's (`ابن شهيد`); and not when a definite word
+    /// follows (`قتيل الأمس` names someone already told of). Not the wounded: `مصاب` is as
+    /// often `ill with` (`مصاب بالسرطان`).
+    fn headline_singular_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let singular = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(Category::Killed),
+                    form: Form::Singular,
+                    ..
+                }
+            )
+        };
+        for h in r.first_hits(singular) {
+            let i = h.start;
+            let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
+            if !opens || r.construct(&h) || used[i] || r.definite(i) {
+                continue;
+            }
+            let Kind::Noun {
+                category: Some(category),
+                group,
+                ..
+            } = h.entry.kind
+            else {
+                continue;
+            };
+            if self.excluded(r, h.start, h.end, category) {
+                continue;
+            }
+            used[h.start..h.end].fill(true);
+            out.push(Draft::counted(
+                category,
+                Some(1),
+                group.unwrap_or(Group::Unspecified),
+                (h.start, h.end - 1),
+                h.start,
+                &h.entry.rule,
+            ));
+        }
     }
 
     /// An indefinite singular or dual noun of people right before a cue that follows what
