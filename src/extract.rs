@@ -210,6 +210,12 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
+    /// that begins with the letter (`وفاة`)?
+    fn conjoined(&self, h: &Hit<'_>) -> bool {
+        self.word(h.start).starts_with('و') && !h.entry.words[0].starts_with('و')
+    }
+
     /// Is the noun of hit `h` the head of a construct, made definite by the definite word
     /// right after it (`قتلى القصف`)?
     fn construct(&self, h: &Hit<'_>) -> bool {
@@ -769,7 +775,8 @@ impl<'a> Extractor<'a> {
         if self.unit_after(r, z) {
             return None;
         }
-        let mut noun = self.noun_at(r, z);
+        // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
+        let mut noun = self.noun_at(r, z).filter(|h| !r.conjoined(h));
         // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
         let mut anchor = fa;
         if noun.is_none()
