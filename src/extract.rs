@@ -13,6 +13,9 @@
 
 use std::collections::HashMap;
 
+/// Maps keyed by token or sentence number, made for each article: a fast fixed hash.
+type FastState = foldhash::fast::FixedState;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -319,8 +322,8 @@ impl<'a> Extractor<'a> {
         figure_clauses.sort_unstable();
         figure_clauses.dedup();
         // A figure coordinated with another, or one of its parts, shares its scope.
-        let mut scopes: HashMap<usize, Scope> = HashMap::new();
-        let mut places = HashMap::new();
+        let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
+        let mut places = HashMap::default();
         for d in &drafts {
             let own = self.scope(&r, d);
             let s = d
@@ -1399,8 +1402,8 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         d: &Draft,
-        seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>>,
-    ) -> Option<crate::places::Place> {
+        seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>, FastState>,
+    ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
         let lo = d.first.saturating_sub(PLACE_REACH);
         let hi = d.last + PLACE_REACH;
@@ -1423,14 +1426,14 @@ impl<'a> Extractor<'a> {
         };
         let here = found(s);
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
-        if let Some((_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
-            return Some((*p).clone());
+        if let Some(&(_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
+            return Some(p);
         }
-        if let Some((_, p)) = here.last() {
-            return Some((*p).clone());
+        if let Some(&(_, p)) = here.last() {
+            return Some(p);
         }
         if s > 0 {
-            return found(s - 1).last().map(|(_, p)| (*p).clone());
+            return found(s - 1).last().map(|&(_, p)| p);
         }
         None
     }
