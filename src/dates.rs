@@ -209,6 +209,19 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or
 /// before publication; an explicit date → that date.
 pub fn event_date(clause_norm: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let words = clause_norm
+        .split(|c: char| !crate::normalize::is_arabic_letter(c))
+        .filter(|w| !w.is_empty());
+    event_date_of(clause_norm, words, published)
+}
+
+/// [`event_date`] for a clause whose words (its runs of Arabic letters, in order) are at
+/// hand already, as the tokens of a reading: they are not split off the text again.
+pub fn event_date_of<'w>(
+    clause_norm: &str,
+    words: impl Iterator<Item = &'w str>,
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     // A date after `منذ` opens a period; it is not the day of the event.
     let opens_period = |at: usize| {
         let before = &clause_norm[..at];
@@ -222,23 +235,23 @@ pub fn event_date(clause_norm: &str, published: Option<NaiveDate>) -> Option<Nai
         return Some(d);
     }
     let p = published?;
-    let words: Vec<&str> = clause_norm
-        .split(|c: char| !crate::normalize::is_arabic_letter(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| {
-        words
-            .iter()
-            .any(|x| *x == w || x.strip_prefix('و') == Some(w))
-    };
-    if has("امس") || has("البارحه") {
-        return Some(p - Duration::days(1));
-    }
-    for &(name, wd) in WEEKDAYS {
-        if has(name) {
-            let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
-            return Some(p - Duration::days(i64::from(back)));
+    // Yesterday wins over a weekday, and weekdays rank as WEEKDAYS lists them: note what
+    // is there in one pass over the words, bare or behind `و`.
+    let mut days = [false; WEEKDAYS.len()];
+    for x in words {
+        for w in [Some(x), x.strip_prefix('و')].into_iter().flatten() {
+            if w == "امس" || w == "البارحه" {
+                return Some(p - Duration::days(1));
+            }
+            if let Some(k) = WEEKDAYS.iter().position(|&(name, _)| name == w) {
+                days[k] = true;
+            }
         }
+    }
+    if let Some(k) = days.iter().position(|&d| d) {
+        let wd = WEEKDAYS[k].1;
+        let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+        return Some(p - Duration::days(i64::from(back)));
     }
     Some(p)
 }

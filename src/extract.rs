@@ -372,8 +372,7 @@ impl<'a> Extractor<'a> {
                     admin1_pcode: place.as_ref().map(|p| p.admin1.pcode.to_string()),
                     pcode: place.as_ref().map(|p| p.pcode.clone()),
                     published: published.map(|d| d.to_string()),
-                    event_date: crate::dates::event_date(self.sentence_text(&r, &d), published)
-                        .map(|d| d.to_string()),
+                    event_date: self.event_date(&r, &d, published).map(|d| d.to_string()),
                     quote: text[s..e].to_string(),
                     start: s,
                     end: e,
@@ -1438,9 +1437,14 @@ impl<'a> Extractor<'a> {
         None
     }
 
-    /// The normalised text of the sentence a figure stands in.
-    /// At most PLACE_REACH words either side, so a text without full stops stays linear.
-    fn sentence_text<'r>(&self, r: &'r Reading<'a>, d: &Draft) -> &'r str {
+    /// The date of a figure's event, read in the sentence it stands in: at most
+    /// PLACE_REACH words either side, so a text without full stops stays linear.
+    fn event_date(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft,
+        published: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
         let s = r.sentence[d.at];
         let a = r
             .sentence
@@ -1451,7 +1455,11 @@ impl<'a> Extractor<'a> {
             .partition_point(|&x| x <= s)
             .min(d.last + PLACE_REACH)
             .max(a + 1);
-        &r.norm.text[r.toks[a].start..r.toks[z - 1].end]
+        let text = &r.norm.text[r.toks[a].start..r.toks[z - 1].end];
+        let words = (a..z)
+            .filter(|&t| r.toks[t].kind == TokKind::Word)
+            .map(|t| r.word(t));
+        crate::dates::event_date_of(text, words, published)
     }
 
     /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع

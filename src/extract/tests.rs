@@ -181,7 +181,10 @@ fn a_cue_of_another_category_is_not_in_the_quote() {
 #[test]
 fn causes_by_the_words_near_the_figure() {
     let cause = |t: &str| run(t).first().map(|m| m.cause);
-    assert_eq!(cause("توفي شخصان اختناقا بسبب مدفأة"), Some(Cause::Accident));
+    assert_eq!(
+        cause("توفي شخصان اختناقا بسبب مدفأة"),
+        Some(Cause::Accident)
+    );
     assert_eq!(cause("مقتل سائق في حادث سير"), Some(Cause::Accident));
     assert_eq!(cause("قتل 3 بقصف مدفعي"), Some(Cause::Violence));
     assert_eq!(cause("توفي 4 بفيروس كورونا"), Some(Cause::Disease));

@@ -282,4 +282,30 @@ mod tests {
         assert!(tokenize("50٪")[0].percent);
         assert!(!tokenize("50 قتيلا")[0].percent);
     }
+
+    /// The word tokens of a text are exactly its runs of Arabic letters: callers may take
+    /// them as the text's words (event dates do).
+    #[test]
+    fn word_tokens_are_the_runs_of_arabic_letters() {
+        let mut texts = vec!["aقتلb 7قتلى و5جرحى، «مدني»".to_string()];
+        for line in std::fs::read_to_string("fixtures/gold/dev.jsonl")
+            .unwrap()
+            .lines()
+        {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(crate::normalize::normalize(v["text"].as_str().unwrap()).text);
+        }
+        for t in &texts {
+            let runs: Vec<&str> = t
+                .split(|c: char| !is_arabic_letter(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let words: Vec<&str> = tokenize(t)
+                .iter()
+                .filter(|k| k.kind == TokKind::Word)
+                .map(|k| &t[k.start..k.end])
+                .collect();
+            assert_eq!(words, runs);
+        }
+    }
 }
