@@ -813,7 +813,26 @@ impl<'a> Extractor<'a> {
             _ => (None, None),
         };
         let after_noun = noun.map_or(z, |h| h.end.max(z));
+        // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
+        // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
+        // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
+        // the number's quote starts at it.
         let cue = self.cue_before(r, anchor);
+        let cue_has_noun = cue.is_some_and(|h| {
+            r.toks.get(h.end).is_some_and(|t| t.joined)
+                && r.hits(h.end).iter().any(|n| {
+                    n.end <= anchor
+                        && matches!(
+                            n.entry.kind,
+                            Kind::Noun {
+                                form: Form::Singular | Form::Dual,
+                                ..
+                            }
+                        )
+                })
+        });
+        let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
+        let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
         let cue_cat = cue.and_then(|h| match h.entry.kind {
             Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
             _ => None,
@@ -860,7 +879,7 @@ impl<'a> Extractor<'a> {
                     | (Category::Wounded, Some(Category::Killed))
             )
         };
-        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed));
+        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_has_noun);
         let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
         if self.excluded(r, first, after_noun, category) {
             return None;
