@@ -792,6 +792,23 @@ impl<'a> Extractor<'a> {
             noun = Some(*h);
             anchor = h.start;
         }
+        // Digits right after a definite word that is no cue nor casualty noun, with nothing
+        // counted after them, label that thing: `الجولة 14`, `اللواء 313`, `الكيلو 5`. Not
+        // after a bare article (`تجاوزت الـ 50`) nor a short word that merely begins as it
+        // does (`إلى`, read `الي`).
+        if noun.is_none()
+            && r.toks[a].kind == TokKind::Digits
+            && fa > 0
+            && r.toks[fa].joined
+            && r.toks[fa - 1].kind == TokKind::Word
+            && r.definite(fa - 1)
+            && r.word(fa - 1).len() >= 8
+            && r.hits(fa - 1)
+                .iter()
+                .all(|h| matches!(h.entry.kind, Kind::Unit { .. }))
+        {
+            return None;
+        }
         // A year with nothing counted after it is a date.
         if noun.is_none() && count.is_some_and(|c| (1900..=2100).contains(&c)) {
             return None;
@@ -977,7 +994,7 @@ impl<'a> Extractor<'a> {
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?));
             let Some(n) = next else { continue };
-            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
+            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end] && used[n.end]) {
                 continue;
             }
             let (count, category, group) = match n.entry.kind {
@@ -1371,7 +1388,7 @@ impl<'a> Extractor<'a> {
                 Form::Dual => 2,
                 Form::Plural => return,
             };
-            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end]) {
+            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end] && used[n.end]) {
                 return;
             }
             used[n.start..n.end].fill(true);
