@@ -944,6 +944,11 @@ impl<'a> Extractor<'a> {
 
     /// `قتلى من المدنيين`, `قتلى مدنيين`, `أحد عناصر`: a group named right after a noun.
     fn group_after(&self, r: &Reading<'a>, j: usize) -> Option<Group> {
+        self.group_noun_after(r, j).map(|(g, _)| g)
+    }
+
+    /// [`Extractor::group_after`], with the token after the noun that names the group.
+    fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
         let k = if j < r.toks.len() && r.toks[j].joined && word(j) == "من" {
             j + 1
@@ -958,7 +963,7 @@ impl<'a> Extractor<'a> {
                 category: None,
                 group: Some(g),
                 form,
-            } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some(g),
+            } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some((g, h.end)),
             _ => None,
         })
     }
@@ -1038,12 +1043,15 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // A person noun gives way to a group named right after it (`أحد عناصر
-            // الشرطة`, `شخص من المدنيين`).
-            let group = group
-                .filter(|g| *g != Group::Unspecified)
-                .or_else(|| self.group_after(r, n.end))
-                .unwrap_or(Group::Unspecified);
-            used[h.start..n.end].fill(true);
+            // الشرطة`, `شخص من المدنيين`), and so does a vague quantity (`عدد كبير من
+            // المدنيين`); the quote then runs to that noun.
+            let (group, end) = match group.filter(|g| *g != Group::Unspecified) {
+                Some(g) => (g, n.end),
+                None => self
+                    .group_noun_after(r, n.end)
+                    .unwrap_or((Group::Unspecified, n.end)),
+            };
+            used[h.start..end].fill(true);
             out.push(Draft {
                 flags: if inherited {
                     vec![Flag::Breakdown]
@@ -1055,12 +1063,12 @@ impl<'a> Extractor<'a> {
                     category,
                     count,
                     group,
-                    (h.start, n.end - 1),
+                    (h.start, end - 1),
                     n.start,
                     &n.entry.rule,
                 )
             });
-            self.parts_after(r, n.end, category, (group, count, n.start), used, out);
+            self.parts_after(r, end, category, (group, count, n.start), used, out);
             done = h.start;
         }
         // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.

@@ -179,6 +179,15 @@ fn a_cue_of_another_category_is_not_in_the_quote() {
 }
 
 #[test]
+fn a_group_named_after_the_noun_is_in_the_quote() {
+    assert_eq!(
+        run("أصيب عدد كبير من المدنيين")[0].quote,
+        "أصيب عدد كبير من المدنيين"
+    );
+    assert_eq!(run("مقتل أحد عناصر الشرطة")[0].quote, "مقتل أحد عناصر");
+}
+
+#[test]
 fn causes_by_the_words_near_the_figure() {
     let cause = |t: &str| run(t).first().map(|m| m.cause);
     assert_eq!(
