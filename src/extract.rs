@@ -905,8 +905,13 @@ impl<'a> Extractor<'a> {
         let partner = same_sentence_prev
             .filter(|_| inherited || partitive || others || coordinated)
             .map(|p| p.at);
+        // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote.
+        let named = noun_group
+            .is_none()
+            .then(|| self.group_noun_after(r, after_noun))
+            .flatten();
         let group = noun_group
-            .or_else(|| self.group_after(r, after_noun))
+            .or(named.map(|(g, _)| g))
             // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue.
             .or_else(|| cue.and_then(|h| self.group_after(r, h.end)))
             .or_else(|| {
@@ -920,9 +925,18 @@ impl<'a> Extractor<'a> {
         let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
             h.end
         }) - 1;
+        let last = named.map_or(last, |(_, end)| last.max(end - 1));
         used[first..=last].fill(true);
+        // A figure that takes its category from the one before breaks it down when that one
+        // is a total (of no group or civilians) or a part itself; after a figure of another
+        // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).
         let mut flags = Vec::new();
-        if inherited {
+        if inherited
+            && same_sentence_prev.is_some_and(|p| {
+                matches!(p.group, Group::Unspecified | Group::Civilian)
+                    || p.flags.contains(&Flag::Breakdown)
+            })
+        {
             flags.push(Flag::Breakdown);
         }
         Some(Draft {
@@ -950,7 +964,9 @@ impl<'a> Extractor<'a> {
     /// [`Extractor::group_after`], with the token after the noun that names the group.
     fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
-        let k = if j < r.toks.len() && r.toks[j].joined && word(j) == "من" {
+        // `من المدنيين`, and `منهم أطفال` (of them, children).
+        let k = if j < r.toks.len() && r.toks[j].joined && matches!(word(j), "من" | "منهم" | "منهن")
+        {
             j + 1
         } else {
             j
