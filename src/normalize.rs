@@ -89,7 +89,8 @@ fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
-fn is_invisible_control(c: char) -> bool {
+/// Zero-width and direction controls, the BOM and the soft hyphen: never seen, never meant.
+pub fn is_invisible_control(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200F}'

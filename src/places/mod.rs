@@ -82,12 +82,26 @@ pub struct Place {
     pub is_admin1: bool,
 }
 
+/// What must stand before a name for it to be read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    /// Nothing: the name is no ordinary word.
+    Free,
+    /// A locative noun (`مدينة`, `بلدة`, …): the name is short or also an ordinary word.
+    Locative,
+    /// A locative noun or `في`: a short name of a big town (`في دوما`, `في منبج`), which
+    /// news write without `مدينة`.
+    LocativeOrIn,
+}
+
+/// A town this big (GeoNames population) with a short name is read after `في` too.
+const BIG_TOWN: u64 = 20_000;
+
 #[derive(Debug, Clone)]
 struct Entry {
     words: Vec<String>,
     place: Place,
-    /// Needs a locative word before it.
-    guarded: bool,
+    guard: Guard,
 }
 
 /// The compiled gazetteer.
@@ -148,18 +162,31 @@ impl Gazetteer {
             let name = r[2].trim_start_matches("مركز").trim();
             entries.push((name.to_string(), a, r[0].to_string(), false, false));
         }
+        let mut big_towns = std::collections::HashSet::new();
         for r in rows(TOWNS) {
             let Some(a) = r.get(4).and_then(|p| admin1_of(p)) else {
                 continue;
             };
+            let big = r
+                .get(7)
+                .and_then(|n| n.parse::<u64>().ok())
+                .is_some_and(|n| n >= BIG_TOWN);
             for name in std::iter::once(r[1])
                 .chain(r[2].split('|'))
                 .filter(|n| !n.is_empty())
             {
+                if big {
+                    big_towns.insert(normalize_word(name));
+                }
                 entries.push((name.to_string(), a, a.pcode.to_string(), false, false));
             }
         }
         for (name, admin1, pcode, is_admin1, ambiguous) in entries {
+            // Some names carry direction marks (`الحولة` + two LRMs): not in what is shown.
+            let name: String = name
+                .chars()
+                .filter(|&c| !crate::normalize::is_invisible_control(c))
+                .collect();
             let words: Vec<String> = name.split_whitespace().map(normalize_word).collect();
             let letters: usize = words.iter().map(|w| w.chars().count()).sum();
             if words.is_empty() || letters < 3 {
@@ -168,7 +195,15 @@ impl Gazetteer {
             let common = COMMON_WORDS
                 .iter()
                 .any(|c| normalize_word(c) == words.join(" "));
-            let guarded = ambiguous || common || (!is_admin1 && letters <= 4);
+            let guard = if ambiguous || common {
+                Guard::Locative
+            } else if is_admin1 || letters > 4 {
+                Guard::Free
+            } else if big_towns.contains(&words.join(" ")) {
+                Guard::LocativeOrIn
+            } else {
+                Guard::Locative
+            };
             let list = g.by_first.entry(words[0].clone()).or_default();
             // The first entry of a name wins: sub-districts before towns, as loaded.
             if list.iter().any(|e| e.words == words) {
@@ -182,7 +217,7 @@ impl Gazetteer {
                     pcode,
                     is_admin1,
                 },
-                guarded,
+                guard,
             });
         }
         for list in g.by_first.values_mut() {
@@ -205,12 +240,13 @@ impl Gazetteer {
         let mut i = 0;
         while i < words.len() {
             // Asked only when a guarded name is met: most words are no name at all.
-            let prev_locative = || {
+            let prev_locative = |or_in: bool| {
                 i > 0
-                    && self
-                        .locatives
-                        .iter()
-                        .any(|l| words[i - 1] == l || strip(words[i - 1]) == l)
+                    && ((or_in && words[i - 1] == "في")
+                        || self
+                            .locatives
+                            .iter()
+                            .any(|l| words[i - 1] == l || strip(words[i - 1]) == l))
             };
             let w = words[i];
             if !self.endings.may_end(w) {
@@ -226,7 +262,11 @@ impl Gazetteer {
                             .iter()
                             .zip(&words[i + 1..])
                             .all(|(w, t)| w == t)
-                        && (!e.guarded || prev_locative())
+                        && match e.guard {
+                            Guard::Free => true,
+                            Guard::Locative => prev_locative(false),
+                            Guard::LocativeOrIn => prev_locative(true),
+                        }
                 })
             });
             match found {
@@ -305,5 +345,32 @@ mod tests {
         assert!(find("في هذا الصدد").is_empty());
         assert!(find("على التل").is_empty());
         assert_eq!(find("في بلدة التل")[0].1, "Rural Damascus");
+    }
+
+    #[test]
+    fn short_names_of_big_towns_read_after_fi() {
+        assert_eq!(find("قتل 8 أشخاص في دوما")[0].0, "دوما");
+        assert_eq!(find("قتل شخصان في طفس")[0].1, "Dar'a");
+        // Without a locative or `في`, still not: a short name is too often a word.
+        assert!(find("قتل شخصان دوما").is_empty());
+        // A small town's short name needs a locative noun.
+        assert!(find("في خشام").is_empty());
+        assert_eq!(find("في بلدة خشام")[0].1, "Deir-ez-Zor");
+        // A common word stays guarded even when a town is big.
+        assert!(find("في هذا الصدد").is_empty());
+    }
+
+    #[test]
+    fn names_shown_carry_no_invisible_marks() {
+        for list in builtin().by_first.values() {
+            for e in list {
+                let name = &e.place.name;
+                assert!(
+                    !name.chars().any(crate::normalize::is_invisible_control),
+                    "{name:?}"
+                );
+            }
+        }
+        assert_eq!(find("في منطقة الحولة")[0].0, "الحولة");
     }
 }
