@@ -823,13 +823,38 @@ impl<'a> Extractor<'a> {
             && r.toks[z].joined
             && r.hits(z).iter().any(|h| h.entry.kind == Kind::Vague);
         let partitive = noun.is_none() && r.partitive(z);
-        let (noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
+        let (mut noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
                 category, group, ..
             }) => (*category, *group),
             _ => (None, None),
         };
-        let after_noun = noun.map_or(z, |h| h.end.max(z));
+        let mut after_noun = noun.map_or(z, |h| h.end.max(z));
+        // `300 قتيل وجريح`: the dead and the wounded together, one figure for both. Both
+        // nouns singular, as a count over ten takes them: after a plural, a noun behind `و`
+        // starts the next figure (`7 قتلى وإصابة العديد`, `خمس شهداء وإصابات`).
+        let singular = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    form: Form::Singular,
+                    ..
+                }
+            )
+        };
+        if let Some(c) = noun_cat
+            && noun.is_some_and(|h| singular(&h))
+            && let Some(other) = self
+                .noun_at(r, after_noun)
+                .filter(|h| r.conjoined(h) && singular(h))
+            && let Kind::Noun {
+                category: Some(c2), ..
+            } = other.entry.kind
+            && c2 != c
+        {
+            noun_cat = Some(Category::KilledOrWounded);
+            after_noun = other.end;
+        }
         // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
@@ -850,10 +875,28 @@ impl<'a> Extractor<'a> {
         });
         let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
         let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
-        let cue_cat = cue.and_then(|h| match h.entry.kind {
-            Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
-            _ => None,
-        });
+        // A neutral cue takes the category and group of the casualty noun it governs:
+        // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
+        let governed = cue
+            .filter(|h| matches!(h.entry.kind, Kind::Cue { category: None, .. }))
+            .filter(|h| r.toks.get(h.end).is_some_and(|t| t.joined))
+            .and_then(|h| {
+                r.hits(h.end).iter().find_map(|n| match n.entry.kind {
+                    Kind::Noun {
+                        category: Some(c),
+                        group,
+                        ..
+                    } if n.end <= anchor => Some((c, group)),
+                    _ => None,
+                })
+            });
+        let cue_cat = cue
+            .and_then(|h| match h.entry.kind {
+                Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
+                _ => None,
+            })
+            .or(governed.map(|(c, _)| c));
+        let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
         let after = if noun_cat.is_none() && cue_cat.is_none() {
             self.cue_after(r, after_noun)
         } else {
@@ -919,7 +962,8 @@ impl<'a> Extractor<'a> {
                 // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
                 // آخرين`, `مقتل 48 مدنيًا و132 مصابًا`).
                 let p = group_partner?;
-                (!partitive && !inherited && coordinated).then_some(p.group)
+                // Not a total of a noun of its own (`حصيلة القتلى … إلى 120`).
+                (!partitive && !inherited && coordinated && governed.is_none()).then_some(p.group)
             })
             .unwrap_or(Group::Unspecified);
         let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
@@ -1399,13 +1443,22 @@ impl<'a> Extractor<'a> {
             }
             bare_ok = false;
             let Some(n) = self.noun_at(r, j) else { return };
-            let Kind::Noun {
-                category: None,
-                group: Some(group),
-                form,
-            } = n.entry.kind
-            else {
-                return;
+            // A noun of people is a part of the head; one of the other casualties (`سقوط
+            // قتيل وجريح`: one dead, one wounded) a figure of its own, beside it.
+            let (part_category, group, form, part) = match n.entry.kind {
+                Kind::Noun {
+                    category: None,
+                    group: Some(group),
+                    form,
+                } => (category, group, form, true),
+                Kind::Noun {
+                    category: Some(other),
+                    group,
+                    form,
+                } if other != category && other != Category::KilledOrWounded => {
+                    (other, group.unwrap_or(Group::Unspecified), form, false)
+                }
+                _ => return,
             };
             let count = match form {
                 Form::Singular => 1,
@@ -1417,14 +1470,14 @@ impl<'a> Extractor<'a> {
             }
             used[n.start..n.end].fill(true);
             out.push(Draft {
-                flags: if head == Group::Unspecified {
+                flags: if part && head == Group::Unspecified {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()
                 },
                 partner: Some(head_at),
                 ..Draft::counted(
-                    category,
+                    part_category,
                     Some(count),
                     group,
                     (n.start, n.end - 1),
@@ -1534,8 +1587,12 @@ impl<'a> Extractor<'a> {
                     _ => false,
                 })
             });
+        // A period word after the figure is its own until a running total begins (`مقتل 5
+        // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
+        // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
+        let another = |h: &Hit| h.entry.kind == Kind::Scope { backward: false };
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks.len()))
-            .filter(|&j| r.sentence[j] == s)
+            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another))
             .any(|j| {
                 r.hits(j)
                     .iter()
