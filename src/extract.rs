@@ -244,6 +244,17 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The figure that [`Extractor::parts_after`] lists nouns after.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    category: Category,
+    count: Option<u64>,
+    /// Its token, for the parts' `partner`.
+    at: usize,
+    /// Are the nouns listed parts of it (it is a total), or figures beside it?
+    breakdown: bool,
+}
+
 /// A mention in engine coordinates, before it is mapped to the original.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -638,18 +649,18 @@ impl<'a> Extractor<'a> {
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
             if let Some(d) = self.quantity_draft(r, qi, &out, &mut used) {
-                // A part of a breakdown may be followed by more, counted by their noun:
-                // `بينهم 4 أطفال وامرأتان`. They are parts too (as from a head of no group),
-                // and only after `و` (no count given for the head).
-                let more =
-                    d.flags
-                        .contains(&Flag::Breakdown)
-                        .then_some((d.last + 1, d.category, d.at));
+                // A figure may be followed by people counted by their noun, after `و`:
+                // more parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the
+                // dead or wounded (`قضى ثلاثة أطفال وأمهم`).
+                let head = Head {
+                    category: d.category,
+                    count: None,
+                    at: d.at,
+                    breakdown: d.flags.contains(&Flag::Breakdown),
+                };
+                let j = d.last + 1;
                 out.push(d);
-                if let Some((j, category, at)) = more {
-                    let head = (Group::Unspecified, None, at);
-                    self.parts_after(r, j, category, head, &mut used, &mut out);
-                }
+                self.parts_after(r, j, head, &mut used, &mut out);
             }
         }
         self.noun_drafts(r, &mut used, &mut out);
@@ -1128,7 +1139,13 @@ impl<'a> Extractor<'a> {
                     &n.entry.rule,
                 )
             });
-            self.parts_after(r, end, category, (group, count, n.start), used, out);
+            let head = Head {
+                category,
+                count,
+                at: n.start,
+                breakdown: group == Group::Unspecified,
+            };
+            self.parts_after(r, end, head, used, out);
             done = h.start;
         }
         // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
@@ -1168,38 +1185,49 @@ impl<'a> Extractor<'a> {
                 &h.entry.rule,
             ));
         }
-        self.headline_singular_drafts(r, used, out);
+        self.headline_noun_drafts(r, used, out);
         self.noun_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
     }
 
-    /// A singular noun of the dead that opens a sentence stands for one, even without a
-    /// cue: the headline style `قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص`. Only there:
-    /// elsewhere a bare `شهيد` is often someone's (`ابن شهيد`); and not when a definite word
-    /// follows (`قتيل الأمس` names someone already told of). Not the wounded: `مصاب` is as
-    /// often `ill with` (`مصاب بالسرطان`).
-    fn headline_singular_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
-        let singular = |h: &Hit| {
+    /// A noun of the dead or wounded that opens a sentence is a figure even without a cue:
+    /// the headline style `قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص` (one), `قتلى وجرحى
+    /// بقصف على ريف إدلب` (vague). Only there: elsewhere a bare `شهيد` is often someone's
+    /// (`ابن شهيد`); and not when a definite word follows (`قتيل الأمس`, `جرحى الحرب` name
+    /// people already told of). A singular only of the dead: `مصاب` is as often `ill with`
+    /// (`مصاب بالسرطان`). A word that is also a cue (`إصابات`, `ضحايا`) is read as one.
+    fn headline_noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let opening = |h: &Hit| {
             matches!(
                 h.entry.kind,
                 Kind::Noun {
                     category: Some(Category::Killed),
                     form: Form::Singular,
                     ..
+                } | Kind::Noun {
+                    category: Some(_),
+                    form: Form::Plural,
+                    ..
                 }
             )
         };
-        for h in r.first_hits(singular) {
+        for h in r.first_hits(opening) {
             let i = h.start;
             let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
             if !opens || r.construct(&h) || used[i] || r.definite(i) {
                 continue;
             }
+            if r.hits(i)
+                .iter()
+                .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
+            {
+                continue;
+            }
             let Kind::Noun {
                 category: Some(category),
                 group,
-                ..
+                form,
             } = h.entry.kind
             else {
                 continue;
@@ -1207,10 +1235,11 @@ impl<'a> Extractor<'a> {
             if self.excluded(r, h.start, h.end, category) {
                 continue;
             }
+            let count = matches!(form, Form::Singular).then_some(1);
             used[h.start..h.end].fill(true);
             out.push(Draft::counted(
                 category,
-                Some(1),
+                count,
                 group.unwrap_or(Group::Unspecified),
                 (h.start, h.end - 1),
                 h.start,
@@ -1420,21 +1449,20 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Singular and dual nouns listed after a figure, each one a part of it
-    /// (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
+    /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
     fn parts_after(
         &self,
         r: &Reading<'a>,
         mut j: usize,
-        category: Category,
-        head: (Group, Option<u64>, usize),
+        head: Head,
         used: &mut [bool],
         out: &mut Vec<Draft>,
     ) {
-        let (head, head_count, head_at) = head;
+        let category = head.category;
         // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
         // head of two or more (`شخصين امرأة و رجل`).
-        let mut bare_ok = head_count.is_some_and(|c| c >= 2);
+        let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         loop {
             if j < r.toks.len() && r.toks[j].joined && r.word(j) == "و" {
                 j += 1;
@@ -1470,12 +1498,12 @@ impl<'a> Extractor<'a> {
             }
             used[n.start..n.end].fill(true);
             out.push(Draft {
-                flags: if part && head == Group::Unspecified {
+                flags: if part && head.breakdown {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()
                 },
-                partner: Some(head_at),
+                partner: Some(head.at),
                 ..Draft::counted(
                     part_category,
                     Some(count),
