@@ -1488,9 +1488,27 @@ impl<'a> Extractor<'a> {
                 }
                 _ => return,
             };
+            // A plural of the other casualties is a vague figure beside the head (`سقوط
+            // قتيلين وجرحى`, `خمس شهداء وإصابات تم تحويلها`), unless it is also a cue that
+            // opens the next figure (`وإصابة 10 آخرين`, `وإصابة والدتهما`); a plural of people
+            // counts nothing here.
+            let cue_too = || {
+                let k = n.end;
+                let counts_next = k < r.toks.len()
+                    && r.toks[k].joined
+                    && (r.in_quantity[k]
+                        || r.hits(k)
+                            .iter()
+                            .any(|x| matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague)));
+                counts_next
+                    && r.hits(n.start)
+                        .iter()
+                        .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
+            };
             let count = match form {
-                Form::Singular => 1,
-                Form::Dual => 2,
+                Form::Singular => Some(1),
+                Form::Dual => Some(2),
+                Form::Plural if !part && !r.definite(n.start) && !cue_too() => None,
                 Form::Plural => return,
             };
             if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end] && used[n.end]) {
@@ -1506,7 +1524,7 @@ impl<'a> Extractor<'a> {
                 partner: Some(head.at),
                 ..Draft::counted(
                     part_category,
-                    Some(count),
+                    count,
                     group,
                     (n.start, n.end - 1),
                     n.start,
