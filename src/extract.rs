@@ -216,7 +216,8 @@ impl<'a> Reading<'a> {
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
     /// that begins with the letter (`وفاة`)?
     fn conjoined(&self, h: &Hit<'_>) -> bool {
-        self.word(h.start).starts_with('و') && !h.entry.words[0].starts_with('و')
+        self.word(h.start).starts_with('و')
+            && !h.entry.words.first().is_some_and(|w| w.starts_with('و'))
     }
 
     /// Is the noun of hit `h` the head of a construct, made definite by the definite word
