@@ -1251,9 +1251,10 @@ impl<'a> Extractor<'a> {
 
     /// An indefinite singular or dual noun of people right before a cue that follows what
     /// it counts: `لقي شاب مصرعه` (one young man killed), `طفلان فارقا الحياة`. The cue must
-    /// stand next to the noun, or one word (an adjective: `لقي شاب سوري مصرعه`) after it:
-    /// further on, the noun may be the subject of something else (`قال شاب إن …`). A
-    /// definite noun is left alone: it most often names again someone already counted.
+    /// stand next to the noun or at most two words after it (`لقي شاب سوري مصرعه`, `وكان
+    /// شاب قد لقي مصرعه`): further on, the noun may be the subject of something else (`قال
+    /// شاب إن …`). A definite noun is left alone: it most often names again someone already
+    /// counted.
     fn noun_then_cue_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
         let counted_noun = |h: &Hit| {
             matches!(
@@ -1272,8 +1273,16 @@ impl<'a> Extractor<'a> {
             if used[i] || r.definite(i) || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
                 continue;
             }
-            let cue = (n.end..(n.end + 2).min(r.toks.len()))
-                .take_while(|&j| r.toks[j].joined && !used[j] && !r.in_quantity[j])
+            // Not past another noun: `قال شاب إن المدنيين قتلوا` has its own subject.
+            let other_noun = |j: usize| {
+                r.hits(j)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+            };
+            let cue = (n.end..(n.end + 3).min(r.toks.len()))
+                .take_while(|&j| {
+                    r.toks[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
+                })
                 .find_map(|j| {
                     r.hits(j).iter().find(|h| {
                         matches!(
