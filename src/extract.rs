@@ -1149,82 +1149,32 @@ impl<'a> Extractor<'a> {
             self.parts_after(r, end, head, used, out);
             done = h.start;
         }
-        // A dual casualty noun stands for two even without a cue: `تسجل حالتي وفاة`.
-        let dual = |h: &Hit| {
-            matches!(
-                h.entry.kind,
-                Kind::Noun {
-                    category: Some(_),
-                    form: Form::Dual,
-                    ..
-                }
-            )
-        };
-        for h in r.first_hits(dual) {
-            let i = h.start;
-            if used[i] || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
-                continue;
-            }
-            let Kind::Noun {
-                category: Some(category),
-                group,
-                ..
-            } = h.entry.kind
-            else {
-                continue;
-            };
-            if self.excluded(r, h.start, h.end, category) {
-                continue;
-            }
-            used[h.start..h.end].fill(true);
-            out.push(Draft::counted(
-                category,
-                Some(2),
-                group.unwrap_or(Group::Unspecified),
-                (h.start, h.end - 1),
-                h.start,
-                &h.entry.rule,
-            ));
-        }
-        self.headline_noun_drafts(r, used, out);
+        self.cueless_noun_drafts(r, used, out);
         self.noun_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
     }
 
-    /// A noun of the dead or wounded that opens a sentence is a figure even without a cue:
-    /// the headline style `قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص` (one), `قتلى وجرحى
-    /// بقصف على ريف إدلب` (vague). Only there: elsewhere a bare `شهيد` is often someone's
+    /// A noun of the dead or wounded is a figure even without a cue in two places. A dual
+    /// anywhere stands for two (`تسجل حالتي وفاة`), unless a number before it counts it. A
+    /// noun that opens a sentence, the headline style: a singular of the dead for one
+    /// (`قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص`), a plural for a vague figure (`قتلى
+    /// وجرحى بقصف على ريف إدلب`). Only there: elsewhere a bare `شهيد` is often someone's
     /// (`ابن شهيد`); and not when a definite word follows (`قتيل الأمس`, `جرحى الحرب` name
     /// people already told of). A singular only of the dead: `مصاب` is as often `ill with`
     /// (`مصاب بالسرطان`). A word that is also a cue (`إصابات`, `ضحايا`) is read as one.
-    fn headline_noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
-        let opening = |h: &Hit| {
+    fn cueless_noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+        let casualty = |h: &Hit| {
             matches!(
                 h.entry.kind,
                 Kind::Noun {
-                    category: Some(Category::Killed),
-                    form: Form::Singular,
-                    ..
-                } | Kind::Noun {
                     category: Some(_),
-                    form: Form::Plural,
                     ..
                 }
             )
         };
-        for h in r.first_hits(opening) {
+        for h in r.first_hits(casualty) {
             let i = h.start;
-            let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
-            if !opens || r.construct(&h) || used[i] || r.definite(i) {
-                continue;
-            }
-            if r.hits(i)
-                .iter()
-                .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
-            {
-                continue;
-            }
             let Kind::Noun {
                 category: Some(category),
                 group,
@@ -1233,10 +1183,33 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
+            if used[i] {
+                continue;
+            }
+            let count = if matches!(form, Form::Dual) {
+                if i > 0 && r.in_quantity[i - 1] && r.toks[i].joined {
+                    continue;
+                }
+                Some(2)
+            } else {
+                let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
+                let cue_too = || {
+                    r.hits(i)
+                        .iter()
+                        .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
+                };
+                if !opens || r.construct(&h) || r.definite(i) || cue_too() {
+                    continue;
+                }
+                match form {
+                    Form::Singular if category == Category::Killed => Some(1),
+                    Form::Plural => None,
+                    _ => continue,
+                }
+            };
             if self.excluded(r, h.start, h.end, category) {
                 continue;
             }
-            let count = matches!(form, Form::Singular).then_some(1);
             used[h.start..h.end].fill(true);
             out.push(Draft::counted(
                 category,
