@@ -245,6 +245,19 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The cue a number is read with ([`Extractor::figure_cue`]).
+struct FigureCue<'a> {
+    hit: Option<Hit<'a>>,
+    /// Its category, or that of the casualty noun a neutral cue governs.
+    category: Option<Category>,
+    /// The casualty noun's category and group, when a neutral cue governs one (`حصيلة
+    /// القتلى`).
+    governed: Option<(Category, Option<Group>)>,
+    /// The cue counts a noun of its own (`مقتل طفل و3 نساء`): shared, it is not in the
+    /// number's quote.
+    shared: bool,
+}
+
 /// The figure that [`Extractor::parts_after`] lists nouns after.
 #[derive(Debug, Clone, Copy)]
 struct Head {
@@ -867,47 +880,12 @@ impl<'a> Extractor<'a> {
             noun_cat = Some(Category::KilledOrWounded);
             after_noun = other.end;
         }
-        // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
-        // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
-        // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
-        // the number's quote starts at it.
-        let cue = self.cue_before(r, anchor);
-        let cue_has_noun = cue.is_some_and(|h| {
-            r.toks.get(h.end).is_some_and(|t| t.joined)
-                && r.hits(h.end).iter().any(|n| {
-                    n.end <= anchor
-                        && matches!(
-                            n.entry.kind,
-                            Kind::Noun {
-                                form: Form::Singular | Form::Dual,
-                                ..
-                            }
-                        )
-                })
-        });
-        let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
-        let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
-        // A neutral cue takes the category and group of the casualty noun it governs:
-        // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
-        let governed = cue
-            .filter(|h| matches!(h.entry.kind, Kind::Cue { category: None, .. }))
-            .filter(|h| r.toks.get(h.end).is_some_and(|t| t.joined))
-            .and_then(|h| {
-                r.hits(h.end).iter().find_map(|n| match n.entry.kind {
-                    Kind::Noun {
-                        category: Some(c),
-                        group,
-                        ..
-                    } if n.end <= anchor => Some((c, group)),
-                    _ => None,
-                })
-            });
-        let cue_cat = cue
-            .and_then(|h| match h.entry.kind {
-                Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
-                _ => None,
-            })
-            .or(governed.map(|(c, _)| c));
+        let FigureCue {
+            hit: cue,
+            category: cue_cat,
+            governed,
+            shared: cue_shared,
+        } = self.figure_cue(r, a, anchor);
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
         let after = if noun_cat.is_none() && cue_cat.is_none() {
             self.cue_after(r, after_noun)
@@ -951,7 +929,7 @@ impl<'a> Extractor<'a> {
                     | (Category::Wounded, Some(Category::Killed))
             )
         };
-        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_has_noun);
+        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_shared);
         let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
         if self.excluded(r, first, after_noun, category) {
             return None;
@@ -1010,6 +988,57 @@ impl<'a> Extractor<'a> {
             at: a,
             partner,
         })
+    }
+
+    /// The cue of the figure at tokens from `a` (its words from `anchor`), and what it says.
+    fn figure_cue(&self, r: &Reading<'a>, a: usize, anchor: usize) -> FigureCue<'a> {
+        // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
+        // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
+        // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
+        // the number's quote starts at it.
+        let cue = self.cue_before(r, anchor);
+        let cue_has_noun = cue.is_some_and(|h| {
+            r.toks.get(h.end).is_some_and(|t| t.joined)
+                && r.hits(h.end).iter().any(|n| {
+                    n.end <= anchor
+                        && matches!(
+                            n.entry.kind,
+                            Kind::Noun {
+                                form: Form::Singular | Form::Dual,
+                                ..
+                            }
+                        )
+                })
+        });
+        let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
+        let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
+        // A neutral cue takes the category and group of the casualty noun it governs:
+        // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
+        let governed = cue
+            .filter(|h| matches!(h.entry.kind, Kind::Cue { category: None, .. }))
+            .filter(|h| r.toks.get(h.end).is_some_and(|t| t.joined))
+            .and_then(|h| {
+                r.hits(h.end).iter().find_map(|n| match n.entry.kind {
+                    Kind::Noun {
+                        category: Some(c),
+                        group,
+                        ..
+                    } if n.end <= anchor => Some((c, group)),
+                    _ => None,
+                })
+            });
+        let cue_cat = cue
+            .and_then(|h| match h.entry.kind {
+                Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
+                _ => None,
+            })
+            .or(governed.map(|(c, _)| c));
+        FigureCue {
+            hit: cue,
+            category: cue_cat,
+            governed,
+            shared: cue_has_noun,
+        }
     }
 
     /// `قتلى من المدنيين`, `قتلى مدنيين`, `أحد عناصر`: a group named right after a noun.
