@@ -35,6 +35,9 @@ const LOCATIVES: &[&str] = &[
     "مدينه",
 ];
 
+/// `in`, bare or after `و`, as normalised text writes it: enough before a big town's name.
+const IN: &[&str] = &["في", "وفي"];
+
 /// Town names that are also ordinary words, read only after a locative.
 const COMMON_WORDS: &[&str] = &[
     "التل",
@@ -242,7 +245,7 @@ impl Gazetteer {
             // Asked only when a guarded name is met: most words are no name at all.
             let prev_locative = |or_in: bool| {
                 i > 0
-                    && ((or_in && words[i - 1] == "في")
+                    && ((or_in && IN.contains(&words[i - 1]))
                         || self
                             .locatives
                             .iter()
@@ -351,6 +354,7 @@ mod tests {
     fn short_names_of_big_towns_read_after_fi() {
         assert_eq!(find("قتل 8 أشخاص في دوما")[0].0, "دوما");
         assert_eq!(find("قتل شخصان في طفس")[0].1, "Dar'a");
+        assert_eq!(find("وفي منبج قتل شخص")[0].1, "Aleppo");
         // Without a locative or `في`, still not: a short name is too often a word.
         assert!(find("قتل شخصان دوما").is_empty());
         // A small town's short name needs a locative noun.
