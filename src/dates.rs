@@ -238,15 +238,20 @@ pub fn event_date_of<'w>(
     // Yesterday wins over a weekday, and weekdays rank as WEEKDAYS lists them: note what
     // is there in one pass over the words, bare or behind `و`.
     let mut days = [false; WEEKDAYS.len()];
-    for x in words {
+    let mut words = words.peekable();
+    let mut prev = "";
+    while let Some(x) = words.next() {
         for w in [Some(x), x.strip_prefix('و')].into_iter().flatten() {
             if w == "امس" || w == "البارحه" {
-                return Some(p - Duration::days(1));
+                // `أول أمس`, `أمس الأول`: the day before yesterday.
+                let before = prev == "اول" || words.peek() == Some(&"الاول");
+                return Some(p - Duration::days(if before { 2 } else { 1 }));
             }
             if let Some(k) = WEEKDAYS.iter().position(|&(name, _)| name == w) {
                 days[k] = true;
             }
         }
+        prev = x.strip_prefix('و').unwrap_or(x);
     }
     if let Some(k) = days.iter().position(|&d| d) {
         let wd = WEEKDAYS[k].1;
@@ -365,5 +370,14 @@ mod tests {
             p
         );
         assert_eq!(event_date("قتل", None), None);
+        assert_eq!(event_date(&normalize("قتل أول أمس").text, p), d(2020, 2, 4));
+        assert_eq!(
+            event_date(&normalize("قتل أمس الأول").text, p),
+            d(2020, 2, 4)
+        );
+        assert_eq!(
+            event_date(&normalize("قتل مساء أمس").text, p),
+            d(2020, 2, 5)
+        );
     }
 }
