@@ -22,8 +22,10 @@
 //! (`الحادي عشر`); `واحد` as a pronoun (`أي واحد`, `كل واحد`); digits glued to a following
 //! letter; dates, times and IP addresses.
 //!
-//! Known ambiguities left as they are: `خمس`/`ربع`/`عشر` alone are read as 5/4/10, never as
-//! the fractions "a fifth"/"a quarter"/"a tenth"; `1.250` is 1.25, not 1250; `ست` in
+//! A fraction word reads only before a scale (`نصف مليون` = 500,000, `ربع مليون`).
+//!
+//! Known ambiguities left as they are: `خمس`/`عشر` alone are read as 5/10, never as
+//! the fractions "a fifth"/"a tenth"; `1.250` is 1.25, not 1250; `ست` in
 //! Levantine "lady" reads as 6.
 
 pub mod cli;
@@ -397,6 +399,16 @@ impl<'a> Cursor<'a> {
             return Some((v, 1, i + 1));
         }
         let (rs, _) = self.word(i, mode)?;
+        // `نصف مليون`, `ربع مليون`: a fraction of the scale after it, when it divides it.
+        if let Some(d) = find(rs, WordKind::Fraction)
+            && let Some(s) = self
+                .word(i + 1, Mode::Bare)
+                .and_then(|(next, _)| find(next, WordKind::Scale))
+            && d > 0
+            && s % d == 0
+        {
+            return Some((Num::int(s / d), s, i + 2));
+        }
         if let Some(s) = find(rs, WordKind::ScaleDual).or_else(|| find(rs, WordKind::ScaleAcc)) {
             return Some((Num::int(2 * s), s, i + 1));
         }

@@ -27,6 +27,8 @@ pub enum WordKind {
     ScaleDual,
     ScalePlural,
     Vague,
+    /// A fraction of the scale after it: `نصف مليون`. Its value is the divisor (2).
+    Fraction,
 }
 
 /// Words and phrases that qualify or block a number rather than being one.
@@ -141,6 +143,7 @@ impl Table {
                 "scale_dual" => Some(WordKind::ScaleDual),
                 "scale_plural" => Some(WordKind::ScalePlural),
                 "vague" => Some(WordKind::Vague),
+                "fraction" => Some(WordKind::Fraction),
                 _ => None,
             };
             if let Some(kind) = word {
