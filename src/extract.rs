@@ -997,9 +997,10 @@ impl<'a> Extractor<'a> {
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
         let cue = self.cue_before(r, anchor);
+        // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
         let cue_has_noun = cue.is_some_and(|h| {
-            r.toks.get(h.end).is_some_and(|t| t.joined)
-                && r.hits(h.end).iter().any(|n| {
+            (h.end..anchor).any(|t| {
+                r.hits(t).iter().any(|n| {
                     n.end <= anchor
                         && matches!(
                             n.entry.kind,
@@ -1009,6 +1010,7 @@ impl<'a> Extractor<'a> {
                             }
                         )
                 })
+            })
         });
         let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
         let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
