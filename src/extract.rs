@@ -990,6 +990,16 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// Does a number at token `k` that became a figure count the noun before it (`رجل 5`)?
+    /// Not when it is joined by `و` (`رجل وامرأة وثلاثة أطفال`): it counts the next.
+    fn counted_by_next(&self, r: &Reading<'a>, k: usize, used: &[bool]) -> bool {
+        k < r.toks.len()
+            && r.in_quantity[k]
+            && used[k]
+            && r.word(k) != "و"
+            && !(r.toks[k].kind == TokKind::Word && self.numbers.behind_waw(r.word(k)))
+    }
+
     /// The cue of the figure at tokens from `a` (its words from `anchor`), and what it says.
     fn figure_cue(&self, r: &Reading<'a>, a: usize, anchor: usize) -> FigureCue<'a> {
         // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
@@ -1012,7 +1022,8 @@ impl<'a> Extractor<'a> {
                 })
             })
         });
-        let coordinated_number = a > 0 && r.toks[a].joined && r.word(a - 1) == "و";
+        let coordinated_number = (a > 0 && r.toks[a].joined && r.word(a - 1) == "و")
+            || (r.toks[a].kind == TokKind::Word && self.numbers.behind_waw(r.word(a)));
         let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
         // A neutral cue takes the category and group of the casualty noun it governs:
         // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
@@ -1102,7 +1113,7 @@ impl<'a> Extractor<'a> {
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?));
             let Some(n) = next else { continue };
-            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end] && used[n.end]) {
+            if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
             }
             let (count, category, group) = match n.entry.kind {
@@ -1525,7 +1536,7 @@ impl<'a> Extractor<'a> {
                 Form::Plural if !part && !r.definite(n.start) && !cue_too() => None,
                 Form::Plural => return,
             };
-            if used[n.start] || (n.end < r.toks.len() && r.in_quantity[n.end] && used[n.end]) {
+            if used[n.start] || self.counted_by_next(r, n.end, used) {
                 return;
             }
             used[n.start..n.end].fill(true);

@@ -237,6 +237,13 @@ impl NumberParser {
         out
     }
 
+    /// Is `word` a number word behind the conjunction `و` (`وثلاثة`), rather than one that
+    /// begins with the letter (`واحد`)?
+    pub fn behind_waw(&self, word: &str) -> bool {
+        let w = self.look_up(word);
+        w.bare.is_empty() && w.waw_only && w.clitic.is_some()
+    }
+
     fn look_up<'t>(&'t self, w: &str) -> Word<'t> {
         if !self.table.may_hold_suffix_of(w) {
             return Word::default();
