@@ -56,9 +56,9 @@ const NAMED_REACH: usize = 200;
 
 /// The month-name alternation, normalised, for the patterns.
 fn month_names() -> String {
-    MONTHS
+    normalised_months()
         .iter()
-        .map(|(m, _)| regex::escape(&normalize_word(m)))
+        .map(|m| regex::escape(m))
         .collect::<Vec<_>>()
         .join("|")
 }

@@ -220,6 +220,18 @@ impl<'a> Reading<'a> {
             && !h.entry.words.first().is_some_and(|w| w.starts_with('و'))
     }
 
+    /// Is token `t` counted by a number joined right before it (`5 قتيلين` is no dual)?
+    fn after_number(&self, t: usize) -> bool {
+        t > 0 && self.in_quantity[t - 1] && self.toks[t].joined
+    }
+
+    /// Is a cue read at token `t` (`إصابات`, `ضحايا` are nouns and cues both)?
+    fn has_cue(&self, t: usize) -> bool {
+        self.hits(t)
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
+    }
+
     /// Is the noun of hit `h` the head of a construct, made definite by the definite word
     /// right after it (`قتلى القصف`)?
     fn construct(&self, h: &Hit<'_>) -> bool {
@@ -392,10 +404,10 @@ impl<'a> Extractor<'a> {
                     scope: scopes[&d.at],
                     cause,
                     weapon: self.weapon(&r, &d),
-                    place: place.as_ref().map(|p| p.name.clone()),
-                    admin1: place.as_ref().map(|p| p.admin1.name_en.to_string()),
-                    admin1_pcode: place.as_ref().map(|p| p.admin1.pcode.to_string()),
-                    pcode: place.as_ref().map(|p| p.pcode.clone()),
+                    place: place.map(|p| p.name.clone()),
+                    admin1: place.map(|p| p.admin1.name_en.to_string()),
+                    admin1_pcode: place.map(|p| p.admin1.pcode.to_string()),
+                    pcode: place.map(|p| p.pcode.clone()),
                     published: published.map(|d| d.to_string()),
                     event_date: self.event_date(&r, &d, published).map(|d| d.to_string()),
                     quote: text[s..e].to_string(),
@@ -997,7 +1009,14 @@ impl<'a> Extractor<'a> {
             && r.in_quantity[k]
             && used[k]
             && r.word(k) != "و"
-            && !(r.toks[k].kind == TokKind::Word && self.numbers.behind_waw(r.word(k)))
+            && !self.behind_waw(r, k)
+    }
+
+    /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
+    /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
+    fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
+        (t > 0 && r.toks[t].joined && r.word(t - 1) == "و")
+            || (r.toks[t].kind == TokKind::Word && self.numbers.behind_waw(r.word(t)))
     }
 
     /// The cue of the figure at tokens from `a` (its words from `anchor`), and what it says.
@@ -1022,9 +1041,7 @@ impl<'a> Extractor<'a> {
                 })
             })
         });
-        let coordinated_number = (a > 0 && r.toks[a].joined && r.word(a - 1) == "و")
-            || (r.toks[a].kind == TokKind::Word && self.numbers.behind_waw(r.word(a)));
-        let cue = cue.filter(|_| !cue_has_noun || coordinated_number);
+        let cue = cue.filter(|_| !cue_has_noun || self.behind_waw(r, a));
         // A neutral cue takes the category and group of the casualty noun it governs:
         // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
         let governed = cue
@@ -1122,11 +1139,7 @@ impl<'a> Extractor<'a> {
                     group,
                     form,
                 } => {
-                    let count = match form {
-                        Form::Singular => Some(1),
-                        Form::Dual => Some(2),
-                        Form::Plural => None,
-                    };
+                    let count = form.count();
                     // A bare plural is a vague mention only when the noun itself is a
                     // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
                     // `جثث القتلى` (victims already counted).
@@ -1229,18 +1242,13 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let count = if matches!(form, Form::Dual) {
-                if i > 0 && r.in_quantity[i - 1] && r.toks[i].joined {
+                if r.after_number(i) {
                     continue;
                 }
-                Some(2)
+                form.count()
             } else {
                 let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
-                let cue_too = || {
-                    r.hits(i)
-                        .iter()
-                        .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
-                };
-                if !opens || r.construct(&h) || r.definite(i) || cue_too() {
+                if !opens || r.construct(&h) || r.definite(i) || r.has_cue(i) {
                     continue;
                 }
                 match form {
@@ -1285,7 +1293,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let i = n.start;
-            if used[i] || r.definite(i) || (i > 0 && r.in_quantity[i - 1] && r.toks[i].joined) {
+            if used[i] || r.definite(i) || r.after_number(i) {
                 continue;
             }
             // Not past another noun: `قال شاب إن المدنيين قتلوا` has its own subject.
@@ -1321,7 +1329,6 @@ impl<'a> Extractor<'a> {
             if self.excluded(r, i, cue.end, category) {
                 continue;
             }
-            let count = if matches!(form, Form::Dual) { 2 } else { 1 };
             let group = group
                 .filter(|g| *g != Group::Unspecified)
                 .or_else(|| self.group_after(r, n.end))
@@ -1329,7 +1336,7 @@ impl<'a> Extractor<'a> {
             used[i..cue.end].fill(true);
             out.push(Draft::counted(
                 category,
-                Some(count),
+                form.count(),
                 group,
                 (i, cue.end - 1),
                 i,
@@ -1525,16 +1532,11 @@ impl<'a> Extractor<'a> {
                         || r.hits(k)
                             .iter()
                             .any(|x| matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague)));
-                counts_next
-                    && r.hits(n.start)
-                        .iter()
-                        .any(|c| matches!(c.entry.kind, Kind::Cue { .. }))
+                counts_next && r.has_cue(n.start)
             };
             let count = match form {
-                Form::Singular => Some(1),
-                Form::Dual => Some(2),
-                Form::Plural if !part && !r.definite(n.start) && !cue_too() => None,
-                Form::Plural => return,
+                Form::Plural if part || r.definite(n.start) || cue_too() => return,
+                _ => form.count(),
             };
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 return;

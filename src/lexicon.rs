@@ -103,6 +103,17 @@ pub enum Form {
     Plural,
 }
 
+impl Form {
+    /// The count the form stands for on its own: none for a plural.
+    pub const fn count(self) -> Option<u64> {
+        match self {
+            Form::Singular => Some(1),
+            Form::Dual => Some(2),
+            Form::Plural => None,
+        }
+    }
+}
+
 /// What a matched phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
