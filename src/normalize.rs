@@ -141,9 +141,8 @@ pub fn normalize(original: &str) -> Normalized {
     let b = original.as_bytes();
     let n = b.len();
     // Nothing grows when normalised, so the output fits in the input's length; a lane's
-    // worth more lets the fast path write whole chunks (see `fast_run`).
-    let mut out = vec![0u8; n + LANES];
-    let mut w = 0;
+    // worth more lets the fast path append whole chunks (see `fast_run`).
+    let mut out: Vec<u8> = Vec::with_capacity(n + LANES);
     let mut shifts: Vec<(u32, u32)> = Vec::new();
     // Record that normalised offset `n` comes from original offset `o`, when that is not
     // what the last shift already says.
@@ -161,11 +160,11 @@ pub fn normalize(original: &str) -> Normalized {
     let mut r = 0;
     while r < n {
         // What most text is keeps its length: a run of it is at one shift.
-        let k = fast_run(b, r, &mut out[w..]);
+        let w = out.len();
+        let k = fast_run(b, r, &mut out);
         if k > 0 {
             shift(w, r);
             r += k;
-            w += k;
             if r == n {
                 break;
             }
@@ -173,7 +172,7 @@ pub fn normalize(original: &str) -> Normalized {
         // Every other char, by the char rules.
         let c = original[r..].chars().next().expect("char boundary");
         let after = r + c.len_utf8();
-        let prev = last_char(&out[..w]);
+        let prev = last_char(&out);
         let kept = if c.is_ascii() {
             // ASCII is kept as it is, but for a dot between two Arabic letters.
             if c == '.'
@@ -200,17 +199,15 @@ pub fn normalize(original: &str) -> Normalized {
             }
         };
         if let Some(o) = kept {
-            shift(w, r);
-            // Never longer than `c`: the output stays behind the input.
-            w += o.encode_utf8(&mut out[w..]).len();
+            shift(out.len(), r);
+            out.extend_from_slice(o.encode_utf8(&mut [0; 4]).as_bytes());
         }
         r = after;
     }
-    shift(w, n);
+    shift(out.len(), n);
     if shifts.is_empty() {
         shifts.push((0, 0));
     }
-    out.truncate(w);
     // Whole chars are written, so this always holds; simdutf8 checks it ten times faster
     // than `String::from_utf8`, which took as long as all the rest of normalisation.
     assert!(
@@ -232,38 +229,33 @@ fn last_char(b: &[u8]) -> Option<char> {
 /// Bytes classified at once by [`lanes`].
 const LANES: usize = 16;
 
-/// Copy to `out` the run of chars from byte `r` (a char boundary) on that keep their
+/// Append to `out` the run of chars from byte `r` (a char boundary) on that keep their
 /// length: ASCII but the dot, the Arabic letters of the two main runs, and the common
 /// letters that fold to another of the same length (see [`fold_utf8`]), folded. Returns the
-/// run's length, which ends at a char boundary. `out` has [`LANES`] bytes of room past the
-/// run's end.
+/// run's length, which ends at a char boundary.
 ///
 /// Sixteen bytes are classified at once, with no branch on what kind each is: text turns
 /// from ASCII to Arabic every few bytes, and a branch on it is mispredicted at every turn.
-fn fast_run(b: &[u8], r: usize, out: &mut [u8]) -> usize {
+fn fast_run(b: &[u8], r: usize, out: &mut Vec<u8>) -> usize {
     let n = b.len();
     let mut j = r;
     while j < n {
         let avail = (n - j).min(LANES);
-        let mut cur = [0u8; LANES];
-        cur[..avail].copy_from_slice(&b[j..j + avail]);
-        let mut prev = [0u8; LANES];
-        if j == 0 {
-            prev[1..avail].copy_from_slice(&b[..avail - 1]);
-        } else {
-            prev[..avail].copy_from_slice(&b[j - 1..j - 1 + avail]);
-        }
+        let (prev, cur) = chunk(b, j);
         let (slow, fold) = lanes(&prev, &cur);
         let stop = (slow.trailing_zeros() as usize).min(avail);
-        out[j - r..j - r + LANES].copy_from_slice(&cur);
+        // A whole chunk is one store; what is past the run is cut off again.
+        let at = out.len();
+        out.extend_from_slice(&cur);
+        out.truncate(at + stop);
         let mut folds = fold & ((1u32 << stop) - 1) as u16;
         while folds != 0 {
             let l = folds.trailing_zeros() as usize;
             folds &= folds - 1;
-            let at = j - r + l;
+            // Never in lane 0 of the first chunk: `r` is a char boundary.
             let [lead, trail] = fold_utf8(prev[l], cur[l]).expect("a fold lane");
-            out[at - 1] = lead;
-            out[at] = trail;
+            out[at + l - 1] = lead;
+            out[at + l] = trail;
         }
         j += stop;
         if stop < avail {
@@ -273,8 +265,34 @@ fn fast_run(b: &[u8], r: usize, out: &mut [u8]) -> usize {
     // A slow trail byte: its char, lead and all, goes to the char rules.
     while j > r && j < n && b[j] & 0xC0 == 0x80 {
         j -= 1;
+        out.pop();
     }
     j - r
+}
+
+/// The [`LANES`] bytes of `b` from `j` on (`cur`) and the byte before each (`prev`); zeros
+/// past the end of `b`, and before its start.
+#[inline]
+fn chunk(b: &[u8], j: usize) -> ([u8; LANES], [u8; LANES]) {
+    // Whole chunks are one load each; only the ends of a text are copied.
+    if j > 0
+        && let Some(cur) = b.get(j..j + LANES)
+    {
+        let prev = &b[j - 1..j - 1 + LANES];
+        return (
+            prev.try_into().expect("a chunk"),
+            cur.try_into().expect("a chunk"),
+        );
+    }
+    let avail = (b.len() - j).min(LANES);
+    let (mut prev, mut cur) = ([0u8; LANES], [0u8; LANES]);
+    cur[..avail].copy_from_slice(&b[j..j + avail]);
+    if j == 0 {
+        prev[1..avail].copy_from_slice(&b[..avail - 1]);
+    } else {
+        prev[..avail].copy_from_slice(&b[j - 1..j - 1 + avail]);
+    }
+    (prev, cur)
 }
 
 /// For [`LANES`] bytes `cur` and the byte before each (`prev`), the lanes that need the
