@@ -619,8 +619,13 @@ impl<'a> Extractor<'a> {
                     t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
                         // Later words match with or without their clitics and article on
                         // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
+                        // Every key of a word is a suffix of it: most words that follow
+                        // a common first word (`في`, `من`) end in no wanted key, and are
+                        // passed over before their keys are made.
                         let want = &e.later_keys[k - 1];
-                        keys(word(t)).iter().any(|w| want.iter().any(|x| x == w))
+                        let w = word(t);
+                        want.iter().any(|x| w.ends_with(x.as_str()))
+                            && keys(w).iter().any(|w| want.iter().any(|x| x == w))
                     }
                 });
                 if fits {

@@ -726,6 +726,25 @@ mod tests {
         assert_eq!(keys("ول").iter().collect::<Vec<_>>(), vec!["ول"]);
     }
 
+    /// Every key is a suffix of its word: the match of a phrase's later words tests
+    /// `ends_with` before it makes the keys.
+    #[test]
+    fn keys_are_suffixes_of_their_word() {
+        let dev = std::fs::read_to_string("fixtures/gold/dev.jsonl").unwrap();
+        let norm = crate::normalize::normalize(&dev).text;
+        let words: Vec<&str> = norm
+            .split(|c: char| !crate::normalize::is_arabic_letter(c))
+            .filter(|w| !w.is_empty())
+            .chain(["وللقتلي", "فالمدنيين", "لل", "ولل", "وال"])
+            .collect();
+        assert!(words.len() > 1000);
+        for w in words {
+            for k in keys(w).iter() {
+                assert!(w.ends_with(k), "{k} of {w}");
+            }
+        }
+    }
+
     #[test]
     fn errors_have_line_numbers() {
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\ncategory = \"dead\"\nwords = [\"x\"]\n")
