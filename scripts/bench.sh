@@ -4,12 +4,15 @@
 # `rg -o -f <cue words>` on it, prints the ratio and the peak RSS of hasila at two sizes;
 # then times `hasila report` on the same corpus, with its peak RSS.
 # Usage: scripts/bench.sh [SMALL_MB] [LARGE_MB]      (defaults: 20 200)
+#        RUNS=n scripts/bench.sh ...                 (runs of each, alternated; default 5:
+#        times on a shared machine drift between runs, so medians are compared)
 #        HASILA=path/to/hasila scripts/bench.sh ...  (time that binary, build nothing: to
 #        compare two builds on the same machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-20}
 large=${2:-200}
+runs=${RUNS:-5}
 command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
 bin=${HASILA:-./target/release/hasila}
 [ -n "${HASILA:-}" ] || cargo build --release --locked --quiet
@@ -42,20 +45,28 @@ with open(out, "w") as w:
         n += 1
 PY
 }
-measure() {  # measure SIZE_MB -> "seconds rss_kb" for hasila, "seconds" for rg
+measure() {  # measure SIZE_MB: hasila and rg, alternated RUNS times; medians and ratio
   local f="$work/corpus-$1.jsonl"
   corpus "$1" "$f"
   cat "$f" >/dev/null  # warm the page cache for both
-  /usr/bin/time -f "%e %M" -o "$work/h.time" "$bin" extract "$f" -o "$work/out.jsonl" 2>/dev/null
-  /usr/bin/time -f "%e %M" -o "$work/r.time" rg -o -f "$work/cues.txt" "$f" >/dev/null
-  read -r hs hm <"$work/h.time"
-  read -r rs _ <"$work/r.time"
-  python3 -c "
-import sys
-mb, hs, hm, rs = $1, $hs, $hm, $rs
-print(f'{mb:>5} MB: hasila {hs:.2f} s ({mb/hs:.0f} MB/s, peak RSS {hm/1024:.0f} MB)  rg {rs:.2f} s ({mb/max(rs,1e-9):.0f} MB/s)  ratio {hs/max(rs,1e-9):.1f}x')
-"
-  echo "$hm" >"$work/rss-$1"
+  : >"$work/h.times"; : >"$work/r.times"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -a -o "$work/h.times" "$bin" extract "$f" -o "$work/out.jsonl" 2>/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$work/r.times" rg -o -f "$work/cues.txt" "$f" >/dev/null
+  done
+  python3 - "$1" "$work/h.times" "$work/r.times" "$work/rss-$1" <<'PY'
+import statistics, sys
+mb = int(sys.argv[1])
+h = [tuple(map(float, l.split())) for l in open(sys.argv[2]) if l.strip()]
+r = [float(l.split()[0]) for l in open(sys.argv[3]) if l.strip()]
+hs, rs = statistics.median(t for t, _ in h), statistics.median(r)
+hm = max(m for _, m in h)
+ratios = sorted(a / max(b, 1e-9) for (a, _), b in zip(h, r))
+print(f"{mb:>5} MB: hasila {hs:.2f} s ({mb/hs:.0f} MB/s, peak RSS {hm/1024:.0f} MB)  "
+      f"rg {rs:.2f} s ({mb/max(rs,1e-9):.0f} MB/s)  ratio {hs/max(rs,1e-9):.1f}x "
+      f"(medians of {len(h)}; run by run {ratios[0]:.1f}x to {ratios[-1]:.1f}x)")
+open(sys.argv[4], "w").write(str(int(hm)))
+PY
   # The whole report on the same corpus: time and peak RSS.
   /usr/bin/time -f "%e %M" -o "$work/rep.time" "$bin" report "$f" --out "$work/report" 2>/dev/null
   read -r ps pm <"$work/rep.time"
