@@ -188,12 +188,14 @@ impl<'a> Reading<'a> {
         &self.norm.text[self.toks[t].start..self.toks[t].end]
     }
 
-    /// Does word `t` carry the article (`القتلى`, `والقتلى`, `للقتلى`)?
+    /// Does word `t` carry the article (`القتلى`, `والقتلى`, `للقتلى`)? Two letters at least
+    /// must follow it: `إلى`, `إلا` and `ألف` (read `الي`, `الا`, `الف`) only begin as it
+    /// does.
     fn definite(&self, t: usize) -> bool {
         let w = self.word(t);
         ["ال", "وال", "بال", "فال", "لل", "ولل"]
             .iter()
-            .any(|p| w.starts_with(p))
+            .any(|p| w.strip_prefix(p).is_some_and(|stem| stem.len() >= 4))
     }
 
     /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —
@@ -837,15 +839,14 @@ impl<'a> Extractor<'a> {
         }
         // Digits right after a definite word that is no cue nor casualty noun, with nothing
         // counted after them, label that thing: `الجولة 14`, `اللواء 313`, `الكيلو 5`. Not
-        // after a bare article (`تجاوزت الـ 50`) nor a short word that merely begins as it
-        // does (`إلى`, read `الي`).
+        // after a bare article (`تجاوزت الـ 50`) nor a word that merely begins as it does
+        // (`إلى`, read `الي`): neither is definite.
         if noun.is_none()
             && r.toks[a].kind == TokKind::Digits
             && fa > 0
             && r.toks[fa].joined
             && r.toks[fa - 1].kind == TokKind::Word
             && r.definite(fa - 1)
-            && r.word(fa - 1).len() >= 8
             && r.hits(fa - 1)
                 .iter()
                 .all(|h| matches!(h.entry.kind, Kind::Unit { .. }))
