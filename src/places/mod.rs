@@ -165,6 +165,25 @@ impl Gazetteer {
             let name = r[2].trim_start_matches("مركز").trim();
             entries.push((name.to_string(), a, r[0].to_string(), false, false));
         }
+        // A town is given the P-code of the district or sub-district of its name, written
+        // with or without the spaces (`كفرنبل`, OCHA's `كفر نبل`); the sub-district wins.
+        let mut units: HashMap<(&str, String), (&str, &str)> = HashMap::new();
+        for r in places
+            .iter()
+            .filter(|r| matches!(r.get(1), Some(&"2") | Some(&"3")))
+        {
+            let Some(a) = admin1_of(r[0]) else { continue };
+            let key = normalize_word(&r[2].trim_start_matches("مركز").replace(' ', ""));
+            let unit = units.entry((a.pcode, key)).or_insert((r[1], r[0]));
+            if r[1] > unit.0 {
+                *unit = (r[1], r[0]);
+            }
+        }
+        let unit_of = |a: Admin1, name: &str| {
+            units
+                .get(&(a.pcode, normalize_word(&name.replace(' ', ""))))
+                .map_or(a.pcode, |&(_, pcode)| pcode)
+        };
         let mut big_towns = std::collections::HashSet::new();
         for r in rows(TOWNS) {
             let Some(a) = r.get(4).and_then(|p| admin1_of(p)) else {
@@ -181,7 +200,13 @@ impl Gazetteer {
                 if big {
                     big_towns.insert(normalize_word(name));
                 }
-                entries.push((name.to_string(), a, a.pcode.to_string(), false, false));
+                entries.push((
+                    name.to_string(),
+                    a,
+                    unit_of(a, name).to_string(),
+                    false,
+                    false,
+                ));
             }
         }
         for (name, admin1, pcode, is_admin1, ambiguous) in entries {
@@ -341,6 +366,17 @@ mod tests {
         let f = find("في مدينة منبج");
         assert_eq!(f[0].1, "Aleppo");
         assert!(f[0].2.starts_with("SY02"));
+    }
+
+    /// A town written without the spaces of its sub-district's OCHA name gets that
+    /// sub-district's P-code, not only its governorate's.
+    #[test]
+    fn towns_take_the_pcode_of_their_unit_spelt_with_or_without_spaces() {
+        assert_eq!(find("قصف على كفرنبل")[0].2, "SY070203");
+        assert_eq!(find("قصف على كفر نبل")[0].2, "SY070203");
+        assert_eq!(find("قصف على مدينة كفرزيتا")[0].2, "SY050501");
+        // The sub-district beats the district of the same name.
+        assert_eq!(find("في مدينة البو كمال")[0].2, "SY090200");
     }
 
     #[test]
