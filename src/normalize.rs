@@ -144,16 +144,7 @@ pub fn normalize(original: &str) -> Normalized {
     // worth more lets the fast path append whole chunks (see `fast_run`).
     let mut out: Vec<u8> = Vec::with_capacity(n + LANES);
     let mut shifts: Vec<(u32, u32)> = Vec::new();
-    // Record that normalised offset `n` comes from original offset `o`, when that is not
-    // what the last shift already says.
-    let mut shift = |n: usize, o: usize| {
-        let follows = shifts.last().is_some_and(|&(a, b): &(u32, u32)| {
-            (b as usize) + n == o + a as usize && o >= b as usize
-        });
-        if !follows {
-            shifts.push((n as u32, o as u32));
-        }
-    };
+    let mut shift = |n: usize, o: usize| push_shift(&mut shifts, n, o);
     // The next char from byte `from` on that is not dropped outright. Asked only at the
     // few separators whose reading depends on what follows.
     let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
@@ -172,32 +163,7 @@ pub fn normalize(original: &str) -> Normalized {
         // Every other char, by the char rules.
         let c = original[r..].chars().next().expect("char boundary");
         let after = r + c.len_utf8();
-        let prev = last_char(&out);
-        let kept = if c.is_ascii() {
-            // ASCII is kept as it is, but for a dot between two Arabic letters.
-            if c == '.'
-                && prev.is_some_and(is_arabic_letter)
-                && next_kept(after).is_some_and(is_arabic_letter)
-            {
-                None
-            } else {
-                Some(c)
-            }
-        } else if let Some(d) = digit_value(c) {
-            Some(d)
-        } else {
-            let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-            let next_digit = || next_kept(after).and_then(digit_value).is_some();
-            match c {
-                '\u{066C}' | '\u{060C}' | '\u{202F}' if prev_digit && next_digit() => Some(','),
-                '\u{066B}' if next_digit() => Some('.'),
-                _ => match fold_letter(c) {
-                    Fold::Drop => None,
-                    Fold::Keep => Some(c),
-                    Fold::To(n) => Some(n),
-                },
-            }
-        };
+        let kept = char_rule(c, last_char(&out), || next_kept(after));
         if let Some(o) = kept {
             shift(out.len(), r);
             out.extend_from_slice(o.encode_utf8(&mut [0; 4]).as_bytes());
@@ -217,6 +183,43 @@ pub fn normalize(original: &str) -> Normalized {
     // SAFETY: `out` was just checked to be UTF-8.
     let text = unsafe { String::from_utf8_unchecked(out) };
     Normalized { text, shifts }
+}
+
+/// Record that normalised offset `n` comes from original offset `o`, when that is not what
+/// the last shift already says.
+fn push_shift(shifts: &mut Vec<(u32, u32)>, n: usize, o: usize) {
+    let follows = shifts
+        .last()
+        .is_some_and(|&(a, b)| (b as usize) + n == o + a as usize && o >= b as usize);
+    if !follows {
+        shifts.push((n as u32, o as u32));
+    }
+}
+
+/// What char `c` becomes (`None`: dropped), given the char written before it (`prev`) and
+/// the next char of the original that is not dropped outright (`next`: asked only at the
+/// few separators whose reading depends on it).
+fn char_rule(c: char, prev: Option<char>, next: impl Fn() -> Option<char>) -> Option<char> {
+    if c.is_ascii() {
+        // ASCII is kept as it is, but for a dot between two Arabic letters.
+        let between =
+            c == '.' && prev.is_some_and(is_arabic_letter) && next().is_some_and(is_arabic_letter);
+        return (!between).then_some(c);
+    }
+    if let Some(d) = digit_value(c) {
+        return Some(d);
+    }
+    let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+    let next_digit = || next().and_then(digit_value).is_some();
+    match c {
+        '\u{066C}' | '\u{060C}' | '\u{202F}' if prev_digit && next_digit() => Some(','),
+        '\u{066B}' if next_digit() => Some('.'),
+        _ => match fold_letter(c) {
+            Fold::Drop => None,
+            Fold::Keep => Some(c),
+            Fold::To(n) => Some(n),
+        },
+    }
 }
 
 /// The last char of `b`, a valid UTF-8 prefix of the output.
@@ -572,41 +575,15 @@ mod tests {
         }
     }
 
-    /// The char rules alone, char by char: what [`normalize`] must give, fast paths and all.
+    /// The char rules alone, char by char: what [`normalize`], with its fast path, must give.
     fn by_char_rules(original: &str) -> Normalized {
         let mut text = String::new();
         let mut shifts: Vec<(u32, u32)> = Vec::new();
-        let mut shift = |n: usize, o: usize| {
-            let follows = shifts.last().is_some_and(|&(a, b): &(u32, u32)| {
-                (b as usize) + n == o + a as usize && o >= b as usize
-            });
-            if !follows {
-                shifts.push((n as u32, o as u32));
-            }
-        };
+        let mut shift = |n: usize, o: usize| push_shift(&mut shifts, n, o);
         let next_kept = |from: usize| original[from..].chars().find(|&c| !is_dropped(c));
         for (at, c) in original.char_indices() {
             let after = at + c.len_utf8();
-            let prev = text.chars().next_back();
-            let out = if c == '.' {
-                let between = prev.is_some_and(is_arabic_letter)
-                    && next_kept(after).is_some_and(is_arabic_letter);
-                (!between).then_some(c)
-            } else if let Some(d) = digit_value(c) {
-                Some(d)
-            } else {
-                let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
-                let next_digit = || next_kept(after).and_then(digit_value).is_some();
-                match c {
-                    '\u{066C}' | '\u{060C}' | '\u{202F}' if prev_digit && next_digit() => Some(','),
-                    '\u{066B}' if next_digit() => Some('.'),
-                    _ => match fold_letter(c) {
-                        Fold::Drop => None,
-                        Fold::Keep => Some(c),
-                        Fold::To(n) => Some(n),
-                    },
-                }
-            };
+            let out = char_rule(c, text.chars().next_back(), || next_kept(after));
             if let Some(o) = out {
                 shift(text.len(), at);
                 text.push(o);
