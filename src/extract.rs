@@ -610,7 +610,7 @@ impl<'a> Extractor<'a> {
         }
         let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
         if !self.lex.may_start(word(i)) {
-            out.extend(self.glued_cue(r, i));
+            self.push_glued_cue(r, i, out);
             return;
         }
         let from = out.len();
@@ -642,21 +642,30 @@ impl<'a> Extractor<'a> {
             }
         }
         if out.len() == from {
-            out.extend(self.glued_cue(r, i));
+            self.push_glued_cue(r, i, out);
         }
         if out.len() > from + 1 {
             out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
         }
     }
 
+    /// Push the cue glued to the end of word `i`, if it has one (see [`Self::glued_cue`]).
+    /// Most words are too short to hold one: that is decided here, on the token's bounds,
+    /// without a call for every word of the text.
+    #[inline]
+    fn push_glued_cue(&self, r: &Reading<'a>, i: usize, out: &mut Vec<Hit<'a>>) {
+        if r.toks[i].end - r.toks[i].start >= GLUED_MIN_BYTES
+            && let Some(h) = self.glued_cue(r, i)
+        {
+            out.push(h);
+        }
+    }
+
     /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
     /// An unknown word that ends in a one-word cue of four letters or more, after at least
     /// three letters of something else, is read as that cue.
+    #[inline(never)]
     fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
-        // Most words are shorter: decided on the token's bounds, before anything is looked up.
-        if r.toks[i].end - r.toks[i].start < GLUED_MIN_BYTES {
-            return None;
-        }
         let w = r.word(i);
         if !self.lex.may_end_in_cue(w) {
             return None;
