@@ -9,7 +9,7 @@
 //! `ثورة` "revolution") and every name of four letters or fewer only count after a word
 //! that introduces a place (`مدينة`, `بلدة`, `قرية`, `حي`, `مخيم`, `ريف`, `ناحية`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Word lookups run for every word of every article: a fast, fixed-seed hasher.
 type FastState = foldhash::fast::FixedState;
@@ -157,6 +157,11 @@ impl Gazetteer {
             let ambiguous = r.get(4).is_some_and(|n| n.contains("ambiguous"));
             entries.push((name.to_string(), a, a.pcode.to_string(), true, ambiguous));
         }
+        // Districts and sub-districts. A town is given the P-code of the one of its name,
+        // written with or without the spaces (`كفرنبل`, OCHA's `كفر نبل`): the sub-district
+        // (level 3) wins over the district (level 2).
+        let spaceless = |name: &str| normalize_word(&name.replace(' ', ""));
+        let mut units: HashMap<(&str, String), (&str, &str)> = HashMap::new();
         for r in places
             .iter()
             .filter(|r| matches!(r.get(1), Some(&"2") | Some(&"3")))
@@ -164,27 +169,19 @@ impl Gazetteer {
             let Some(a) = admin1_of(r[0]) else { continue };
             let name = r[2].trim_start_matches("مركز").trim();
             entries.push((name.to_string(), a, r[0].to_string(), false, false));
-        }
-        // A town is given the P-code of the district or sub-district of its name, written
-        // with or without the spaces (`كفرنبل`, OCHA's `كفر نبل`); the sub-district wins.
-        let mut units: HashMap<(&str, String), (&str, &str)> = HashMap::new();
-        for r in places
-            .iter()
-            .filter(|r| matches!(r.get(1), Some(&"2") | Some(&"3")))
-        {
-            let Some(a) = admin1_of(r[0]) else { continue };
-            let key = normalize_word(&r[2].trim_start_matches("مركز").replace(' ', ""));
-            let unit = units.entry((a.pcode, key)).or_insert((r[1], r[0]));
+            let unit = units
+                .entry((a.pcode, spaceless(name)))
+                .or_insert((r[1], r[0]));
             if r[1] > unit.0 {
                 *unit = (r[1], r[0]);
             }
         }
         let unit_of = |a: Admin1, name: &str| {
             units
-                .get(&(a.pcode, normalize_word(&name.replace(' ', ""))))
+                .get(&(a.pcode, spaceless(name)))
                 .map_or(a.pcode, |&(_, pcode)| pcode)
         };
-        let mut big_towns = std::collections::HashSet::new();
+        let mut big_towns = HashSet::new();
         for r in rows(TOWNS) {
             let Some(a) = r.get(4).and_then(|p| admin1_of(p)) else {
                 continue;
@@ -209,6 +206,8 @@ impl Gazetteer {
                 ));
             }
         }
+        let common_words: HashSet<String> =
+            COMMON_WORDS.iter().map(|c| normalize_word(c)).collect();
         for (name, admin1, pcode, is_admin1, ambiguous) in entries {
             // Some names carry direction marks (`الحولة` + two LRMs): not in what is shown.
             let name: String = name
@@ -220,14 +219,12 @@ impl Gazetteer {
             if words.is_empty() || letters < 3 {
                 continue;
             }
-            let common = COMMON_WORDS
-                .iter()
-                .any(|c| normalize_word(c) == words.join(" "));
-            let guard = if ambiguous || common {
+            let joined = words.join(" ");
+            let guard = if ambiguous || common_words.contains(&joined) {
                 Guard::Locative
             } else if is_admin1 || letters > 4 {
                 Guard::Free
-            } else if big_towns.contains(&words.join(" ")) {
+            } else if big_towns.contains(&joined) {
                 Guard::LocativeOrIn
             } else {
                 Guard::Locative
