@@ -608,13 +608,12 @@ impl<'a> Extractor<'a> {
         if r.toks[i].kind != TokKind::Word {
             return;
         }
-        let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
-        if !self.lex.may_start(word(i)) {
+        if !self.lex.may_start(r.word(i)) {
             self.push_glued_cue(r, i, out);
             return;
         }
         let from = out.len();
-        for key in keys(word(i)) {
+        for key in keys(r.word(i)) {
             for e in self.lex.starting_with(key) {
                 let n = e.words.len();
                 let fits = (1..n).all(|k| {
@@ -626,7 +625,7 @@ impl<'a> Extractor<'a> {
                         // a common first word (`في`, `من`) end in no wanted key, and are
                         // passed over before their keys are made.
                         let want = &e.later_keys[k - 1];
-                        let w = word(t);
+                        let w = r.word(t);
                         want.iter().any(|x| w.ends_with(x.as_str()))
                             && keys(w).iter().any(|w| want.iter().any(|x| x == w))
                     }
@@ -1094,14 +1093,14 @@ impl<'a> Extractor<'a> {
 
     /// [`Extractor::group_after`], with the token after the noun that names the group.
     fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
-        let word = |t: usize| &r.norm.text[r.toks[t].start..r.toks[t].end];
         // `من المدنيين`, and `منهم أطفال` (of them, children).
-        let k = if j < r.toks.len() && r.toks[j].joined && matches!(word(j), "من" | "منهم" | "منهن")
-        {
-            j + 1
-        } else {
-            j
-        };
+        let k =
+            if j < r.toks.len() && r.toks[j].joined && matches!(r.word(j), "من" | "منهم" | "منهن")
+            {
+                j + 1
+            } else {
+                j
+            };
         // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
         // the first item of a list (`شخصين امرأة و رجل`).
         let via_min = k > j;

@@ -170,10 +170,8 @@ pub fn normalize(original: &str) -> Normalized {
         }
         r = after;
     }
+    // Always recorded: an empty text gets its `(0, 0)` here.
     shift(out.len(), n);
-    if shifts.is_empty() {
-        shifts.push((0, 0));
-    }
     // Whole chars are written, so this always holds; simdutf8 checks it ten times faster
     // than `String::from_utf8`, which took as long as all the rest of normalisation.
     assert!(
