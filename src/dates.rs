@@ -323,14 +323,8 @@ mod tests {
 
     #[test]
     fn year_windows_find_what_a_full_scan_finds() {
-        let mut texts: Vec<String> = Vec::new();
-        for f in ["fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl"] {
-            let src = std::fs::read_to_string(f).unwrap();
-            for line in src.lines() {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                texts.push(v["text"].as_str().unwrap().to_string());
-            }
-        }
+        let mut texts =
+            crate::fixture_texts(&["fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl"]);
         for entry in std::fs::read_dir("fixtures/samples").unwrap() {
             texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
         }

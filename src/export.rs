@@ -320,15 +320,9 @@ mod tests {
             crate::lexicon::builtin(),
             crate::numbers::builtin_lenient(),
         );
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/gold/dev.jsonl"
-        ))
-        .unwrap();
         let mut ms = Vec::new();
-        for line in text.lines() {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            ms.extend(ex.extract("d", v["text"].as_str().unwrap(), None));
+        for t in crate::fixture_texts(&["fixtures/gold/dev.jsonl"]) {
+            ms.extend(ex.extract("d", &t, None));
         }
         assert!(ms.len() > 50);
         let mut odd = ms[0].clone();

@@ -730,7 +730,7 @@ mod tests {
     /// `ends_with` before it makes the keys.
     #[test]
     fn keys_are_suffixes_of_their_word() {
-        let dev = std::fs::read_to_string("fixtures/gold/dev.jsonl").unwrap();
+        let dev = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join("\n");
         let norm = crate::normalize::normalize(&dev).text;
         let words: Vec<&str> = norm
             .split(|c: char| !crate::normalize::is_arabic_letter(c))

@@ -18,3 +18,18 @@ pub mod pipeline;
 pub mod places;
 pub mod report;
 pub mod spill;
+
+/// The texts of the bundled JSON Lines fixtures (`fixtures/gold/dev.jsonl`, …), for the
+/// unit tests that hold a stage to its invariants on real articles.
+#[cfg(test)]
+pub(crate) fn fixture_texts(files: &[&str]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for f in files {
+        let path = format!("{}/{f}", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let (docs, errors) = input::read_jsonl(f, &src);
+        assert!(errors.is_empty() && !docs.is_empty(), "{path}");
+        texts.extend(docs.into_iter().map(|d| d.text));
+    }
+    texts
+}

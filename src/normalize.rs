@@ -596,14 +596,7 @@ mod tests {
     /// digits, separators, folded letters, controls, four-byte chars, the ends).
     #[test]
     fn normalize_is_the_char_rules() {
-        let mut texts: Vec<String> = std::fs::read_to_string("fixtures/gold/dev.jsonl")
-            .unwrap()
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                v["text"].as_str().unwrap().to_string()
-            })
-            .collect();
+        let mut texts = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]);
         let alphabet: Vec<char> =
             ". ،٬٫١2xقتلأإةىی\u{0640}\u{064B}\u{0651}\u{200F}\u{00A0}\u{202F}\u{2009}😀ٱکـ\n"
                 .chars()
@@ -656,12 +649,10 @@ mod tests {
             "ـــ".into(),
             "١٢٣٤ ۴۸ a\u{00A0}b إطـ.لاق".into(),
         ];
-        for f in ["fixtures/gold/dev.jsonl", "fixtures/gold/seeds.jsonl"] {
-            for line in std::fs::read_to_string(f).unwrap().lines() {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                texts.push(v["text"].as_str().unwrap().to_string());
-            }
-        }
+        texts.extend(crate::fixture_texts(&[
+            "fixtures/gold/dev.jsonl",
+            "fixtures/gold/seeds.jsonl",
+        ]));
         for t in &texts {
             assert!(normalize(t).offsets_hold(t), "{t:?}");
         }

@@ -288,12 +288,8 @@ mod tests {
     #[test]
     fn word_tokens_are_the_runs_of_arabic_letters() {
         let mut texts = vec!["aقتلb 7قتلى و5جرحى، «مدني»".to_string()];
-        for line in std::fs::read_to_string("fixtures/gold/dev.jsonl")
-            .unwrap()
-            .lines()
-        {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            texts.push(crate::normalize::normalize(v["text"].as_str().unwrap()).text);
+        for t in crate::fixture_texts(&["fixtures/gold/dev.jsonl"]) {
+            texts.push(crate::normalize::normalize(&t).text);
         }
         for t in &texts {
             let runs: Vec<&str> = t
