@@ -361,14 +361,16 @@ const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 /// The keys a word of the text may match: itself, without clitics, without the article.
 /// `وللقتلى` → `وللقتلي`, `للقتلي`, `لقتلي`, `قتلي`. Ordered longest first, so a rule
-/// written with its clitic (`بجروح`) wins over the bare form. At most nine, held inline:
-/// this runs for every word of every article, so it does not allocate.
+/// written with its clitic (`بجروح`) wins over the bare form. At most six, held as where
+/// they start in the word: this runs for every word of every article, so it does not
+/// allocate, and the set is small enough to pass around in registers.
 pub fn keys(word: &str) -> Keys<'_> {
     let mut out = Keys {
-        items: [""; 9],
+        word,
+        starts: [0; 6],
         len: 0,
     };
-    out.push(word);
+    out.push(0);
     let mut rest = word;
     for _ in 0..2 {
         let Some(c) = rest.chars().next() else { break };
@@ -376,52 +378,75 @@ pub fn keys(word: &str) -> Keys<'_> {
             break;
         }
         rest = &rest[c.len_utf8()..];
-        out.push(rest);
+        out.push(word.len() - rest.len());
     }
     let stems = out.len;
     for i in 0..stems {
-        let k = out.items[i];
-        // At least two letters must remain (4 bytes: Arabic letters take two).
-        if let Some(r) = k.strip_prefix("ال").filter(|r| r.len() >= 4) {
-            out.push(r);
-        }
-        // ل + ال is written لل: للقتلى.
-        if let Some(r) = k.strip_prefix("لل").filter(|r| r.len() >= 4) {
-            out.push(r);
+        let at = usize::from(out.starts[i]);
+        let k = &word[at..];
+        // At least two letters must remain (4 bytes: Arabic letters take two). `ل` + `ال`
+        // is written `لل`: `للقتلى`. Both prefixes are four bytes.
+        if (k.starts_with("ال") || k.starts_with("لل")) && k.len() >= 4 + 4 {
+            out.push(at + 4);
         }
     }
     out
 }
 
-/// The keys of one word; see [`keys`].
+/// The keys of one word; see [`keys`]. Every key is a suffix of the word (clitics and the
+/// article come off its front), so a key is held as the byte where it starts: the whole
+/// set is a few bytes, built and read where it is used.
 #[derive(Debug, Clone, Copy)]
 pub struct Keys<'a> {
-    items: [&'a str; 9],
+    word: &'a str,
+    /// Where each key starts in `word`: at most two clitics and the article, eight bytes.
+    starts: [u8; 6],
     len: usize,
 }
 
 impl<'a> Keys<'a> {
-    fn push(&mut self, k: &'a str) {
-        if self.len < self.items.len() {
-            self.items[self.len] = k;
+    fn push(&mut self, at: usize) {
+        if self.len < self.starts.len() {
+            self.starts[self.len] = u8::try_from(at).expect("clitics and article: 8 bytes");
             self.len += 1;
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.items[..self.len].iter().copied()
+        let word = self.word;
+        self.starts[..self.len]
+            .iter()
+            .map(move |&at| &word[usize::from(at)..])
     }
 
     pub fn contains(&self, k: &str) -> bool {
-        self.items[..self.len].contains(&k)
+        self.iter().any(|x| x == k)
     }
 }
 
 impl<'a> IntoIterator for Keys<'a> {
     type Item = &'a str;
-    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, 9>>;
+    type IntoIter = KeysIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.items.into_iter().take(self.len)
+        KeysIter {
+            keys: self,
+            next: 0,
+        }
+    }
+}
+
+/// The keys of one word, by value; see [`keys`].
+pub struct KeysIter<'a> {
+    keys: Keys<'a>,
+    next: usize,
+}
+
+impl<'a> Iterator for KeysIter<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let at = *self.keys.starts[..self.keys.len].get(self.next)?;
+        self.next += 1;
+        Some(&self.keys.word[usize::from(at)..])
     }
 }
 
@@ -726,22 +751,28 @@ mod tests {
         assert_eq!(keys("ول").iter().collect::<Vec<_>>(), vec!["ول"]);
     }
 
-    /// Every key is a suffix of its word: the match of a phrase's later words tests
-    /// `ends_with` before it makes the keys.
+    /// Keys come longest first: the word, then without each clitic, then each of those
+    /// without the article; never fewer than two letters left.
     #[test]
-    fn keys_are_suffixes_of_their_word() {
-        let dev = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join("\n");
-        let norm = crate::normalize::normalize(&dev).text;
-        let words: Vec<&str> = norm
-            .split(|c: char| !crate::normalize::is_arabic_letter(c))
-            .filter(|w| !w.is_empty())
-            .chain(["وللقتلي", "فالمدنيين", "لل", "ولل", "وال"])
-            .collect();
-        assert!(words.len() > 1000);
-        for w in words {
-            for k in keys(w).iter() {
-                assert!(w.ends_with(k), "{k} of {w}");
-            }
+    fn keys_in_order() {
+        fn all(w: &str) -> Vec<&str> {
+            keys(w).into_iter().collect()
+        }
+        assert_eq!(all("وللقتلي"), ["وللقتلي", "للقتلي", "لقتلي", "قتلي"]);
+        assert_eq!(all("فالمدنيين"), ["فالمدنيين", "المدنيين", "مدنيين"]);
+        assert_eq!(all("وبالقصف"), ["وبالقصف", "بالقصف", "القصف", "قصف"]);
+        assert_eq!(all("مقتل"), ["مقتل"]);
+        // The article needs two letters after it; a clitic, two letters after it.
+        assert_eq!(all("وال"), ["وال", "ال"]);
+        assert_eq!(all("الي"), ["الي"]);
+        assert_eq!(all("لل"), ["لل"]);
+        assert_eq!(all("ولل"), ["ولل", "لل"]);
+        assert_eq!(all(""), [""]);
+        // `iter` and `into_iter` agree, and so does `contains`.
+        for w in ["وللقتلي", "بمقتل", "ول"] {
+            assert_eq!(keys(w).iter().collect::<Vec<_>>(), all(w));
+            assert!(all(w).iter().all(|k| keys(w).contains(k)));
+            assert!(!keys(w).contains("x"));
         }
     }
 
