@@ -537,7 +537,6 @@ impl<'a> Extractor<'a> {
     /// the one before it starts a new sentence.
     fn layout(&self, r: &mut Reading<'a>) {
         let text = &r.norm.text;
-        let markers = self.lex.furniture();
         let ticker = ticker_times();
         // Byte ranges of furniture lines, merged; tokens look theirs up by binary search.
         let mut furniture: Vec<(usize, usize)> = Vec::new();
@@ -547,26 +546,24 @@ impl<'a> Extractor<'a> {
         };
         let (mut block, mut rest) = (false, false);
         let mut headline = None;
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            let (a, z) = (at, at + line.len());
-            at = z;
-            let t = line.trim();
+        for (a, z) in line_spans(text) {
+            let t = text[a..z].trim();
             if t.is_empty() {
                 block = false;
                 continue;
             }
-            let marker = markers.iter().find(|(m, _)| {
-                t.starts_with(m.as_str()) && t.chars().count() <= m.chars().count() + 20
-            });
+            let marker = self
+                .lex
+                .furniture_starting(t)
+                .find(|(m, _)| t.chars().count() <= m.chars().count() + 20);
             // A ticker line holds two time stamps: look for the colon before the regex.
             let ticker_line = || {
                 memchr::memchr(b':', t.as_bytes()).is_some() && ticker.find_iter(t).nth(1).is_some()
             };
             let furniture_line = rest || block || marker.is_some() || ticker_line();
             if let Some((_, r)) = marker {
-                rest |= *r;
-                block = !*r;
+                rest |= r;
+                block = !r;
             }
             if furniture_line {
                 mark(a, z);
@@ -1730,6 +1727,20 @@ fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
         }
     }
     wanted
+}
+
+/// The byte ranges of the lines of `text`, each with its newline: the lines of
+/// `split_inclusive('\n')`, found with the vectorised `memchr`.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut a = 0;
+    std::iter::from_fn(move || {
+        (a < text.len()).then(|| {
+            let z = memchr::memchr(b'\n', &text.as_bytes()[a..]).map_or(text.len(), |k| a + k + 1);
+            let span = (a, z);
+            a = z;
+            span
+        })
+    })
 }
 
 /// What the text between two tokens ends.

@@ -307,8 +307,9 @@ pub struct Lexicon {
     /// The endings of every phrase's first word, hashed into a bit set: a word whose ending
     /// is not in it starts no phrase, and most words of a text are such. See [`Tails`].
     tails: Tails,
-    /// Furniture markers: (normalised phrase, extends to the end of the page).
-    furniture: Vec<(String, bool)>,
+    /// Furniture markers: (normalised phrase, extends to the end of the page, its first
+    /// four bytes as one number when it has four).
+    furniture: Vec<(String, bool, Option<u32>)>,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -354,6 +355,13 @@ impl Tails {
             // clitics and the article (four letters) from its word.
             || (word.len() <= Tails::SHORT_REACH && self.short.may_have_tail(word, 4))
     }
+}
+
+/// The first four bytes of `s` as one number, when it has four.
+fn head4(s: &str) -> Option<u32> {
+    s.as_bytes()
+        .first_chunk::<4>()
+        .map(|b| u32::from_ne_bytes(*b))
 }
 
 /// Clitics that may stand before a word.
@@ -562,7 +570,11 @@ impl Lexicon {
             .entries
             .iter()
             .filter_map(|e| match e.kind {
-                Kind::Furniture { rest } => Some((e.words.join(" "), rest)),
+                Kind::Furniture { rest } => {
+                    let phrase = e.words.join(" ");
+                    let head = head4(&phrase);
+                    Some((phrase, rest, head))
+                }
                 _ => None,
             })
             .collect();
@@ -627,9 +639,19 @@ impl Lexicon {
             .map(|&i| &self.entries[i])
     }
 
-    /// Furniture markers: (normalised phrase, extends to the end of the page).
-    pub fn furniture(&self) -> &[(String, bool)] {
-        &self.furniture
+    /// The furniture markers `line` starts with, in file order: (normalised phrase,
+    /// extends to the end of the page). Every line of every article is asked, and most
+    /// start as no marker does: the first four bytes (two letters) are compared as one
+    /// number before a marker is compared whole.
+    pub fn furniture_starting<'s>(
+        &'s self,
+        line: &'s str,
+    ) -> impl Iterator<Item = (&'s str, bool)> + 's {
+        let head = head4(line);
+        self.furniture
+            .iter()
+            .filter(move |(m, _, h)| h.is_none_or(|h| Some(h) == head) && line.starts_with(m))
+            .map(|(m, rest, _)| (m.as_str(), *rest))
     }
 
     /// Every rule id with its kind, in file order, for `hasila rules`.
@@ -774,6 +796,34 @@ mod tests {
             assert!(all(w).iter().all(|k| keys(w).contains(k)));
             assert!(!keys(w).contains("x"));
         }
+    }
+
+    /// A line starts with a marker, whatever follows it, only when it starts with its
+    /// every byte: the four-byte pre-check lets no marker through that does not match,
+    /// and stops none that does (short ones included).
+    #[test]
+    fn furniture_markers_a_line_starts_with() {
+        let l = Lexicon::parse(concat!(
+            "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
+            "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",
+            "[[furniture]]\nid = \"f.b\"\nextent = \"rest\"\nwords = [\"أخبار ذات صلة\"]\n",
+        ))
+        .unwrap();
+        let at = |line: &str| {
+            l.furniture_starting(&crate::normalize::normalize_word(line))
+                .map(|(m, rest)| (m.to_string(), rest))
+                .collect::<Vec<_>>()
+        };
+        let n = crate::normalize::normalize_word;
+        assert_eq!(at("عاجل: قصف"), [(n("عاجل"), false)]);
+        assert_eq!(at("عاجلة"), [(n("عاجل"), false)]);
+        assert_eq!(at("أخبار ذات صلة"), [(n("أخبار ذات صلة"), true)]);
+        assert_eq!(at("أخبار عاجلة اليوم"), [(n("أخبار عاجلة"), false)]);
+        assert_eq!(at("قصف"), [(n("ق"), false)]);
+        assert!(at("أخبار").is_empty());
+        assert!(at("عا").is_empty());
+        assert!(at("").is_empty());
+        assert!(at("مقتل مدني").is_empty());
     }
 
     #[test]

@@ -198,3 +198,27 @@ fn causes_by_the_words_near_the_figure() {
     assert_eq!(cause("قتل 3 بقصف مدفعي"), Some(Cause::Violence));
     assert_eq!(cause("توفي 4 بفيروس كورونا"), Some(Cause::Disease));
 }
+
+#[test]
+fn line_spans_are_the_lines_of_split_inclusive() {
+    for text in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\nb",
+        "سطر\n\nآخر\n",
+        "x\r\ny\n\nz",
+    ] {
+        let mut at = 0;
+        let want: Vec<(usize, usize)> = text
+            .split_inclusive('\n')
+            .map(|l| {
+                at += l.len();
+                (at - l.len(), at)
+            })
+            .collect();
+        assert_eq!(line_spans(text).collect::<Vec<_>>(), want, "{text:?}");
+    }
+}
