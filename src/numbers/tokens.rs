@@ -128,9 +128,24 @@ fn parse_grouped(run: &str) -> Option<Num> {
 /// U+0671–U+06D3, all two bytes in UTF-8) start at byte `i`? Read off the bytes, as this runs
 /// for every letter of every text.
 fn arabic_letter_at(b: &[u8], i: usize) -> bool {
-    let (Some(&lead), Some(&trail)) = (b.get(i), b.get(i + 1)) else {
-        return false;
-    };
+    matches!(b.get(i..i + 2), Some(&[lead, trail]) if letter_bytes(lead, trail))
+}
+
+/// Where the run of Arabic letters from byte `i` on ends: two bytes at a time, one bounds
+/// test each.
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(&[lead, trail]) = b.get(i..i + 2) {
+        if !letter_bytes(lead, trail) {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
+/// Are `lead trail` the UTF-8 bytes of an Arabic letter?
+#[inline]
+fn letter_bytes(lead: u8, trail: u8) -> bool {
     // Which trail bytes (0x80–0xBF, as bits 0–63) make a letter after lead byte 0xD8 + k.
     const LETTERS: [u64; 4] = [
         bits(0x21, 0x3A),                    // D8 A1–BA
@@ -191,10 +206,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if arabic_letter_at(b, i) {
-            let mut e = i + 2;
-            while arabic_letter_at(b, e) {
-                e += 2;
-            }
+            let e = letters_end(b, i + 2);
             toks.push(Tok {
                 start: i,
                 end: e,
@@ -274,6 +286,28 @@ mod tests {
         }
         assert!(!arabic_letter_at("a".as_bytes(), 0));
         assert!(!arabic_letter_at(&[0xD8], 0));
+    }
+
+    /// A run ends at the first byte pair that is no letter, or where fewer than two bytes
+    /// are left.
+    #[test]
+    fn letter_runs_end_where_the_letters_do() {
+        let cases: [(&[u8], usize, usize); 6] = [
+            ("قتلى 5".as_bytes(), 0, 8),
+            ("قتلى".as_bytes(), 2, 8),
+            (&[0xD8, 0xA7, 0xD8], 0, 2),
+            (&[0xD8, 0xA7, 0xD8, 0x8C], 0, 2), // the Arabic comma is no letter
+            (b"ab", 0, 0),
+            (&[], 0, 0),
+        ];
+        for (b, from, end) in cases {
+            assert_eq!(letters_end(b, from), end, "{b:?} from {from}");
+            let by_pairs = (from..)
+                .step_by(2)
+                .find(|&i| !arabic_letter_at(b, i))
+                .unwrap();
+            assert_eq!(letters_end(b, from), by_pairs, "{b:?} from {from}");
+        }
     }
 
     #[test]
