@@ -137,16 +137,21 @@ fn arabic_letter_at(b: &[u8], i: usize) -> bool {
 /// pairs from `i` are tested at once and the run read off the mask, with no branch per
 /// letter (a word's length is unpredictable, and a loop over its letters is mispredicted
 /// where it ends). The last bytes of a text go pair by pair.
-fn letters_end(b: &[u8], mut i: usize) -> usize {
+fn letters_end(b: &[u8], from: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
-    while let Some(chunk) = b.get(i..i + 16) {
-        let k = letter_pairs_16(chunk.try_into().expect("16 bytes"));
-        i += k;
-        if k < 16 {
-            return i;
+    {
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 16) {
+            let k = letter_pairs_16(chunk.try_into().expect("16 bytes"));
+            i += k;
+            if k < 16 {
+                return i;
+            }
         }
+        letters_end_by_pairs(b, i)
     }
-    letters_end_by_pairs(b, i)
+    #[cfg(not(target_arch = "x86_64"))]
+    letters_end_by_pairs(b, from)
 }
 
 /// [`letters_end`] two bytes at a time, one bounds test each.
