@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::normalize::{WordBits, normalize_word};
+use crate::normalize::{Tail, WordBits, normalize_word};
 
 /// The rules compiled into the binary.
 pub const BUILTIN: &str = include_str!("../rules/casualties.toml");
@@ -349,11 +349,12 @@ impl Tails {
     }
 
     fn may_contain(&self, word: &str) -> bool {
-        (word.len() >= Tails::LONG && self.long.may_have_tail(word, Tails::LONG))
-            || (word.len() >= Tails::MID && self.mid.may_have_tail(word, Tails::MID))
+        let t = Tail::of(word);
+        (t.len >= Tails::LONG && self.long.may_have_tail_of(t, Tails::LONG))
+            || (t.len >= Tails::MID && self.mid.may_have_tail_of(t, Tails::MID))
             // The last two letters, or the whole of a shorter word; a key drops at most two
             // clitics and the article (four letters) from its word.
-            || (word.len() <= Tails::SHORT_REACH && self.short.may_have_tail(word, 4))
+            || (t.len <= Tails::SHORT_REACH && self.short.may_have_tail_of(t, 4))
     }
 }
 

@@ -433,6 +433,34 @@ fn be_bytes(b: &[u8]) -> u64 {
     }
 }
 
+/// The last eight bytes of a word (all of it when shorter) as a big-endian number, and the
+/// word's length. The last `n` bytes are its low `8n` bits, so one load serves every tail
+/// test of every table a word meets.
+#[derive(Debug, Clone, Copy)]
+pub struct Tail {
+    bytes: u64,
+    pub len: usize,
+}
+
+impl Tail {
+    pub fn of(word: &str) -> Tail {
+        let b = word.as_bytes();
+        Tail {
+            bytes: be_bytes(&b[b.len().saturating_sub(8)..]),
+            len: b.len(),
+        }
+    }
+
+    /// The last `n` bytes (at most 8) as a big-endian number.
+    fn last(self, n: usize) -> u64 {
+        if n >= 8 {
+            self.bytes
+        } else {
+            self.bytes & ((1u64 << (8 * n)) - 1)
+        }
+    }
+}
+
 /// A set of words hashed into 65,536 bits: a "surely not" before a hash-map lookup, for the
 /// word tables (lexicon, number words, gazetteer) that every word of every text meets. It
 /// answers for the last `n` bytes of a word (a word and the same word without its clitics
@@ -453,8 +481,7 @@ impl WordBits {
 
     /// The bit of the last `n` bytes of `word` (all of it when shorter; `n` at most 8).
     fn tail_bit(word: &str, n: usize) -> usize {
-        let b = word.as_bytes();
-        WordBits::mix(be_bytes(&b[b.len().saturating_sub(n)..]))
+        WordBits::mix(Tail::of(word).last(n))
     }
 
     /// The bit of a whole word.
@@ -482,6 +509,12 @@ impl WordBits {
     /// Might some inserted tail equal the last `n` bytes of `word`?
     pub fn may_have_tail(&self, word: &str, n: usize) -> bool {
         self.get(WordBits::tail_bit(word, n))
+    }
+
+    /// [`Self::may_have_tail`] for a word's tail made once.
+    #[inline]
+    pub fn may_have_tail_of(&self, tail: Tail, n: usize) -> bool {
+        self.get(WordBits::mix(tail.last(n)))
     }
 
     /// Add a whole word.
@@ -524,9 +557,10 @@ impl Endings {
     /// Could `word` end with an inserted word? False means surely not.
     #[inline]
     pub fn may_end(&self, word: &str) -> bool {
-        (word.len() >= 8 && self.long.may_have_tail(word, 8))
-            || self.short.may_have_tail(word, 4)
-            || (self.one_letter && self.short.may_have_tail(word, 2))
+        let t = Tail::of(word);
+        (t.len >= 8 && self.long.may_have_tail_of(t, 8))
+            || self.short.may_have_tail_of(t, 4)
+            || (self.one_letter && self.short.may_have_tail_of(t, 2))
     }
 }
 
@@ -546,6 +580,28 @@ mod tests {
         for n in 0..=8 {
             let want = b[..n].iter().fold(0u64, |x, &c| (x << 8) | u64::from(c));
             assert_eq!(be_bytes(&b[..n]), want, "{n} bytes");
+        }
+    }
+
+    /// A word's tail made once gives every `n` the bytes the slice of its last `n` bytes
+    /// does (all of a shorter word).
+    #[test]
+    fn tails_made_once_are_the_last_bytes() {
+        let dev = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join("\n");
+        let words: Vec<&str> = dev
+            .split(' ')
+            .chain(["", "و", "a", "في", "abcdefghij"])
+            .collect();
+        assert!(words.len() > 1000);
+        for w in words {
+            let b = w.as_bytes();
+            for n in 1..=8 {
+                assert_eq!(
+                    Tail::of(w).last(n),
+                    be_bytes(&b[b.len().saturating_sub(n)..]),
+                    "{w:?} {n}"
+                );
+            }
         }
     }
 
