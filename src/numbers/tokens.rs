@@ -131,7 +131,7 @@ fn arabic_letter_at(b: &[u8], i: usize) -> bool {
     matches!(b.get(i..i + 2), Some(&[lead, trail]) if letter_bytes(lead, trail))
 }
 
-/// Where the run of Arabic letters from byte `i` on ends.
+/// Where the run of Arabic letters from byte `from` on ends.
 ///
 /// On x86_64, sixteen bytes at a time with SSE2 (part of every x86_64 CPU): the eight byte
 /// pairs from `i` are tested at once and the run read off the mask, with no branch per
