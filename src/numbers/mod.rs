@@ -255,13 +255,7 @@ impl NumberParser {
             ..Word::default()
         };
         // Up to two clitics: a conjunction (و, ف) then a preposition (ب, ل, ك), or either.
-        let mut rest = w;
-        for _ in 0..2 {
-            let Some(c) = rest.chars().next() else { break };
-            if !self.table.prefixes.contains(&c) {
-                break;
-            }
-            rest = &rest[c.len_utf8()..];
+        for rest in self.table.behind_clitics(w) {
             let rs = self.table.readings(rest);
             if !rs.is_empty() {
                 word.clitic = Some((rs, w.len() - rest.len()));

@@ -263,17 +263,24 @@ impl Table {
     /// Might `word`, or `word` without one or two clitics in front (as the parser strips
     /// them), be a word of the table? False means surely not.
     fn may_hold_behind_clitics(&self, word: &str) -> bool {
+        self.wholes.may_have_whole(word)
+            || self
+                .behind_clitics(word)
+                .any(|w| self.wholes.may_have_whole(w))
+    }
+
+    /// `word` without one clitic in front, then without two, as far as its first letters
+    /// are the table's clitics (a conjunction, then a preposition): `وبخمسة` → `بخمسة`,
+    /// `خمسة`. The parser reads these forms, and the pre-check tests the same ones.
+    #[inline]
+    pub fn behind_clitics<'w>(&self, word: &'w str) -> impl Iterator<Item = &'w str> {
         let mut rest = word;
-        for _ in 0..2 {
-            if self.wholes.may_have_whole(rest) {
-                return true;
-            }
-            let Some(c) = rest.chars().next().filter(|c| self.prefixes.contains(c)) else {
-                return false;
-            };
+        std::iter::from_fn(move || {
+            let c = rest.chars().next().filter(|c| self.prefixes.contains(c))?;
             rest = &rest[c.len_utf8()..];
-        }
-        self.wholes.may_have_whole(rest)
+            Some(rest)
+        })
+        .take(2)
     }
 
     pub fn readings(&self, word: &str) -> &[Reading] {
