@@ -421,11 +421,8 @@ impl<'a> Keys<'a> {
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        let word = self.word;
-        self.starts[..self.len]
-            .iter()
-            .map(move |&at| &word[usize::from(at)..])
+    pub fn iter(&self) -> KeysIter<'a> {
+        (*self).into_iter()
     }
 
     pub fn contains(&self, k: &str) -> bool {

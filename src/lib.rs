@@ -33,3 +33,13 @@ pub(crate) fn fixture_texts(files: &[&str]) -> Vec<String> {
     }
     texts
 }
+
+/// The next number of a fixed xorshift sequence, for unit tests that draw many inputs
+/// the same way every run.
+#[cfg(test)]
+pub(crate) fn xorshift(x: &mut u64) -> u64 {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    *x
+}

@@ -724,12 +724,7 @@ mod tests {
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         for len in 0..2000 {
             let s: String = (0..len % 23)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
+                .map(|_| alphabet[(crate::xorshift(&mut seed) % alphabet.len() as u64) as usize])
                 .collect();
             texts.push(s);
         }
@@ -771,9 +766,7 @@ mod tests {
         for _ in 0..20_000 {
             let (mut prev, mut cur) = ([0u8; LANES], [0u8; LANES]);
             for l in 0..LANES {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                let x = crate::xorshift(&mut x);
                 (prev[l], cur[l]) = (BYTES[(x % 14) as usize], BYTES[((x >> 8) % 14) as usize]);
             }
             assert_eq!(

@@ -394,11 +394,8 @@ mod tests {
         for _ in 0..3_000 {
             let mut b = Vec::new();
             while b.len() < 48 {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
                 // Mostly letters, so that runs are long.
-                let k = (x % 16) as usize;
+                let k = (crate::xorshift(&mut x) % 16) as usize;
                 b.extend_from_slice(pieces[if k < 8 { k % 4 } else { k - 7 }.min(8)]);
             }
             for from in 0..b.len() {
