@@ -134,7 +134,7 @@ fn arabic_letter_at(b: &[u8], i: usize) -> bool {
 /// Where the run of Arabic letters from byte `from` on ends.
 ///
 /// On x86_64, sixteen bytes at a time with SSE2 (part of every x86_64 CPU): the eight byte
-/// pairs from `i` are tested at once and the run read off the mask, with no branch per
+/// pairs from there are tested at once and the run read off the mask, with no branch per
 /// letter (a word's length is unpredictable, and a loop over its letters is mispredicted
 /// where it ends). The last bytes of a text go pair by pair.
 fn letters_end(b: &[u8], from: usize) -> usize {
