@@ -246,7 +246,18 @@ pub struct AtomicFile {
     tmp: Option<PathBuf>,
     dest: PathBuf,
     file: Option<io::BufWriter<fs::File>>,
+    /// Bytes handed to `write` so far, and how many of them the disk has been asked to
+    /// write back (see [`AtomicFile::write_back`]).
+    written: u64,
+    written_back: u64,
 }
+
+/// How often the temporary file's new pages are sent to the disk while it is written. The
+/// commit must `fsync` (a crash after the rename must not leave a half-file), and left to
+/// then, the whole file is written back at once: 50–65 ms for the 160 MB the 200 MB bench
+/// corpus gives, with the cores idle. Started as it grows, that writing overlaps the
+/// extraction, and the final `fsync` waits only for the last pages.
+const WRITE_BACK_EVERY: u64 = 8 << 20;
 
 impl AtomicFile {
     pub fn create(dest: &Path) -> io::Result<AtomicFile> {
@@ -259,6 +270,8 @@ impl AtomicFile {
                 tmp: None,
                 dest: dest.to_path_buf(),
                 file: buffered(file),
+                written: 0,
+                written_back: 0,
             });
         }
         let dir = dest
@@ -272,7 +285,41 @@ impl AtomicFile {
             tmp: Some(tmp),
             dest: dest.to_path_buf(),
             file: buffered(file),
+            written: 0,
+            written_back: 0,
         })
+    }
+
+    /// Ask the disk to start writing the temporary file's pages that are in the kernel and
+    /// not yet asked for, once [`WRITE_BACK_EVERY`] bytes have gathered; do not wait for it.
+    /// Only for the temporary file (a device or pipe has nothing to write back), and only
+    /// on Linux, which has `sync_file_range`; elsewhere the commit's `fsync` does it all.
+    fn write_back(&mut self) {
+        if self.tmp.is_none() || self.written - self.written_back < WRITE_BACK_EVERY {
+            return;
+        }
+        let Some(w) = &self.file else { return };
+        // What the buffer still holds has not reached the kernel yet.
+        let upto = self.written - w.buffer().len() as u64;
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            let (from, len) = (self.written_back, upto.saturating_sub(self.written_back));
+            if let (Ok(from), Ok(len)) = (i64::try_from(from), i64::try_from(len)) {
+                // SAFETY: a plain system call on a file descriptor `w` owns and keeps open;
+                // no memory is passed. It only starts the write-back: a failure here
+                // changes nothing, as the commit's `fsync` writes and reports everything.
+                let _ = unsafe {
+                    libc::sync_file_range(
+                        w.get_ref().as_raw_fd(),
+                        from,
+                        len,
+                        libc::SYNC_FILE_RANGE_WRITE,
+                    )
+                };
+            }
+        }
+        self.written_back = upto;
     }
 
     pub fn commit(mut self) -> io::Result<()> {
@@ -290,7 +337,10 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.as_mut().expect("open").write(buf)
+        let n = self.file.as_mut().expect("open").write(buf)?;
+        self.written += n as u64;
+        self.write_back();
+        Ok(n)
     }
     fn flush(&mut self) -> io::Result<()> {
         self.file.as_mut().expect("open").flush()
@@ -311,6 +361,33 @@ impl Drop for AtomicFile {
 mod tests {
     use super::*;
     use crate::extract::Flag;
+
+    /// A file larger than [`WRITE_BACK_EVERY`], written in odd-sized pieces, is committed
+    /// whole and byte for byte; the write-back was asked for up to what reached the kernel.
+    #[test]
+    fn a_large_file_written_back_as_it_grows_commits_whole() {
+        let dir = std::env::temp_dir().join(format!("hasila-atomic-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let dest = dir.join("big.jsonl");
+        let mut want = Vec::new();
+        let mut f = AtomicFile::create(&dest).unwrap();
+        let mut seed = 7;
+        while want.len() < 3 * WRITE_BACK_EVERY as usize {
+            let n = (crate::xorshift(&mut seed) % 100_000) as usize + 1;
+            let piece: Vec<u8> = (0..n).map(|k| b'a' + (k % 26) as u8).collect();
+            f.write_all(&piece).unwrap();
+            want.extend_from_slice(&piece);
+        }
+        assert_eq!(f.written, want.len() as u64);
+        assert!(f.written_back >= 2 * WRITE_BACK_EVERY && f.written_back <= f.written);
+        assert!(
+            !dest.exists(),
+            "nothing at the destination before the commit"
+        );
+        f.commit().unwrap();
+        assert!(fs::read(&dest).unwrap() == want);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// The hand-written JSON line is what serde writes, for every mention of the fixtures
     /// and for strings with every kind of character that JSON escapes.
