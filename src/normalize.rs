@@ -418,19 +418,24 @@ fn fold_utf8(lead: u8, trail: u8) -> Option<[u8; 2]> {
 }
 
 /// Up to eight bytes as a big-endian number (`[1, 2]` → `0x0102`). Every word of every
-/// text is hashed through this: the lengths asked for most (eight, six and four bytes) are
-/// read with one or two loads.
+/// text is hashed through this, and word lengths come in no order a branch predictor can
+/// learn: eight bytes are one load, and fewer are two loads that overlap (the bytes they
+/// share land on the same bits, so OR joins them), with no loop and no jump table.
 fn be_bytes(b: &[u8]) -> u64 {
-    match b.len() {
-        8 => u64::from_be_bytes(b.try_into().expect("8 bytes")),
-        6 => {
-            let (hi, lo) = b.split_at(2);
-            u64::from(u16::from_be_bytes(hi.try_into().expect("2 bytes"))) << 32
-                | u64::from(u32::from_be_bytes(lo.try_into().expect("4 bytes")))
-        }
-        4 => u64::from(u32::from_be_bytes(b.try_into().expect("4 bytes"))),
-        _ => b.iter().fold(0, |x, &c| (x << 8) | u64::from(c)),
+    let n = b.len();
+    debug_assert!(n <= 8, "at most eight bytes");
+    if let Some(all) = b.first_chunk::<8>() {
+        return u64::from_be_bytes(*all);
     }
+    if let (Some(hi), Some(lo)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        return u64::from(u32::from_be_bytes(*hi)) << (8 * (n - 4))
+            | u64::from(u32::from_be_bytes(*lo));
+    }
+    if let (Some(hi), Some(lo)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+        return u64::from(u16::from_be_bytes(*hi)) << (8 * (n - 2))
+            | u64::from(u16::from_be_bytes(*lo));
+    }
+    b.first().map_or(0, |&c| u64::from(c))
 }
 
 /// The last eight bytes of a word (all of it when shorter) as a big-endian number, and the
