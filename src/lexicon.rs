@@ -159,8 +159,10 @@ pub struct Entry {
     pub kind: Kind,
     /// The phrase as normalised words.
     pub words: Vec<String>,
-    /// The [`keys`] of each word after the first, computed once: a text word matches the
-    /// phrase's word when they share a key.
+    /// The [`keys`] of each word after the first, computed once, longest first: a text word
+    /// matches the phrase's word when they share a key. Every key is a suffix of its word,
+    /// so the last (shortest) is a suffix of all the others: a text word that ends in none
+    /// of them ends otherwise than the last, one test.
     pub later_keys: Vec<Vec<String>>,
     /// The phrase as the rules file writes it.
     pub phrase: String,
@@ -304,6 +306,10 @@ pub struct Lexicon {
     /// before looking for a cue glued to the end of a longer word. (Two letters would let
     /// through every plural in `ات`.)
     cue_endings: std::collections::HashSet<String, FastState>,
+    /// The same endings hashed on their last six bytes, when every one has six (three
+    /// Arabic letters): a text word's last six bytes are tested against it before its
+    /// last three letters are cut and looked up, as most long words end in no cue.
+    cue_ending_bits: Option<WordBits>,
     /// The endings of every phrase's first word, hashed into a bit set: a word whose ending
     /// is not in it starts no phrase, and most words of a text are such. See [`Tails`].
     tails: Tails,
@@ -560,6 +566,13 @@ impl Lexicon {
             .filter_map(|e| last_three(&e.words[0]).filter(|_| e.words[0].chars().count() >= 4))
             .map(str::to_string)
             .collect();
+        if endings.iter().all(|e| e.len() == 6) {
+            let mut bits = WordBits::default();
+            for e in &endings {
+                bits.insert_tail(e, 6);
+            }
+            lex.cue_ending_bits = Some(bits);
+        }
         lex.cue_endings.extend(endings);
         for list in lex.by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
@@ -602,7 +615,11 @@ impl Lexicon {
                 .push(self.entries.len());
             let later_keys = words[1..]
                 .iter()
-                .map(|w| keys(w).iter().map(str::to_string).collect())
+                .map(|w| {
+                    let mut k: Vec<String> = keys(w).iter().map(str::to_string).collect();
+                    k.sort_by_key(|k| std::cmp::Reverse(k.len()));
+                    k
+                })
                 .collect();
             self.entries.push(Entry {
                 rule: id.to_string(),
@@ -622,7 +639,10 @@ impl Lexicon {
 
     /// Could `word` end in a one-word cue (`سوريامقتل`)?
     pub fn may_end_in_cue(&self, word: &str) -> bool {
-        last_three(word).is_some_and(|t| self.cue_endings.contains(t))
+        self.cue_ending_bits
+            .as_ref()
+            .is_none_or(|b| b.may_have_tail_of(Tail::of(word), 6))
+            && last_three(word).is_some_and(|t| self.cue_endings.contains(t))
     }
 
     /// Entries whose phrase starts with `key`, longest phrase first.
@@ -666,7 +686,7 @@ impl Lexicon {
     }
 }
 
-/// The last two characters of a word.
+/// The last three characters of a word.
 fn last_three(w: &str) -> Option<&str> {
     w.char_indices().rev().nth(2).map(|(i, _)| &w[i..])
 }
@@ -728,6 +748,47 @@ pub fn builtin() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every one-word cue of four letters or more, glued to the end of another word
+    /// (`سوريامقتل`), passes the cue-ending test and is read there; most long words of a
+    /// text do not pass it.
+    #[test]
+    fn glued_cues_pass_the_ending_test() {
+        let l = builtin();
+        assert!(
+            l.cue_ending_bits.is_some(),
+            "the built-in cues end in six bytes"
+        );
+        let ex = crate::extract::Extractor::new(l, crate::numbers::builtin_lenient());
+        let mut cues = 0;
+        for e in &l.entries {
+            let w = &e.words[0];
+            if e.words.len() == 1
+                && matches!(e.kind, Kind::Cue { after: false, .. })
+                && w.chars().count() >= 4
+            {
+                cues += 1;
+                let glued = format!("سوريا{w}");
+                assert!(l.may_end_in_cue(&glued), "{glued}");
+                let hits = ex.rule_hits(&format!("اخبار {glued}"));
+                assert!(hits.iter().any(|h| h.0 == 11), "{glued}: {hits:?}");
+            }
+        }
+        assert!(cues >= 10, "{cues}");
+        let text = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).concat();
+        let long: Vec<String> = crate::normalize::normalize(&text)
+            .text
+            .split(|c: char| !crate::normalize::is_arabic_letter(c))
+            .filter(|w| w.len() >= 14)
+            .map(str::to_string)
+            .collect();
+        let passed = long.iter().filter(|w| l.may_end_in_cue(w)).count();
+        assert!(
+            long.len() > 100 && passed * 5 < long.len(),
+            "{passed} of {}",
+            long.len()
+        );
+    }
 
     #[test]
     fn the_tail_filter_never_hides_a_phrase() {
