@@ -184,8 +184,18 @@ impl<'a> Reading<'a> {
         self.furniture.get(k).is_some_and(|&(a, _)| a <= at)
     }
 
+    /// The text of token `t`. Every word of the text is cut here, several times over (a
+    /// phrase, a number, a place is looked for at it), so it skips what `str` slicing tests
+    /// on each cut: that both ends are char boundaries, which they are by construction.
     fn word(&self, t: usize) -> &str {
-        &self.norm.text[self.toks[t].start..self.toks[t].end]
+        let k = &self.toks[t];
+        debug_assert!(self.norm.text.is_char_boundary(k.start));
+        debug_assert!(self.norm.text.is_char_boundary(k.end));
+        // SAFETY: `toks` are the tokens `tokenize` cut from `norm.text`, set together in
+        // `read` and never changed after (both fields are private to this module). A token
+        // starts at an ASCII digit, a minus sign or an Arabic letter's lead byte, and ends
+        // where its run of digits or letters does: at a char boundary, within the text.
+        unsafe { self.norm.text.get_unchecked(k.start..k.end) }
     }
 
     /// Does word `t` carry the article (`القتلى`, `والقتلى`, `للقتلى`)? Two letters at least
