@@ -203,11 +203,16 @@ impl NumberParser {
     /// starts and ends where a number cannot go on: a sentence). Lets a caller that has
     /// tokenised already parse only the sentences it cares about.
     pub fn parse_tokens(&self, text: &str, toks: &[Tok]) -> Vec<Quantity> {
+        // Every token's text is cut here once, checked (a bad token panics here): after
+        // this, `Cursor::tok_text` may cut them again unchecked.
         let words = toks
             .iter()
-            .map(|t| match t.kind {
-                TokKind::Word => self.look_up(&text[t.start..t.end]),
-                TokKind::Digits => Word::default(),
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                match t.kind {
+                    TokKind::Word => self.look_up(w),
+                    TokKind::Digits => Word::default(),
+                }
             })
             .collect();
         let cur = Cursor {
@@ -270,7 +275,10 @@ impl NumberParser {
 impl<'a> Cursor<'a> {
     fn tok_text(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.text[t.start..t.end]
+        // SAFETY: a Cursor is made only in `parse_tokens`, after it has cut every token of
+        // `toks` from `text` with checked slicing (both ends char boundaries, within the
+        // text); both are shared borrows, unchanged since.
+        unsafe { self.text.get_unchecked(t.start..t.end) }
     }
 
     fn is_word(&self, i: usize) -> bool {
