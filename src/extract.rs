@@ -193,8 +193,9 @@ impl<'a> Reading<'a> {
         debug_assert!(self.norm.text.is_char_boundary(k.end));
         // SAFETY: `toks` are the tokens `tokenize` cut from `norm.text`, set together in
         // `read` and never changed after (both fields are private to this module). A token
-        // starts at an ASCII digit, a minus sign or an Arabic letter's lead byte, and ends
-        // where its run of digits or letters does: at a char boundary, within the text.
+        // starts at an ASCII byte (a digit, or a dot or minus sign before one) or an Arabic
+        // letter's lead byte, and ends where its run of digits or whole letters does: at a
+        // char boundary, within the text.
         unsafe { self.norm.text.get_unchecked(k.start..k.end) }
     }
 
