@@ -159,10 +159,10 @@ pub struct Entry {
     pub kind: Kind,
     /// The phrase as normalised words.
     pub words: Vec<String>,
-    /// The [`keys`] of each word after the first, computed once, longest first: a text word
-    /// matches the phrase's word when they share a key. Every key is a suffix of its word,
-    /// so the last (shortest) is a suffix of all the others: a text word that ends in none
-    /// of them ends otherwise than the last, one test.
+    /// The [`keys`] of each word after the first, computed once, in their order (longest
+    /// first): a text word matches the phrase's word when they share a key. Every key is a
+    /// suffix of its word, so the last (shortest) is a suffix of all the others: a text word
+    /// that ends in none of them ends otherwise than the last, one test.
     pub later_keys: Vec<Vec<String>>,
     /// The phrase as the rules file writes it.
     pub phrase: String,
@@ -615,11 +615,7 @@ impl Lexicon {
                 .push(self.entries.len());
             let later_keys = words[1..]
                 .iter()
-                .map(|w| {
-                    let mut k: Vec<String> = keys(w).iter().map(str::to_string).collect();
-                    k.sort_by_key(|k| std::cmp::Reverse(k.len()));
-                    k
-                })
+                .map(|w| keys(w).iter().map(str::to_string).collect())
                 .collect();
             self.entries.push(Entry {
                 rule: id.to_string(),
@@ -641,7 +637,7 @@ impl Lexicon {
     pub fn may_end_in_cue(&self, word: &str) -> bool {
         self.cue_ending_bits
             .as_ref()
-            .is_none_or(|b| b.may_have_tail_of(Tail::of(word), 6))
+            .is_none_or(|b| b.may_have_tail(word, 6))
             && last_three(word).is_some_and(|t| self.cue_endings.contains(t))
     }
 
@@ -849,6 +845,16 @@ mod tests {
         assert_eq!(all("لل"), ["لل"]);
         assert_eq!(all("ولل"), ["ولل", "لل"]);
         assert_eq!(all(""), [""]);
+        // Never a longer key after a shorter (`Entry::later_keys` reads the last as the
+        // shortest), on the dev text's words.
+        let dev = crate::normalize::normalize(
+            &crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join(" "),
+        )
+        .text;
+        for w in dev.split(' ').chain(["وللقتلي", "فبالمدنيين", "ولل"]) {
+            let lens: Vec<usize> = keys(w).iter().map(str::len).collect();
+            assert!(lens.windows(2).all(|p| p[0] >= p[1]), "{w}: {lens:?}");
+        }
         // `iter` and `into_iter` agree, and so does `contains`.
         for w in ["وللقتلي", "بمقتل", "ول"] {
             assert_eq!(keys(w).iter().collect::<Vec<_>>(), all(w));
