@@ -441,8 +441,24 @@ pub fn read_jsonl(name: &str, text: &str) -> (Vec<Document>, Vec<InputError>) {
 
 /// The fields of a JSON Lines record that hasila reads; any others are skipped unread.
 /// Each is taken as any JSON value, so an odd type is told apart from a missing field.
+/// The text and title are kept as written (borrowed from the line) and unescaped by
+/// [`json_string`]: serde_json would unescape them into a scratch buffer grown from empty
+/// for every line, then copy them out of it.
 #[derive(serde::Deserialize)]
-struct Record {
+struct Record<'a> {
+    id: Option<serde_json::Value>,
+    #[serde(borrow)]
+    text: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a serde_json::value::RawValue>,
+    date: Option<serde_json::Value>,
+}
+
+/// The same fields, every one read by serde_json: for the rare string [`json_string`]
+/// leaves to it, so that its reading (or its error, with the column in the line) is
+/// serde_json's own.
+#[derive(serde::Deserialize)]
+struct ValueRecord {
     id: Option<serde_json::Value>,
     text: Option<serde_json::Value>,
     title: Option<serde_json::Value>,
@@ -451,16 +467,57 @@ struct Record {
 
 /// One JSON Lines record, line `n` of `name`.
 fn jsonl_record(name: &str, n: usize, line: &str) -> Result<Document, InputError> {
-    use serde_json::Value;
     let at = || format!("{name} line {n}");
     let r: Record = serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
-    let Some(Value::String(text)) = r.text else {
+    let string = |raw: Option<&serde_json::value::RawValue>| match raw {
+        Some(v) if v.get().starts_with('"') => json_string(v.get()).map(Some),
+        _ => Some(None),
+    };
+    let (Some(text), Some(title)) = (string(r.text), string(r.title)) else {
+        return jsonl_record_values(name, n, line);
+    };
+    document(name, n, r.id, text, title, r.date.as_ref())
+}
+
+/// [`jsonl_record`] with every field read by serde_json.
+#[cold]
+fn jsonl_record_values(name: &str, n: usize, line: &str) -> Result<Document, InputError> {
+    use serde_json::Value;
+    let at = || format!("{name} line {n}");
+    let r: ValueRecord =
+        serde_json::from_str(line).map_err(|e| fail(at(), format!("not JSON: {e}")))?;
+    let string = |v: Option<Value>| match v {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    };
+    document(
+        name,
+        n,
+        r.id,
+        string(r.text),
+        string(r.title),
+        r.date.as_ref(),
+    )
+}
+
+/// A record's document, from its fields read: `text` and `title` when they are strings.
+fn document(
+    name: &str,
+    n: usize,
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    title: Option<String>,
+    date: Option<&serde_json::Value>,
+) -> Result<Document, InputError> {
+    use serde_json::Value;
+    let at = || format!("{name} line {n}");
+    let Some(text) = text else {
         return Err(fail(at(), "no \"text\" string"));
     };
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(fail(at(), "text larger than the article limit, skipped"));
     }
-    let id = match r.id {
+    let id = match id {
         Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("{name}:{n}"),
@@ -468,12 +525,50 @@ fn jsonl_record(name: &str, n: usize, line: &str) -> Result<Document, InputError
     Ok(Document {
         id,
         text,
-        title: match r.title {
-            Some(Value::String(t)) if !t.trim().is_empty() => Some(t),
-            _ => None,
-        },
-        date: r.date.as_ref().and_then(Value::as_str).and_then(parse_date),
+        title: title.filter(|t| !t.trim().is_empty()),
+        date: date.and_then(Value::as_str).and_then(parse_date),
     })
+}
+
+/// The value of the JSON string literal `raw` (its quotes included), already checked by
+/// serde_json, unescaped in one pass into a string of its size. `None` for a `\u` escape of
+/// a UTF-16 surrogate (a pair, or a lone one), left to serde_json.
+fn json_string(raw: &str) -> Option<String> {
+    let body = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let b = body.as_bytes();
+    let mut out = String::with_capacity(body.len());
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b'\\', &b[at..]) {
+        // A backslash is ASCII: the text before it ends on a char boundary.
+        out.push_str(&body[at..at + k]);
+        let e = at + k + 1;
+        let c = match *b.get(e)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hex = body.get(e + 1..e + 5)?;
+                if !hex.bytes().all(|x| x.is_ascii_hexdigit()) {
+                    return None;
+                }
+                at = e + 5;
+                let code = u32::from_str_radix(hex, 16).ok()?;
+                // `from_u32` is `None` for surrogates.
+                out.push(char::from_u32(code)?);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(c);
+        at = e + 1;
+    }
+    out.push_str(&body[at..]);
+    Some(out)
 }
 
 /// A header row and one article per row.
@@ -630,6 +725,53 @@ mod tests {
         });
         assert!(same && mapped.len() == buffered.len());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Text and title unescaped by `json_string` read as serde_json reads them, and a
+    /// line it leaves to serde_json (a surrogate escape) gives serde_json's reading or error.
+    #[test]
+    fn records_read_as_serde_json_reads_them() {
+        let lines = [
+            r#"{"id": "a", "text": "قتل\n\"خمسة\"\t\\ \/ \b\f\r"}"#,
+            r#"{"id": 1, "text": "\u0645\u0642\u062A\u0644 3", "title": "\u00e9t\u00C9"}"#,
+            r#"{"text": "\ud83d\ude00 emoji", "title": " "}"#,
+            r#"{"text": "lone \ud83d here"}"#,
+            r#"{"text": "lone \ude00 low"}"#,
+            r#"{"text": 5, "title": "t"}"#,
+            r#"{"text": null}"#,
+            r#"{"text": "x", "title": 7, "date": "2024-01-02T10:00"}"#,
+            r#"{"text": "bad \q escape"}"#,
+            r#"{"text": "\u12"}"#,
+            r#"{"text": "a", "text": "b"}"#,
+            r#"{"text": ""}"#,
+        ];
+        for line in lines {
+            assert_eq!(
+                jsonl_record("f", 3, line),
+                jsonl_record_values("f", 3, line),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            jsonl_record("f", 1, lines[2]).unwrap().text,
+            "\u{1F600} emoji"
+        );
+        assert!(jsonl_record("f", 1, lines[3]).is_err());
+        // Random strings of letters, escapes and controls, written by serde_json.
+        let mut seed = 11;
+        let alphabet = [
+            'م', 'ق', 'ت', 'ل', ' ', '\n', '"', '\\', '/', '\t', '\u{1}', 'é', '😀', '\u{7f}', 'x',
+        ];
+        for _ in 0..2000 {
+            let n = (crate::xorshift(&mut seed) % 40) as usize;
+            let text: String = (0..n)
+                .map(|_| alphabet[(crate::xorshift(&mut seed) % alphabet.len() as u64) as usize])
+                .collect();
+            let line = serde_json::json!({"id": "r", "text": text, "title": text}).to_string();
+            let doc = jsonl_record("f", 1, &line).unwrap();
+            assert_eq!(doc.text, text);
+            assert_eq!(Ok(doc), jsonl_record_values("f", 1, &line));
+        }
     }
 
     #[test]
