@@ -119,9 +119,10 @@ fn extract_into<W: Write>(
     let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
     // Encoding runs on the workers; the writer only copies bytes, in order.
     let encode = |ms: Vec<Mention>| crate::export::encode(format, &ms);
-    let summary = for_each_document(inputs, lex, cols, err, &encode, |bytes| {
-        bytes
-            .and_then(|b| w.write_encoded(&b))
+    let summary = for_each_document(inputs, lex, cols, err, &encode, |batch| {
+        let parts = batch.into_iter().collect::<io::Result<Vec<_>>>();
+        parts
+            .and_then(|p| w.write_encoded_all(&p))
             .map_err(io_err(name))
     })?;
     let sink = w.finish().map_err(io_err(name))?;
@@ -169,7 +170,7 @@ type Found<T> = Vec<(usize, T)>;
 impl<'e, 'l: 'e, M, F, T> Batch<'e, 'l, M, F, T>
 where
     M: Fn(Vec<Mention>) -> T + Sync,
-    F: FnMut(T) -> Result<(), RunError>,
+    F: FnMut(Vec<T>) -> Result<(), RunError>,
     T: Send + 'e,
 {
     /// Add a document; a full batch is sent off to be extracted and `pending` holds it,
@@ -208,14 +209,14 @@ where
         self.emit(found);
     }
 
+    /// Hand a batch's results on at once: written out, they go in one system call, not
+    /// copied one by one into a buffer first.
     fn emit(&mut self, found: Found<T>) {
-        for (n, t) in found {
-            if self.result.is_err() {
-                return;
-            }
-            self.mentions += n;
-            self.result = (self.sink)(t);
+        if self.result.is_err() {
+            return;
         }
+        self.mentions += found.iter().map(|(n, _)| n).sum::<usize>();
+        self.result = (self.sink)(found.into_iter().map(|(_, t)| t).collect());
     }
 
     /// Extract what is left, after the batches in flight.
@@ -254,21 +255,21 @@ pub fn for_each_mention(
     err: &mut dyn Write,
     mut f: impl FnMut(Mention) -> Result<(), RunError>,
 ) -> Result<Summary, RunError> {
-    for_each_document(inputs, lex, cols, err, &|ms| ms, |ms| {
-        ms.into_iter().try_for_each(&mut f)
+    for_each_document(inputs, lex, cols, err, &|ms| ms, |batch| {
+        batch.into_iter().flatten().try_for_each(&mut f)
     })
 }
 
 /// Read every input and extract; each document's mentions go through `map` on the worker
 /// that extracted them (so costly work such as encoding runs on every core), and the results
-/// reach `sink` in input order.
+/// reach `sink` in input order, a batch of documents at a time.
 pub fn for_each_document<T: Send>(
     inputs: &[PathBuf],
     lex: &Lexicon,
     cols: &CsvColumns,
     err: &mut dyn Write,
     map: &(impl Fn(Vec<Mention>) -> T + Sync),
-    sink: impl FnMut(T) -> Result<(), RunError>,
+    sink: impl FnMut(Vec<T>) -> Result<(), RunError>,
 ) -> Result<Summary, RunError> {
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
