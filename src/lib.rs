@@ -5,6 +5,7 @@
 //! after it.
 
 pub mod aggregate;
+pub mod alloc;
 pub mod charts;
 pub mod dates;
 pub mod explain;

@@ -99,9 +99,10 @@ enum Command {
 }
 
 /// mimalloc: extraction allocates many small, short-lived vectors and strings per article on
-/// every core, where it is markedly faster than the system allocator (see README, speed).
+/// every core, where it is markedly faster than the system allocator (see README, speed);
+/// asked for plain blocks wherever they are aligned enough (see `hasila::alloc`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: hasila::alloc::MiMalloc = hasila::alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
