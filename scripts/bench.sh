@@ -48,7 +48,10 @@ PY
 measure() {  # measure SIZE_MB: hasila and rg, alternated RUNS times; medians and ratio
   local f="$work/corpus-$1.jsonl"
   corpus "$1" "$f"
-  cat "$f" >/dev/null  # warm the page cache for both
+  # The corpus just written goes to the disk before the timing, not during it; then the
+  # page cache is warmed for both.
+  sync "$f"
+  cat "$f" >/dev/null
   : >"$work/h.times"; : >"$work/r.times"
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -a -o "$work/h.times" "$bin" extract "$f" -o "$work/out.jsonl" 2>/dev/null
