@@ -375,7 +375,7 @@ impl Write for AtomicFile {
         self.write_back();
         Ok(n)
     }
-    /// Many pieces at once (a batch of documents' mentions) go to the file in one system
+    /// Many pieces at once (a chunk of documents' mentions) go to the file in one system
     /// call, after what the buffer holds; copied into the buffer, they would be copied once
     /// more. A few small pieces are buffered as ever.
     fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {

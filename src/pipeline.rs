@@ -119,8 +119,8 @@ fn extract_into<W: Write>(
     let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
     // Encoding runs on the workers; the writer only copies bytes, in order.
     let encode = |ms: Vec<Mention>| crate::export::encode(format, &ms);
-    let summary = for_each_document(inputs, lex, cols, err, &encode, |batch| {
-        let parts = batch.into_iter().collect::<io::Result<Vec<_>>>();
+    let summary = for_each_document(inputs, lex, cols, err, &encode, |chunk| {
+        let parts = chunk.into_iter().collect::<io::Result<Vec<_>>>();
         parts
             .and_then(|p| w.write_encoded_all(&p))
             .map_err(io_err(name))
@@ -129,124 +129,137 @@ fn extract_into<W: Write>(
     Ok((sink, summary))
 }
 
-/// Documents extracted together on every core; their mentions are written in input order.
-/// Bounded, so memory does not grow with the corpus. Short articles take ~20 µs each: with
-/// 256 to a batch, its start and end cost 6% of the wall time on the bench corpus (0.74 s
-/// against 0.70 s with 2048, for 16 MB more peak RSS).
-const BATCH_DOCS: usize = 2048;
-const BATCH_BYTES: usize = 8 << 20;
+/// Documents are extracted in chunks, each one job on the thread pool. The bench corpus's
+/// articles take ~13 µs each on one core: a chunk is ~3 ms of work, against a microsecond
+/// or two to send it and its results, and its mentions (~150 KB) go to the output file in
+/// one system call (see `AtomicFile::write_vectored`).
+const CHUNK_DOCS: usize = 256;
+const CHUNK_BYTES: usize = 1 << 20;
 
-/// Batches extracted at once. With more than one, the cores go on with the next batch while
-/// the last documents of one finish. Batches do not finish in the order they were sent (a
-/// worker takes the newest work first), and the reader waits for the oldest: with two, the
-/// newer one was often done by then, and the cores idled while the next batch was read
-/// (`perf sched`: 2-3 ms at a time). With four, utilisation on the 200 MB bench corpus is
-/// 1.87-1.91 of 2 cores against 1.85-1.88, for about 15 MB more peak RSS.
-const IN_FLIGHT: usize = 4;
+/// Chunks sent and not yet written, at most: what bounds memory. The results of a chunk
+/// done before an older one wait for it, and the reader waits when this many are out
+/// (8,192 short articles, or 32 MB of long ones, as the four batches of 2,048 held before).
+const IN_FLIGHT: usize = 32;
 
-/// Batches being extracted, oldest first.
-type Pending<'s, T> = std::collections::VecDeque<std::thread::ScopedJoinHandle<'s, Found<T>>>;
+/// One chunk's results, in input order, or the panic that stopped its job.
+type Done<T> = std::thread::Result<Vec<(usize, T)>>;
 
 /// Documents waiting for extraction, and where their results go.
 ///
-/// Pipelined: while up to [`IN_FLIGHT`] batches are extracted on every core (each
-/// document's mentions extracted and passed through `map` there, say encoded for output),
-/// the caller reads the next one, and the results of finished batches are handed on, in
-/// input order, to `sink`.
-struct Batch<'e, 'l, M, F, T> {
+/// Every chunk of documents is one job, queued first in, first out on the thread pool; its
+/// results come back on a channel and are handed on to `sink` in input order, while the
+/// caller reads on. No job waits for another: with a parallel iterator per batch, a worker
+/// waiting for its batch's other half ran a newer batch meanwhile, so the older one could
+/// not finish before it; batches finished together, and the cores idled while the next
+/// was read (`perf sched`: 2-4 ms every 85 ms on the 200 MB bench corpus).
+struct Chunks<'e, 'l, M, F, T> {
     ex: &'e Extractor<'l>,
     map: &'e M,
     docs: Vec<Document>,
     bytes: usize,
+    /// Chunks sent, and chunks handed on to `sink`: the next to write is `written`.
+    sent: usize,
+    written: usize,
+    /// Results that came back before an older chunk's, by chunk number.
+    waiting: std::collections::BTreeMap<usize, Vec<(usize, T)>>,
+    tx: std::sync::mpsc::Sender<(usize, Done<T>)>,
+    rx: std::sync::mpsc::Receiver<(usize, Done<T>)>,
     sink: F,
     mentions: usize,
     result: Result<(), RunError>,
-    _t: std::marker::PhantomData<T>,
 }
 
-/// Each document's mention count and mapped mentions, in input order.
-type Found<T> = Vec<(usize, T)>;
-
-impl<'e, 'l: 'e, M, F, T> Batch<'e, 'l, M, F, T>
+impl<'e, 'l: 'e, M, F, T> Chunks<'e, 'l, M, F, T>
 where
     M: Fn(Vec<Mention>) -> T + Sync,
     F: FnMut(Vec<T>) -> Result<(), RunError>,
     T: Send + 'e,
 {
-    /// Add a document; a full batch is sent off to be extracted and `pending` holds it,
-    /// the oldest batch collected once more than [`IN_FLIGHT`] are.
-    fn push<'s>(
-        &mut self,
-        doc: Document,
-        scope: &'s std::thread::Scope<'s, 'e>,
-        pending: &mut Pending<'s, T>,
-    ) {
+    /// Add a document; a full chunk is sent off.
+    fn push<'s>(&mut self, doc: Document, scope: &rayon::ScopeFifo<'s>)
+    where
+        'e: 's,
+    {
+        // Once the output fails, what is left is read and counted, not extracted.
+        if self.result.is_err() {
+            return;
+        }
         self.bytes += doc.text.len();
         self.docs.push(doc);
-        if self.docs.len() >= BATCH_DOCS || self.bytes >= BATCH_BYTES {
-            self.send(scope, pending);
-            while pending.len() > IN_FLIGHT {
-                self.collect(pending.pop_front());
+        if self.docs.len() >= CHUNK_DOCS || self.bytes >= CHUNK_BYTES {
+            self.send(scope);
+        }
+    }
+
+    /// Send the documents gathered off as one job, write what has come back in order, and
+    /// wait while [`IN_FLIGHT`] chunks are out.
+    fn send<'s>(&mut self, scope: &rayon::ScopeFifo<'s>)
+    where
+        'e: 's,
+    {
+        let docs = std::mem::take(&mut self.docs);
+        self.bytes = 0;
+        let (ex, map, tx, n) = (self.ex, self.map, self.tx.clone(), self.sent);
+        scope.spawn_fifo(move |_| {
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                docs.iter()
+                    .map(|d| {
+                        let ms = document_mentions(ex, d);
+                        (ms.len(), map(ms))
+                    })
+                    .collect()
+            }));
+            // The receiver lives until every job is done (see `finish`).
+            let _ = tx.send((n, done));
+        });
+        self.sent += 1;
+        while let Ok((k, done)) = self.rx.try_recv() {
+            self.arrived(k, done);
+        }
+        while self.sent - self.written >= IN_FLIGHT {
+            self.wait();
+        }
+    }
+
+    /// Block until one more chunk comes back.
+    fn wait(&mut self) {
+        let (k, done) = self
+            .rx
+            .recv()
+            .expect("a job holds a sender until it has sent");
+        self.arrived(k, done);
+    }
+
+    /// Chunk `k` came back: hand it on, with any after it that came back before it.
+    fn arrived(&mut self, k: usize, done: Done<T>) {
+        // A panic inside extraction is a bug; let it surface as one.
+        let found = done.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        self.waiting.insert(k, found);
+        while let Some(found) = self.waiting.remove(&self.written) {
+            self.written += 1;
+            if self.result.is_ok() {
+                self.mentions += found.iter().map(|(n, _)| n).sum::<usize>();
+                self.result = (self.sink)(found.into_iter().map(|(_, t)| t).collect());
             }
         }
     }
 
-    /// Send the documents gathered off to be extracted.
-    fn send<'s>(&mut self, scope: &'s std::thread::Scope<'s, 'e>, pending: &mut Pending<'s, T>) {
-        let docs = std::mem::take(&mut self.docs);
-        self.bytes = 0;
-        let (ex, map) = (self.ex, self.map);
-        pending.push_back(scope.spawn(move || extract_batch(ex, map, &docs)));
-    }
-
-    /// Hand the results of a finished batch on, in order.
-    fn collect(&mut self, pending: Option<std::thread::ScopedJoinHandle<'_, Found<T>>>) {
-        let Some(handle) = pending else { return };
-        // A panic inside extraction is a bug; let it surface as one.
-        let found = handle
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        self.emit(found);
-    }
-
-    /// Hand a batch's results on at once: written out, they go in one system call, not
-    /// copied one by one into a buffer first.
-    fn emit(&mut self, found: Found<T>) {
-        if self.result.is_err() {
-            return;
-        }
-        self.mentions += found.iter().map(|(n, _)| n).sum::<usize>();
-        self.result = (self.sink)(found.into_iter().map(|(_, t)| t).collect());
-    }
-
-    /// Extract what is left, after the batches in flight.
-    fn finish<'s>(&mut self, scope: &'s std::thread::Scope<'s, 'e>, mut pending: Pending<'s, T>) {
+    /// Extract what is left, and hand on every chunk out.
+    fn finish<'s>(&mut self, scope: &rayon::ScopeFifo<'s>)
+    where
+        'e: 's,
+    {
         if !self.docs.is_empty() && self.result.is_ok() {
-            self.send(scope, &mut pending);
+            self.send(scope);
         }
-        while let Some(handle) = pending.pop_front() {
-            self.collect(Some(handle));
+        while self.written < self.sent {
+            self.wait();
         }
     }
-}
-
-/// Each document of a batch extracted and mapped on every core, in input order.
-fn extract_batch<T: Send>(
-    ex: &Extractor<'_>,
-    map: &(impl Fn(Vec<Mention>) -> T + Sync),
-    docs: &[Document],
-) -> Found<T> {
-    use rayon::prelude::*;
-    docs.par_iter()
-        .map(|d| {
-            let ms = document_mentions(ex, d);
-            (ms.len(), map(ms))
-        })
-        .collect()
 }
 
 /// Read every input, extract, and hand each mention to `f` in input order, in bounded
-/// batches extracted on every core. Inputs that fail are named on `err`; a progress bar
+/// chunks extracted on every core. Inputs that fail are named on `err`; a progress bar
 /// shows on a terminal.
 pub fn for_each_mention(
     inputs: &[PathBuf],
@@ -255,14 +268,14 @@ pub fn for_each_mention(
     err: &mut dyn Write,
     mut f: impl FnMut(Mention) -> Result<(), RunError>,
 ) -> Result<Summary, RunError> {
-    for_each_document(inputs, lex, cols, err, &|ms| ms, |batch| {
-        batch.into_iter().flatten().try_for_each(&mut f)
+    for_each_document(inputs, lex, cols, err, &|ms| ms, |chunk| {
+        chunk.into_iter().flatten().try_for_each(&mut f)
     })
 }
 
 /// Read every input and extract; each document's mentions go through `map` on the worker
 /// that extracted them (so costly work such as encoding runs on every core), and the results
-/// reach `sink` in input order, a batch of documents at a time.
+/// reach `sink` in input order, a chunk of documents at a time.
 pub fn for_each_document<T: Send>(
     inputs: &[PathBuf],
     lex: &Lexicon,
@@ -288,36 +301,40 @@ pub fn for_each_document<T: Send>(
     for e in errors {
         report(e, &mut summary);
     }
-    let mut batch = Batch {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut chunks = Chunks {
         ex: &ex,
         map,
         docs: Vec::new(),
         bytes: 0,
+        sent: 0,
+        written: 0,
+        waiting: std::collections::BTreeMap::new(),
+        tx,
+        rx,
         sink,
         mentions: 0,
         result: Ok(()),
-        _t: std::marker::PhantomData,
     };
-    std::thread::scope(|scope| {
-        let mut pending = Pending::new();
+    rayon::in_place_scope_fifo(|scope| {
         for file in &files {
             bar.set_message(file.display().to_string());
             input::read_input(file, cols, &mut |doc| match doc {
                 Err(e) => report(e, &mut summary),
                 Ok(doc) => {
                     summary.documents += 1;
-                    batch.push(doc, scope, &mut pending);
+                    chunks.push(doc, scope);
                 }
             });
-            if batch.result.is_err() {
+            if chunks.result.is_err() {
                 break;
             }
             bar.inc(1);
         }
-        batch.finish(scope, pending);
+        chunks.finish(scope);
     });
-    batch.result?;
-    summary.mentions = batch.mentions;
+    chunks.result?;
+    summary.mentions = chunks.mentions;
     bar.finish_and_clear();
     Ok(summary)
 }
@@ -366,4 +383,75 @@ pub fn for_each_stored_mention<E: From<RunError>>(
         }
     }
     Ok((read, failed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chunks of very different weights (on more than one core, lighter ones come back
+    /// before a heavy one sent earlier), more of them than may be out at once: every
+    /// document's result still reaches the sink once, in input order, and is what
+    /// extracting it alone gives.
+    #[test]
+    fn chunks_done_out_of_order_are_handed_on_in_input_order() {
+        let dir = std::env::temp_dir().join(format!("hasila-chunks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        let figure = "قتل 3 مدنيين في قصف على مدينة إدلب. ";
+        let filler = "وقال المتحدث إن الوضع ما زال متوترا. ";
+        let mut seed = 9;
+        let n = (IN_FLIGHT + 8) * CHUNK_DOCS;
+        let mut src = String::new();
+        for i in 0..n {
+            // Every eleventh chunk is heavy, so lighter chunks after it come back first.
+            let heavy = (i / CHUNK_DOCS) % 11 == 3;
+            let pad = if heavy {
+                40
+            } else {
+                (crate::xorshift(&mut seed) % 3) as usize
+            };
+            let text = format!("{}{}", figure.repeat(i % 4), filler.repeat(pad));
+            src.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+            src.push('\n');
+        }
+        std::fs::write(&path, &src).unwrap();
+
+        let lex = lexicon::builtin();
+        let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
+        let (docs, errors) = input::read_jsonl("docs.jsonl", &src);
+        assert!(errors.is_empty() && docs.len() == n);
+        let want: Vec<(String, usize)> = docs
+            .iter()
+            .map(|d| (d.id.clone(), document_mentions(&ex, d).len()))
+            .collect();
+
+        let mut got = Vec::new();
+        let mut chunks = 0;
+        let mut err = Vec::new();
+        let map = |ms: Vec<Mention>| (ms.first().map(|m| m.doc_id.clone()), ms.len());
+        let summary = for_each_document(
+            &[path],
+            lex,
+            &CsvColumns::default(),
+            &mut err,
+            &map,
+            |chunk| {
+                chunks += 1;
+                got.extend(chunk);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(chunks > IN_FLIGHT, "{chunks} chunks");
+        assert_eq!(summary.documents, n);
+        assert_eq!(got.len(), n);
+        for ((id, count), (first, k)) in want.iter().zip(&got) {
+            assert_eq!(count, k, "{id}");
+            assert!(first.as_ref().is_none_or(|f| f == id), "{id} got {first:?}");
+        }
+        assert_eq!(summary.mentions, want.iter().map(|(_, k)| k).sum::<usize>());
+        assert!(summary.mentions > n);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
