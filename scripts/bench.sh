@@ -54,6 +54,10 @@ measure() {  # measure SIZE_MB: hasila and rg, alternated RUNS times; medians an
   cat "$f" >/dev/null
   : >"$work/h.times"; : >"$work/r.times"
   for _ in $(seq "$runs"); do
+    # Each run writes a new file, as the first does: replacing the last run's 160 MB would
+    # add the time the file system takes to free it (30-45 ms here), which is no part of
+    # extracting.
+    rm -f "$work/out.jsonl"
     /usr/bin/time -f "%e %M" -a -o "$work/h.times" "$bin" extract "$f" -o "$work/out.jsonl" 2>/dev/null
     /usr/bin/time -f "%e %M" -a -o "$work/r.times" rg -o -f "$work/cues.txt" "$f" >/dev/null
   done
