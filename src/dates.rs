@@ -76,6 +76,84 @@ fn named_pattern() -> &'static Regex {
     })
 }
 
+/// The named date `named` finds in `hay`, as its groups: (where the day starts, day,
+/// month name, year). The pattern finds the match (a reverse scan from the year); its
+/// groups are read here by hand, as the pattern would read them: asked for, the groups
+/// cost the pattern a backtracking search of thousands of instructions, and most articles
+/// state a date this way. A match with a digit other than ASCII around the day (normalised
+/// text has none) is left to the pattern.
+fn named_parts<'h>(named: &Regex, hay: &'h str) -> Option<(usize, &'h str, &'h str, &'h str)> {
+    let m = named.find(hay)?;
+    let s = m.as_str();
+    let by_pattern = || {
+        let c = named.captures(hay)?;
+        Some((
+            c.get(1)?.start(),
+            c.get(1)?.as_str(),
+            c.get(2)?.as_str(),
+            c.get(3)?.as_str(),
+        ))
+    };
+    // `(?:^|[^\d])`: a digit first is the day, at the start of `hay`; anything else is
+    // the one char before it.
+    let first = s.chars().next()?;
+    let day_at = match first {
+        '0'..='9' => 0,
+        c if c.is_numeric() => return by_pattern(),
+        c => c.len_utf8(),
+    };
+    let day_len = s[day_at..].bytes().take_while(u8::is_ascii_digit).count();
+    let after_day = &s[day_at + day_len..];
+    if !(1..=2).contains(&day_len) || after_day.chars().next().is_some_and(char::is_numeric) {
+        return by_pattern();
+    }
+    // `\s+(?:من\s+)?(?:شهر\s+)?`: no month name starts with either word.
+    let mut rest = after_day.trim_start();
+    for word in ["من", "شهر"] {
+        if let Some(r) = rest.strip_prefix(word)
+            && r.starts_with(char::is_whitespace)
+        {
+            rest = r.trim_start();
+        }
+    }
+    // `(month)(?:\s*/\s*\S+)?\s*[،,]?\s*(year)$`: the first name, in the pattern's order,
+    // after which the rest reads so.
+    let year = &s[s.len() - 4..];
+    let month = normalised_months().iter().find_map(|name| {
+        let tail = rest.strip_prefix(name.as_str())?.strip_suffix(year)?;
+        (comma_gap(tail) || slash_gap(tail)).then_some(&rest[..name.len()])
+    });
+    match month {
+        Some(month) => Some((
+            m.start() + day_at,
+            &s[day_at..day_at + day_len],
+            month,
+            year,
+        )),
+        None => by_pattern(),
+    }
+}
+
+/// Does `t` read as `\s*[،,]?\s*` whole?
+fn comma_gap(t: &str) -> bool {
+    let t = t.trim_start();
+    t.strip_prefix(['،', ','])
+        .unwrap_or(t)
+        .trim_start()
+        .is_empty()
+}
+
+/// Does `t` read as `\s*/\s*\S+\s*[،,]?\s*` whole? The `\S+` taken whole is enough: a
+/// shorter one leaves a comma and spaces, which the longer one takes with it.
+fn slash_gap(t: &str) -> bool {
+    let Some(t) = t.trim_start().strip_prefix('/') else {
+        return false;
+    };
+    let t = t.trim_start();
+    let run = t.find(char::is_whitespace).unwrap_or(t.len());
+    run > 0 && comma_gap(&t[run..])
+}
+
 /// The month names, normalised as text is.
 fn normalised_months() -> &'static [String] {
     static M: OnceLock<Vec<String>> = OnceLock::new();
@@ -169,13 +247,16 @@ fn dates_at_year(norm: &str, p: usize) -> impl Iterator<Item = (usize, NaiveDate
         lo += 1;
     }
     let named_date = may_end_named(&norm[lo..p])
-        .then(|| named.captures(&norm[lo..p + 4]))
+        .then(|| named_parts(named, &norm[lo..p + 4]))
         .flatten()
-        .and_then(|c| match (c[3].parse(), month_of(&c[2]), c[1].parse()) {
-            (Ok(y), Some(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d)
-                .map(|date| (lo + c.get(1).map_or(0, |g| g.start()), date)),
-            _ => None,
-        });
+        .and_then(
+            |(at, day, month, year)| match (year.parse(), month_of(month), day.parse()) {
+                (Ok(y), Some(m), Ok(d)) => {
+                    NaiveDate::from_ymd_opt(y, m, d).map(|date| (lo + at, date))
+                }
+                _ => None,
+            },
+        );
     numeric_date.into_iter().chain(named_date)
 }
 
@@ -319,6 +400,78 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    /// The groups `named_parts` reads by hand are the pattern's own, on random text before
+    /// a year: day numbers, month names (whole, cut, glued), `من`, `شهر`, slashes, commas,
+    /// odd spaces and digits other than ASCII.
+    #[test]
+    fn named_parts_are_the_patterns_groups() {
+        let named = named_pattern();
+        let mut pieces: Vec<String> = normalised_months().to_vec();
+        pieces.extend(
+            [
+                "1",
+                "12",
+                "123",
+                "٣",
+                "7",
+                "من",
+                "شهر",
+                "/",
+                " / ",
+                "،",
+                ",",
+                " ",
+                "  ",
+                "\u{a0}",
+                "\t",
+                "\n",
+                "تشرين",
+                "كانون",
+                "في",
+                "x",
+                "اب",
+                "ريل",
+                "2020",
+                "-",
+                "٢",
+            ]
+            .map(String::from),
+        );
+        let mut seed = 17;
+        let (mut matched, mut tried) = (0, 0);
+        for _ in 0..40_000 {
+            let n = (crate::xorshift(&mut seed) % 9) as usize;
+            let mut pick = |from: &[String]| {
+                let p = &from[(crate::xorshift(&mut seed) % from.len() as u64) as usize];
+                // Mostly spaced, sometimes glued.
+                if crate::xorshift(&mut seed).is_multiple_of(4) {
+                    p.clone()
+                } else {
+                    format!("{p} ")
+                }
+            };
+            let mut hay: String = (0..n).map(|_| pick(&pieces)).collect();
+            // Half end in a day and a month name, then pieces.
+            if n.is_multiple_of(2) {
+                hay.push_str(&pick(&["5".into(), "17".into(), "٣".into(), "x9".into()]));
+                hay.push_str(&pick(normalised_months()));
+                for _ in 0..n % 3 {
+                    hay.push_str(&pick(&pieces));
+                }
+            }
+            hay.push_str(["2020", "1999", "2003"][n % 3]);
+            tried += 1;
+            let want = named.captures(&hay).map(|c| {
+                let g = |k| c.get(k).unwrap();
+                (g(1).start(), g(1).as_str(), g(2).as_str(), g(3).as_str())
+            });
+            matched += usize::from(want.is_some());
+            assert_eq!(named_parts(named, &hay), want, "{hay:?}");
+        }
+        // Enough of them are dates for the comparison to mean something.
+        assert!(matched * 20 > tried, "{matched} of {tried}");
     }
 
     #[test]
