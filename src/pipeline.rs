@@ -276,6 +276,9 @@ pub fn for_each_mention(
 /// Read every input and extract; each document's mentions go through `map` on the worker
 /// that extracted them (so costly work such as encoding runs on every core), and the results
 /// reach `sink` in input order, a chunk of documents at a time.
+///
+/// The calling thread reads and waits for results while rayon's global pool extracts: call
+/// it from outside that pool (a worker waiting there would hold up the pool's work).
 pub fn for_each_document<T: Send>(
     inputs: &[PathBuf],
     lex: &Lexicon,
