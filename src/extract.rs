@@ -532,12 +532,14 @@ impl<'a> Extractor<'a> {
     /// expression, so the result is what parsing the whole text would give there.
     fn quantities(&self, r: &Reading<'a>, wanted: &[bool]) -> Vec<Quantity> {
         let mut out = Vec::new();
+        let mut words = crate::numbers::Words::default();
         let mut a = 0;
         while a < r.toks.len() {
             let s = r.sentence[a];
             let z = a + r.sentence[a..].partition_point(|&x| x == s);
             if wanted[s] {
-                out.extend(self.numbers.parse_tokens(&r.norm.text, &r.toks[a..z]));
+                self.numbers
+                    .parse_tokens_into(&r.norm.text, &r.toks[a..z], &mut words, &mut out);
             }
             a = z;
         }

@@ -173,11 +173,16 @@ fn find(rs: &[Reading], kind: WordKind) -> Option<i128> {
     rs.iter().find(|r| r.kind == kind).map(|r| r.value)
 }
 
+/// The words of a text looked up in the number table: a buffer for
+/// [`NumberParser::parse_tokens_into`].
+#[derive(Debug, Default)]
+pub struct Words<'t>(Vec<Word<'t>>);
+
 /// A parse in progress over one text.
 struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    words: Vec<Word<'a>>,
+    words: &'a [Word<'a>],
     table: &'a Table,
     allow_glued: bool,
 }
@@ -203,26 +208,37 @@ impl NumberParser {
     /// starts and ends where a number cannot go on: a sentence). Lets a caller that has
     /// tokenised already parse only the sentences it cares about.
     pub fn parse_tokens(&self, text: &str, toks: &[Tok]) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        self.parse_tokens_into(text, toks, &mut Words::default(), &mut out);
+        out
+    }
+
+    /// [`Self::parse_tokens`], the quantities added to `out`, with `words` a buffer kept
+    /// from call to call: a caller parsing a text sentence by sentence allocates once.
+    pub fn parse_tokens_into<'t>(
+        &'t self,
+        text: &str,
+        toks: &[Tok],
+        words: &mut Words<'t>,
+        out: &mut Vec<Quantity>,
+    ) {
         // Every token's text is cut here once, checked (a bad token panics here): after
         // this, `Cursor::tok_text` may cut them again unchecked.
-        let words = toks
-            .iter()
-            .map(|t| {
-                let w = &text[t.start..t.end];
-                match t.kind {
-                    TokKind::Word => self.look_up(w),
-                    TokKind::Digits => Word::default(),
-                }
-            })
-            .collect();
+        words.0.clear();
+        words.0.extend(toks.iter().map(|t| {
+            let w = &text[t.start..t.end];
+            match t.kind {
+                TokKind::Word => self.look_up(w),
+                TokKind::Digits => Word::default(),
+            }
+        }));
         let cur = Cursor {
             text,
             toks,
-            words,
+            words: &words.0,
             table: &self.table,
             allow_glued: self.allow_glued,
         };
-        let mut out = Vec::new();
         let mut i = 0;
         while i < cur.toks.len() {
             // A word with no reading, bare or behind clitics, starts nothing: most words.
@@ -239,7 +255,6 @@ impl NumberParser {
                 None => i += 1,
             }
         }
-        out
     }
 
     /// Is `word` a number word behind the conjunction `و` (`وثلاثة`), rather than one that
