@@ -9,6 +9,7 @@
 //! size class: the rule the standard library's `System` allocator applies to `malloc`.
 
 use std::alloc::{GlobalAlloc, Layout};
+use std::ffi::c_void;
 
 use libmimalloc_sys as mi;
 
@@ -24,34 +25,42 @@ fn plain(align: usize, size: usize) -> bool {
     align <= PLAIN_ALIGN && align <= size
 }
 
+/// A new block for `layout` from mimalloc's `plain` entry point when it is aligned enough,
+/// else from its `aligned` one: `mi_malloc`/`mi_malloc_aligned`, or the zeroing pair.
+///
+/// # Safety
+/// `plain` and `aligned` must be such a pair of mimalloc's allocating entry points.
+#[inline(always)]
+unsafe fn block(
+    layout: Layout,
+    plain_fn: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned_fn: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    let (size, align) = (layout.size(), layout.align());
+    // SAFETY: plain C calls; mimalloc returns null on failure, as `alloc` must.
+    unsafe {
+        if plain(align, size) {
+            plain_fn(size).cast()
+        } else {
+            aligned_fn(size, align).cast()
+        }
+    }
+}
+
 // SAFETY: every block comes from mimalloc with at least the layout's alignment (plain
 // blocks only when `plain` holds, see the module note), and goes back to it with
 // `mi_free`, which takes blocks from any of its entry points, aligned or not.
 unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: plain C calls; mimalloc returns null on failure, as `alloc` must.
-        unsafe {
-            if plain(align, size) {
-                mi::mi_malloc(size).cast()
-            } else {
-                mi::mi_malloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: mimalloc's allocating pair.
+        unsafe { block(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        // SAFETY: as in `alloc`.
-        unsafe {
-            if plain(align, size) {
-                mi::mi_zalloc(size).cast()
-            } else {
-                mi::mi_zalloc_aligned(size, align).cast()
-            }
-        }
+        // SAFETY: mimalloc's zeroing pair.
+        unsafe { block(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     #[inline]

@@ -209,7 +209,7 @@ where
                     })
                     .collect()
             }));
-            // The receiver lives until every job is done (see `finish`).
+            // The receiver outlives the scope, which outlives every job: the send lands.
             let _ = tx.send((n, done));
         });
         self.sent += 1;
