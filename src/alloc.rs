@@ -25,11 +25,12 @@ fn plain(align: usize, size: usize) -> bool {
     align <= PLAIN_ALIGN && align <= size
 }
 
-/// A new block for `layout` from mimalloc's `plain` entry point when it is aligned enough,
-/// else from its `aligned` one: `mi_malloc`/`mi_malloc_aligned`, or the zeroing pair.
+/// A new block for `layout` from mimalloc's plain entry point `plain_fn` when it is aligned
+/// enough, else from its aligned one `aligned_fn`: `mi_malloc`/`mi_malloc_aligned`, or the
+/// zeroing pair.
 ///
 /// # Safety
-/// `plain` and `aligned` must be such a pair of mimalloc's allocating entry points.
+/// `plain_fn` and `aligned_fn` must be such a pair of mimalloc's allocating entry points.
 #[inline(always)]
 unsafe fn block(
     layout: Layout,

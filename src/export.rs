@@ -224,11 +224,6 @@ impl<W: Write> MentionWriter<W> {
         Ok(MentionWriter { out })
     }
 
-    /// Write mentions [`encode`]d in this writer's format.
-    pub fn write_encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(bytes)
-    }
-
     /// Write mentions [`encode`]d in this writer's format, piece after piece, handing the
     /// pieces to the writer together (`writev`) rather than one at a time.
     pub fn write_encoded_all(&mut self, parts: &[Vec<u8>]) -> io::Result<()> {
@@ -355,6 +350,13 @@ impl AtomicFile {
         self.written_back = upto;
     }
 
+    /// Count `n` bytes more handed to the file, and start their write-back when due.
+    fn counted(&mut self, n: usize) -> usize {
+        self.written += n as u64;
+        self.write_back();
+        n
+    }
+
     pub fn commit(mut self) -> io::Result<()> {
         let f = self.file.take().expect("not yet committed");
         let f = f.into_inner().map_err(|e| e.into_error())?;
@@ -371,9 +373,7 @@ impl AtomicFile {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.file.as_mut().expect("open").write(buf)?;
-        self.written += n as u64;
-        self.write_back();
-        Ok(n)
+        Ok(self.counted(n))
     }
     /// Many pieces at once (a chunk of documents' mentions) go to the file in one system
     /// call, after what the buffer holds; copied into the buffer, they would be copied once
@@ -387,9 +387,7 @@ impl Write for AtomicFile {
         } else {
             w.write_vectored(bufs)?
         };
-        self.written += n as u64;
-        self.write_back();
-        Ok(n)
+        Ok(self.counted(n))
     }
     fn flush(&mut self) -> io::Result<()> {
         self.file.as_mut().expect("open").flush()
@@ -443,7 +441,7 @@ mod tests {
         fs::create_dir_all(&dir).unwrap();
         let dest = dir.join("out.jsonl");
         let mut w = MentionWriter::new(Format::Jsonl, AtomicFile::create(&dest).unwrap()).unwrap();
-        w.write_encoded(b"head\n").unwrap();
+        w.write_encoded_all(&[b"head\n".to_vec()]).unwrap();
         w.write_encoded_all(&parts[..3]).unwrap();
         w.write_encoded_all(&parts).unwrap();
         assert!(want.len() > DIRECT_WRITE);

@@ -290,7 +290,7 @@ impl NumberParser {
 impl<'a> Cursor<'a> {
     fn tok_text(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        // SAFETY: a Cursor is made only in `parse_tokens`, after it has cut every token of
+        // SAFETY: a Cursor is made only in `parse_tokens_into`, after it has cut every token of
         // `toks` from `text` with checked slicing (both ends char boundaries, within the
         // text); both are shared borrows, unchanged since.
         unsafe { self.text.get_unchecked(t.start..t.end) }
