@@ -25,8 +25,7 @@ use std::collections::{BTreeMap, VecDeque};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use polars::prelude::*;
 
-use crate::extract::{Flag, Mention, Scope};
-use crate::lexicon::{Category, Group};
+use crate::record::{Category, Flag, Group, Mention, Scope};
 
 /// Which group a figure is for: a stated group, or the category total.
 #[derive(
@@ -115,10 +114,7 @@ impl Incident {
 
 /// The day a mention's event happened: its event date, else its publication date.
 fn day(m: &Mention) -> Option<NaiveDate> {
-    m.event_date
-        .as_deref()
-        .or(m.published.as_deref())
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    m.day()
 }
 
 /// Does this mention count towards incidents?

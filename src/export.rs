@@ -4,7 +4,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::extract::Mention;
+use chrono::{Datelike, NaiveDate};
+
+use crate::record::{FIELDS, Mention};
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -12,32 +14,6 @@ pub enum Format {
     Jsonl,
     Csv,
 }
-
-/// The CSV columns, in SPEC's order.
-pub const CSV_HEADER: [&str; 22] = [
-    "doc_id",
-    "category",
-    "count",
-    "low",
-    "high",
-    "approx",
-    "vague",
-    "group",
-    "scope",
-    "cause",
-    "weapon",
-    "place",
-    "admin1",
-    "admin1_pcode",
-    "pcode",
-    "published",
-    "event_date",
-    "quote",
-    "start",
-    "end",
-    "rule",
-    "flags",
-];
 
 /// Writes the header of the chosen format, then mentions already [`encode`]d in it.
 pub struct MentionWriter<W: Write> {
@@ -48,7 +24,7 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-/// A mention as a CSV row, in [`CSV_HEADER`]'s order.
+/// A mention as a CSV row, in [`FIELDS`]'s order.
 pub fn mention_row(m: &Mention) -> Vec<String> {
     vec![
         m.doc_id.clone(),
@@ -131,6 +107,17 @@ fn json_line(m: &Mention, out: &mut Vec<u8>) {
             None => out.extend_from_slice(b"null"),
         }
     }
+    fn date(out: &mut Vec<u8>, k: &str, v: Option<NaiveDate>) {
+        key(out, k);
+        match v {
+            Some(d) => {
+                out.push(b'"');
+                iso_date(out, d);
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
     fn flag(out: &mut Vec<u8>, k: &str, v: bool) {
         key(out, k);
         out.extend_from_slice(if v { b"true" } else { b"false" });
@@ -151,8 +138,8 @@ fn json_line(m: &Mention, out: &mut Vec<u8>) {
     text(out, "admin1", m.admin1.as_deref());
     text(out, "admin1_pcode", m.admin1_pcode.as_deref());
     text(out, "pcode", m.pcode.as_deref());
-    text(out, "published", m.published.as_deref());
-    text(out, "event_date", m.event_date.as_deref());
+    date(out, "published", m.published);
+    date(out, "event_date", m.event_date);
     text(out, "quote", Some(&m.quote));
     number(out, "start", Some(m.start));
     number(out, "end", Some(m.end));
@@ -166,6 +153,29 @@ fn json_line(m: &Mention, out: &mut Vec<u8>) {
         json_str(out, f.name());
     }
     out.extend_from_slice(b"]}\n");
+}
+
+/// A date as its `Display` writes it (`YYYY-MM-DD` for years 0 to 9999), by hand for those.
+fn iso_date(out: &mut Vec<u8>, d: NaiveDate) {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    }
+    let y = y as u32;
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    out.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
 }
 
 /// A JSON string as `serde_json` writes it: `"` and `\\` escaped, control characters as
@@ -216,7 +226,7 @@ impl<W: Write> MentionWriter<W> {
         if format == Format::Csv {
             let mut head = Vec::new();
             let mut w = csv::Writer::from_writer(&mut head);
-            w.write_record(CSV_HEADER)?;
+            w.write_record(FIELDS)?;
             w.flush()?;
             drop(w);
             out.write_all(&head)?;
@@ -407,7 +417,7 @@ impl Drop for AtomicFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Flag;
+    use crate::record::Flag;
 
     /// Pieces handed over together are written whole and in order: through a writer that
     /// takes a few bytes at a time, and through an [`AtomicFile`], both below and above

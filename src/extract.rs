@@ -17,83 +17,12 @@ use std::collections::HashMap;
 type FastState = foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::lexicon::{Category, Cause, Entry, Form, Group, Kind, Lexicon, keys};
+use crate::lexicon::{Entry, Form, Kind, Lexicon, keys};
 use crate::normalize::{Normalized, normalize};
 use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
-
-/// Whether a figure is one event's toll or a running total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    Incident,
-    Cumulative,
-}
-
-impl Scope {
-    /// The name in every output; the one serde gives (a test holds them together).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Scope::Incident => "incident",
-            Scope::Cumulative => "cumulative",
-        }
-    }
-}
-
-/// Marks on a mention that a reader of the table should know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Flag {
-    /// Stated in the headline (the first line, or the title field).
-    Headline,
-    /// One part of a breakdown of a larger figure.
-    Breakdown,
-    /// A breakdown whose parts do not add up to the total it breaks down.
-    SumMismatch,
-    /// Page furniture (tickers, related-news lists), not the article.
-    Furniture,
-}
-
-impl Flag {
-    /// The name in every output; the one serde gives (a test holds them together).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Flag::Headline => "headline",
-            Flag::Breakdown => "breakdown",
-            Flag::SumMismatch => "sum_mismatch",
-            Flag::Furniture => "furniture",
-        }
-    }
-}
-
-/// One casualty statement, as SPEC defines it.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Mention {
-    pub doc_id: String,
-    pub category: Category,
-    pub count: Option<u64>,
-    pub low: Option<u64>,
-    pub high: Option<u64>,
-    pub approx: bool,
-    pub vague: bool,
-    pub group: Group,
-    pub scope: Scope,
-    pub cause: Cause,
-    pub weapon: Option<String>,
-    pub place: Option<String>,
-    pub admin1: Option<String>,
-    pub admin1_pcode: Option<String>,
-    pub pcode: Option<String>,
-    pub published: Option<String>,
-    pub event_date: Option<String>,
-    pub quote: String,
-    pub start: usize,
-    pub end: usize,
-    pub rule: String,
-    pub flags: Vec<Flag>,
-}
+use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
 
 /// A lexicon phrase found at tokens `start..end`.
 #[derive(Debug, Clone, Copy)]
@@ -421,8 +350,8 @@ impl<'a> Extractor<'a> {
                     admin1: place.map(|p| p.admin1.name_en.to_string()),
                     admin1_pcode: place.map(|p| p.admin1.pcode.to_string()),
                     pcode: place.map(|p| p.pcode.clone()),
-                    published: published.map(|d| d.to_string()),
-                    event_date: self.event_date(&r, &d, published).map(|d| d.to_string()),
+                    published,
+                    event_date: self.event_date(&r, &d, published),
                     quote: text[s..e].to_string(),
                     start: s,
                     end: e,

@@ -17,80 +17,10 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::normalize::{Tail, WordBits, normalize_word};
+use crate::record::{Category, Cause, Group};
 
 /// The rules compiled into the binary.
 pub const BUILTIN: &str = include_str!("../rules/casualties.toml");
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    Killed,
-    Wounded,
-    KilledOrWounded,
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Group {
-    Civilian,
-    Child,
-    Woman,
-    Man,
-    Combatant,
-    Unspecified,
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Cause {
-    Violence,
-    Accident,
-    Disease,
-    Unknown,
-}
-
-impl Category {
-    /// The name in every output; the one serde gives (a test holds them together).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Category::Killed => "killed",
-            Category::Wounded => "wounded",
-            Category::KilledOrWounded => "killed_or_wounded",
-        }
-    }
-}
-
-impl Group {
-    /// The name in every output; the one serde gives (a test holds them together).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Group::Civilian => "civilian",
-            Group::Child => "child",
-            Group::Woman => "woman",
-            Group::Man => "man",
-            Group::Combatant => "combatant",
-            Group::Unspecified => "unspecified",
-        }
-    }
-}
-
-impl Cause {
-    /// The name in every output; the one serde gives (a test holds them together).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Cause::Violence => "violence",
-            Cause::Accident => "accident",
-            Cause::Disease => "disease",
-            Cause::Unknown => "unknown",
-        }
-    }
-}
 
 /// How many a noun form means on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -905,34 +835,5 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\nbogus = 1\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
-    }
-
-    #[test]
-    fn names_are_the_serde_names() {
-        for c in [
-            Category::Killed,
-            Category::Wounded,
-            Category::KilledOrWounded,
-        ] {
-            assert_eq!(serde_json::to_value(c).unwrap(), c.name());
-        }
-        for g in [
-            Group::Civilian,
-            Group::Child,
-            Group::Woman,
-            Group::Man,
-            Group::Combatant,
-            Group::Unspecified,
-        ] {
-            assert_eq!(serde_json::to_value(g).unwrap(), g.name());
-        }
-        for c in [
-            Cause::Violence,
-            Cause::Accident,
-            Cause::Disease,
-            Cause::Unknown,
-        ] {
-            assert_eq!(serde_json::to_value(c).unwrap(), c.name());
-        }
     }
 }

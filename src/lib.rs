@@ -17,6 +17,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod pipeline;
 pub mod places;
+pub mod record;
 pub mod report;
 pub mod spill;
 

@@ -4,9 +4,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::export::{AtomicFile, Format, MentionWriter};
-use crate::extract::{Extractor, Flag, Mention};
+use crate::extract::Extractor;
 use crate::input::{self, CsvColumns, Document, InputError};
 use crate::lexicon::{self, Lexicon, RulesError};
+use crate::record::{Flag, Mention};
 
 /// What a run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

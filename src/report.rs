@@ -16,9 +16,8 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::aggregate::{self, Figure, GroupKey, Incident};
 use crate::charts::{self, Series};
-use crate::export::{CSV_HEADER, mention_row};
-use crate::extract::Mention;
-use crate::lexicon::{Category, Group};
+use crate::export::mention_row;
+use crate::record::{Category, FIELDS, Group, Mention};
 use crate::spill::SortedSpill;
 
 /// How to build a report.
@@ -120,8 +119,8 @@ fn strings(v: &[&str]) -> Vec<String> {
 
 /// The mentions table's header and HXL row; its rows are streamed, see [`Report`].
 fn mentions_head() -> Table {
-    let mut hxl = vec![String::new(); CSV_HEADER.len()];
-    for (i, h) in CSV_HEADER.iter().enumerate() {
+    let mut hxl = vec![String::new(); FIELDS.len()];
+    for (i, h) in FIELDS.iter().enumerate() {
         hxl[i] = match *h {
             "doc_id" => "#meta+id",
             "category" => "#affected+type",
@@ -138,12 +137,12 @@ fn mentions_head() -> Table {
         }
         .to_string();
     }
-    let numeric = CSV_HEADER
+    let numeric = FIELDS
         .iter()
         .map(|h| matches!(*h, "count" | "low" | "high"))
         .collect();
     Table {
-        header: strings(&CSV_HEADER),
+        header: strings(&FIELDS),
         hxl,
         rows: Vec::new(),
         numeric,
@@ -406,8 +405,8 @@ fn totals_head() -> Table {
 fn totals_row(m: &Mention) -> Vec<String> {
     vec![
         m.doc_id.clone(),
-        m.published.clone().unwrap_or_default(),
-        m.event_date.clone().unwrap_or_default(),
+        m.published.map(|d| d.to_string()).unwrap_or_default(),
+        m.event_date.map(|d| d.to_string()).unwrap_or_default(),
         m.admin1.clone().unwrap_or_default(),
         m.admin1_pcode.clone().unwrap_or_default(),
         m.category.name().to_string(),
@@ -1247,7 +1246,7 @@ fn totals_page_row(m: &Mention) -> String {
     format!(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
         esc(&m.doc_id),
-        m.published.as_deref().unwrap_or(""),
+        m.published.map(|d| d.to_string()).unwrap_or_default(),
         esc(&admin1_ar(m.admin1_pcode.as_deref().unwrap_or(""))),
         category_ar(m.category),
         m.count.map_or_else(
@@ -1453,7 +1452,7 @@ mod tests {
                 a.quote = format!("quote {k}");
                 let mut b = a.clone();
                 b.category = Category::Wounded;
-                b.scope = crate::extract::Scope::Cumulative;
+                b.scope = crate::record::Scope::Cumulative;
                 [a, b]
             })
             .collect();
