@@ -37,6 +37,17 @@ pub enum GroupKey {
 }
 
 impl GroupKey {
+    /// The category total, then every group in [`Group::ALL`]'s order.
+    pub const ALL: [GroupKey; 7] = [
+        GroupKey::All,
+        GroupKey::Group(Group::Civilian),
+        GroupKey::Group(Group::Child),
+        GroupKey::Group(Group::Woman),
+        GroupKey::Group(Group::Man),
+        GroupKey::Group(Group::Combatant),
+        GroupKey::Group(Group::Unspecified),
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             GroupKey::All => "all",

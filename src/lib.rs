@@ -6,7 +6,6 @@
 
 pub mod aggregate;
 pub mod alloc;
-pub mod charts;
 pub mod dates;
 pub mod explain;
 pub mod export;

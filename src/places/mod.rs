@@ -66,11 +66,12 @@ const COMMON_WORDS: &[&str] = &[
     "البلد",
 ];
 
-/// A governorate: OCHA P-code and English name.
+/// A governorate: OCHA P-code, English name, and Arabic name as the gazetteer writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Admin1 {
     pub pcode: &'static str,
     pub name_en: &'static str,
+    pub name_ar: &'static str,
 }
 
 /// A place found in text.
@@ -141,6 +142,7 @@ impl Gazetteer {
             g.admin1.push(Admin1 {
                 pcode: r[0],
                 name_en: r[3],
+                name_ar: r[2],
             });
         }
         let admin1_of = |pcode: &str| {

@@ -4,7 +4,7 @@
 //! as separate letters in the wrong order. So every label is shaped first (`ar-reshaper`
 //! picks each letter's joined form) and reordered to visual order (`unicode-bidi`), then
 //! drawn with DejaVu Sans, embedded in the binary so no system font setup is needed
-//! (licence in `src/charts/DejaVuSans.LICENSE`).
+//! (licence in `src/report/plot/DejaVuSans.LICENSE`).
 
 use std::collections::BTreeMap;
 use std::path::Path;

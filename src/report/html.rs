@@ -1,0 +1,333 @@
+//! `report.html`: one self-contained right-to-left page from the template `page.html`:
+//! headline figures, the charts inlined as data URIs (so the page stands alone), the weekly
+//! table with the incidents behind each figure on demand, the incidents with their sources
+//! and quotes, and the cumulative statements.
+//!
+//! The incidents' and totals' rows are written to files as incidents settle
+//! ([`Sections`]) and copied into the page at the end, so the page is never held whole.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use chrono::NaiveDate;
+
+use super::charts::Chart;
+use super::tables::WeeklyRow;
+use super::{ReportError, io_err, labels};
+use crate::aggregate::{GroupKey, Incident};
+use crate::record::{Category, Group, Mention};
+
+/// The page, with `{{name}}` fields in its head and a `<!-- hasila:section -->` line where
+/// each section's rows go.
+const TEMPLATE: &str = include_str!("page.html");
+
+/// How many incidents a weekly figure lists on the page, and quotes an incident shows; the
+/// CSV files hold them all.
+const PAGE_INCIDENTS: usize = 20;
+const PAGE_QUOTES: usize = 12;
+
+/// The page's headline figures: killed, wounded, children killed, women killed.
+pub const CARDS: [(Category, GroupKey); 4] = [
+    (Category::Killed, GroupKey::All),
+    (Category::Wounded, GroupKey::All),
+    (Category::Killed, GroupKey::Group(Group::Child)),
+    (Category::Killed, GroupKey::Group(Group::Woman)),
+];
+
+/// A weekly figure: week, governorate P-code, category, group.
+type Cell = (NaiveDate, String, Category, GroupKey);
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn opt(v: Option<u64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The parts of the page written while incidents settle: the incidents' rows, the totals'
+/// rows, and per weekly figure the markup of its first incidents.
+pub struct Sections {
+    incident_rows_path: PathBuf,
+    incident_rows: io::BufWriter<fs::File>,
+    totals_rows_path: PathBuf,
+    totals_rows: io::BufWriter<fs::File>,
+    /// Per weekly figure, the markup of its first [`PAGE_INCIDENTS`] incidents and how
+    /// many it has.
+    behind: BTreeMap<Cell, (String, usize)>,
+}
+
+impl Sections {
+    /// Sections whose rows wait in files in `spill`.
+    pub fn create(spill: &Path) -> Result<Sections, ReportError> {
+        let file = |name: &str| -> Result<(PathBuf, io::BufWriter<fs::File>), ReportError> {
+            let path = spill.join(name);
+            let f = fs::File::create(&path).map_err(io_err(&path))?;
+            Ok((path, io::BufWriter::new(f)))
+        };
+        let (incident_rows_path, incident_rows) = file("incident_rows.html")?;
+        let (totals_rows_path, totals_rows) = file("totals_rows.html")?;
+        Ok(Sections {
+            incident_rows_path,
+            incident_rows,
+            totals_rows_path,
+            totals_rows,
+            behind: BTreeMap::new(),
+        })
+    }
+
+    /// Incident `n` (from 0), settled in week `week`: its row, and its place behind each
+    /// weekly figure it adds to.
+    pub fn incident(&mut self, n: usize, week: NaiveDate, i: &Incident) -> Result<(), ReportError> {
+        let pcode = i.admin1_pcode.clone().unwrap_or_default();
+        let mut snippet = None;
+        for &(c, g) in i.figures.keys() {
+            let (markup, count) = self.behind.entry((week, pcode.clone(), c, g)).or_default();
+            if *count < PAGE_INCIDENTS {
+                markup.push_str(snippet.get_or_insert_with(|| {
+                    format!(
+                        "<p>#{} — {}</p>{}",
+                        n + 1,
+                        esc(&i.sources.join("، ")),
+                        quotes(i)
+                    )
+                }));
+            }
+            *count += 1;
+        }
+        writeln!(self.incident_rows, "{}", incident_row(n, i))
+            .map_err(io_err(&self.incident_rows_path))
+    }
+
+    /// A cumulative statement's row.
+    pub fn total(&mut self, m: &Mention) -> Result<(), ReportError> {
+        writeln!(self.totals_rows, "{}", total_row(m)).map_err(io_err(&self.totals_rows_path))
+    }
+}
+
+/// What the page says at its top.
+pub struct Head {
+    pub incidents: usize,
+    pub mentions: usize,
+    pub undated: usize,
+    /// See [`CARDS`].
+    pub cards: [u64; 4],
+}
+
+/// Write the page at `path`: the template's parts, each section's rows after its part.
+/// The charts are read from `dir`.
+pub fn write(
+    path: &Path,
+    head: &Head,
+    dir: &Path,
+    charts: &[Chart],
+    weekly: &[WeeklyRow],
+    mut sections: Sections,
+) -> Result<(), ReportError> {
+    sections
+        .incident_rows
+        .flush()
+        .map_err(io_err(&sections.incident_rows_path))?;
+    sections
+        .totals_rows
+        .flush()
+        .map_err(io_err(&sections.totals_rows_path))?;
+    let file = fs::File::create(path).map_err(io_err(path))?;
+    let mut out = io::BufWriter::new(file);
+    page(&mut out, head, dir, charts, weekly, &sections).map_err(io_err(path))?;
+    out.flush().map_err(io_err(path))
+}
+
+fn page(
+    out: &mut impl Write,
+    head: &Head,
+    dir: &Path,
+    charts: &[Chart],
+    weekly: &[WeeklyRow],
+    sections: &Sections,
+) -> io::Result<()> {
+    for part in TEMPLATE.split_inclusive("-->\n") {
+        let (text, section) = match part.rsplit_once("<!-- hasila:") {
+            Some((text, marker)) => (text, marker.strip_suffix(" -->\n")),
+            None => (part, None),
+        };
+        out.write_all(fill(text, head).as_bytes())?;
+        match section {
+            Some("charts") => charts_section(out, dir, charts)?,
+            Some("weekly") => weekly_section(out, weekly, &sections.behind)?,
+            Some("incidents") => {
+                io::copy(&mut fs::File::open(&sections.incident_rows_path)?, out)?;
+            }
+            Some("totals") => {
+                io::copy(&mut fs::File::open(&sections.totals_rows_path)?, out)?;
+            }
+            Some(other) => return Err(io::Error::other(format!("page: no section {other}"))),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+/// The template's text with the head's `{{fields}}` filled in.
+fn fill(text: &str, head: &Head) -> String {
+    let fields = [
+        ("incidents", head.incidents as u64),
+        ("mentions", head.mentions as u64),
+        ("undated", head.undated as u64),
+        ("killed", head.cards[0]),
+        ("wounded", head.cards[1]),
+        ("children_killed", head.cards[2]),
+        ("women_killed", head.cards[3]),
+    ];
+    let mut s = text.to_string();
+    for (name, v) in fields {
+        s = s.replace(&format!("{{{{{name}}}}}"), &v.to_string());
+    }
+    s
+}
+
+fn charts_section(out: &mut impl Write, dir: &Path, charts: &[Chart]) -> io::Result<()> {
+    for c in charts {
+        let png = fs::read(dir.join(&c.file))?;
+        writeln!(
+            out,
+            "<figure><img alt=\"{}\" src=\"data:image/png;base64,{}\"></figure>",
+            esc(&c.caption),
+            base64::engine::general_purpose::STANDARD.encode(png)
+        )?;
+    }
+    Ok(())
+}
+
+fn weekly_section(
+    out: &mut impl Write,
+    weekly: &[WeeklyRow],
+    behind: &BTreeMap<Cell, (String, usize)>,
+) -> io::Result<()> {
+    for r in weekly {
+        // The incidents behind this figure, with their sources and quotes, on demand.
+        let key = (r.week_start, r.admin1_pcode.clone(), r.category, r.group);
+        let (mut markup, count) = behind.get(&key).cloned().unwrap_or_default();
+        if count > PAGE_INCIDENTS {
+            let _ = write!(
+                markup,
+                "<p class=muted>… {} more in incidents.csv</p>",
+                count - PAGE_INCIDENTS
+            );
+        }
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{markup}</details></td></tr>",
+            r.week_start,
+            esc(labels::admin1(&r.admin1_pcode)),
+            labels::category(r.category),
+            labels::group(r.group),
+            r.count,
+            r.low,
+            r.high,
+            r.incidents
+        )?;
+    }
+    Ok(())
+}
+
+/// An incident's quotes with their articles, as page markup.
+fn quotes(i: &Incident) -> String {
+    let mut q = String::new();
+    for (doc, quote) in i.quotes.iter().take(PAGE_QUOTES) {
+        let _ = write!(
+            q,
+            "<blockquote>{} <span class=muted>— {}</span></blockquote>",
+            esc(quote),
+            esc(doc)
+        );
+    }
+    if i.quotes.len() > PAGE_QUOTES {
+        let _ = write!(
+            q,
+            "<p class=muted>… {} more in incidents.csv</p>",
+            i.quotes.len() - PAGE_QUOTES
+        );
+    }
+    q
+}
+
+/// Incident `n` (from 0) as a row of the page's incidents table.
+fn incident_row(n: usize, i: &Incident) -> String {
+    let fig = |c| {
+        i.figure(c, GroupKey::All).map_or(String::new(), |f| {
+            if !f.exact {
+                format!("{}–{}", f.low, f.high)
+            } else if f.low < f.count {
+                format!("{} (أدنى {})", f.count, f.low)
+            } else {
+                f.count.to_string()
+            }
+        })
+    };
+    let place = match (&i.place, &i.admin1_pcode) {
+        (Some(p), Some(a)) => format!("{} — {}", esc(p), esc(labels::admin1(a))),
+        (None, Some(a)) => esc(labels::admin1(a)),
+        _ => labels::UNKNOWN_PLACE.into(),
+    };
+    format!(
+        "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{}</details></td></tr>",
+        n + 1,
+        i.event_date,
+        fig(Category::Killed),
+        fig(Category::Wounded),
+        i.sources.len(),
+        quotes(i)
+    )
+}
+
+/// A cumulative statement as a row of the page's totals table.
+fn total_row(m: &Mention) -> String {
+    format!(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
+        esc(&m.doc_id),
+        m.published.map(|d| d.to_string()).unwrap_or_default(),
+        esc(labels::admin1(m.admin1_pcode.as_deref().unwrap_or(""))),
+        labels::category(m.category),
+        m.count.map_or_else(
+            || format!("{}–{}", opt(m.low), opt(m.high)),
+            |c| c.to_string()
+        ),
+        esc(&m.quote)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every section the template names is one the page writes, each once and in order,
+    /// and every field of its head is filled.
+    #[test]
+    fn the_template_has_every_section_once_and_every_field_filled() {
+        let markers: Vec<&str> = TEMPLATE
+            .lines()
+            .filter_map(|l| l.strip_prefix("<!-- hasila:"))
+            .collect();
+        assert_eq!(
+            markers,
+            ["charts -->", "weekly -->", "incidents -->", "totals -->"]
+        );
+        let head = Head {
+            incidents: 3,
+            mentions: 7,
+            undated: 1,
+            cards: [10, 20, 30, 40],
+        };
+        let filled = fill(TEMPLATE, &head);
+        assert!(!filled.contains("{{"), "a field left unfilled");
+        assert!(filled.contains("<b>30</b>") && filled.contains("3 حادثة من 7 إشارة"));
+    }
+}

@@ -1,0 +1,506 @@
+//! `hasila report`: the files an analyst forwards at the end of the week.
+//!
+//! Mentions stream in ([`Report::push`]); each article is reduced to its events and running
+//! totals, which wait on disk ([`stream`]). At the end the events are merged into incidents
+//! by date, and each settled incident goes at once to the incidents table, the weekly sums
+//! (polars) and the page's sections. Then the weekly table ([`tables`]), the spreadsheet
+//! ([`xlsx`]), the charts ([`charts`], drawn by [`plot`]) and the page ([`html`]) are
+//! written, their Arabic words from one table ([`labels`]).
+//!
+//! Everything is written into a fresh folder beside `--out` and renamed into place at the
+//! end, so the report folder is either complete or untouched.
+
+pub mod charts;
+pub mod html;
+pub mod labels;
+pub mod plot;
+pub mod stream;
+pub mod tables;
+pub mod xlsx;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Weekday};
+use rust_xlsxwriter::XlsxError;
+
+use crate::aggregate::{self, GroupKey, Incident};
+use crate::export::mention_row;
+use crate::record::{Category, Group, Mention};
+use crate::spill::SortedSpill;
+use stream::{EventRecord, QuoteFile};
+use tables::CsvFile;
+
+/// How to build a report.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub week_start: Weekday,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub hxl: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("tables: {0}")]
+    Polars(#[from] polars::prelude::PolarsError),
+    #[error("tables: {0}")]
+    Table(String),
+    #[error("spreadsheet: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error(transparent)]
+    Chart(#[from] plot::ChartError),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ReportError + '_ {
+    move |source| ReportError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+fn csv_err(path: &Path) -> impl FnOnce(csv::Error) -> ReportError + '_ {
+    move |e| ReportError::Io {
+        path: path.display().to_string(),
+        source: io::Error::other(e.to_string()),
+    }
+}
+
+/// What a report holds, for the summary line and tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub incidents: usize,
+    pub weeks: usize,
+    pub undated: usize,
+    pub files: Vec<String>,
+}
+
+/// Build every file of the report from the mentions (in document order), into `out`.
+pub fn write(
+    mentions: impl IntoIterator<Item = Mention>,
+    out: &Path,
+    opts: &Options,
+) -> Result<Written, ReportError> {
+    let mut r = Report::create(out, opts)?;
+    for m in mentions {
+        r.push(m)?;
+    }
+    r.finish()
+}
+
+/// A report being built from mentions that stream past in document order (as `extract`
+/// writes them). Memory does not grow with the corpus: the mentions table goes straight to
+/// disk; each article is reduced to its events and the running totals it states, which wait
+/// on disk too (sorted runs, see [`SortedSpill`]), their quotes in a file of their own. At
+/// the end, events are read back by date and merged into incidents two days at a time, and
+/// each settled incident is written out at once.
+///
+/// Everything is written into a fresh folder beside `out`, renamed into place by
+/// [`Report::finish`]; a report dropped unfinished removes its folder.
+pub struct Report {
+    out: PathBuf,
+    tmp: PathBuf,
+    opts: Options,
+    /// `mentions.csv` in `tmp`, written as mentions arrive.
+    mentions_path: PathBuf,
+    mentions_csv: CsvFile,
+    /// The mentions of the document being read.
+    doc: Vec<Mention>,
+    /// Where events, totals and quotes wait: a folder in `tmp`, removed before the end.
+    spill: PathBuf,
+    events: SortedSpill<EventRecord, NaiveDate>,
+    quotes: QuoteFile,
+    /// Each article's latest running totals, by article and subject.
+    cumulative: SortedSpill<Mention, TotalsKey>,
+    undated: usize,
+    mentions: usize,
+}
+
+/// Events and totals held in memory before a sorted run goes to disk.
+const SPILL_RUN: usize = 1 << 14;
+
+/// The order of the totals table: by article, governorate, category and group.
+type TotalsKey = (String, Option<String>, Category, Group);
+
+fn totals_key(m: &Mention) -> TotalsKey {
+    (
+        m.doc_id.clone(),
+        m.admin1_pcode.clone(),
+        m.category,
+        m.group,
+    )
+}
+
+impl Report {
+    pub fn create(out: &Path, opts: &Options) -> Result<Report, ReportError> {
+        Report::with_runs_of(out, opts, SPILL_RUN)
+    }
+
+    /// A report whose spills hold `run` records in memory before writing a run.
+    fn with_runs_of(out: &Path, opts: &Options, run: usize) -> Result<Report, ReportError> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+        let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+        }
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let spill = tmp.join(".spill");
+        fs::create_dir_all(&spill).map_err(io_err(&spill))?;
+        let path = tmp.join("mentions.csv");
+        let mentions_csv = tables::csv_file(&path, &tables::mentions_columns(), opts.hxl)?;
+        let quotes = QuoteFile::create(spill.join("quotes.json")).map_err(io_err(&spill))?;
+        Ok(Report {
+            out: out.to_path_buf(),
+            opts: opts.clone(),
+            mentions_path: path,
+            mentions_csv,
+            doc: Vec::new(),
+            events: SortedSpill::new(&spill, "events", run, EventRecord::date),
+            cumulative: SortedSpill::new(&spill, "totals", run, totals_key),
+            quotes,
+            spill,
+            tmp,
+            undated: 0,
+            mentions: 0,
+        })
+    }
+
+    /// Take one mention. Mentions of one document come together.
+    pub fn push(&mut self, m: Mention) -> Result<(), ReportError> {
+        self.mentions_csv
+            .write_record(mention_row(&m))
+            .map_err(csv_err(&self.mentions_path))?;
+        self.mentions += 1;
+        if self.doc.last().is_some_and(|d| d.doc_id != m.doc_id) {
+            self.close_doc()?;
+        }
+        self.doc.push(m);
+        Ok(())
+    }
+
+    /// Reduce the document read to its events and totals, and put them aside.
+    fn close_doc(&mut self) -> Result<(), ReportError> {
+        let doc = std::mem::take(&mut self.doc);
+        let (events, undated) = aggregate::article_events(&doc);
+        self.undated += undated.len();
+        let spill = self.spill.clone();
+        for mut e in events {
+            let span = self.quotes.put(&e.quotes).map_err(io_err(&spill))?;
+            e.quotes = Vec::new();
+            self.events
+                .push(EventRecord::new(e, span))
+                .map_err(io_err(&spill))?;
+        }
+        for m in aggregate::totals(&doc) {
+            self.cumulative.push(m.clone()).map_err(io_err(&spill))?;
+        }
+        Ok(())
+    }
+
+    /// Write every other file and put the folder in place.
+    pub fn finish(mut self) -> Result<Written, ReportError> {
+        self.close_doc()?;
+        self.mentions_csv
+            .flush()
+            .map_err(io_err(&self.mentions_path))?;
+        let result = build(&mut self);
+        let w = result?;
+        fs::remove_dir_all(&self.spill).map_err(io_err(&self.spill))?;
+        replace_dir(&self.tmp, &self.out)?;
+        Ok(w)
+    }
+}
+
+impl Drop for Report {
+    fn drop(&mut self) {
+        // Gone already when finished; an unfinished report leaves nothing behind.
+        let _ = fs::remove_dir_all(&self.tmp);
+    }
+}
+
+/// Put the finished folder in place of `out`, keeping the old one until the new is there.
+fn replace_dir(tmp: &Path, out: &Path) -> Result<(), ReportError> {
+    if out.exists() {
+        let old = PathBuf::from(format!("{}.old.{}", out.display(), std::process::id()));
+        fs::rename(out, &old).map_err(io_err(out))?;
+        fs::rename(tmp, out).map_err(io_err(out))?;
+        fs::remove_dir_all(&old).map_err(io_err(&old))?;
+    } else {
+        fs::rename(tmp, out).map_err(io_err(out))?;
+    }
+    Ok(())
+}
+
+/// Where settled incidents go, one at a time: the incidents table, the weekly sums, the
+/// page's sections, and the figures the page's head and charts need.
+struct Settled {
+    opts: Options,
+    path: PathBuf,
+    csv: CsvFile,
+    weekly: aggregate::Weekly,
+    sections: html::Sections,
+    n: usize,
+    cards: [u64; 4],
+    /// Killed per governorate, by Arabic name, for the chart.
+    killed_by_gov: BTreeMap<String, u64>,
+}
+
+impl Settled {
+    fn take(&mut self, i: Incident) -> Result<(), ReportError> {
+        if !aggregate::within(i.event_date, self.opts.from, self.opts.to) {
+            return Ok(());
+        }
+        let n = self.n;
+        self.n += 1;
+        self.csv
+            .write_record(tables::incident_row(n, &i))
+            .map_err(csv_err(&self.path))?;
+        self.weekly.add(&i)?;
+        for (card, (c, g)) in self.cards.iter_mut().zip(html::CARDS) {
+            *card += i.figure(c, g).map_or(0, |f| f.count);
+        }
+        if let Some(f) = i.figure(Category::Killed, GroupKey::All) {
+            let gov = labels::admin1(i.admin1_pcode.as_deref().unwrap_or(""));
+            *self.killed_by_gov.entry(gov.to_string()).or_default() += f.count;
+        }
+        let week = aggregate::week_start(i.event_date, self.opts.week_start);
+        self.sections.incident(n, week, &i)
+    }
+}
+
+/// Write every file of the report into its folder.
+fn build(r: &mut Report) -> Result<Written, ReportError> {
+    let (dir, opts) = (r.tmp.clone(), r.opts.clone());
+    let mut quotes = r.quotes.reader().map_err(io_err(&r.spill))?;
+    let incidents_path = dir.join("incidents.csv");
+    let mut settled = Settled {
+        csv: tables::csv_file(&incidents_path, &tables::incidents_columns(), opts.hxl)?,
+        path: incidents_path.clone(),
+        weekly: aggregate::Weekly::new(opts.week_start),
+        sections: html::Sections::create(&r.spill)?,
+        opts: opts.clone(),
+        n: 0,
+        cards: [0; 4],
+        killed_by_gov: BTreeMap::new(),
+    };
+    stream::merge(&mut r.events, &r.spill, &mut quotes, |i| settled.take(i))?;
+    let Settled {
+        mut csv,
+        weekly,
+        mut sections,
+        n: incident_count,
+        cards,
+        killed_by_gov,
+        ..
+    } = settled;
+    csv.flush().map_err(io_err(&incidents_path))?;
+    let weekly = tables::weekly_rows(&weekly.finish()?)?;
+
+    let totals_path = dir.join("totals.csv");
+    let mut totals = tables::csv_file(&totals_path, &tables::totals_columns(), opts.hxl)?;
+    for m in r.cumulative.sorted().map_err(io_err(&r.spill))? {
+        let m = m.map_err(io_err(&r.spill))?;
+        totals
+            .write_record(tables::totals_row(&m))
+            .map_err(csv_err(&totals_path))?;
+        sections.total(&m)?;
+    }
+    totals.flush().map_err(io_err(&totals_path))?;
+
+    let mut files: Vec<String> = ["mentions", "incidents"].map(|f| format!("{f}.csv")).into();
+    let weekly_table: tables::Rows = weekly.iter().map(tables::weekly_record).collect();
+    let weekly_cols = tables::weekly_columns();
+    tables::write_csv(
+        &dir.join("weekly.csv"),
+        &weekly_cols,
+        &weekly_table,
+        opts.hxl,
+    )?;
+    files.extend(["weekly.csv".to_string(), "totals.csv".to_string()]);
+    if opts.hxl {
+        let (cols, rows) = tables::weekly_wide(&weekly);
+        tables::write_csv(&dir.join("weekly_wide.csv"), &cols, &rows, true)?;
+        files.push("weekly_wide.csv".into());
+    }
+
+    let mut book = xlsx::Spreadsheet::default();
+    let (pivot_cols, pivot_rows) = tables::pivot(&weekly);
+    book.table("pivot", &pivot_cols, &pivot_rows)?;
+    let mentions_cols = tables::mentions_columns();
+    book.csv("mentions", &mentions_cols, &r.mentions_path, opts.hxl)?;
+    book.csv(
+        "incidents",
+        &tables::incidents_columns(),
+        &incidents_path,
+        opts.hxl,
+    )?;
+    book.table("weekly", &weekly_cols, &weekly_table)?;
+    book.csv("totals", &tables::totals_columns(), &totals_path, opts.hxl)?;
+    book.save(&dir.join("casualties.xlsx"))?;
+    files.push("casualties.xlsx".into());
+
+    let charts = charts::draw(&dir, &killed_by_gov, &weekly)?;
+    files.extend(charts.iter().map(|c| c.file.clone()));
+    let head = html::Head {
+        incidents: incident_count,
+        mentions: r.mentions,
+        undated: r.undated,
+        cards,
+    };
+    html::write(
+        &dir.join("report.html"),
+        &head,
+        &dir,
+        &charts,
+        &weekly,
+        sections,
+    )?;
+    files.push("report.html".into());
+    Ok(Written {
+        incidents: incident_count,
+        weeks: tables::weeks_of(&weekly).len(),
+        undated: r.undated,
+        files,
+    })
+}
+
+/// One line on what a report holds.
+pub fn summary(w: &Written, out: &Path, err: &mut dyn io::Write) {
+    let _ = writeln!(
+        err,
+        "hasila: report in {}: {} incidents over {} weeks, {} undated mentions left out; {}",
+        out.display(),
+        w.incidents,
+        w.weeks,
+        w.undated,
+        w.files.join(", ")
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::tests::m;
+
+    fn mention(doc: &str, category: Category, count: u64) -> Mention {
+        m(
+            doc,
+            category,
+            Some(count),
+            Group::Civilian,
+            "2020-02-06",
+            "SY0700",
+        )
+    }
+
+    #[test]
+    fn a_streamed_report_lists_every_mention_and_an_unfinished_one_leaves_nothing() {
+        let dir = std::env::temp_dir().join(format!("hasila-report-unit-{}", std::process::id()));
+        let out = dir.join("week");
+        let opts = Options {
+            week_start: Weekday::Mon,
+            from: None,
+            to: None,
+            hxl: false,
+        };
+        {
+            let mut r = Report::create(&out, &opts).unwrap();
+            r.push(mention("a", Category::Killed, 3)).unwrap();
+        }
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "a folder was left");
+
+        let ms = vec![
+            mention("a", Category::Killed, 3),
+            mention("a", Category::Wounded, 2),
+            mention("b", Category::Killed, 3),
+        ];
+        let w = write(ms, &out, &opts).unwrap();
+        let table = fs::read_to_string(out.join("mentions.csv")).unwrap();
+        assert_eq!(table.lines().count(), 4, "{table}");
+        // Two articles telling the same toll on the same day in the same governorate.
+        assert_eq!(w.incidents, 1);
+        let incidents = fs::read_to_string(out.join("incidents.csv")).unwrap();
+        assert!(incidents.contains("a | b"), "{incidents}");
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            1,
+            "only the report stays"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Events and totals sorted on disk in runs of two give the very files that sorting in
+    /// memory gives.
+    #[test]
+    fn a_report_spilled_in_small_runs_is_the_same_report() {
+        let dir = std::env::temp_dir().join(format!("hasila-report-runs-{}", std::process::id()));
+        let opts = Options {
+            week_start: Weekday::Sat,
+            from: None,
+            to: None,
+            hxl: true,
+        };
+        let ms: Vec<Mention> = (0..60u64)
+            .flat_map(|k| {
+                let day = format!("2024-03-{:02}", 1 + k * 7 % 20);
+                let mut a = m(
+                    &format!("d{k}"),
+                    Category::Killed,
+                    Some(3 + k % 4),
+                    Group::Civilian,
+                    &day,
+                    "SY0700",
+                );
+                a.quote = format!("quote {k}");
+                let mut b = a.clone();
+                b.category = Category::Wounded;
+                b.scope = crate::record::Scope::Cumulative;
+                [a, b]
+            })
+            .collect();
+        let files = |run: usize, name: &str| {
+            let out = dir.join(name);
+            let mut r = Report::with_runs_of(&out, &opts, run).unwrap();
+            for x in &ms {
+                r.push(x.clone()).unwrap();
+            }
+            let w = r.finish().unwrap();
+            let mut names: Vec<String> = fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            let texts: Vec<(String, Vec<u8>)> = names
+                .into_iter()
+                .filter(|n| n != "casualties.xlsx")
+                .map(|n| (n.clone(), fs::read(out.join(&n)).unwrap()))
+                .collect();
+            (w, texts)
+        };
+        let (w1, in_memory) = files(1 << 20, "memory");
+        let (w2, spilled) = files(2, "spilled");
+        assert!(w1.incidents > 3, "{w1:?}");
+        assert_eq!(w1, w2);
+        assert_eq!(in_memory.len(), spilled.len());
+        for ((n1, t1), (n2, t2)) in in_memory.iter().zip(&spilled) {
+            assert_eq!(n1, n2);
+            assert!(t1 == t2, "{n1} differs");
+        }
+        let totals =
+            String::from_utf8_lossy(&spilled.iter().find(|(n, _)| n == "totals.csv").unwrap().1)
+                .into_owned();
+        assert_eq!(totals.lines().count(), 2 + 60, "{totals}");
+        assert!(!dir.join("spilled").join(".spill").exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,135 @@
+//! `casualties.xlsx`: the tables as right-to-left sheets with frozen, filtered headers and
+//! number formats, streamed to disk as they are written (constant memory).
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+
+use super::ReportError;
+use super::io_err;
+use super::tables::{Columns, Rows};
+
+/// Rows a sheet holds: Excel's 1,048,576 less the header and a note.
+const MAX_ROWS: usize = 1_048_574;
+/// Characters a cell holds in Excel.
+const MAX_CHARS: usize = 32_767;
+
+/// A workbook being filled sheet by sheet.
+#[derive(Default)]
+pub struct Spreadsheet {
+    wb: Workbook,
+}
+
+impl Spreadsheet {
+    /// A sheet of a table held in memory.
+    pub fn table(&mut self, name: &str, cols: &Columns, rows: &Rows) -> Result<(), ReportError> {
+        self.rows(name, cols, rows.iter().cloned().map(Ok))
+    }
+
+    /// A sheet read back row by row from a CSV file of the report (its BOM and HXL row
+    /// skipped), so a large table is never held whole.
+    pub fn csv(
+        &mut self,
+        name: &str,
+        cols: &Columns,
+        csv_path: &Path,
+        hxl: bool,
+    ) -> Result<(), ReportError> {
+        let file = fs::File::open(csv_path).map_err(io_err(csv_path))?;
+        let mut reader = io::BufReader::new(file);
+        let mut bom = [0; 3];
+        io::Read::read_exact(&mut reader, &mut bom).map_err(io_err(csv_path))?;
+        let mut rows = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(reader)
+            .into_records()
+            .skip(usize::from(hxl))
+            .map(|r| {
+                r.map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+                    .map_err(|e| ReportError::Io {
+                        path: csv_path.display().to_string(),
+                        source: io::Error::other(e.to_string()),
+                    })
+            });
+        self.rows(name, cols, &mut rows)
+    }
+
+    /// A sheet of `cols` with `rows`, streamed. Cells of numeric columns that parse as
+    /// numbers are numbers; Excel's limits cut the sheet, with a note, never the CSV.
+    fn rows(
+        &mut self,
+        name: &str,
+        cols: &Columns,
+        rows: impl Iterator<Item = Result<Vec<String>, ReportError>>,
+    ) -> Result<(), ReportError> {
+        let ws: &mut Worksheet = self.wb.add_worksheet_with_constant_memory()?;
+        ws.set_name(name)?;
+        ws.set_right_to_left(true);
+        let bold = Format::new().set_bold().set_background_color("#DDE4EE");
+        let num = Format::new().set_num_format("#,##0");
+        for (c, h) in cols.header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+            ws.set_column_width(c as u16, if cols.numeric[c] { 12 } else { 22 })?;
+        }
+        let (mut shown, mut total) = (0, 0);
+        for row in rows {
+            let row = row?;
+            total += 1;
+            if shown == MAX_ROWS {
+                continue;
+            }
+            shown += 1;
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (shown as u32, c as u16);
+                match v.parse::<f64>() {
+                    Ok(n) if cols.numeric.get(c as usize).copied().unwrap_or(false) => {
+                        ws.write_number_with_format(r, c, n, &num)?;
+                    }
+                    _ if !v.is_empty() => {
+                        ws.write_string(r, c, cell_text(v))?;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if shown < total {
+            let note = format!("… {} more rows in {name}.csv", total - shown);
+            ws.write_string((shown + 1) as u32, 0, &note)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        if shown > 0 {
+            ws.autofilter(0, 0, shown as u32, (cols.header.len() - 1) as u16)?;
+        }
+        Ok(())
+    }
+
+    pub fn save(mut self, path: &Path) -> Result<(), ReportError> {
+        self.wb.save(path)?;
+        Ok(())
+    }
+}
+
+/// Text cut to what one Excel cell holds, marked when cut.
+fn cell_text(v: &str) -> std::borrow::Cow<'_, str> {
+    if v.chars().count() <= MAX_CHARS {
+        return std::borrow::Cow::Borrowed(v);
+    }
+    let cut: String = v.chars().take(MAX_CHARS - 1).collect();
+    std::borrow::Cow::Owned(cut + "…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_cut_to_what_excel_holds_and_marked() {
+        assert_eq!(cell_text("قتلى"), "قتلى");
+        let long = "ق".repeat(MAX_CHARS + 5);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), MAX_CHARS);
+        assert!(cut.ends_with('…'));
+    }
+}
