@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use crate::record::{FIELDS, Mention};
+use crate::sink::{Sink, SinkError};
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,9 +16,13 @@ pub enum Format {
     Csv,
 }
 
-/// Writes the header of the chosen format, then mentions already [`encode`]d in it.
+/// Writes the header of the chosen format, then mentions [`encode`]d in it: the sink of
+/// `extract`.
 pub struct MentionWriter<W: Write> {
     out: W,
+    format: Format,
+    /// The output's name, for errors.
+    name: String,
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -222,7 +227,8 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
 }
 
 impl<W: Write> MentionWriter<W> {
-    pub fn new(format: Format, mut out: W) -> io::Result<Self> {
+    /// A writer of `format` to `out`, called `name` in errors.
+    pub fn new(format: Format, mut out: W, name: &str) -> io::Result<Self> {
         if format == Format::Csv {
             let mut head = Vec::new();
             let mut w = csv::Writer::from_writer(&mut head);
@@ -231,7 +237,11 @@ impl<W: Write> MentionWriter<W> {
             drop(w);
             out.write_all(&head)?;
         }
-        Ok(MentionWriter { out })
+        Ok(MentionWriter {
+            out,
+            format,
+            name: name.to_string(),
+        })
     }
 
     /// Write mentions [`encode`]d in this writer's format, piece after piece, handing the
@@ -252,6 +262,27 @@ impl<W: Write> MentionWriter<W> {
     pub fn finish(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
+    }
+}
+
+impl<W: Write> Sink for MentionWriter<W> {
+    type Piece = io::Result<Vec<u8>>;
+    type Settings = Format;
+
+    fn settings(&self) -> Format {
+        self.format
+    }
+
+    fn prepare(format: Format, mentions: Vec<Mention>) -> Self::Piece {
+        encode(format, &mentions)
+    }
+
+    fn take(&mut self, pieces: Vec<Self::Piece>) -> Result<(), SinkError> {
+        pieces
+            .into_iter()
+            .collect::<io::Result<Vec<_>>>()
+            .and_then(|p| self.write_encoded_all(&p))
+            .map_err(|e| SinkError::new(self.name.clone(), e))
     }
 }
 
@@ -443,14 +474,19 @@ mod tests {
             })
             .collect();
         let want: Vec<u8> = parts.concat();
-        let mut w = MentionWriter::new(Format::Jsonl, Trickle(Vec::new())).unwrap();
+        let mut w = MentionWriter::new(Format::Jsonl, Trickle(Vec::new()), "trickle").unwrap();
         w.write_encoded_all(&parts).unwrap();
         assert_eq!(w.finish().unwrap().0, want);
 
         let dir = std::env::temp_dir().join(format!("hasila-pieces-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let dest = dir.join("out.jsonl");
-        let mut w = MentionWriter::new(Format::Jsonl, AtomicFile::create(&dest).unwrap()).unwrap();
+        let mut w = MentionWriter::new(
+            Format::Jsonl,
+            AtomicFile::create(&dest).unwrap(),
+            "out.jsonl",
+        )
+        .unwrap();
         w.write_encoded_all(&[b"head\n".to_vec()]).unwrap();
         w.write_encoded_all(&parts[..3]).unwrap();
         w.write_encoded_all(&parts).unwrap();

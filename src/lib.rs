@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod places;
 pub mod record;
 pub mod report;
+pub mod sink;
 pub mod spill;
 
 /// The texts of the bundled JSON Lines fixtures (`fixtures/gold/dev.jsonl`, …), for the

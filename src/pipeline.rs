@@ -1,4 +1,5 @@
-//! `extract` over many inputs: read each, extract, write, and account for what failed.
+//! A run over many inputs: read each, extract on every core, hand the mentions to a
+//! [`Sink`] in input order, and account for what failed.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use crate::extract::Extractor;
 use crate::input::{self, CsvColumns, Document, InputError};
 use crate::lexicon::{self, Lexicon, RulesError};
 use crate::record::{Flag, Mention};
+use crate::sink::{Sink, SinkError};
 
 /// What a run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -35,12 +37,25 @@ impl Summary {
     }
 }
 
+/// Why a run stopped. Each says what failed; its cause is its `source`, printed after it
+/// by the command line.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error("rules file {path}: {source}")]
+    #[error("rules file {path}")]
     Rules { path: PathBuf, source: RulesError },
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io { path: String, source: io::Error },
+    #[error(transparent)]
+    Sink(#[from] SinkError),
+}
+
+impl std::ops::AddAssign for Summary {
+    fn add_assign(&mut self, o: Summary) {
+        self.documents += o.documents;
+        self.mentions += o.mentions;
+        self.skipped += o.skipped;
+        self.failed += o.failed;
+    }
 }
 
 /// Load the rules: the built-in file, or `path` when given. A rules file is loaded once per
@@ -109,7 +124,7 @@ fn io_err(path: &str) -> impl FnOnce(io::Error) -> RunError + use<> {
 }
 
 fn extract_into<W: Write>(
-    sink: W,
+    out: W,
     name: &str,
     inputs: &[PathBuf],
     format: Format,
@@ -117,17 +132,34 @@ fn extract_into<W: Write>(
     cols: &CsvColumns,
     err: &mut dyn Write,
 ) -> Result<(W, Summary), RunError> {
-    let mut w = MentionWriter::new(format, sink).map_err(io_err(name))?;
-    // Encoding runs on the workers; the writer only copies bytes, in order.
-    let encode = |ms: Vec<Mention>| crate::export::encode(format, &ms);
-    let summary = for_each_document(inputs, lex, cols, err, &encode, |chunk| {
-        let parts = chunk.into_iter().collect::<io::Result<Vec<_>>>();
-        parts
-            .and_then(|p| w.write_encoded_all(&p))
-            .map_err(io_err(name))
-    })?;
-    let sink = w.finish().map_err(io_err(name))?;
-    Ok((sink, summary))
+    let mut w = MentionWriter::new(format, out, name).map_err(io_err(name))?;
+    let summary = run(inputs, lex, cols, &mut w, err)?;
+    let out = w.finish().map_err(io_err(name))?;
+    Ok((out, summary))
+}
+
+/// Read every input, extract, and hand the mentions to `sink` in input order, in bounded
+/// chunks extracted on every core. Inputs that fail are named on `err`; a progress bar
+/// shows on a terminal.
+///
+/// The calling thread reads and waits for results while rayon's global pool extracts: call
+/// it from outside that pool (a worker waiting there would hold up the pool's work).
+pub fn run<S: Sink>(
+    inputs: &[PathBuf],
+    lex: &Lexicon,
+    cols: &CsvColumns,
+    sink: &mut S,
+    err: &mut dyn Write,
+) -> Result<Summary, RunError> {
+    let settings = sink.settings();
+    for_each_document(
+        inputs,
+        lex,
+        cols,
+        err,
+        &|ms| S::prepare(settings, ms),
+        |pieces| Ok(sink.take(pieces)?),
+    )
 }
 
 /// Documents are extracted in chunks, each one job on the thread pool. The bench corpus's
@@ -259,28 +291,10 @@ where
     }
 }
 
-/// Read every input, extract, and hand each mention to `f` in input order, in bounded
-/// chunks extracted on every core. Inputs that fail are named on `err`; a progress bar
-/// shows on a terminal.
-pub fn for_each_mention(
-    inputs: &[PathBuf],
-    lex: &Lexicon,
-    cols: &CsvColumns,
-    err: &mut dyn Write,
-    mut f: impl FnMut(Mention) -> Result<(), RunError>,
-) -> Result<Summary, RunError> {
-    for_each_document(inputs, lex, cols, err, &|ms| ms, |chunk| {
-        chunk.into_iter().flatten().try_for_each(&mut f)
-    })
-}
-
 /// Read every input and extract; each document's mentions go through `map` on the worker
 /// that extracted them (so costly work such as encoding runs on every core), and the results
-/// reach `sink` in input order, a chunk of documents at a time.
-///
-/// The calling thread reads and waits for results while rayon's global pool extracts: call
-/// it from outside that pool (a worker waiting there would hold up the pool's work).
-pub fn for_each_document<T: Send>(
+/// reach `sink` in input order, a chunk of documents at a time. See [`run`].
+fn for_each_document<T: Send>(
     inputs: &[PathBuf],
     lex: &Lexicon,
     cols: &CsvColumns,
@@ -358,18 +372,27 @@ fn progress(files: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Mentions written by `extract` (JSON Lines), for `report --mentions`, handed to `f` one
-/// by one as the file is read. Lines that are not mentions are named on `err` with their
-/// line number and skipped. Returns (mentions read, lines that failed).
-pub fn for_each_stored_mention<E: From<RunError>>(
+/// Stored mentions go to the sink this many at a time.
+const STORED_BATCH: usize = 1024;
+
+/// Mentions written by `extract` (JSON Lines), for `report --mentions`, handed to `sink` in
+/// file order as the file is read. Lines that are not mentions are named on `err` with their
+/// line number and skipped. The file counts as one document read, each bad line as one
+/// failed.
+pub fn run_stored<S: Sink>(
     path: &Path,
+    sink: &mut S,
     err: &mut dyn Write,
-    mut f: impl FnMut(Mention) -> Result<(), E>,
-) -> Result<(usize, usize), E> {
+) -> Result<Summary, RunError> {
     use std::io::BufRead;
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(io_err(&name))?;
-    let (mut read, mut failed) = (0, 0);
+    let settings = sink.settings();
+    let mut summary = Summary {
+        documents: 1,
+        ..Summary::default()
+    };
+    let mut batch = Vec::new();
     for (i, line) in io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io_err(&name))?;
         if line.trim().is_empty() {
@@ -377,16 +400,22 @@ pub fn for_each_stored_mention<E: From<RunError>>(
         }
         match serde_json::from_str::<Mention>(&line) {
             Ok(m) => {
-                read += 1;
-                f(m)?;
+                summary.mentions += 1;
+                batch.push(m);
+                if batch.len() == STORED_BATCH {
+                    sink.take(vec![S::prepare(settings, std::mem::take(&mut batch))])?;
+                }
             }
             Err(e) => {
-                failed += 1;
+                summary.failed += 1;
                 let _ = writeln!(err, "hasila: {name} line {}: not a mention: {e}", i + 1);
             }
         }
     }
-    Ok((read, failed))
+    if !batch.is_empty() {
+        sink.take(vec![S::prepare(settings, batch)])?;
+    }
+    Ok(summary)
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ use rust_xlsxwriter::XlsxError;
 use crate::aggregate::{self, GroupKey, Incident};
 use crate::export::mention_row;
 use crate::record::{Category, Group, Mention};
+use crate::sink::{Sink, SinkError};
 use crate::spill::SortedSpill;
 use stream::{EventRecord, QuoteFile};
 use tables::CsvFile;
@@ -42,15 +43,17 @@ pub struct Options {
     pub hxl: bool,
 }
 
+/// Why a report could not be written. Each says what failed; its cause is its `source`,
+/// printed after it by the command line.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io { path: String, source: io::Error },
-    #[error("tables: {0}")]
+    #[error("tables")]
     Polars(#[from] polars::prelude::PolarsError),
     #[error("tables: {0}")]
     Table(String),
-    #[error("spreadsheet: {0}")]
+    #[error("spreadsheet")]
     Xlsx(#[from] XlsxError),
     #[error(transparent)]
     Chart(#[from] plot::ChartError),
@@ -217,6 +220,26 @@ impl Report {
         fs::remove_dir_all(&self.spill).map_err(io_err(&self.spill))?;
         replace_dir(&self.tmp, &self.out)?;
         Ok(w)
+    }
+}
+
+/// The report takes the mentions as they are, on the thread that reads.
+impl Sink for Report {
+    type Piece = Vec<Mention>;
+    type Settings = ();
+
+    fn settings(&self) {}
+
+    fn prepare((): (), mentions: Vec<Mention>) -> Vec<Mention> {
+        mentions
+    }
+
+    fn take(&mut self, pieces: Vec<Vec<Mention>>) -> Result<(), SinkError> {
+        for m in pieces.into_iter().flatten() {
+            self.push(m)
+                .map_err(|e| SinkError::new(self.out.display().to_string(), e))?;
+        }
+        Ok(())
     }
 }
 
