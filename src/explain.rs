@@ -1,32 +1,41 @@
 //! `hasila explain`: why a figure came out, or did not, for an analyst reading one
 //! sentence.
 //!
-//! It shows each stage in order: the normalised text the rules see, every number the
-//! parser found, every rule that matched a word, and the mentions the engine made of them.
+//! It shows what extraction did, stage by stage, from the trace the engine returns
+//! ([`Extractor::trace`]): the normalised text the rules see, its tokens, every number the
+//! engine read (it reads numbers only in the sentences that hold a cue word or casualty
+//! noun), every rule that matched a word, and the mentions it made, each with the rule that
+//! made it.
 
 use std::fmt::Write;
 
-use crate::extract::Extractor;
+use crate::extract::{Extractor, Trace};
 use crate::lexicon::Lexicon;
-use crate::normalize::normalize;
-use crate::numbers::{Amount, Qualifier, builtin};
+use crate::numbers::{Amount, Qualifier};
 
 /// A human-readable account of how `text` is read with the rules `lex`.
 pub fn explain(text: &str, lex: &Lexicon) -> String {
-    let norm = normalize(text);
+    let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
+    render(text, &ex.trace("-", text, None))
+}
+
+/// The account of a trace of `text`.
+pub fn render(text: &str, t: &Trace) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "original:   {text}");
-    let _ = writeln!(out, "normalised: {}", norm.text);
-    let words: Vec<&str> = crate::numbers::tokens::tokenize(&norm.text)
-        .iter()
-        .map(|t| &norm.text[t.start..t.end])
-        .collect();
-    let _ = writeln!(out, "tokens:     {}", words.join(" · "));
-    let found = builtin().parse(&norm.text);
-    let _ = writeln!(out, "numbers:    {}", found.len());
-    for q in found {
-        let (s, e) = norm.original_span(text, q.start, q.end);
-        let (fs, fe) = norm.original_span(text, q.full_start, q.full_end);
+    let _ = writeln!(out, "normalised: {}", t.normalised);
+    let _ = writeln!(out, "tokens:     {}", t.tokens.join(" · "));
+    if t.numbers_read {
+        let _ = writeln!(out, "numbers:    {}", t.numbers.len());
+    } else {
+        let _ = writeln!(
+            out,
+            "numbers:    0 (not read: no sentence holds a cue word or casualty noun)"
+        );
+    }
+    for n in &t.numbers {
+        let q = &n.quantity;
+        let ((s, e), (fs, fe)) = (n.span, n.written);
         let value = match q.amount {
             Amount::Exact(v) => v.to_string(),
             Amount::Range(a, b) => format!("{a} (range {a}–{b})"),
@@ -52,43 +61,34 @@ pub fn explain(text: &str, lex: &Lexicon) -> String {
             );
         }
     }
-    let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
-    let hits = ex.rule_hits(text);
-    let _ = writeln!(out, "rules:      {}", hits.len());
-    for (s, e, rule, kind) in hits {
-        let _ = writeln!(out, "  «{}» {rule} ({kind})", &text[s..e]);
+    let _ = writeln!(out, "rules:      {}", t.hits.len());
+    for h in &t.hits {
+        let (s, e) = h.span;
+        let _ = writeln!(out, "  «{}» {} ({})", &text[s..e], h.rule, h.kind);
     }
-    let mentions = ex.extract("-", text, None);
-    let _ = writeln!(out, "mentions:   {}", mentions.len());
-    for m in mentions {
+    let _ = writeln!(out, "mentions:   {}", t.mentions.len());
+    for m in &t.mentions {
         let count = m
             .count
             .map_or_else(|| "vague".to_string(), |c| c.to_string());
+        let place = m.admin1.as_ref().map_or(String::new(), |a| {
+            format!(", {} ({a})", m.place.as_deref().unwrap_or(""))
+        });
+        let flags = if m.flags.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = m.flags.iter().map(|f| f.name()).collect();
+            format!(" [{}]", names.join(", "))
+        };
         let _ = writeln!(
             out,
-            "  {} {count} {} — {}, {}{} — «{}» by {}{}",
+            "  {} {count} {} — {}, {}{place} — «{}» by {}{flags}",
             m.category.name(),
             m.group.name(),
             m.scope.name(),
             m.cause.name(),
-            m.admin1.as_ref().map_or(String::new(), |a| format!(
-                ", {} ({a})",
-                m.place.as_deref().unwrap_or("")
-            )),
             m.quote,
             m.rule,
-            if m.flags.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " [{}]",
-                    m.flags
-                        .iter()
-                        .map(|f| f.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
         );
     }
     out
@@ -121,7 +121,49 @@ mod tests {
     #[test]
     fn says_when_there_is_nothing() {
         let out = run("يوم الأحد");
-        assert!(out.contains("numbers:    0"));
+        assert!(out.contains("numbers:    0\n"), "{out}");
         assert!(out.contains("mentions:   0"));
+        // No cue word or casualty noun: extraction reads no number, and explain says so.
+        let out = run("افتتحت البلدية 3 حدائق");
+        assert!(out.contains("numbers:    0 (not read"), "{out}");
+    }
+
+    /// Every mention extraction makes of a text is in its trace, and every mention's number
+    /// is among the numbers the trace says were read: explain never shows a figure whose
+    /// number it says it did not find.
+    #[test]
+    fn the_trace_is_what_extraction_did() {
+        let ex = Extractor::new(crate::lexicon::builtin(), crate::numbers::builtin_lenient());
+        let texts = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]);
+        let mut figures = 0;
+        for text in &texts {
+            let t = ex.trace("d", text, None);
+            assert_eq!(t.mentions, ex.extract("d", text, None));
+            // A figure written in digits was read as a number inside its quote (one without
+            // digits may be a noun's own: `مقتل طفل` is 1).
+            for m in t
+                .mentions
+                .iter()
+                .filter(|m| m.quote.chars().any(|c| c.is_ascii_digit()))
+            {
+                let inside = |&(s, e): &(usize, usize)| m.start <= s && e <= m.end;
+                assert!(
+                    t.numbers.iter().any(|n| inside(&n.span)),
+                    "{:?} has no number read in its quote",
+                    m.quote
+                );
+                figures += 1;
+            }
+        }
+        assert!(figures > 30, "{figures}");
+    }
+
+    /// Digits glued to a word are read by extraction (the lenient reading), and so by
+    /// explain: the two agree on what a number is.
+    #[test]
+    fn explain_reads_numbers_as_extraction_does() {
+        let out = run("مقتل 12شخصا في قصف");
+        assert!(out.contains("«12» = 12"), "{out}");
+        assert!(out.contains("killed 12"), "{out}");
     }
 }

@@ -24,6 +24,39 @@ use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
 use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
 
+/// What the engine read in one text and what it made of it ([`Extractor::trace`]). Spans
+/// are byte ranges in the original text.
+#[derive(Debug, Clone)]
+pub struct Trace {
+    /// The text the rules see.
+    pub normalised: String,
+    pub tokens: Vec<String>,
+    /// Did the engine read numbers at all? It reads them only in the sentences that hold a
+    /// cue word or casualty noun.
+    pub numbers_read: bool,
+    pub numbers: Vec<TracedNumber>,
+    pub hits: Vec<TracedHit>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A number the engine read.
+#[derive(Debug, Clone)]
+pub struct TracedNumber {
+    pub quantity: Quantity,
+    /// The number itself, and the number with its qualifier words, in the original.
+    pub span: (usize, usize),
+    pub written: (usize, usize),
+}
+
+/// A rule that matched words of the text.
+#[derive(Debug, Clone)]
+pub struct TracedHit {
+    pub span: (usize, usize),
+    pub rule: String,
+    /// What the rule is (`cue killed`, `noun civilian`, …).
+    pub kind: String,
+}
+
 /// A lexicon phrase found at tokens `start..end`.
 #[derive(Debug, Clone, Copy)]
 struct Hit<'l> {
@@ -289,7 +322,57 @@ impl<'a> Extractor<'a> {
     /// when it is not, the first date the text states is taken.
     pub fn extract(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
         let r = self.read(text);
-        let drafts = self.drafts(&r);
+        self.mentions(&r, doc_id, text, published)
+    }
+
+    /// [`Extractor::extract`], with what the engine read on the way: the normalised text,
+    /// its tokens, the numbers it read (in the sentences it read them in), the rules that
+    /// matched and the mentions made. What `explain` shows is what extraction did.
+    pub fn trace(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Trace {
+        let r = self.read(text);
+        let mentions = self.mentions(&r, doc_id, text, published);
+        let span = |a: usize, z: usize| r.norm.original_span(text, a, z);
+        let numbers = r
+            .quantities
+            .iter()
+            .map(|q| TracedNumber {
+                quantity: *q,
+                span: span(q.start, q.end),
+                written: span(q.full_start, q.full_end),
+            })
+            .collect();
+        let hits = r
+            .hits
+            .iter()
+            .map(|h| TracedHit {
+                span: (
+                    span(r.toks[h.start].start, r.toks[h.start].end).0,
+                    span(r.toks[h.end - 1].start, r.toks[h.end - 1].end).1,
+                ),
+                rule: h.entry.rule.clone(),
+                kind: crate::lexicon::kind_name(&h.entry.kind),
+            })
+            .collect();
+        let tokens = (0..r.toks.len()).map(|t| r.word(t).to_string()).collect();
+        Trace {
+            normalised: r.norm.text.clone(),
+            tokens,
+            numbers_read: cue_sentences(&r).contains(&true),
+            numbers,
+            hits,
+            mentions,
+        }
+    }
+
+    /// The mentions of a text read.
+    fn mentions(
+        &self,
+        r: &Reading<'a>,
+        doc_id: &str,
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<Mention> {
+        let drafts = self.drafts(r);
         if drafts.is_empty() {
             return Vec::new();
         }
@@ -304,7 +387,7 @@ impl<'a> Extractor<'a> {
         let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
         let mut places = HashMap::default();
         for d in &drafts {
-            let own = self.scope(&r, d);
+            let own = self.scope(r, d);
             let s = d
                 .partner
                 .and_then(|p| scopes.get(&p).copied())
@@ -314,7 +397,7 @@ impl<'a> Extractor<'a> {
         drafts
             .into_iter()
             .map(|d| {
-                let cause = self.cause(&r, &d, &figure_clauses);
+                let cause = self.cause(r, &d, &figure_clauses);
                 (d, cause)
             })
             // `إصابة` near a disease is an infection, not a wound.
@@ -326,7 +409,7 @@ impl<'a> Extractor<'a> {
                 let (_, e) = r
                     .norm
                     .original_span(text, r.toks[d.last].start, r.toks[d.last].end);
-                let place = self.place(&r, &d, &mut places);
+                let place = self.place(r, &d, &mut places);
                 let mut flags = d.flags.clone();
                 let at = r.toks[d.first].start;
                 if r.is_furniture(at) {
@@ -345,13 +428,13 @@ impl<'a> Extractor<'a> {
                     group: d.group,
                     scope: scopes[&d.at],
                     cause,
-                    weapon: self.weapon(&r, &d),
+                    weapon: self.weapon(r, &d),
                     place: place.map(|p| p.name.clone()),
                     admin1: place.map(|p| p.admin1.name_en.to_string()),
                     admin1_pcode: place.map(|p| p.admin1.pcode.to_string()),
                     pcode: place.map(|p| p.pcode.clone()),
                     published,
-                    event_date: self.event_date(&r, &d, published),
+                    event_date: self.event_date(r, &d, published),
                     quote: text[s..e].to_string(),
                     start: s,
                     end: e,
@@ -360,28 +443,6 @@ impl<'a> Extractor<'a> {
                 }
             })
             .collect()
-    }
-
-    /// Every rule that matched in `text`, as (original byte range, rule id, what it is),
-    /// for `explain`.
-    pub fn rule_hits(&self, text: &str) -> Vec<(usize, usize, String, String)> {
-        let r = self.read(text);
-        let mut out = Vec::new();
-        for h in &r.hits {
-            let (s, _) = r
-                .norm
-                .original_span(text, r.toks[h.start].start, r.toks[h.start].end);
-            let (_, e) = r
-                .norm
-                .original_span(text, r.toks[h.end - 1].start, r.toks[h.end - 1].end);
-            out.push((
-                s,
-                e,
-                h.entry.rule.clone(),
-                crate::lexicon::kind_name(&h.entry.kind),
-            ));
-        }
-        out
     }
 
     fn read(&self, text: &str) -> Reading<'a> {

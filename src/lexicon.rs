@@ -696,8 +696,8 @@ mod tests {
                 cues += 1;
                 let glued = format!("سوريا{w}");
                 assert!(l.may_end_in_cue(&glued), "{glued}");
-                let hits = ex.rule_hits(&format!("اخبار {glued}"));
-                assert!(hits.iter().any(|h| h.0 == 11), "{glued}: {hits:?}");
+                let hits = ex.trace("-", &format!("اخبار {glued}"), None).hits;
+                assert!(hits.iter().any(|h| h.span.0 == 11), "{glued}: {hits:?}");
             }
         }
         assert!(cues >= 10, "{cues}");
