@@ -6,6 +6,8 @@
 
 pub mod aggregate;
 pub mod alloc;
+#[cfg(test)]
+pub(crate) mod corpus;
 pub mod dates;
 pub mod explain;
 pub mod export;

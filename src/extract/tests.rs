@@ -28,29 +28,11 @@ fn show(m: &Mention) -> String {
 
 #[test]
 fn example_corpus() {
-    let mut failures = Vec::new();
-    let mut rows = 0;
-    for (i, line) in include_str!("examples.tsv").lines().enumerate() {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        rows += 1;
-        let (text, want) = line.split_once('\t').unwrap_or((line, ""));
-        let got: Vec<String> = run(text).iter().map(show).collect();
-        if got.join(" ") != want {
-            failures.push(format!(
-                "line {}: {text}\n   want {want:?}\n   got  {:?}",
-                i + 1,
-                got.join(" ")
-            ));
-        }
-    }
-    assert!(rows >= 40, "the corpus has {rows} rows");
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
+    crate::corpus::check(
+        "extract/examples.tsv",
+        include_str!("examples.tsv"),
+        150,
+        |_, text| run(text).iter().map(show).collect::<Vec<_>>().join(" "),
     );
 }
 

@@ -27,28 +27,11 @@ fn parse_str(s: &str) -> String {
 
 #[test]
 fn example_corpus() {
-    let mut failures = Vec::new();
-    let mut rows = 0;
-    for (i, line) in include_str!("examples.tsv").lines().enumerate() {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        rows += 1;
-        let (text, want) = line.split_once('\t').unwrap_or((line, ""));
-        let got = parse_str(text);
-        if got != want {
-            failures.push(format!(
-                "line {}: {text:?}: want {want:?}, got {got:?}",
-                i + 1
-            ));
-        }
-    }
-    assert!(rows > 100, "the corpus has {rows} rows");
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
+    crate::corpus::check(
+        "numbers/examples.tsv",
+        include_str!("examples.tsv"),
+        120,
+        |_, text| parse_str(text),
     );
 }
 

@@ -351,24 +351,27 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day)
     }
 
+    /// The dates corpus (`examples.tsv`): dates found in a text, and event dates against
+    /// a publication date or none.
     #[test]
-    fn dates_in_the_seeds_formats() {
-        assert_eq!(
-            find_date(&normalize("Publication date: 2020/02/06 21:44").text),
-            d(2020, 2, 6)
+    fn example_corpus() {
+        let show = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        crate::corpus::check(
+            "dates/examples.tsv",
+            include_str!("examples.tsv"),
+            18,
+            |section, text| {
+                let norm = normalize(text).text;
+                match section {
+                    "found in a text" => show(find_date(&norm)),
+                    "event date, published on Thursday 2020-02-06" => {
+                        show(event_date(&norm, d(2020, 2, 6)))
+                    }
+                    "event date, no publication date" => show(event_date(&norm, None)),
+                    other => panic!("no such section: {other}"),
+                }
+            },
         );
-        assert_eq!(
-            find_date(&normalize("الاثنين 10 فبراير، 2020").text),
-            d(2020, 2, 10)
-        );
-        assert_eq!(find_date(&normalize("في 8 شباط 2020").text), d(2020, 2, 8));
-        assert_eq!(
-            find_date(&normalize("في 13 تشرين الثاني/نوفمبر 2017").text),
-            d(2017, 11, 13)
-        );
-        assert_eq!(find_date(&normalize("١٦ آذار ٢٠١٧").text), d(2017, 3, 16));
-        assert_eq!(find_date(&normalize("قتل 5 في 2020").text), None);
-        assert_eq!(find_date(&normalize("31 شباط 2020").text), None);
     }
 
     /// The plain way: both patterns over the whole text. `dates_in` must agree with it.
@@ -496,35 +499,5 @@ mod tests {
             assert_eq!(find_date(&n), want.first().map(|&(_, d)| d), "{t}");
         }
         assert!(found >= 30, "the fixtures state {found} dates");
-    }
-
-    #[test]
-    fn event_dates_resolve_relative_words() {
-        let p = d(2020, 2, 6); // a Thursday
-        assert_eq!(event_date(&normalize("قتل أمس").text, p), d(2020, 2, 5));
-        assert_eq!(event_date(&normalize("قتل اليوم").text, p), p);
-        assert_eq!(
-            event_date(&normalize("يوم الأحد الماضي").text, p),
-            d(2020, 2, 2)
-        );
-        assert_eq!(event_date(&normalize("الخميس").text, p), p);
-        assert_eq!(
-            event_date(&normalize("في 3 شباط 2020").text, p),
-            d(2020, 2, 3)
-        );
-        assert_eq!(
-            event_date(&normalize("قتل 500 منذ 25 تشرين الثاني 2019").text, p),
-            p
-        );
-        assert_eq!(event_date("قتل", None), None);
-        assert_eq!(event_date(&normalize("قتل أول أمس").text, p), d(2020, 2, 4));
-        assert_eq!(
-            event_date(&normalize("قتل أمس الأول").text, p),
-            d(2020, 2, 4)
-        );
-        assert_eq!(
-            event_date(&normalize("قتل مساء أمس").text, p),
-            d(2020, 2, 5)
-        );
     }
 }
