@@ -816,12 +816,12 @@ impl<'a> Extractor<'a> {
         if q.percent || a >= z {
             return None;
         }
-        let Figure {
+        let PeopleCount {
             count,
             low,
             high,
             vague,
-        } = figure(q)?;
+        } = people_count(q)?;
         // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
         // reference.
         if !r.toks[fa].joined && r.bracketed(fa) {
@@ -1782,7 +1782,7 @@ fn ticker_times() -> &'static regex::Regex {
 }
 
 /// What a quantity says as a count of people.
-struct Figure {
+struct PeopleCount {
     count: Option<u64>,
     low: Option<u64>,
     high: Option<u64>,
@@ -1791,7 +1791,7 @@ struct Figure {
 
 /// The figure a quantity states; `None` when it cannot be a count of people (a fraction,
 /// zero, a negative, an implausible size).
-fn figure(q: &Quantity) -> Option<Figure> {
+fn people_count(q: &Quantity) -> Option<PeopleCount> {
     let int = |n: crate::numbers::Num| -> Option<u64> {
         n.as_integer()
             .filter(|v| (1..=MAX_COUNT).contains(v))
@@ -1799,13 +1799,13 @@ fn figure(q: &Quantity) -> Option<Figure> {
     };
     let (lo, hi) = q.bounds();
     match q.amount {
-        Amount::Vague(a, b) => Some(Figure {
+        Amount::Vague(a, b) => Some(PeopleCount {
             count: None,
             low: int(a),
             high: int(b),
             vague: true,
         }),
-        Amount::Exact(v) | Amount::Range(v, _) => Some(Figure {
+        Amount::Exact(v) | Amount::Range(v, _) => Some(PeopleCount {
             count: Some(int(v)?),
             low: lo.and_then(int),
             high: hi.and_then(int),

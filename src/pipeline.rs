@@ -171,7 +171,7 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 /// Chunks sent and not yet written, at most: what bounds memory. The results of a chunk
 /// done before an older one wait for it, and the reader waits when this many are out
-/// (8,192 short articles, or 32 MB of long ones, as the four batches of 2,048 held before).
+/// (8,192 short articles, or 32 MB of long ones).
 const IN_FLIGHT: usize = 32;
 
 /// One chunk's results, in input order, or the panic that stopped its job.
@@ -181,10 +181,9 @@ type Done<T> = std::thread::Result<Vec<(usize, T)>>;
 ///
 /// Every chunk of documents is one job, queued first in, first out on the thread pool; its
 /// results come back on a channel and are handed on to `sink` in input order, while the
-/// caller reads on. No job waits for another: with a parallel iterator per batch, a worker
-/// waiting for its batch's other half ran a newer batch meanwhile, so the older one could
-/// not finish before it; batches finished together, and the cores idled while the next
-/// was read (`perf sched`: 2-4 ms every 85 ms on the 200 MB bench corpus).
+/// caller reads on. No job waits for another, which is why this is not a parallel iterator
+/// per batch: there a worker waiting for its batch's other half runs a newer batch
+/// meanwhile, so batches finish together and the cores idle while the next is read.
 struct Chunks<'e, 'l, M, F, T> {
     ex: &'e Extractor<'l>,
     map: &'e M,

@@ -36,7 +36,7 @@ pub mod tokens;
 use std::sync::OnceLock;
 
 pub use num::Num;
-use table::{Context, Reading, Table, WordKind};
+use table::{Context, WordSense, NumberWords, WordKind};
 use tokens::{Tok, TokKind, tokenize};
 
 use crate::normalize::normalize;
@@ -109,7 +109,7 @@ impl Quantity {
 /// The number parser: a compiled table.
 #[derive(Debug)]
 pub struct NumberParser {
-    table: Table,
+    table: NumberWords,
     /// Read digits glued to a following Arabic word (`7قتلى`) as a number. Off for
     /// `numbers`, which follows the Recognizers-Text convention that `20دولار` is not one;
     /// on for extraction, where a missing space is a typo, not a unit.
@@ -120,7 +120,7 @@ pub struct NumberParser {
 pub fn builtin() -> &'static NumberParser {
     static P: OnceLock<NumberParser> = OnceLock::new();
     P.get_or_init(|| {
-        NumberParser::new(Table::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+        NumberParser::new(NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"))
     })
 }
 
@@ -129,7 +129,7 @@ pub fn builtin_lenient() -> &'static NumberParser {
     static P: OnceLock<NumberParser> = OnceLock::new();
     P.get_or_init(|| NumberParser {
         allow_glued: true,
-        ..NumberParser::new(Table::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+        ..NumberParser::new(NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"))
     })
 }
 
@@ -160,16 +160,16 @@ enum Mode {
 /// A word token looked up in the table, with and without its clitics.
 #[derive(Debug, Default, Clone, Copy)]
 struct Word<'t> {
-    bare: &'t [Reading],
+    bare: &'t [WordSense],
     /// Readings after stripping clitics, and how many bytes of clitics.
-    clitic: Option<(&'t [Reading], usize)>,
+    clitic: Option<(&'t [WordSense], usize)>,
     /// The clitics are exactly `و`.
     waw_only: bool,
     /// Listed as never a number (`لست`).
     not_number: bool,
 }
 
-fn find(rs: &[Reading], kind: WordKind) -> Option<i128> {
+fn find(rs: &[WordSense], kind: WordKind) -> Option<i128> {
     rs.iter().find(|r| r.kind == kind).map(|r| r.value)
 }
 
@@ -183,19 +183,19 @@ struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Tok],
     words: &'a [Word<'a>],
-    table: &'a Table,
+    table: &'a NumberWords,
     allow_glued: bool,
 }
 
 impl NumberParser {
-    pub fn new(table: Table) -> NumberParser {
+    pub fn new(table: NumberWords) -> NumberParser {
         NumberParser {
             table,
             allow_glued: false,
         }
     }
 
-    pub fn table(&self) -> &Table {
+    pub fn table(&self) -> &NumberWords {
         &self.table
     }
 
@@ -305,7 +305,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The readings of word `i` in `mode`, and the bytes of clitics skipped.
-    fn word(&self, i: usize, mode: Mode) -> Option<(&'a [Reading], usize)> {
+    fn word(&self, i: usize, mode: Mode) -> Option<(&'a [WordSense], usize)> {
         if !self.is_word(i) {
             return None;
         }

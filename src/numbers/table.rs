@@ -49,7 +49,7 @@ pub enum Context {
 
 /// One reading of a number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reading {
+pub struct WordSense {
     pub kind: WordKind,
     pub value: i128,
     /// Only for [`WordKind::Vague`]: the high bound.
@@ -59,15 +59,15 @@ pub struct Reading {
 /// A row that could not be read, with its 1-based line number.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("numbers table line {line}: {reason}")]
-pub struct TableError {
+pub struct NumberWordsError {
     pub line: usize,
     pub reason: String,
 }
 
 /// The number lexicon, keyed by normalised form.
 #[derive(Debug, Default)]
-pub struct Table {
-    pub words: HashMap<String, Vec<Reading>, FastState>,
+pub struct NumberWords {
+    pub words: HashMap<String, Vec<WordSense>, FastState>,
     /// Context phrases as lists of normalised words, longest first within each kind.
     pub phrases: Vec<(Vec<String>, Context)>,
     /// Single-word context words.
@@ -95,14 +95,14 @@ pub struct Table {
 /// How many kinds of [`Context`] there are.
 const CONTEXTS: usize = Context::NotNumber as usize + 1;
 
-impl Table {
+impl NumberWords {
     /// Parse a table in the `numbers.tsv` format.
-    pub fn parse(src: &str) -> Result<Table, TableError> {
-        let mut t = Table::default();
+    pub fn parse(src: &str) -> Result<NumberWords, NumberWordsError> {
+        let mut t = NumberWords::default();
         let mut seen_header = false;
         for (i, line) in src.lines().enumerate() {
             let line_no = i + 1;
-            let err = |reason: String| TableError {
+            let err = |reason: String| NumberWordsError {
                 line: line_no,
                 reason,
             };
@@ -129,7 +129,7 @@ impl Table {
             if form.is_empty() {
                 return Err(err("empty form".into()));
             }
-            let col = |c: usize| -> Result<i128, TableError> {
+            let col = |c: usize| -> Result<i128, NumberWordsError> {
                 let v = cols.get(c).map(|s| s.trim()).unwrap_or("");
                 v.parse::<i128>()
                     .map_err(|_| err(format!("column {} must be an integer, found {v:?}", c + 1)))
@@ -168,7 +168,7 @@ impl Table {
                 t.words
                     .entry(key)
                     .or_default()
-                    .push(Reading { kind, value, high });
+                    .push(WordSense { kind, value, high });
                 continue;
             }
             let ctx = match kind {
@@ -201,7 +201,7 @@ impl Table {
             }
         }
         if !seen_header {
-            return Err(TableError {
+            return Err(NumberWordsError {
                 line: 1,
                 reason: "no header row".into(),
             });
@@ -283,7 +283,7 @@ impl Table {
         .take(2)
     }
 
-    pub fn readings(&self, word: &str) -> &[Reading] {
+    pub fn readings(&self, word: &str) -> &[WordSense] {
         self.words.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn builtin_table_loads() {
-        let t = Table::parse(BUILTIN).expect("builtin table is valid");
+        let t = NumberWords::parse(BUILTIN).expect("builtin table is valid");
         assert!(t.readings("خمسه").iter().any(|r| r.value == 5));
         assert!(t.readings("الف").iter().any(|r| r.kind == WordKind::Scale));
         assert!(t.has_context("نحو", Context::Approx));
@@ -310,7 +310,7 @@ mod tests {
     /// (Signs such as `%` are read bare: the endings hold one-letter words as two bytes.)
     #[test]
     fn pre_checks_let_through_every_table_word_behind_its_clitics() {
-        let t = Table::parse(BUILTIN).expect("builtin table is valid");
+        let t = NumberWords::parse(BUILTIN).expect("builtin table is valid");
         let fronts: Vec<String> = std::iter::once(String::new())
             .chain(t.prefixes.iter().map(|c| c.to_string()))
             .chain(
@@ -335,13 +335,13 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let e = Table::parse("form\tkind\tvalue\thigh\nخمسة\tunit\tx\t\n").unwrap_err();
+        let e = NumberWords::parse("form\tkind\tvalue\thigh\nخمسة\tunit\tx\t\n").unwrap_err();
         assert_eq!(e.line, 2);
-        let e = Table::parse("form\tkind\tvalue\thigh\n# c\nخمسة\tbogus\t5\t\n").unwrap_err();
+        let e = NumberWords::parse("form\tkind\tvalue\thigh\n# c\nخمسة\tbogus\t5\t\n").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.reason.contains("bogus"));
-        assert!(Table::parse("خمسة\tunit\t5\t\n").is_err());
-        let e = Table::parse("form\tkind\tvalue\thigh\nعشرات\tvague\t99\t30\n").unwrap_err();
+        assert!(NumberWords::parse("خمسة\tunit\t5\t\n").is_err());
+        let e = NumberWords::parse("form\tkind\tvalue\thigh\nعشرات\tvague\t99\t30\n").unwrap_err();
         assert!(e.reason.contains("below"));
     }
 }

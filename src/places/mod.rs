@@ -102,7 +102,7 @@ enum Guard {
 const BIG_TOWN: u64 = 20_000;
 
 #[derive(Debug, Clone)]
-struct Entry {
+struct Name {
     words: Vec<String>,
     place: Place,
     guard: Guard,
@@ -111,7 +111,7 @@ struct Entry {
 /// The compiled gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    by_first: HashMap<String, Vec<Entry>, FastState>,
+    by_first: HashMap<String, Vec<Name>, FastState>,
     admin1: Vec<Admin1>,
     /// [`LOCATIVES`], normalised.
     locatives: Vec<String>,
@@ -236,7 +236,7 @@ impl Gazetteer {
             if list.iter().any(|e| e.words == words) {
                 continue;
             }
-            list.push(Entry {
+            list.push(Name {
                 words,
                 place: Place {
                     name,

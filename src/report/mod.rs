@@ -52,7 +52,7 @@ pub enum ReportError {
     #[error("tables")]
     Polars(#[from] polars::prelude::PolarsError),
     #[error("tables: {0}")]
-    Table(String),
+    Weekly(String),
     #[error("spreadsheet")]
     Xlsx(#[from] XlsxError),
     #[error(transparent)]

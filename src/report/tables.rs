@@ -232,7 +232,7 @@ pub fn weekly_rows(df: &DataFrame) -> Result<Vec<WeeklyRow>, ReportError> {
         let n = df.column(name)?.u64()?;
         Ok((0..df.height()).map(|r| n.get(r).unwrap_or(0)).collect())
     };
-    let bad = |what: &str, v: &str| ReportError::Table(format!("weekly table: {what} {v:?}"));
+    let bad = |what: &str, v: &str| ReportError::Weekly(format!("weekly table: {what} {v:?}"));
     let (weeks, admin1, pcode) = (text("week_start")?, text("admin1")?, text("admin1_pcode")?);
     let (cats, groups) = (text("category")?, text("group")?);
     let (count, low, high, incidents) = (
