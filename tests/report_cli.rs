@@ -234,3 +234,48 @@ fn report_without_input_is_bad_usage() {
     let o = hasila(&["report", "--out", "/tmp/never"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The exit status is SPEC's for `report` as for `extract`: 1 when no input could be read,
+/// 3 when some could not; the report of what was read is written either way.
+#[test]
+fn report_exit_status_follows_what_was_read() {
+    let out = tmp("status");
+    let o = hasila(&[
+        "report",
+        "/no/such/file.jsonl",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = hasila(&[
+        "report",
+        "/no/such/file.jsonl",
+        &fixture("report/corpus.jsonl"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(out.join("weekly.csv").exists());
+    fs::remove_dir_all(&out).unwrap();
+}
+
+/// The CSV column and rules flags are one argument group, with its help, in both commands.
+#[test]
+fn shared_flags_have_their_help_in_every_command() {
+    for cmd in ["extract", "report"] {
+        let o = hasila(&[cmd, "--help"]);
+        let help = String::from_utf8_lossy(&o.stdout);
+        for line in [
+            "--rules <RULES>",
+            "A rules file to use instead of the built-in one",
+            "CSV input: the column holding the text",
+        ] {
+            assert!(help.contains(line), "{cmd} --help lacks {line:?}:\n{help}");
+        }
+    }
+}

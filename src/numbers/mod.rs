@@ -36,7 +36,7 @@ pub mod tokens;
 use std::sync::OnceLock;
 
 pub use num::Num;
-use table::{Context, WordSense, NumberWords, WordKind};
+use table::{Context, NumberWords, WordKind, WordSense};
 use tokens::{Tok, TokKind, tokenize};
 
 use crate::normalize::normalize;
@@ -120,7 +120,9 @@ pub struct NumberParser {
 pub fn builtin() -> &'static NumberParser {
     static P: OnceLock<NumberParser> = OnceLock::new();
     P.get_or_init(|| {
-        NumberParser::new(NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+        NumberParser::new(
+            NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"),
+        )
     })
 }
 
@@ -129,7 +131,9 @@ pub fn builtin_lenient() -> &'static NumberParser {
     static P: OnceLock<NumberParser> = OnceLock::new();
     P.get_or_init(|| NumberParser {
         allow_glued: true,
-        ..NumberParser::new(NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"))
+        ..NumberParser::new(
+            NumberWords::parse(table::BUILTIN).expect("built-in numbers table is valid"),
+        )
     })
 }
 
