@@ -8,7 +8,7 @@ fn run(text: &str) -> Vec<Mention> {
 }
 
 /// A mention in the notation of `examples.tsv`: `category:count:group`, `~` for approx,
-/// `?` for a vague count, `+cum` for cumulative scope.
+/// `?` for a vague count, `+cum` for cumulative scope, `/cause` when it is not violence.
 fn show(m: &Mention) -> String {
     let cat = match m.category {
         Category::Killed => "k",
@@ -23,7 +23,16 @@ fn show(m: &Mention) -> String {
     } else {
         ""
     };
-    format!("{cat}:{approx}{count}:{}{scope}", group.as_str().unwrap())
+    let cause = match m.cause {
+        Cause::Violence => "",
+        Cause::Accident => "/accident",
+        Cause::Disease => "/disease",
+        Cause::Unknown => "/unknown",
+    };
+    format!(
+        "{cat}:{approx}{count}:{}{scope}{cause}",
+        group.as_str().unwrap()
+    )
 }
 
 #[test]
