@@ -874,7 +874,9 @@ impl<'a> Extractor<'a> {
         // `آخرين`, `العديد`: a figure with no noun of its own.
         let others = z < r.toks.len()
             && r.toks[z].joined
-            && r.hits(z).iter().any(|h| h.entry.kind == Kind::Vague);
+            && r.hits(z)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Vague { .. }));
         let partitive = noun.is_none() && r.partitive(z);
         let (mut noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
@@ -1141,7 +1143,9 @@ impl<'a> Extractor<'a> {
                 .or_else(|| {
                     r.hits(h.end)
                         .iter()
-                        .find(|x| x.entry.kind == Kind::Vague && r.toks[h.end].joined)
+                        .find(|x| {
+                            matches!(x.entry.kind, Kind::Vague { .. }) && r.toks[h.end].joined
+                        })
                         .copied()
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?));
@@ -1164,7 +1168,7 @@ impl<'a> Extractor<'a> {
                     }
                     (count, category.or(cue_cat), group)
                 }
-                Kind::Vague => (None, cue_cat, None),
+                Kind::Vague { .. } => (None, cue_cat, None),
                 _ => continue,
             };
             // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
@@ -1188,10 +1192,29 @@ impl<'a> Extractor<'a> {
             // A person noun gives way to a group named right after it (`أحد عناصر
             // الشرطة`, `شخص من المدنيين`), and so does a vague quantity (`عدد كبير من
             // المدنيين`); the quote then runs to that noun.
+            // `وأصابت آخرين`: more of the people the figure before counted, of its group,
+            // unless a group is named after them (`وإصابة آخرين من المدنيين`).
+            // Not a part of a breakdown (`مقتل 12 مدنيًا بينهم 5 أطفال وإصابة آخرين`: the
+            // wounded are not children), nor one person (`استشهد طفل وأصيب آخرون`: others
+            // than a child are not more children).
+            let others_of = match n.entry.kind {
+                Kind::Vague { others: true } => out
+                    .iter()
+                    .filter(|d| {
+                        d.last < h.start
+                            && r.sentence[d.last] == r.sentence[h.start]
+                            && !d.flags.contains(&Flag::Breakdown)
+                    })
+                    .max_by_key(|d| d.last)
+                    .filter(|d| d.count != Some(1))
+                    .map(|d| d.group),
+                _ => None,
+            };
             let (group, end) = match group.filter(|g| *g != Group::Unspecified) {
                 Some(g) => (g, n.end),
                 None => self
                     .group_noun_after(r, n.end)
+                    .or(others_of.map(|g| (g, n.end)))
                     .unwrap_or((Group::Unspecified, n.end)),
             };
             used[h.start..end].fill(true);
@@ -1449,7 +1472,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         };
-        for v in r.first_hits(|h| h.entry.kind == Kind::Vague) {
+        for v in r.first_hits(|h| matches!(h.entry.kind, Kind::Vague { .. })) {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }
@@ -1545,9 +1568,9 @@ impl<'a> Extractor<'a> {
                 let counts_next = k < r.toks.len()
                     && r.toks[k].joined
                     && (r.in_quantity[k]
-                        || r.hits(k)
-                            .iter()
-                            .any(|x| matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague)));
+                        || r.hits(k).iter().any(|x| {
+                            matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague { .. })
+                        }));
                 counts_next && r.has_cue(n.start)
             };
             let count = match form {

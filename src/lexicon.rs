@@ -69,7 +69,11 @@ pub enum Kind {
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
     Exclude(Option<Vec<Category>>),
     /// A quantity without a number (`العديد`, `عدد من`, `آخرين`): a vague mention after a cue.
-    Vague,
+    /// `others` words (`آخرين`) count more of the people a figure before them counted, and
+    /// take that figure's group (`قتلت 15 جنديا وأصابت آخرين`: the wounded are soldiers).
+    Vague {
+        others: bool,
+    },
     /// A noun that, right after a number, shows it counts something other than people
     /// (`عشرة أيام`, `15 مليون دولار`); with `after_of`, also after `من` (`28 من نيسان`).
     Unit {
@@ -124,13 +128,6 @@ struct NounRow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct WordsRow {
-    id: String,
-    words: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FurnitureRow {
     id: String,
     extent: FurnitureExtent,
@@ -142,6 +139,15 @@ struct FurnitureRow {
 enum FurnitureExtent {
     Block,
     Rest,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueRow {
+    id: String,
+    #[serde(default)]
+    others: bool,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -202,7 +208,7 @@ struct File {
     #[serde(default)]
     exclude: Vec<ExcludeRow>,
     #[serde(default)]
-    vague: Vec<WordsRow>,
+    vague: Vec<VagueRow>,
     #[serde(default)]
     unit: Vec<UnitRow>,
     #[serde(default)]
@@ -471,7 +477,7 @@ impl Lexicon {
         }
         for v in &file.vague {
             check_id(&v.id)?;
-            lex.add(src, &v.id, &v.words, Kind::Vague)?;
+            lex.add(src, &v.id, &v.words, Kind::Vague { others: v.others })?;
         }
         for u in &file.unit {
             check_id(&u.id)?;
@@ -642,7 +648,8 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
-        Kind::Vague => "vague quantity".into(),
+        Kind::Vague { others: false } => "vague quantity".into(),
+        Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
         Kind::Unit { .. } => "unit (not people)".into(),
         Kind::Furniture { rest: false } => "furniture (its block)".into(),
         Kind::Furniture { rest: true } => "furniture (the rest of the page)".into(),
