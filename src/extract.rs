@@ -775,6 +775,47 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// The toll a running total reached, for a figure right after a [`Kind::TotalTo`] word:
+    /// a neutral cue that governs a casualty noun (`حصيلة ضحايا`), a cue, or a definite
+    /// casualty noun (`عدد القتلى`), anywhere before it in its sentence within
+    /// [`SCOPE_REACH`], right after a running-total word (`ارتفعت حصيلة ضحايا التفجير الذي
+    /// وقع في المسجد إلى 15 شخصا`). Commas may stand between: the toll is one statement.
+    fn toll_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        let to = from.checked_sub(1)?;
+        if !r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo) {
+            return None;
+        }
+        let total_at = |j: usize| {
+            (j.saturating_sub(2)..j).any(|k| {
+                r.sentence[k] == r.sentence[j]
+                    && r.hits(k)
+                        .iter()
+                        .any(|h| h.end <= j && h.entry.kind == (Kind::Scope { backward: false }))
+            })
+        };
+        (to.saturating_sub(SCOPE_REACH)..to)
+            .rev()
+            .take_while(|&j| r.sentence[j] == r.sentence[to] && !r.in_quantity[j])
+            .find_map(|j| {
+                r.hits(j)
+                    .iter()
+                    .find(|h| {
+                        h.end <= to
+                            && total_at(j)
+                            && match h.entry.kind {
+                                Kind::Cue { after: false, .. } => true,
+                                Kind::Noun {
+                                    category: Some(_),
+                                    form: Form::Plural,
+                                    ..
+                                } => r.definite(h.start) || r.construct(h),
+                                _ => false,
+                            }
+                    })
+                    .copied()
+            })
+    }
+
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause.
     fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         (from..(from + CUE_AFTER_REACH).min(r.toks.len()))
@@ -1043,7 +1084,9 @@ impl<'a> Extractor<'a> {
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
-        let cue = self.cue_before(r, anchor);
+        let cue = self
+            .cue_before(r, anchor)
+            .or_else(|| self.toll_before(r, anchor));
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
         let cue_has_noun = cue.is_some_and(|h| {
             (h.end..anchor).any(|t| {

@@ -64,6 +64,10 @@ pub enum Kind {
     Scope {
         backward: bool,
     },
+    /// A word right before a figure (`إلى`, `على`) that makes it the figure a running
+    /// total reached: the total's toll noun may then stand anywhere before it in the
+    /// sentence (`ارتفعت حصيلة ضحايا التفجير الذي وقع في المسجد إلى 15 شخصا`).
+    TotalTo,
     Cause(Cause),
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
@@ -165,6 +169,8 @@ struct ScopeRow {
     id: String,
     #[serde(default)]
     backward: bool,
+    #[serde(default)]
+    to: bool,
     words: Vec<String>,
 }
 
@@ -454,14 +460,14 @@ impl Lexicon {
         }
         for s in &file.scope {
             check_id(&s.id)?;
-            lex.add(
-                src,
-                &s.id,
-                &s.words,
+            let kind = if s.to {
+                Kind::TotalTo
+            } else {
                 Kind::Scope {
                     backward: s.backward,
-                },
-            )?;
+                }
+            };
+            lex.add(src, &s.id, &s.words, kind)?;
         }
         for c in &file.cause {
             check_id(&c.id)?;
@@ -645,6 +651,7 @@ pub fn kind_name(kind: &Kind) -> String {
         }
         Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
         Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
+        Kind::TotalTo => "scope: the figure a running total reached".into(),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
