@@ -77,6 +77,9 @@ const CUE_AFTER_REACH: usize = 6;
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure period words (`منذ`) count, in words.
 const SCOPE_REACH: usize = 15;
+/// How far before the figure a running total reached may name its toll: a whole clause of
+/// where and how (`ارتفع حصيلة قتلى القذائف التي أطلقت على شارعي الثورة وبغداد … إلى 11`).
+const TOLL_REACH: usize = 25;
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
 const TOTAL_REACH: usize = 6;
 /// How many figures back a breakdown's total is looked for.
@@ -691,6 +694,9 @@ impl<'a> Extractor<'a> {
         let mut out: Vec<Draft> = Vec::new();
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
+            if restated(r, qi) {
+                continue;
+            }
             if let Some(d) = self.quantity_draft(r, qi, &out, &mut used) {
                 // A figure may be followed by people counted by their noun, after `و`:
                 // more parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the
@@ -778,7 +784,7 @@ impl<'a> Extractor<'a> {
     /// The toll a running total reached, for a figure right after a [`Kind::TotalTo`] word:
     /// a neutral cue that governs a casualty noun (`حصيلة ضحايا`), a cue, or a definite
     /// casualty noun (`عدد القتلى`), anywhere before it in its sentence within
-    /// [`SCOPE_REACH`], right after a running-total word (`ارتفعت حصيلة ضحايا التفجير الذي
+    /// [`TOLL_REACH`], right after a running-total word (`ارتفعت حصيلة ضحايا التفجير الذي
     /// وقع في المسجد إلى 15 شخصا`). Commas may stand between: the toll is one statement.
     fn toll_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         let to = from.checked_sub(1)?;
@@ -793,7 +799,7 @@ impl<'a> Extractor<'a> {
                         .any(|h| h.end <= j && h.entry.kind == (Kind::Scope { backward: false }))
             })
         };
-        (to.saturating_sub(SCOPE_REACH)..to)
+        (to.saturating_sub(TOLL_REACH)..to)
             .rev()
             .take_while(|&j| r.sentence[j] == r.sentence[to] && !r.in_quantity[j])
             .find_map(|j| {
@@ -853,6 +859,13 @@ impl<'a> Extractor<'a> {
     ) -> Option<Draft> {
         let q = &r.quantities[qi];
         let (a, z) = r.q_toks[qi];
+        // A figure restated right after it (`(15) خمسة عشر مصلياً`) is one with it: its
+        // noun is the one after the restatement.
+        let z = if qi + 1 < r.quantities.len() && restated(r, qi + 1) {
+            r.q_toks[qi + 1].1
+        } else {
+            z
+        };
         let fa = r.q_full_start[qi];
         if q.percent || a >= z {
             return None;
@@ -1786,6 +1799,21 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
     }
+}
+
+/// Does quantity `qi` restate the one right before it, one of the two in brackets (`(15)
+/// خمسة عشر مصلياً`, `خمسة عشر (15)`)? Then the two are one figure, stated once.
+fn restated(r: &Reading<'_>, qi: usize) -> bool {
+    let Some(prev) = qi.checked_sub(1) else {
+        return false;
+    };
+    let ((pa, pz), (a, _)) = (r.q_toks[prev], r.q_toks[qi]);
+    let one_token = |(a, z): (usize, usize)| z == a + 1;
+    pz == a
+        && r.quantities[prev].value() == r.quantities[qi].value()
+        && r.quantities[qi].value().is_some()
+        && ((one_token(r.q_toks[prev]) && r.bracketed(pa))
+            || (one_token(r.q_toks[qi]) && r.bracketed(a)))
 }
 
 /// Which sentences (by index) hold a cue or a casualty noun.
