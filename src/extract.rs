@@ -996,9 +996,15 @@ impl<'a> Extractor<'a> {
             (c, cue.map(|h| h.entry.rule.clone()), false)
         } else if let Some(c) = after_cat {
             (c, after.map(|h| h.entry.rule.clone()), false)
-        } else if let Some(p) = same_sentence_prev
-            .filter(|p| a - p.last <= 12 && (noun.is_some() || partitive || others))
-        {
+        } else if let Some(p) = same_sentence_prev.filter(|p| {
+            a - p.last <= 12
+                && (noun.is_some()
+                    || partitive
+                    || others
+                    // A list of parts goes on after `و` whatever it counts (`خمسة منهم من
+                    // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
+                    || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a)))
+        }) {
             (p.category, Some(p.rule.clone()), true)
         } else {
             return None;
@@ -1029,8 +1035,12 @@ impl<'a> Extractor<'a> {
             .flatten();
         let group = noun_group
             .or(named.map(|(g, _)| g))
-            // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue.
-            .or_else(|| cue.and_then(|h| self.group_after(r, h.end)))
+            // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue with `من`.
+            // Without it, the noun after a verb is who did it (`قتلت الشرطة 14 محتجا`).
+            .or_else(|| {
+                cue.filter(|h| r.partitive(h.end))
+                    .and_then(|h| self.group_after(r, h.end))
+            })
             .or_else(|| {
                 // No group of its own and no `من …` after it: the partner's group when
                 // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
