@@ -620,9 +620,17 @@ impl<'a> Cursor<'a> {
             percent: self.toks[end - 1].percent,
         };
         let mut next = end;
-        // A range: بين X و Y.
+        // A range: بين X و Y, and بين X إلى Y (its upper end above its lower).
+        let to = |lo: Num| {
+            let k = self.phrase_at(end, Context::RangeTo)?;
+            self.number(k, Mode::Bare)
+                .filter(|&(hi, _)| hi.as_integer() > lo.as_integer())
+        };
         if let (Amount::Exact(lo), Some(s)) = (amount, self.phrase_before(i, Context::Range))
-            && let Some((hi, e)) = self.conj(end).and_then(|(k, m)| self.number(k, m))
+            && let Some((hi, e)) = self
+                .conj(end)
+                .and_then(|(k, m)| self.number(k, m))
+                .or_else(|| to(lo))
         {
             q.amount = Amount::Range(lo, hi);
             q.end = self.toks[e - 1].end;

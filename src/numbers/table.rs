@@ -39,6 +39,8 @@ pub enum Context {
     AtLeast,
     AtMost,
     Range,
+    /// The word between a range's ends other than `و`: `بين 35 إلى 40`.
+    RangeTo,
     Negative,
     Decimal,
     PercentAfter,
@@ -185,6 +187,7 @@ impl NumberWords {
                 "at_least" => Context::AtLeast,
                 "at_most" => Context::AtMost,
                 "range" => Context::Range,
+                "range_to" => Context::RangeTo,
                 "negative" => Context::Negative,
                 "decimal" => Context::Decimal,
                 "percent_after" => Context::PercentAfter,
