@@ -1608,6 +1608,15 @@ impl<'a> Extractor<'a> {
             }
             bare_ok = false;
             let Some(n) = self.noun_at(r, j) else { return };
+            let bare = !(r.word(j).starts_with('و') || (j > 0 && r.word(j - 1) == "و"));
+            // `قتل جنديان آخران`: `others` right after the head's noun are its adjective.
+            if bare
+                && r.hits(n.start)
+                    .iter()
+                    .any(|h| h.entry.kind == Kind::Vague { others: true })
+            {
+                return;
+            }
             // A noun of people is a part of the head; one of the other casualties (`سقوط
             // قتيل وجريح`: one dead, one wounded) a figure of its own, beside it.
             let (part_category, group, form, part) = match n.entry.kind {
