@@ -916,8 +916,15 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        // A year with nothing counted after it is a date.
-        if noun.is_none() && count.is_some_and(|c| (1900..=2100).contains(&c)) {
+        // A year with nothing counted after it is a date; so is one after a word of time
+        // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
+        let year = count.is_some_and(|c| (1900..=2100).contains(&c));
+        let after_time_word = fa > 0
+            && r.toks[fa].joined
+            && r.hits(fa - 1)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
+        if year && (noun.is_none() || after_time_word) {
             return None;
         }
         // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
