@@ -1035,11 +1035,13 @@ impl<'a> Extractor<'a> {
         let partner = same_sentence_prev
             .filter(|_| inherited || partitive || others || coordinated)
             .map(|p| p.at);
-        // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote.
+        // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
+        // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
         let named = noun_group
-            .is_none()
+            .is_none_or(|g| g == Group::Unspecified)
             .then(|| self.group_noun_after(r, after_noun))
             .flatten();
+        let noun_group = noun_group.filter(|&g| g != Group::Unspecified || named.is_none());
         let group = noun_group
             .or(named.map(|(g, _)| g))
             // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue with `من`.
