@@ -80,6 +80,8 @@ const SCOPE_REACH: usize = 15;
 /// How far before the figure a running total reached may name its toll: a whole clause of
 /// where and how (`ارتفع حصيلة قتلى القذائف التي أطلقت على شارعي الثورة وبغداد … إلى 11`).
 const TOLL_REACH: usize = 25;
+/// How far after its noun an opened statement may close (`لقي شاب … مصرعه`).
+const FRAME_REACH: usize = 14;
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
 const TOTAL_REACH: usize = 6;
 /// How many figures back a breakdown's total is looked for.
@@ -1416,8 +1418,22 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .any(|h| matches!(h.entry.kind, Kind::Noun { .. }))
             };
-            let cue = (n.end..(n.end + 3).min(r.toks.len()))
+            // After an opener (`لقي شاب يبلغ من العمر 18 عاما مصرعه`) the close may stand
+            // further, past numbers and nouns, within the sentence.
+            let opener = (i > 0 && r.toks[i].joined)
+                .then(|| {
+                    r.hits(i - 1)
+                        .iter()
+                        .find(|h| h.entry.kind == Kind::Opener)
+                        .copied()
+                })
+                .flatten();
+            let reach = if opener.is_some() { FRAME_REACH } else { 3 };
+            let cue = (n.end..(n.end + reach).min(r.toks.len()))
                 .take_while(|&j| {
+                    if opener.is_some() {
+                        return r.sentence[j] == r.sentence[i] && !used[j];
+                    }
                     r.toks[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
                 })
                 .find_map(|j| {
@@ -1447,15 +1463,41 @@ impl<'a> Extractor<'a> {
                 .filter(|g| *g != Group::Unspecified)
                 .or_else(|| self.group_after(r, n.end))
                 .unwrap_or(Group::Unspecified);
-            used[i..cue.end].fill(true);
-            out.push(Draft::counted(
-                category,
-                form.count(),
-                group,
-                (i, cue.end - 1),
-                i,
-                &n.entry.rule,
-            ));
+            match opener {
+                // The quote is the opener and its noun; the people listed after the noun
+                // (`لقي ضابط شرطة ومجند … مصرعهما`) are more of the dead.
+                Some(o) => {
+                    used[o.start..n.end].fill(true);
+                    used[cue.start..cue.end].fill(true);
+                    let count = form.count();
+                    out.push(Draft::counted(
+                        category,
+                        count,
+                        group,
+                        (o.start, n.end - 1),
+                        i,
+                        &n.entry.rule,
+                    ));
+                    let head = Head {
+                        category,
+                        count,
+                        at: i,
+                        breakdown: false,
+                    };
+                    self.parts_after(r, n.end, head, used, out);
+                }
+                None => {
+                    used[i..cue.end].fill(true);
+                    out.push(Draft::counted(
+                        category,
+                        form.count(),
+                        group,
+                        (i, cue.end - 1),
+                        i,
+                        &n.entry.rule,
+                    ));
+                }
+            }
         }
     }
 

@@ -64,6 +64,9 @@ pub enum Kind {
     Scope {
         backward: bool,
     },
+    /// A verb that opens a statement a cue after the noun closes (`لقي شاب … مصرعه`): the
+    /// noun right after it is counted when the close follows in its sentence.
+    Opener,
     /// A word right before a figure (`إلى`, `على`) that makes it the figure a running
     /// total reached: the total's toll noun may then stand anywhere before it in the
     /// sentence (`ارتفعت حصيلة ضحايا التفجير الذي وقع في المسجد إلى 15 شخصا`).
@@ -113,6 +116,8 @@ struct CueRow {
     category: Option<Category>,
     #[serde(default)]
     after: bool,
+    #[serde(default)]
+    opens: bool,
     words: Vec<String>,
 }
 
@@ -430,9 +435,13 @@ impl Lexicon {
                 src,
                 &c.id,
                 &c.words,
-                Kind::Cue {
-                    category: c.category,
-                    after: c.after,
+                if c.opens {
+                    Kind::Opener
+                } else {
+                    Kind::Cue {
+                        category: c.category,
+                        after: c.after,
+                    }
                 },
             )?;
         }
@@ -652,6 +661,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
         Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
         Kind::TotalTo => "scope: the figure a running total reached".into(),
+        Kind::Opener => "opens a statement a cue after the noun closes".into(),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
