@@ -973,6 +973,29 @@ impl<'a> Extractor<'a> {
             noun_cat = Some(Category::KilledOrWounded);
             after_noun = other.end;
         }
+        // `وأحصي 12 من القتلى`, `5 من الجرحى`: the noun of the dead or the wounded after a
+        // partitive says what the figure counts (not `الضحايا`, which may be either).
+        let mut partitive_noun = None;
+        if noun_cat.is_none() {
+            let mut k = after_noun;
+            while k < r.toks.len() && k < after_noun + 2 && r.partitive(k) {
+                k += 1;
+            }
+            if k > after_noun
+                && let Some(h) = self.noun_at(r, k)
+                && let Kind::Noun {
+                    category: Some(c),
+                    form: Form::Plural,
+                    ..
+                } = h.entry.kind
+                && c != Category::KilledOrWounded
+                && r.definite(h.start)
+            {
+                noun_cat = Some(c);
+                after_noun = h.end;
+                partitive_noun = Some(h);
+            }
+        }
         let FigureCue {
             hit: cue,
             category: cue_cat,
@@ -1000,7 +1023,11 @@ impl<'a> Extractor<'a> {
             .take_while(|p| r.sentence[p.last] == r.sentence[a])
             .find(|p| !p.flags.contains(&Flag::Breakdown));
         let (category, rule, inherited) = if let Some(c) = noun_cat {
-            (c, noun.map(|h| h.entry.rule.clone()), false)
+            (
+                c,
+                noun.or(partitive_noun).map(|h| h.entry.rule.clone()),
+                false,
+            )
         } else if let Some(c) = cue_cat {
             (c, cue.map(|h| h.entry.rule.clone()), false)
         } else if let Some(c) = after_cat {

@@ -157,6 +157,8 @@ fn check_text(ex: &Extractor<'_>, text: &str, case: usize) {
     for m in ex.extract("case", text, None) {
         assert_eq!(&text[m.start..m.end], m.quote, "case {case}: {text:?}");
         assert!(m.count.is_some() || m.vague, "case {case}");
+        // Every mention names the rule that made it (explain shows it).
+        assert!(!m.rule.is_empty(), "case {case}: {text:?}");
         if let (Some(c), Some(l)) = (m.count, m.low) {
             assert!(l <= c, "case {case}");
         }
