@@ -1061,8 +1061,21 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let coordinated = same_sentence_prev.is_some_and(|p| noun.is_none() || first <= p.last + 2);
+        // The figure it shares a running total's scope with: not when it has a verb of its
+        // own that names its category (`ارتفعت حصيلة القتلى إلى 11 وأصيب 46 شخصا`: today's
+        // wounded), which starts a statement of its own.
+        let own_statement = !inherited
+            && own_cue.is_some_and(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Cue {
+                        category: Some(_),
+                        after: false
+                    }
+                ) && h.start > same_sentence_prev.map_or(0, |p| p.last)
+            });
         let partner = same_sentence_prev
-            .filter(|_| inherited || partitive || others || coordinated)
+            .filter(|_| (inherited || partitive || others || coordinated) && !own_statement)
             .map(|p| p.at);
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
