@@ -1079,9 +1079,10 @@ impl<'a> Extractor<'a> {
             .map(|p| p.at);
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
+        // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
         let named = noun_group
             .is_none_or(|g| g == Group::Unspecified)
-            .then(|| self.group_noun_after(r, after_noun))
+            .then(|| self.group_noun_after(r, after_noun + usize::from(others && noun.is_none())))
             .flatten();
         let noun_group = noun_group.filter(|&g| g != Group::Unspecified || named.is_none());
         let group = noun_group
@@ -1213,14 +1214,17 @@ impl<'a> Extractor<'a> {
 
     /// [`Extractor::group_after`], with the token after the noun that names the group.
     fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
-        // `من المدنيين`, and `منهم أطفال` (of them, children).
-        let k =
-            if j < r.toks.len() && r.toks[j].joined && matches!(r.word(j), "من" | "منهم" | "منهن")
-            {
-                j + 1
-            } else {
-                j
-            };
+        // `من المدنيين`, `منهم أطفال` (of them, children), `منهم من رجال الأمن`.
+        let of = |t: usize| {
+            t < r.toks.len() && r.toks[t].joined && matches!(r.word(t), "من" | "منهم" | "منهن")
+        };
+        let k = if of(j) && r.word(j) != "من" && of(j + 1) {
+            j + 2
+        } else if of(j) {
+            j + 1
+        } else {
+            j
+        };
         // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
         // the first item of a list (`شخصين امرأة و رجل`).
         let via_min = k > j;
