@@ -75,19 +75,31 @@ pub fn load_rules(path: Option<&Path>) -> Result<&'static Lexicon, RunError> {
     Ok(Box::leak(Box::new(lex)))
 }
 
-/// The mentions of one document: its title (flagged `headline`) and its body.
+/// The mentions of one document: its title (flagged `headline`) and its body. A title is
+/// dated as its article is: by the record's date, else by the date the body states (a
+/// headline states none of its own, and is that day's news).
 pub fn document_mentions(ex: &Extractor<'_>, doc: &Document) -> Vec<Mention> {
-    let mut out = Vec::new();
-    if let Some(title) = &doc.title {
-        for mut m in ex.extract(&doc.id, title, doc.date) {
-            if !m.flags.contains(&Flag::Headline) {
-                m.flags.push(Flag::Headline);
-            }
-            out.push(m);
+    let body = ex.extract(&doc.id, &doc.text, doc.date);
+    let Some(title) = &doc.title else {
+        return body;
+    };
+    let mut head = ex.extract(&doc.id, title, doc.date);
+    if doc.date.is_none() && head.iter().any(|m| m.published.is_none()) {
+        let date = body
+            .iter()
+            .find_map(|m| m.published)
+            .or_else(|| crate::dates::find_date(&crate::normalize::normalize(&doc.text).text));
+        if date.is_some() {
+            head = ex.extract(&doc.id, title, date);
         }
     }
-    out.extend(ex.extract(&doc.id, &doc.text, doc.date));
-    out
+    for m in &mut head {
+        if !m.flags.contains(&Flag::Headline) {
+            m.flags.push(Flag::Headline);
+        }
+    }
+    head.extend(body);
+    head
 }
 
 /// Extract from every input into `out` (stdout when `None`), naming each input that fails
@@ -420,6 +432,27 @@ pub fn run_stored<S: Sink>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record with a title and no date: the title's mentions take the date its body
+    /// states, as the body's do; a record's own date wins over both.
+    #[test]
+    fn a_headline_is_dated_by_its_article() {
+        let ex = Extractor::new(lexicon::builtin(), crate::numbers::builtin_lenient());
+        let doc = |date| Document {
+            id: "t".into(),
+            title: Some("مقتل 5 مدنيين بقصف على إدلب".into()),
+            text: "إدلب، 8 شباط 2020 — قتل خمسة مدنيين أمس بقصف على المدينة.".into(),
+            date,
+        };
+        let ms = document_mentions(&ex, &doc(None));
+        assert_eq!(ms.len(), 2, "{ms:#?}");
+        assert!(ms[0].flags.contains(&Flag::Headline));
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 2, 8);
+        assert!(ms.iter().all(|m| m.published == day), "{ms:#?}");
+        let own = chrono::NaiveDate::from_ymd_opt(2020, 3, 1);
+        let ms = document_mentions(&ex, &doc(own));
+        assert!(ms.iter().all(|m| m.published == own), "{ms:#?}");
+    }
 
     /// Chunks of very different weights (on more than one core, lighter ones come back
     /// before a heavy one sent earlier), more of them than may be out at once: every
