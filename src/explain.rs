@@ -115,7 +115,7 @@ mod tests {
         let out = run("مقتل 5 مدنيين بقصف على إدلب");
         assert!(out.contains("«مقتل» cue.killed (cue killed)"), "{out}");
         assert!(out.contains("«مدنيين» noun.civilian"), "{out}");
-        assert!(out.contains("killed 5 civilian — incident, violence, إدلب (Idleb) — «مقتل 5 مدنيين» by cue.killed"), "{out}");
+        assert!(out.contains("killed 5 civilian — incident, violence, إدلب (Idleb) — «مقتل 5 مدنيين» by number.cue:cue.killed"), "{out}");
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::normalize::{Normalized, normalize};
 use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
 use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
+use constructions as by;
 
 /// What the engine read in one text and what it made of it ([`Extractor::trace`]). Spans
 /// are byte ranges in the original text.
@@ -248,6 +249,8 @@ struct FigureCue<'a> {
     /// The cue counts a noun of its own (`مقتل طفل و3 نساء`): shared, it is not in the
     /// number's quote.
     shared: bool,
+    /// The cue is the toll of a running total the figure reached ([`Extractor::toll_before`]).
+    toll: bool,
 }
 
 /// The figure that [`Extractor::parts_after`] lists nouns after.
@@ -275,6 +278,8 @@ struct Draft {
     first: usize,
     last: usize,
     rule: String,
+    /// The construction that made it ([`constructions`]).
+    construction: &'static str,
     flags: Vec<Flag>,
     /// The token the figure sits at, for scope and cause.
     at: usize,
@@ -287,6 +292,7 @@ impl Draft {
     /// A figure read off a noun rather than a number (`مقتل طفل`, `حالتي وفاة`, `العديد من
     /// الجرحى`): `count` exact or, when `None`, vague; over tokens `span` (first, last).
     fn counted(
+        construction: &'static str,
         category: Category,
         count: Option<u64>,
         group: Group,
@@ -305,6 +311,7 @@ impl Draft {
             first: span.0,
             last: span.1,
             rule: rule.to_string(),
+            construction,
             flags: Vec::new(),
             at,
             partner: None,
@@ -443,7 +450,7 @@ impl<'a> Extractor<'a> {
                     quote: text[s..e].to_string(),
                     start: s,
                     end: e,
-                    rule: d.rule,
+                    rule: format!("{}:{}", d.construction, d.rule),
                     flags,
                 }
             })
@@ -1001,6 +1008,7 @@ impl<'a> Extractor<'a> {
             category: cue_cat,
             governed,
             shared: cue_shared,
+            toll,
         } = self.figure_cue(r, a, anchor);
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
         let after = if noun_cat.is_none() && cue_cat.is_none() {
@@ -1022,16 +1030,19 @@ impl<'a> Extractor<'a> {
             .rev()
             .take_while(|p| r.sentence[p.last] == r.sentence[a])
             .find(|p| !p.flags.contains(&Flag::Breakdown));
-        let (category, rule, inherited) = if let Some(c) = noun_cat {
-            (
-                c,
-                noun.or(partitive_noun).map(|h| h.entry.rule.clone()),
-                false,
-            )
+        let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
+            let rule = noun.or(partitive_noun).map(|h| h.entry.rule.clone());
+            (c, rule, false, by::NUMBER_NOUN)
         } else if let Some(c) = cue_cat {
-            (c, cue.map(|h| h.entry.rule.clone()), false)
+            let construction = if toll {
+                by::NUMBER_TOLL
+            } else {
+                by::NUMBER_CUE
+            };
+            (c, cue.map(|h| h.entry.rule.clone()), false, construction)
         } else if let Some(c) = after_cat {
-            (c, after.map(|h| h.entry.rule.clone()), false)
+            let rule = after.map(|h| h.entry.rule.clone());
+            (c, rule, false, by::NUMBER_CUE_AFTER)
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
                 && (noun.is_some()
@@ -1041,7 +1052,12 @@ impl<'a> Extractor<'a> {
                     // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
                     || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a)))
         }) {
-            (p.category, Some(p.rule.clone()), true)
+            (
+                p.category,
+                Some(p.rule.clone()),
+                true,
+                by::NUMBER_COORDINATED,
+            )
         } else {
             return None;
         };
@@ -1130,6 +1146,7 @@ impl<'a> Extractor<'a> {
             first,
             last,
             rule: rule.unwrap_or_default(),
+            construction,
             flags,
             at: a,
             partner,
@@ -1159,9 +1176,10 @@ impl<'a> Extractor<'a> {
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
-        let cue = self
-            .cue_before(r, anchor)
-            .or_else(|| self.toll_before(r, anchor));
+        let near = self.cue_before(r, anchor);
+        let toll = near.is_none();
+        let cue = near.or_else(|| self.toll_before(r, anchor));
+        let toll = toll && cue.is_some();
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
         let cue_has_noun = cue.is_some_and(|h| {
             (h.end..anchor).any(|t| {
@@ -1204,6 +1222,7 @@ impl<'a> Extractor<'a> {
             category: cue_cat,
             governed,
             shared: cue_has_noun,
+            toll,
         }
     }
 
@@ -1347,6 +1366,7 @@ impl<'a> Extractor<'a> {
                 },
                 partner: partner.filter(|_| inherited).map(|p| p.at),
                 ..Draft::counted(
+                    by::NOUN_AFTER_CUE,
                     category,
                     count,
                     group,
@@ -1422,6 +1442,7 @@ impl<'a> Extractor<'a> {
             }
             used[h.start..h.end].fill(true);
             out.push(Draft::counted(
+                by::NOUN_OPENING,
                 category,
                 count,
                 group.unwrap_or(Group::Unspecified),
@@ -1515,6 +1536,7 @@ impl<'a> Extractor<'a> {
                     used[cue.start..cue.end].fill(true);
                     let count = form.count();
                     out.push(Draft::counted(
+                        by::FRAME_OPENED,
                         category,
                         count,
                         group,
@@ -1533,6 +1555,7 @@ impl<'a> Extractor<'a> {
                 None => {
                     used[i..cue.end].fill(true);
                     out.push(Draft::counted(
+                        by::NOUN_THEN_CUE,
                         category,
                         form.count(),
                         group,
@@ -1607,6 +1630,7 @@ impl<'a> Extractor<'a> {
                 .or_else(|| self.group_after(r, t + 1))
                 .unwrap_or(Group::Unspecified);
             out.push(Draft::counted(
+                by::DEFINITE_COUNT,
                 category,
                 Some(count),
                 group,
@@ -1665,6 +1689,7 @@ impl<'a> Extractor<'a> {
                     .or_else(|| self.group_after(r, n.end))
                     .unwrap_or(Group::Unspecified);
                 out.push(Draft::counted(
+                    by::VAGUE_PARTITIVE,
                     category,
                     None,
                     group,
@@ -1759,6 +1784,7 @@ impl<'a> Extractor<'a> {
                 },
                 partner: Some(head.at),
                 ..Draft::counted(
+                    by::PARTS_LISTED,
                     part_category,
                     count,
                     group,
@@ -2070,5 +2096,6 @@ fn mark_breakdowns(out: &mut [Draft], sentence: impl Fn(usize) -> usize) {
     }
 }
 
+pub mod constructions;
 #[cfg(test)]
 mod tests;

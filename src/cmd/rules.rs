@@ -1,8 +1,9 @@
-//! `hasila rules`: list the rules, or check a rules file.
+//! `hasila rules`: list the constructions and the rules, or check a rules file.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use hasila::extract::constructions;
 use hasila::{lexicon, pipeline};
 
 use super::Outcome;
@@ -21,6 +22,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(p) = &args.check {
         writeln!(out, "{}: ok, {} rules", p.display(), lex.rules().len())?;
         return Ok(Outcome::Done);
+    }
+    // The constructions first (a mention's rule is `construction:words`), then the words.
+    for c in constructions::ALL {
+        writeln!(out, "{}\tconstruction\t{}", c.id, c.what)?;
     }
     for (id, kind, words) in lex.rules() {
         writeln!(

@@ -51,7 +51,7 @@ fn quotes_and_offsets_point_at_the_original() {
     let m = &run(text)[0];
     assert_eq!(&text[m.start..m.end], m.quote);
     assert!(m.quote.contains("١٥ طفلاً"), "{}", m.quote);
-    assert_eq!(m.rule, "cue.killed");
+    assert_eq!(m.rule, "number.cue:cue.killed");
 }
 
 #[test]

@@ -1,0 +1,75 @@
+//! The constructions the engine reads, each with an id and what it is. A mention's `rule`
+//! is `construction:words` — the construction that made it and the rules-file entry whose
+//! words it used — so `explain` and the tables show why a figure is there; `hasila rules`
+//! lists these beside the word tables. `examples.tsv` holds sentences for each, positive
+//! and negative, in sections by construction.
+
+/// A construction: its id and what it reads.
+pub struct Construction {
+    pub id: &'static str,
+    pub what: &'static str,
+}
+
+macro_rules! constructions {
+    ($($name:ident = $id:literal: $what:literal;)*) => {
+        $(pub const $name: &str = $id;)*
+        /// Every construction, in the order the engine tries them.
+        pub const ALL: &[Construction] = &[$(Construction { id: $id, what: $what }),*];
+    };
+}
+
+constructions! {
+    NUMBER_NOUN = "number.noun":
+        "a number and the casualty noun it counts (`5 قتلى`), or a noun of the dead or wounded after `من` (`12 من القتلى`)";
+    NUMBER_CUE = "number.cue":
+        "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`)";
+    NUMBER_TOLL = "number.toll":
+        "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`)";
+    NUMBER_CUE_AFTER = "number.cue_after":
+        "a number and its noun, then a cue after them (`20 مدنيا قتلوا`)";
+    NUMBER_COORDINATED = "number.coordinated":
+        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`)";
+    NOUN_AFTER_CUE = "noun.after_cue":
+        "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
+    PARTS_LISTED = "parts.listed":
+        "people listed after a figure with `و` (`قضى ثلاثة أطفال وأمهم`)";
+    NOUN_OPENING = "noun.opening":
+        "a noun of the dead or wounded opening a sentence, or a dual anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`)";
+    NOUN_THEN_CUE = "noun.then_cue":
+        "a singular or dual noun and a cue after it (`شاب لقي مصرعه`)";
+    FRAME_OPENED = "frame.opened":
+        "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`)";
+    VAGUE_PARTITIVE = "vague.partitive":
+        "a vague quantity before `من` and a casualty noun (`والعديد من الجرحى`)";
+    DEFINITE_COUNT = "definite.count":
+        "a definite noun of the dead or wounded with a definite number word (`القتلى الثلاثة`)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids are unique and every mention of the corpus names one of them.
+    #[test]
+    fn ids_are_unique_and_every_mention_names_one() {
+        let mut ids: Vec<&str> = ALL.iter().map(|c| c.id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate construction ids");
+        let ex = crate::extract::Extractor::new(
+            crate::lexicon::builtin(),
+            crate::numbers::builtin_lenient(),
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for text in crate::fixture_texts(&["fixtures/gold/dev.jsonl"]) {
+            for m in ex.extract("d", &text, None) {
+                let (c, words) = m.rule.split_once(':').expect("construction:words");
+                assert!(ids.contains(&c), "{}", m.rule);
+                assert!(!words.is_empty(), "{}", m.rule);
+                seen.insert(c.to_string());
+            }
+        }
+        assert!(seen.len() >= 5, "{seen:?}");
+    }
+}
