@@ -213,3 +213,26 @@ fn line_spans_are_the_lines_of_split_inclusive() {
         assert_eq!(line_spans(text).collect::<Vec<_>>(), want, "{text:?}");
     }
 }
+
+/// Every construction has sentences in the corpus that it reads: a construction no row
+/// exercises is one nobody checks.
+#[test]
+fn every_construction_has_examples() {
+    let mut seen = std::collections::BTreeSet::new();
+    for line in include_str!("examples.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let text = line.split('\t').next().unwrap_or(line);
+        for m in run(text) {
+            let (c, _) = m.rule.split_once(':').expect("construction:words");
+            seen.insert(c.to_string());
+        }
+    }
+    let missing: Vec<&str> = constructions::ALL
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !seen.contains(*id))
+        .collect();
+    assert!(missing.is_empty(), "no corpus row for {missing:?}");
+}
