@@ -266,7 +266,7 @@ struct Head {
 
 /// A mention in engine coordinates, before it is mapped to the original.
 #[derive(Debug, Clone)]
-struct Draft {
+struct Draft<'l> {
     category: Category,
     count: Option<u64>,
     low: Option<u64>,
@@ -277,7 +277,8 @@ struct Draft {
     /// Token span of the quote.
     first: usize,
     last: usize,
-    rule: String,
+    /// The rules-file entry whose words it used.
+    rule: &'l str,
     /// The construction that made it ([`constructions`]).
     construction: &'static str,
     flags: Vec<Flag>,
@@ -288,7 +289,7 @@ struct Draft {
     partner: Option<usize>,
 }
 
-impl Draft {
+impl<'l> Draft<'l> {
     /// A figure read off a noun rather than a number (`مقتل طفل`, `حالتي وفاة`, `العديد من
     /// الجرحى`): `count` exact or, when `None`, vague; over tokens `span` (first, last).
     fn counted(
@@ -298,8 +299,8 @@ impl Draft {
         group: Group,
         span: (usize, usize),
         at: usize,
-        rule: &str,
-    ) -> Draft {
+        rule: &'l str,
+    ) -> Draft<'l> {
         Draft {
             category,
             count,
@@ -310,7 +311,7 @@ impl Draft {
             group,
             first: span.0,
             last: span.1,
-            rule: rule.to_string(),
+            rule,
             construction,
             flags: Vec::new(),
             at,
@@ -699,8 +700,8 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    fn drafts(&self, r: &Reading<'a>) -> Vec<Draft> {
-        let mut out: Vec<Draft> = Vec::new();
+    fn drafts(&self, r: &Reading<'a>) -> Vec<Draft<'a>> {
+        let mut out: Vec<Draft<'a>> = Vec::new();
         let mut used = vec![false; r.toks.len()];
         for qi in 0..r.quantities.len() {
             if restated(r, qi) {
@@ -863,9 +864,9 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         qi: usize,
-        before: &[Draft],
+        before: &[Draft<'a>],
         used: &mut [bool],
-    ) -> Option<Draft> {
+    ) -> Option<Draft<'a>> {
         let q = &r.quantities[qi];
         let (a, z) = r.q_toks[qi];
         // A figure restated right after it (`(15) خمسة عشر مصلياً`) is one with it: its
@@ -1031,7 +1032,7 @@ impl<'a> Extractor<'a> {
             .take_while(|p| r.sentence[p.last] == r.sentence[a])
             .find(|p| !p.flags.contains(&Flag::Breakdown));
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
-            let rule = noun.or(partitive_noun).map(|h| h.entry.rule.clone());
+            let rule = noun.or(partitive_noun).map(|h| h.entry.rule.as_str());
             (c, rule, false, by::NUMBER_NOUN)
         } else if let Some(c) = cue_cat {
             let construction = if toll {
@@ -1039,9 +1040,9 @@ impl<'a> Extractor<'a> {
             } else {
                 by::NUMBER_CUE
             };
-            (c, cue.map(|h| h.entry.rule.clone()), false, construction)
+            (c, cue.map(|h| h.entry.rule.as_str()), false, construction)
         } else if let Some(c) = after_cat {
-            let rule = after.map(|h| h.entry.rule.clone());
+            let rule = after.map(|h| h.entry.rule.as_str());
             (c, rule, false, by::NUMBER_CUE_AFTER)
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
@@ -1052,12 +1053,7 @@ impl<'a> Extractor<'a> {
                     // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
                     || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a)))
         }) {
-            (
-                p.category,
-                Some(p.rule.clone()),
-                true,
-                by::NUMBER_COORDINATED,
-            )
+            (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
         } else {
             return None;
         };
@@ -1259,7 +1255,7 @@ impl<'a> Extractor<'a> {
 
     /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
-    fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let figures = out.len();
         // Over the hits in text order; once a cue at a token made a mention, the other
         // hits there are passed over.
@@ -1398,7 +1394,7 @@ impl<'a> Extractor<'a> {
     /// (`ابن شهيد`); and not when a definite word follows (`قتيل الأمس`, `جرحى الحرب` name
     /// people already told of). A singular only of the dead: `مصاب` is as often `ill with`
     /// (`مصاب بالسرطان`). A word that is also a cue (`إصابات`, `ضحايا`) is read as one.
-    fn cueless_noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn cueless_noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let casualty = |h: &Hit| {
             matches!(
                 h.entry.kind,
@@ -1459,7 +1455,7 @@ impl<'a> Extractor<'a> {
     /// شاب قد لقي مصرعه`): further on, the noun may be the subject of something else (`قال
     /// شاب إن …`). A definite noun is left alone: it most often names again someone already
     /// counted.
-    fn noun_then_cue_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn noun_then_cue_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let counted_noun = |h: &Hit| {
             matches!(
                 h.entry.kind,
@@ -1571,7 +1567,7 @@ impl<'a> Extractor<'a> {
     /// A definite noun of the dead or the wounded followed by a definite number word counts:
     /// `القتلى الثلاثة` (the three dead), `الجرحى الخمسة`. Not when a figure of the same
     /// casualties and count stands before it in the text: then it names them again.
-    fn definite_count_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn definite_count_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         use crate::numbers::table::WordKind;
         // Not `الضحايا`: killed or wounded is too loose a reading for a count.
         let noun = |h: &Hit| {
@@ -1646,7 +1642,7 @@ impl<'a> Extractor<'a> {
     /// number of the dead) is no quantity; and not after a figure of the same casualties in
     /// the sentence, which it takes up again. Each casualty noun coordinated with `و` right
     /// after the first makes a mention of its own.
-    fn partitive_vague_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft>) {
+    fn partitive_vague_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let casualty_plural = |t: usize, used: &[bool]| {
             r.hits(t).iter().find_map(|h| match h.entry.kind {
                 Kind::Noun {
@@ -1714,7 +1710,7 @@ impl<'a> Extractor<'a> {
         mut j: usize,
         head: Head,
         used: &mut [bool],
-        out: &mut Vec<Draft>,
+        out: &mut Vec<Draft<'a>>,
     ) {
         let category = head.category;
         // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
@@ -1801,7 +1797,7 @@ impl<'a> Extractor<'a> {
     fn near<'r>(
         &self,
         r: &'r Reading<'a>,
-        d: &Draft,
+        d: &Draft<'a>,
         reach: usize,
     ) -> impl Iterator<Item = &'r Hit<'a>> {
         let s = r.sentence[d.at];
@@ -1821,7 +1817,7 @@ impl<'a> Extractor<'a> {
     fn place(
         &self,
         r: &Reading<'a>,
-        d: &Draft,
+        d: &Draft<'a>,
         seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
@@ -1863,7 +1859,7 @@ impl<'a> Extractor<'a> {
     fn event_date(
         &self,
         r: &Reading<'a>,
-        d: &Draft,
+        d: &Draft<'a>,
         published: Option<NaiveDate>,
     ) -> Option<NaiveDate> {
         let s = r.sentence[d.at];
@@ -1885,7 +1881,7 @@ impl<'a> Extractor<'a> {
 
     /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
     /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`).
-    fn scope(&self, r: &Reading<'a>, d: &Draft) -> Scope {
+    fn scope(&self, r: &Reading<'a>, d: &Draft<'a>) -> Scope {
         let s = r.sentence[d.at];
         let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
             .filter(|&j| r.sentence[j] == s)
@@ -1917,7 +1913,7 @@ impl<'a> Extractor<'a> {
     /// that holds a figure of its own is that figure's: `القتل المباشر لـ 70،000 شخص، ...
     /// ووفاة نحو 85،000 طفل من الجوع`. `figure_clauses` lists, sorted, the clauses with a
     /// figure.
-    fn cause(&self, r: &Reading<'a>, d: &Draft, figure_clauses: &[usize]) -> Cause {
+    fn cause(&self, r: &Reading<'a>, d: &Draft<'a>, figure_clauses: &[usize]) -> Cause {
         let own = r.clause[d.at];
         self.near(r, d, CAUSE_REACH)
             .find_map(|h| match h.entry.kind {
@@ -1932,7 +1928,7 @@ impl<'a> Extractor<'a> {
             .unwrap_or(Cause::Violence)
     }
 
-    fn weapon(&self, r: &Reading<'a>, d: &Draft) -> Option<String> {
+    fn weapon(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<String> {
         self.near(r, d, CAUSE_REACH)
             .find_map(|h| match &h.entry.kind {
                 Kind::Weapon(w) => Some(w.clone()),
@@ -2053,7 +2049,7 @@ fn people_count(q: &Quantity) -> Option<PeopleCount> {
 /// (`… مقتل 48 مدنيًا. الضحايا توزعوا بين 26 رجلًا و7 سيدات و15 طفلًا`). The parts are
 /// flagged `breakdown`; the total is flagged `sum_mismatch` when its parts exceed it, or
 /// when they name men, women and children (a full breakdown) and do not add up to it.
-fn mark_breakdowns(out: &mut [Draft], sentence: impl Fn(usize) -> usize) {
+fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
     let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
     let mut i = 0;
     while i < out.len() {
