@@ -388,8 +388,9 @@ const STORED_BATCH: usize = 1024;
 
 /// Mentions written by `extract` (JSON Lines), for `report --mentions`, handed to `sink` in
 /// file order as the file is read. Lines that are not mentions are named on `err` with their
-/// line number and skipped. The file counts as one document read, each bad line as one
-/// failed.
+/// line number and skipped. The documents read are the articles the file's mentions come
+/// from (each article's mentions stand together, as `extract` writes them); each bad line
+/// counts as one failed.
 pub fn run_stored<S: Sink>(
     path: &Path,
     sink: &mut S,
@@ -399,10 +400,8 @@ pub fn run_stored<S: Sink>(
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(io_err(&name))?;
     let settings = sink.settings();
-    let mut summary = Summary {
-        documents: 1,
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
+    let mut last_doc: Option<String> = None;
     let mut batch = Vec::new();
     for (i, line) in io::BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io_err(&name))?;
@@ -412,6 +411,10 @@ pub fn run_stored<S: Sink>(
         match serde_json::from_str::<Mention>(&line) {
             Ok(m) => {
                 summary.mentions += 1;
+                if last_doc.as_deref() != Some(m.doc_id.as_str()) {
+                    summary.documents += 1;
+                    last_doc = Some(m.doc_id.clone());
+                }
                 batch.push(m);
                 if batch.len() == STORED_BATCH {
                     sink.take(vec![S::prepare(settings, std::mem::take(&mut batch))])?;

@@ -183,7 +183,7 @@ fn shards_extracted_apart_aggregate_to_the_same_weekly() {
         assert!(o.status.success());
     }
     let merged = dir.join("merged");
-    report(
+    let o = report(
         &[
             "--mentions",
             dir.join("a.mentions.jsonl").to_str().unwrap(),
@@ -194,6 +194,21 @@ fn shards_extracted_apart_aggregate_to_the_same_weekly() {
     );
     let want = fs::read_to_string(fixture("report/expected_weekly.csv")).unwrap();
     assert_eq!(csv_text(&merged.join("weekly.csv")), want);
+    // The documents counted are the articles the mentions come from, not the files.
+    let mut ids = std::collections::BTreeSet::new();
+    for name in ["a", "b"] {
+        let text = fs::read_to_string(dir.join(format!("{name}.mentions.jsonl"))).unwrap();
+        for l in text.lines() {
+            let m: serde_json::Value = serde_json::from_str(l).unwrap();
+            ids.insert(m["doc_id"].as_str().unwrap().to_string());
+        }
+    }
+    assert!(ids.len() > 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("hasila: {} documents read", ids.len())),
+        "{err}"
+    );
     fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -278,4 +293,26 @@ fn shared_flags_have_their_help_in_every_command() {
             assert!(help.contains(line), "{cmd} --help lacks {line:?}:\n{help}");
         }
     }
+}
+
+/// With `SOURCE_DATE_EPOCH` set, the same articles make the same spreadsheet, byte for byte
+/// (its creation time is that one), as every other file of the report already is.
+#[test]
+fn a_fixed_source_date_makes_the_same_spreadsheet() {
+    let run = |name: &str| {
+        let out = tmp(name);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_hasila"))
+            .args(["report", &fixture("report/corpus.jsonl"), "--out"])
+            .arg(&out)
+            .env("SOURCE_DATE_EPOCH", "1704067200")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let bytes = fs::read(out.join("casualties.xlsx")).unwrap();
+        fs::remove_dir_all(&out).unwrap();
+        bytes
+    };
+    let first = run("epoch-a");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(first == run("epoch-b"), "the spreadsheets differ");
 }

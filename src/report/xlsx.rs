@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 use super::ReportError;
 use super::io_err;
@@ -105,7 +105,18 @@ impl Spreadsheet {
         Ok(())
     }
 
+    /// Write the workbook. Its creation time is `SOURCE_DATE_EPOCH` (seconds since 1970)
+    /// when that is set, as reproducible builds use it, so the same report makes the same
+    /// file; otherwise now.
     pub fn save(mut self, path: &Path) -> Result<(), ReportError> {
+        if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse::<i64>().ok())
+        {
+            let created = ExcelDateTime::from_timestamp(t)?;
+            self.wb
+                .set_properties(&DocProperties::new().set_creation_datetime(&created));
+        }
         self.wb.save(path)?;
         Ok(())
     }
