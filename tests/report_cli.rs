@@ -316,3 +316,34 @@ fn a_fixed_source_date_makes_the_same_spreadsheet() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     assert!(first == run("epoch-b"), "the spreadsheets differ");
 }
+
+/// A report of nothing is not published: an empty folder of inputs exits 1 and writes no
+/// report; a period that ends before it starts is bad usage.
+#[test]
+fn no_report_of_nothing_and_no_empty_period() {
+    let empty = tmp("empty-in");
+    fs::create_dir_all(&empty).unwrap();
+    let out = tmp("empty-out");
+    let o = hasila(&[
+        "report",
+        empty.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no report written"));
+    assert!(!out.exists());
+    let o = hasila(&[
+        "report",
+        &fixture("report/corpus.jsonl"),
+        "--from",
+        "2024-03-20",
+        "--to",
+        "2024-03-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+    fs::remove_dir_all(&empty).unwrap();
+}

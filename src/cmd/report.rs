@@ -51,6 +51,11 @@ impl Args {
         if self.inputs.is_empty() && self.mentions.is_empty() {
             return Err("report needs articles (INPUT...) or --mentions FILE");
         }
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from > to
+        {
+            return Err("--from is later than --to: no day is in that period");
+        }
         Ok(())
     }
 }
@@ -75,6 +80,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let lex = pipeline::load_rules(args.rules.rules.as_deref())?;
         let cols = args.csv.columns();
         summary += pipeline::run(&args.inputs, lex, &cols, &mut r, &mut io::stderr())?;
+    }
+    // A report of nothing read would say "0 killed" as if it were a finding: none is
+    // written, and the folder there stays as it was.
+    if summary.documents == 0 {
+        eprintln!("{}", summary.line());
+        drop(r);
+        anyhow::bail!("no article was read from the inputs: no report written");
     }
     let written = r.finish()?;
     eprintln!("{}", summary.line());
