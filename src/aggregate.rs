@@ -123,11 +123,6 @@ impl Incident {
     }
 }
 
-/// The day a mention's event happened: its event date, else its publication date.
-fn day(m: &Mention) -> Option<NaiveDate> {
-    m.day()
-}
-
 /// Does this mention count towards incidents?
 fn counts_for_incidents(m: &Mention) -> bool {
     m.scope == Scope::Incident
@@ -165,7 +160,7 @@ pub fn article_events(mentions: &[Mention]) -> (Vec<Incident>, Vec<&Mention>) {
     let mut order: Vec<(String, NaiveDate, Option<String>)> = Vec::new();
     let mut groups: BTreeMap<(String, NaiveDate, Option<String>), Vec<&Mention>> = BTreeMap::new();
     for m in mentions.iter().filter(|m| counts_for_incidents(m)) {
-        let Some(d) = day(m) else {
+        let Some(d) = m.day() else {
             undated.push(m);
             continue;
         };
@@ -486,7 +481,7 @@ pub fn totals(mentions: &[Mention]) -> Vec<&Mention> {
             m.category,
             m.group,
         );
-        let newer = |o: &Mention| (day(m), m.count.unwrap_or(0)) > (day(o), o.count.unwrap_or(0));
+        let newer = |o: &Mention| (m.day(), m.count.unwrap_or(0)) > (o.day(), o.count.unwrap_or(0));
         best.entry(key)
             .and_modify(|o| {
                 if newer(o) {

@@ -219,6 +219,32 @@ impl<'a> Reading<'a> {
         h.end < self.toks.len() && self.toks[h.end].joined && self.definite(h.end)
     }
 
+    /// The byte range in the original `text` from token `first` to token `last`.
+    fn original_range(&self, text: &str, first: usize, last: usize) -> (usize, usize) {
+        let (s, _) = self
+            .norm
+            .original_span(text, self.toks[first].start, self.toks[first].end);
+        let (_, e) = self
+            .norm
+            .original_span(text, self.toks[last].start, self.toks[last].end);
+        (s, e)
+    }
+
+    /// Does hit `h` name a toll a figure can be the count of: a cue, or a casualty plural
+    /// made definite by the article or by the word it governs (`عدد القتلى`, `حصيلة قتلى
+    /// القصف`)?
+    fn names_toll(&self, h: &Hit<'_>) -> bool {
+        match h.entry.kind {
+            Kind::Cue { after: false, .. } => true,
+            Kind::Noun {
+                category: Some(_),
+                form: Form::Plural,
+                ..
+            } => self.definite(h.start) || self.construct(h),
+            _ => false,
+        }
+    }
+
     /// Is token `t` wrapped in brackets: `(28)`?
     fn bracketed(&self, t: usize) -> bool {
         let before = self.norm.text[..self.toks[t].start].trim_end();
@@ -358,10 +384,7 @@ impl<'a> Extractor<'a> {
             .hits
             .iter()
             .map(|h| TracedHit {
-                span: (
-                    span(r.toks[h.start].start, r.toks[h.start].end).0,
-                    span(r.toks[h.end - 1].start, r.toks[h.end - 1].end).1,
-                ),
+                span: r.original_range(text, h.start, h.end - 1),
                 rule: h.entry.rule.clone(),
                 kind: crate::lexicon::kind_name(&h.entry.kind),
             })
@@ -416,12 +439,7 @@ impl<'a> Extractor<'a> {
             // `إصابة` near a disease is an infection, not a wound.
             .filter(|(d, cause)| d.category == Category::Killed || *cause != Cause::Disease)
             .map(|(d, cause)| {
-                let (s, _) = r
-                    .norm
-                    .original_span(text, r.toks[d.first].start, r.toks[d.first].end);
-                let (_, e) = r
-                    .norm
-                    .original_span(text, r.toks[d.last].start, r.toks[d.last].end);
+                let (s, e) = r.original_range(text, d.first, d.last);
                 let place = self.place(r, &d, &mut places);
                 let mut flags = d.flags.clone();
                 let at = r.toks[d.first].start;
@@ -764,15 +782,8 @@ impl<'a> Extractor<'a> {
             // by the word it governs (`حصيلة قتلى القصف إلى ثمانية`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
-                    && match h.entry.kind {
-                        Kind::Cue { after: false, .. } => true,
-                        Kind::Noun {
-                            category: Some(_),
-                            form: Form::Plural,
-                            ..
-                        } => from - h.end <= 2 && (r.definite(h.start) || r.construct(h)),
-                        _ => false,
-                    }
+                    && r.names_toll(h)
+                    && (matches!(h.entry.kind, Kind::Cue { .. }) || from - h.end <= 2)
             }) {
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
@@ -815,19 +826,7 @@ impl<'a> Extractor<'a> {
             .find_map(|j| {
                 r.hits(j)
                     .iter()
-                    .find(|h| {
-                        h.end <= to
-                            && total_at(j)
-                            && match h.entry.kind {
-                                Kind::Cue { after: false, .. } => true,
-                                Kind::Noun {
-                                    category: Some(_),
-                                    form: Form::Plural,
-                                    ..
-                                } => r.definite(h.start) || r.construct(h),
-                                _ => false,
-                            }
-                    })
+                    .find(|h| h.end <= to && total_at(j) && r.names_toll(h))
                     .copied()
             })
     }
@@ -1172,10 +1171,13 @@ impl<'a> Extractor<'a> {
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
-        let near = self.cue_before(r, anchor);
-        let toll = near.is_none();
-        let cue = near.or_else(|| self.toll_before(r, anchor));
-        let toll = toll && cue.is_some();
+        let (cue, toll) = match self.cue_before(r, anchor) {
+            Some(h) => (Some(h), false),
+            None => {
+                let h = self.toll_before(r, anchor);
+                (h, h.is_some())
+            }
+        };
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
         let cue_has_noun = cue.is_some_and(|h| {
             (h.end..anchor).any(|t| {
@@ -1717,16 +1719,19 @@ impl<'a> Extractor<'a> {
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         loop {
-            if j < r.toks.len() && r.toks[j].joined && r.word(j) == "و" {
+            let waw = if j < r.toks.len() && r.toks[j].joined && r.word(j) == "و" {
                 j += 1;
-            } else if !(bare_ok || (j < r.toks.len() && r.word(j).starts_with('و'))) {
+                true
+            } else {
+                j < r.toks.len() && r.word(j).starts_with('و')
+            };
+            if !(waw || bare_ok) {
                 return;
             }
             bare_ok = false;
             let Some(n) = self.noun_at(r, j) else { return };
-            let bare = !(r.word(j).starts_with('و') || (j > 0 && r.word(j - 1) == "و"));
             // `قتل جنديان آخران`: `others` right after the head's noun are its adjective.
-            if bare
+            if !waw
                 && r.hits(n.start)
                     .iter()
                     .any(|h| h.entry.kind == Kind::Vague { others: true })
