@@ -55,52 +55,6 @@ fn quotes_and_offsets_point_at_the_original() {
 }
 
 #[test]
-fn gaps_break_sentences_and_clauses_by_the_written_rule() {
-    // The rule as written: a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `; a clause
-    // also at a comma.
-    let rule = |gap: &str| {
-        if gap.contains(['.', '!', '?', '؟', '؛', '\n']) || gap.contains(" - ") {
-            2
-        } else if gap.contains(['،', ',']) {
-            1
-        } else {
-            0
-        }
-    };
-    for gap in [
-        " ",
-        "  ",
-        ". ",
-        "؟ ",
-        " ؛ ",
-        "\n",
-        " - ",
-        "-",
-        " -",
-        "- ",
-        "، ",
-        ",",
-        " «",
-        "» ",
-        "…",
-        " (",
-        ") ",
-        "؛",
-        "—",
-        " – ",
-        "،\n",
-        "\u{200F} ",
-    ] {
-        let got = match gap_break(gap) {
-            Break::None => 0,
-            Break::Clause => 1,
-            Break::Sentence => 2,
-        };
-        assert_eq!(got, rule(gap), "{gap:?}");
-    }
-}
-
-#[test]
 fn names_are_the_serde_names() {
     for s in [Scope::Incident, Scope::Cumulative] {
         assert_eq!(serde_json::to_value(s).unwrap(), s.name());
@@ -141,21 +95,6 @@ fn a_cause_word_belongs_to_the_figure_of_its_clause() {
     );
 }
 
-/// `read` skips the gap test before a joined token: whatever stands between two joined
-/// tokens must never end a clause or a sentence.
-#[test]
-fn a_joined_token_follows_no_break() {
-    let text = "قتل 5 (خمسة) «مدنيين» [أمس]، ثم - 3. و\t4؟ ثم؛ 7 \"قتلى\" -8 و-9 ١٢ ، 6\nجرحى";
-    let toks = tokenize(text);
-    assert!(toks.iter().filter(|t| t.joined).count() > 5);
-    for w in toks.windows(2) {
-        if w[1].joined {
-            let gap = &text[w[0].end..w[1].start];
-            assert!(matches!(gap_break(gap), Break::None), "{gap:?}");
-        }
-    }
-}
-
 #[test]
 fn a_cue_of_another_category_is_not_in_the_quote() {
     // `إصابة` is an infection here and its own figure is excluded; the deaths are quoted
@@ -188,30 +127,6 @@ fn causes_by_the_words_near_the_figure() {
     assert_eq!(cause("مقتل سائق في حادث سير"), Some(Cause::Accident));
     assert_eq!(cause("قتل 3 بقصف مدفعي"), Some(Cause::Violence));
     assert_eq!(cause("توفي 4 بفيروس كورونا"), Some(Cause::Disease));
-}
-
-#[test]
-fn line_spans_are_the_lines_of_split_inclusive() {
-    for text in [
-        "",
-        "\n",
-        "\n\n",
-        "a",
-        "a\n",
-        "a\nb",
-        "سطر\n\nآخر\n",
-        "x\r\ny\n\nz",
-    ] {
-        let mut at = 0;
-        let want: Vec<(usize, usize)> = text
-            .split_inclusive('\n')
-            .map(|l| {
-                at += l.len();
-                (at - l.len(), at)
-            })
-            .collect();
-        assert_eq!(line_spans(text).collect::<Vec<_>>(), want, "{text:?}");
-    }
 }
 
 /// Every construction has sentences in the corpus that it reads: a construction no row

@@ -1,0 +1,148 @@
+//! What surrounds a figure: its place, its date, its scope, its cause and its weapon.
+
+use super::*;
+
+impl<'a> Extractor<'a> {
+    /// Words of `kind` in the figure's sentence within `reach` words of it.
+    pub(super) fn near<'r>(
+        &self,
+        r: &'r Reading<'a>,
+        d: &Draft<'a>,
+        reach: usize,
+    ) -> impl Iterator<Item = &'r Hit<'a>> {
+        let s = r.sentence[d.at];
+        let lo = d.first.saturating_sub(reach);
+        let hi = (d.last + reach + 1).min(r.toks().len());
+        // The hits starting at tokens lo..hi are one run of the flat list.
+        let (a, z) = (r.hit_at[lo] as usize, r.hit_at[hi] as usize);
+        r.hits[a..z]
+            .iter()
+            .filter(move |h| r.sentence[h.start] == s)
+    }
+
+    /// The place named with a figure: in its sentence, the first after it, else the last
+    /// before it; with none there, the previous sentence's last. Only names within
+    /// PLACE_REACH words of the figure count. Each sentence is looked up once per document
+    /// and kept in `seen`, however many figures it holds.
+    pub(super) fn place(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft<'a>,
+        seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>, FastState>,
+    ) -> Option<&'static crate::places::Place> {
+        let s = r.sentence[d.at];
+        let lo = d.first.saturating_sub(PLACE_REACH);
+        let hi = d.last + PLACE_REACH;
+        let mut found = |sent: usize| {
+            seen.entry(sent)
+                .or_insert_with(|| {
+                    let a = r.sentence.partition_point(|&x| x < sent);
+                    let z = r.sentence.partition_point(|&x| x <= sent);
+                    let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+                    crate::places::builtin()
+                        .find(&words)
+                        .into_iter()
+                        .map(|(i, _, p)| (a + i, p))
+                        .collect()
+                })
+                .iter()
+                .filter(|(t, _)| (lo..hi).contains(t))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let here = found(s);
+        // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
+        if let Some(&(_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
+            return Some(p);
+        }
+        if let Some(&(_, p)) = here.last() {
+            return Some(p);
+        }
+        if s > 0 {
+            return found(s - 1).last().map(|&(_, p)| p);
+        }
+        None
+    }
+
+    /// The date of a figure's event, read in the sentence it stands in: at most
+    /// PLACE_REACH words either side, so a text without full stops stays linear.
+    pub(super) fn event_date(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft<'a>,
+        published: Option<NaiveDate>,
+    ) -> Option<NaiveDate> {
+        let s = r.sentence[d.at];
+        let a = r
+            .sentence
+            .partition_point(|&x| x < s)
+            .max(d.first.saturating_sub(PLACE_REACH));
+        let z = r
+            .sentence
+            .partition_point(|&x| x <= s)
+            .min(d.last + PLACE_REACH)
+            .max(a + 1);
+        let text = &r.text()[r.toks()[a].start..r.toks()[z - 1].end];
+        let words = (a..z)
+            .filter(|&t| r.toks()[t].kind == TokKind::Word)
+            .map(|t| r.word(t));
+        crate::dates::event_date_of(text, words, published)
+    }
+
+    /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
+    /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`).
+    pub(super) fn scope(&self, r: &Reading<'a>, d: &Draft<'a>) -> Scope {
+        let s = r.sentence[d.at];
+        let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
+            .filter(|&j| r.sentence[j] == s)
+            .any(|j| {
+                r.hits(j).iter().any(|h| match h.entry.kind {
+                    Kind::Scope { backward } => backward || d.first - j <= TOTAL_REACH,
+                    _ => false,
+                })
+            });
+        // A period word after the figure is its own until a running total begins (`مقتل 5
+        // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
+        // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
+        let another = |h: &Hit| h.entry.kind == Kind::Scope { backward: false };
+        let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
+            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another))
+            .any(|j| {
+                r.hits(j)
+                    .iter()
+                    .any(|h| h.entry.kind == Kind::Scope { backward: true })
+            });
+        if before || after {
+            Scope::Cumulative
+        } else {
+            Scope::Incident
+        }
+    }
+
+    /// The cause named near a figure; violence when none is. A cause word in another clause
+    /// that holds a figure of its own is that figure's: `القتل المباشر لـ 70،000 شخص، ...
+    /// ووفاة نحو 85،000 طفل من الجوع`. `figure_clauses` lists, sorted, the clauses with a
+    /// figure.
+    pub(super) fn cause(&self, r: &Reading<'a>, d: &Draft<'a>, figure_clauses: &[usize]) -> Cause {
+        let own = r.clause[d.at];
+        self.near(r, d, CAUSE_REACH)
+            .find_map(|h| match h.entry.kind {
+                Kind::Cause(c)
+                    if r.clause[h.start] == own
+                        || figure_clauses.binary_search(&r.clause[h.start]).is_err() =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            })
+            .unwrap_or(Cause::Violence)
+    }
+
+    pub(super) fn weapon(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<String> {
+        self.near(r, d, CAUSE_REACH)
+            .find_map(|h| match &h.entry.kind {
+                Kind::Weapon(w) => Some(w.clone()),
+                _ => None,
+            })
+    }
+}

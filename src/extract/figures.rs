@@ -1,0 +1,626 @@
+//! Figures read off numbers: the cue, noun and group of each number, running totals and
+//! breakdowns (`مقتل 30 بينهم 12 طفلا`).
+
+use super::*;
+
+/// The cue a number is read with ([`Extractor::figure_cue`]).
+pub(super) struct FigureCue<'a> {
+    pub(super) hit: Option<Hit<'a>>,
+    /// Its category, or that of the casualty noun a neutral cue governs.
+    pub(super) category: Option<Category>,
+    /// The casualty noun's category and group, when a neutral cue governs one (`حصيلة
+    /// القتلى`).
+    pub(super) governed: Option<(Category, Option<Group>)>,
+    /// The cue counts a noun of its own (`مقتل طفل و3 نساء`): shared, it is not in the
+    /// number's quote.
+    pub(super) shared: bool,
+    /// The cue is the toll of a running total the figure reached ([`Extractor::toll_before`]).
+    pub(super) toll: bool,
+}
+
+impl<'a> Extractor<'a> {
+    /// The noun counted right after token `z` (joined to it).
+    pub(super) fn noun_at(&self, r: &Reading<'a>, z: usize) -> Option<Hit<'a>> {
+        if z >= r.toks().len() || !r.toks()[z].joined {
+            return None;
+        }
+        r.hits(z)
+            .iter()
+            .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+            .copied()
+    }
+
+    /// Is a unit right after token `z`, or after `من` there?
+    pub(super) fn unit_after(&self, r: &Reading<'a>, z: usize) -> bool {
+        let unit = |t: usize, of: bool| {
+            t < r.toks().len()
+                && r.toks()[t].joined
+                && r.hits(t)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Unit { after_of } if after_of || !of))
+        };
+        unit(z, false)
+            || (z < r.toks().len() && r.toks()[z].joined && r.word(z) == "من" && unit(z + 1, true))
+    }
+
+    /// The nearest cue before token `from`, in the same clause, not past another number.
+    pub(super) fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        let lo = from.saturating_sub(CUE_REACH);
+        for j in (lo..from).rev() {
+            if r.clause[j] != r.clause[from.min(r.toks().len() - 1)] || r.in_quantity[j] {
+                return None;
+            }
+            // A cue, or a definite casualty noun at most two words before the figure
+            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`), definite by the article or
+            // by the word it governs (`حصيلة قتلى القصف إلى ثمانية`).
+            if let Some(h) = r.hits(j).iter().find(|h| {
+                h.end <= from
+                    && r.names_toll(h)
+                    && (matches!(h.entry.kind, Kind::Cue { .. }) || from - h.end <= 2)
+            }) {
+                // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
+                let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
+                    r.hits(k)
+                        .iter()
+                        .find(|c| {
+                            c.end > j
+                                && c.end <= from
+                                && matches!(c.entry.kind, Kind::Cue { after: false, .. })
+                        })
+                        .copied()
+                });
+                return Some(covering.unwrap_or(*h));
+            }
+        }
+        None
+    }
+
+    /// The toll a running total reached, for a figure right after a [`Kind::TotalTo`] word:
+    /// a neutral cue that governs a casualty noun (`حصيلة ضحايا`), a cue, or a definite
+    /// casualty noun (`عدد القتلى`), anywhere before it in its sentence within
+    /// [`TOLL_REACH`], right after a running-total word (`ارتفعت حصيلة ضحايا التفجير الذي
+    /// وقع في المسجد إلى 15 شخصا`). Commas may stand between: the toll is one statement.
+    pub(super) fn toll_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        let to = from.checked_sub(1)?;
+        if !r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo) {
+            return None;
+        }
+        let total_at = |j: usize| {
+            (j.saturating_sub(2)..j).any(|k| {
+                r.sentence[k] == r.sentence[j]
+                    && r.hits(k)
+                        .iter()
+                        .any(|h| h.end <= j && h.entry.kind == (Kind::Scope { backward: false }))
+            })
+        };
+        (to.saturating_sub(TOLL_REACH)..to)
+            .rev()
+            .take_while(|&j| r.sentence[j] == r.sentence[to] && !r.in_quantity[j])
+            .find_map(|j| {
+                r.hits(j)
+                    .iter()
+                    .find(|h| h.end <= to && total_at(j) && r.names_toll(h))
+                    .copied()
+            })
+    }
+
+    /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause.
+    pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        (from..(from + CUE_AFTER_REACH).min(r.toks().len()))
+            .take_while(|&j| r.clause[j] == r.clause[from - 1] && !r.in_quantity[j])
+            .find_map(|j| {
+                r.hits(j)
+                    .iter()
+                    .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
+                    .copied()
+            })
+    }
+
+    /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
+    /// category (`اعتقال 20 شابا`, `نزوح 3 ملايين شخص`) stand before the figure, up to two
+    /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
+    /// follow within three words. Only within the clause of `a`.
+    pub(super) fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
+        let end = (z + 3).min(r.toks().len());
+        (a.saturating_sub(2)..end).any(|j| {
+            r.clause[j] == r.clause[a]
+                && r.hits(j).iter().any(|h| match &h.entry.kind {
+                    Kind::Exclude(None) => j < z && h.end <= z,
+                    Kind::Exclude(Some(cats)) => cats.contains(&category),
+                    _ => false,
+                })
+        })
+    }
+
+    pub(super) fn quantity_draft(
+        &self,
+        r: &Reading<'a>,
+        qi: usize,
+        before: &[Draft<'a>],
+        used: &mut [bool],
+    ) -> Option<Draft<'a>> {
+        let q = &r.quantities[qi];
+        let (a, z) = r.q_toks[qi];
+        // A figure restated right after it (`(15) خمسة عشر مصلياً`) is one with it: its
+        // noun is the one after the restatement.
+        let z = if qi + 1 < r.quantities.len() && restated(r, qi + 1) {
+            r.q_toks[qi + 1].1
+        } else {
+            z
+        };
+        let fa = r.q_full_start[qi];
+        if q.percent || a >= z {
+            return None;
+        }
+        let PeopleCount {
+            count,
+            low,
+            high,
+            vague,
+        } = people_count(q)?;
+        // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
+        // reference.
+        if !r.toks()[fa].joined && r.bracketed(fa) {
+            return None;
+        }
+        // `عشرة أيام`, `28 من نيسان`, `6 صواريخ`: the figure counts something else.
+        if self.unit_after(r, z) {
+            return None;
+        }
+        // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
+        let mut noun = self.noun_at(r, z).filter(|h| !r.conjoined(h));
+        // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
+        let mut anchor = fa;
+        if noun.is_none()
+            && matches!(count, Some(1 | 2))
+            && a > 0
+            && let Some(h) = (a.saturating_sub(2)..a)
+                .rev()
+                .flat_map(|j| r.hits(j))
+                .find(|h| matches!(h.entry.kind, Kind::Noun { .. }) && h.end == a)
+        {
+            noun = Some(*h);
+            anchor = h.start;
+        }
+        // Digits right after a definite word that is no cue nor casualty noun, with nothing
+        // counted after them, label that thing: `الجولة 14`, `اللواء 313`, `الكيلو 5`. Not
+        // after a bare article (`تجاوزت الـ 50`) nor a word that merely begins as it does
+        // (`إلى`, read `الي`): neither is definite.
+        if noun.is_none()
+            && r.toks()[a].kind == TokKind::Digits
+            && fa > 0
+            && r.toks()[fa].joined
+            && r.toks()[fa - 1].kind == TokKind::Word
+            && r.definite(fa - 1)
+            && r.hits(fa - 1)
+                .iter()
+                .all(|h| matches!(h.entry.kind, Kind::Unit { .. }))
+        {
+            return None;
+        }
+        // A year with nothing counted after it is a date; so is one after a word of time
+        // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
+        let year = count.is_some_and(|c| (1900..=2100).contains(&c));
+        let after_time_word = fa > 0
+            && r.toks()[fa].joined
+            && r.hits(fa - 1)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
+        if year && (noun.is_none() || after_time_word) {
+            return None;
+        }
+        // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
+        let in_words = r.toks()[a].kind == TokKind::Word;
+        if noun.is_none() && in_words && count == Some(1) {
+            return None;
+        }
+        // `آخرين`, `العديد`: a figure with no noun of its own.
+        let others = z < r.toks().len()
+            && r.toks()[z].joined
+            && r.hits(z)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Vague { .. }));
+        let partitive = noun.is_none() && r.partitive(z);
+        let (mut noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
+            Some(Kind::Noun {
+                category, group, ..
+            }) => (*category, *group),
+            _ => (None, None),
+        };
+        let mut after_noun = noun.map_or(z, |h| h.end.max(z));
+        // `300 قتيل وجريح`: the dead and the wounded together, one figure for both. Both
+        // nouns singular, as a count over ten takes them: after a plural, a noun behind `و`
+        // starts the next figure (`7 قتلى وإصابة العديد`, `خمس شهداء وإصابات`).
+        let singular = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    form: Form::Singular,
+                    ..
+                }
+            )
+        };
+        if let Some(c) = noun_cat
+            && noun.is_some_and(|h| singular(&h))
+            && let Some(other) = self
+                .noun_at(r, after_noun)
+                .filter(|h| r.conjoined(h) && singular(h))
+            && let Kind::Noun {
+                category: Some(c2), ..
+            } = other.entry.kind
+            && c2 != c
+        {
+            noun_cat = Some(Category::KilledOrWounded);
+            after_noun = other.end;
+        }
+        // `وأحصي 12 من القتلى`, `5 من الجرحى`: the noun of the dead or the wounded after a
+        // partitive says what the figure counts (not `الضحايا`, which may be either).
+        let mut partitive_noun = None;
+        if noun_cat.is_none() {
+            let mut k = after_noun;
+            while k < r.toks().len() && k < after_noun + 2 && r.partitive(k) {
+                k += 1;
+            }
+            if k > after_noun
+                && let Some(h) = self.noun_at(r, k)
+                && let Kind::Noun {
+                    category: Some(c),
+                    form: Form::Plural,
+                    ..
+                } = h.entry.kind
+                && c != Category::KilledOrWounded
+                && r.definite(h.start)
+            {
+                noun_cat = Some(c);
+                after_noun = h.end;
+                partitive_noun = Some(h);
+            }
+        }
+        let FigureCue {
+            hit: cue,
+            category: cue_cat,
+            governed,
+            shared: cue_shared,
+            toll,
+        } = self.figure_cue(r, a, anchor);
+        let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
+        let after = if noun_cat.is_none() && cue_cat.is_none() {
+            self.cue_after(r, after_noun)
+        } else {
+            None
+        };
+        let after_cat = after.and_then(|h| match h.entry.kind {
+            Kind::Cue { category, .. } => category,
+            _ => None,
+        });
+        let same_sentence_prev = before
+            .last()
+            .filter(|p| r.sentence[p.last] == r.sentence[a]);
+        // The figure a coordinated one takes its group from: not a part of a breakdown
+        // (`مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين`: the 20 are not children).
+        let group_partner = before
+            .iter()
+            .rev()
+            .take_while(|p| r.sentence[p.last] == r.sentence[a])
+            .find(|p| !p.flags.contains(&Flag::Breakdown));
+        let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
+            let rule = noun.or(partitive_noun).map(|h| h.entry.rule.as_str());
+            (c, rule, false, by::NUMBER_NOUN)
+        } else if let Some(c) = cue_cat {
+            let construction = if toll {
+                by::NUMBER_TOLL
+            } else {
+                by::NUMBER_CUE
+            };
+            (c, cue.map(|h| h.entry.rule.as_str()), false, construction)
+        } else if let Some(c) = after_cat {
+            let rule = after.map(|h| h.entry.rule.as_str());
+            (c, rule, false, by::NUMBER_CUE_AFTER)
+        } else if let Some(p) = same_sentence_prev.filter(|p| {
+            a - p.last <= 12
+                && (noun.is_some()
+                    || partitive
+                    || others
+                    // A list of parts goes on after `و` whatever it counts (`خمسة منهم من
+                    // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
+                    || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a)))
+        }) {
+            (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
+        } else {
+            return None;
+        };
+        // A cue of the dead before a noun of the wounded, or the other way round, is not the
+        // figure's cue (`45 إصابة جديدة بكورونا و3 وفيات`): the quote starts at the figure.
+        // One for both (`حصيلة ضحايا القصف إلى 50 قتيلا`) is.
+        let opposed = |c: Category| {
+            matches!(
+                (c, noun_cat),
+                (Category::Killed, Some(Category::Wounded))
+                    | (Category::Wounded, Some(Category::Killed))
+            )
+        };
+        let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_shared);
+        let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
+        if self.excluded(r, first, after_noun, category) {
+            return None;
+        }
+        let coordinated = same_sentence_prev.is_some_and(|p| noun.is_none() || first <= p.last + 2);
+        // The figure it shares a running total's scope with: not when it has a verb of its
+        // own that names its category (`ارتفعت حصيلة القتلى إلى 11 وأصيب 46 شخصا`: today's
+        // wounded), which starts a statement of its own.
+        let own_statement = !inherited
+            && own_cue.is_some_and(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Cue {
+                        category: Some(_),
+                        after: false
+                    }
+                ) && h.start > same_sentence_prev.map_or(0, |p| p.last)
+            });
+        let partner = same_sentence_prev
+            .filter(|_| (inherited || partitive || others || coordinated) && !own_statement)
+            .map(|p| p.at);
+        // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
+        // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
+        // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
+        let named = noun_group
+            .is_none_or(|g| g == Group::Unspecified)
+            .then(|| self.group_noun_after(r, after_noun + usize::from(others && noun.is_none())))
+            .flatten();
+        let noun_group = noun_group.filter(|&g| g != Group::Unspecified || named.is_none());
+        let group = noun_group
+            .or(named.map(|(g, _)| g))
+            // `الضحايا من المدنيين تجاوزت الـ 50`: the group named after the cue with `من`.
+            // Without it, the noun after a verb is who did it (`قتلت الشرطة 14 محتجا`).
+            .or_else(|| {
+                cue.filter(|h| r.partitive(h.end))
+                    .and_then(|h| self.group_after(r, h.end))
+            })
+            .or_else(|| {
+                // No group of its own and no `من …` after it: the partner's group when
+                // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
+                // آخرين`, `مقتل 48 مدنيًا و132 مصابًا`).
+                let p = group_partner?;
+                // Not a total of a noun of its own (`حصيلة القتلى … إلى 120`).
+                (!partitive && !inherited && coordinated && governed.is_none()).then_some(p.group)
+            })
+            .unwrap_or(Group::Unspecified);
+        let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
+            h.end
+        }) - 1;
+        let last = named.map_or(last, |(_, end)| last.max(end - 1));
+        used[first..=last].fill(true);
+        // A figure that takes its category from the one before breaks it down when that one
+        // is a total (of no group or civilians) or a part itself; after a figure of another
+        // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).
+        let mut flags = Vec::new();
+        if inherited
+            && same_sentence_prev.is_some_and(|p| {
+                matches!(p.group, Group::Unspecified | Group::Civilian)
+                    || p.flags.contains(&Flag::Breakdown)
+            })
+        {
+            flags.push(Flag::Breakdown);
+        }
+        Some(Draft {
+            category,
+            count,
+            low,
+            high,
+            approx: q.is_approx(),
+            vague,
+            group,
+            first,
+            last,
+            rule: rule.unwrap_or_default(),
+            construction,
+            flags,
+            at: a,
+            partner,
+        })
+    }
+
+    /// Does a number at token `k` that became a figure count the noun before it (`رجل 5`)?
+    /// Not when it is joined by `و` (`رجل وامرأة وثلاثة أطفال`): it counts the next.
+    pub(super) fn counted_by_next(&self, r: &Reading<'a>, k: usize, used: &[bool]) -> bool {
+        k < r.toks().len()
+            && r.in_quantity[k]
+            && used[k]
+            && r.word(k) != "و"
+            && !self.behind_waw(r, k)
+    }
+
+    /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
+    /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
+    pub(super) fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
+        (t > 0 && r.toks()[t].joined && r.word(t - 1) == "و")
+            || (r.toks()[t].kind == TokKind::Word && self.numbers.behind_waw(r.word(t)))
+    }
+
+    /// The cue of the figure at tokens from `a` (its words from `anchor`), and what it says.
+    pub(super) fn figure_cue(&self, r: &Reading<'a>, a: usize, anchor: usize) -> FigureCue<'a> {
+        // A cue whose own noun counts one or two (`مقتل قائد`, `مقتل عنصرين`) is taken: a
+        // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
+        // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
+        // the number's quote starts at it.
+        let (cue, toll) = match self.cue_before(r, anchor) {
+            Some(h) => (Some(h), false),
+            None => {
+                let h = self.toll_before(r, anchor);
+                (h, h.is_some())
+            }
+        };
+        // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
+        let cue_has_noun = cue.is_some_and(|h| {
+            (h.end..anchor).any(|t| {
+                r.hits(t).iter().any(|n| {
+                    n.end <= anchor
+                        && matches!(
+                            n.entry.kind,
+                            Kind::Noun {
+                                form: Form::Singular | Form::Dual,
+                                ..
+                            }
+                        )
+                })
+            })
+        });
+        let cue = cue.filter(|_| !cue_has_noun || self.behind_waw(r, a));
+        // A neutral cue takes the category and group of the casualty noun it governs:
+        // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
+        let governed = cue
+            .filter(|h| matches!(h.entry.kind, Kind::Cue { category: None, .. }))
+            .filter(|h| r.toks().get(h.end).is_some_and(|t| t.joined))
+            .and_then(|h| {
+                r.hits(h.end).iter().find_map(|n| match n.entry.kind {
+                    Kind::Noun {
+                        category: Some(c),
+                        group,
+                        ..
+                    } if n.end <= anchor => Some((c, group)),
+                    _ => None,
+                })
+            });
+        let cue_cat = cue
+            .and_then(|h| match h.entry.kind {
+                Kind::Cue { category, .. } | Kind::Noun { category, .. } => category,
+                _ => None,
+            })
+            .or(governed.map(|(c, _)| c));
+        FigureCue {
+            hit: cue,
+            category: cue_cat,
+            governed,
+            shared: cue_has_noun,
+            toll,
+        }
+    }
+
+    /// `قتلى من المدنيين`, `قتلى مدنيين`, `أحد عناصر`: a group named right after a noun.
+    pub(super) fn group_after(&self, r: &Reading<'a>, j: usize) -> Option<Group> {
+        self.group_noun_after(r, j).map(|(g, _)| g)
+    }
+
+    /// [`Extractor::group_after`], with the token after the noun that names the group.
+    pub(super) fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
+        // `من المدنيين`, `منهم أطفال` (of them, children), `منهم من رجال الأمن`.
+        let of = |t: usize| {
+            t < r.toks().len() && r.toks()[t].joined && matches!(r.word(t), "من" | "منهم" | "منهن")
+        };
+        let k = if of(j) && r.word(j) != "من" && of(j + 1) {
+            j + 2
+        } else if of(j) {
+            j + 1
+        } else {
+            j
+        };
+        // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
+        // the first item of a list (`شخصين امرأة و رجل`).
+        let via_min = k > j;
+        self.noun_at(r, k).and_then(|h| match h.entry.kind {
+            Kind::Noun {
+                category: None,
+                group: Some(g),
+                form,
+            } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some((g, h.end)),
+            _ => None,
+        })
+    }
+}
+
+/// Does quantity `qi` restate the one right before it, one of the two in brackets (`(15)
+/// خمسة عشر مصلياً`, `خمسة عشر (15)`)? Then the two are one figure, stated once.
+pub(super) fn restated(r: &Reading<'_>, qi: usize) -> bool {
+    let Some(prev) = qi.checked_sub(1) else {
+        return false;
+    };
+    let ((pa, pz), (a, _)) = (r.q_toks[prev], r.q_toks[qi]);
+    let one_token = |(a, z): (usize, usize)| z == a + 1;
+    pz == a
+        && r.quantities[prev].value() == r.quantities[qi].value()
+        && r.quantities[qi].value().is_some()
+        && ((one_token(r.q_toks[prev]) && r.bracketed(pa))
+            || (one_token(r.q_toks[qi]) && r.bracketed(a)))
+}
+
+/// What a quantity says as a count of people.
+pub(super) struct PeopleCount {
+    pub(super) count: Option<u64>,
+    pub(super) low: Option<u64>,
+    pub(super) high: Option<u64>,
+    pub(super) vague: bool,
+}
+
+/// The figure a quantity states; `None` when it cannot be a count of people (a fraction,
+/// zero, a negative, an implausible size).
+pub(super) fn people_count(q: &Quantity) -> Option<PeopleCount> {
+    let int = |n: crate::numbers::Num| -> Option<u64> {
+        n.as_integer()
+            .filter(|v| (1..=MAX_COUNT).contains(v))
+            .and_then(|v| u64::try_from(v).ok())
+    };
+    let (lo, hi) = q.bounds();
+    match q.amount {
+        Amount::Vague(a, b) => Some(PeopleCount {
+            count: None,
+            low: int(a),
+            high: int(b),
+            vague: true,
+        }),
+        Amount::Exact(v) | Amount::Range(v, _) => Some(PeopleCount {
+            count: Some(int(v)?),
+            low: lo.and_then(int),
+            high: hi.and_then(int),
+            vague: false,
+        }),
+    }
+}
+
+/// Breakdowns: a run of figures for men, women or children that follows a total of the
+/// same category, in the same sentence (`مقتل 30 بينهم 12 طفلا و5 نساء`) or the one before
+/// (`… مقتل 48 مدنيًا. الضحايا توزعوا بين 26 رجلًا و7 سيدات و15 طفلًا`). The parts are
+/// flagged `breakdown`; the total is flagged `sum_mismatch` when its parts exceed it, or
+/// when they name men, women and children (a full breakdown) and do not add up to it.
+pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
+    let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
+    let mut i = 0;
+    while i < out.len() {
+        if !specific(out[i].group) || out[i].count.is_none() {
+            i += 1;
+            continue;
+        }
+        let (cat, sent) = (out[i].category, sentence(out[i].at));
+        let mut j = i + 1;
+        while j < out.len()
+            && specific(out[j].group)
+            && out[j].category == cat
+            && out[j].count.is_some()
+            && sentence(out[j].at) == sent
+        {
+            j += 1;
+        }
+        // A total stands just before its parts: look back a few figures, not the page.
+        let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
+            out[k].category == cat
+                && matches!(out[k].group, Group::Unspecified | Group::Civilian)
+                && out[k].count.is_some()
+                && sent - sentence(out[k].at) <= 1
+        });
+        if let Some(t) = total {
+            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+            let has = |g: Group| out[i..j].iter().any(|d| d.group == g);
+            let full = has(Group::Man) && has(Group::Woman) && has(Group::Child);
+            let whole = out[t].count.unwrap_or(0);
+            for d in &mut out[i..j] {
+                if !d.flags.contains(&Flag::Breakdown) {
+                    d.flags.push(Flag::Breakdown);
+                }
+            }
+            if sum > whole || (full && sum != whole) {
+                out[t].flags.push(Flag::SumMismatch);
+            }
+        }
+        i = j;
+    }
+}

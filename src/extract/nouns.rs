@@ -1,0 +1,581 @@
+//! Figures read off nouns: singular and dual nouns after a cue (`مقتل طفل`, `مقتل عنصرين`),
+//! vague quantities (`إصابة العديد`), and the nouns listed after a figure.
+
+use super::*;
+
+/// The figure that [`Extractor::parts_after`] lists nouns after.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Head {
+    pub(super) category: Category,
+    pub(super) count: Option<u64>,
+    /// Its token, for the parts' `partner`.
+    pub(super) at: usize,
+    /// Are the nouns listed parts of it (it is a total), or figures beside it?
+    pub(super) breakdown: bool,
+}
+
+impl<'a> Extractor<'a> {
+    /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
+    /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
+    pub(super) fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
+        let figures = out.len();
+        // Over the hits in text order; once a cue at a token made a mention, the other
+        // hits there are passed over.
+        let mut done = usize::MAX;
+        for h in &r.hits {
+            if h.start == done {
+                continue;
+            }
+            let Kind::Cue {
+                category: cue_cat,
+                after: false,
+            } = h.entry.kind
+            else {
+                continue;
+            };
+            if used[h.start] || h.end >= r.toks().len() || r.in_quantity[h.end] {
+                continue;
+            }
+            let next = self
+                .noun_at(r, h.end)
+                .or_else(|| {
+                    r.hits(h.end)
+                        .iter()
+                        .find(|x| {
+                            matches!(x.entry.kind, Kind::Vague { .. }) && r.toks()[h.end].joined
+                        })
+                        .copied()
+                })
+                .or_else(|| self.noun_at(r, r.past_where(h.end)?));
+            let Some(n) = next else { continue };
+            if used[n.start] || self.counted_by_next(r, n.end, used) {
+                continue;
+            }
+            let (count, category, group) = match n.entry.kind {
+                Kind::Noun {
+                    category,
+                    group,
+                    form,
+                } => {
+                    let count = form.count();
+                    // A bare plural is a vague mention only when the noun itself is a
+                    // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
+                    // `جثث القتلى` (victims already counted).
+                    if count.is_none() && (category.is_none() || r.definite(n.start)) {
+                        continue;
+                    }
+                    (count, category.or(cue_cat), group)
+                }
+                Kind::Vague { .. } => (None, cue_cat, None),
+                _ => continue,
+            };
+            // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
+            // The closest figure before the cue: among the figures (in text order, so
+            // found by bisection) or the noun mentions made so far (the last one).
+            let k = out[..figures].partition_point(|d| d.last < h.start);
+            let partner = [k.checked_sub(1).map(|k| &out[k]), out[figures..].last()]
+                .into_iter()
+                .flatten()
+                .filter(|d| d.last < h.start)
+                .max_by_key(|d| d.last)
+                .filter(|d| r.sentence[d.last] == r.sentence[h.start]);
+            let (category, inherited) = match (category, partner) {
+                (Some(c), _) => (c, false),
+                (None, Some(p)) => (p.category, true),
+                (None, None) => continue,
+            };
+            if self.excluded(r, h.start, n.end, category) {
+                continue;
+            }
+            // A person noun gives way to a group named right after it (`أحد عناصر
+            // الشرطة`, `شخص من المدنيين`), and so does a vague quantity (`عدد كبير من
+            // المدنيين`); the quote then runs to that noun.
+            // `وأصابت آخرين`: more of the people the figure before counted, of its group,
+            // unless a group is named after them (`وإصابة آخرين من المدنيين`).
+            // Not a part of a breakdown (`مقتل 12 مدنيًا بينهم 5 أطفال وإصابة آخرين`: the
+            // wounded are not children), nor one person (`استشهد طفل وأصيب آخرون`: others
+            // than a child are not more children).
+            let others_of = match n.entry.kind {
+                Kind::Vague { others: true } => out
+                    .iter()
+                    .filter(|d| {
+                        d.last < h.start
+                            && r.sentence[d.last] == r.sentence[h.start]
+                            && !d.flags.contains(&Flag::Breakdown)
+                    })
+                    .max_by_key(|d| d.last)
+                    .filter(|d| d.count != Some(1))
+                    .map(|d| d.group),
+                _ => None,
+            };
+            let (group, end) = match group.filter(|g| *g != Group::Unspecified) {
+                Some(g) => (g, n.end),
+                None => self
+                    .group_noun_after(r, n.end)
+                    .or(others_of.map(|g| (g, n.end)))
+                    .unwrap_or((Group::Unspecified, n.end)),
+            };
+            used[h.start..end].fill(true);
+            out.push(Draft {
+                flags: if inherited {
+                    vec![Flag::Breakdown]
+                } else {
+                    Vec::new()
+                },
+                partner: partner.filter(|_| inherited).map(|p| p.at),
+                ..Draft::counted(
+                    by::NOUN_AFTER_CUE,
+                    category,
+                    count,
+                    group,
+                    (h.start, end - 1),
+                    n.start,
+                    &n.entry.rule,
+                )
+            });
+            let head = Head {
+                category,
+                count,
+                at: n.start,
+                breakdown: group == Group::Unspecified,
+            };
+            self.parts_after(r, end, head, used, out);
+            done = h.start;
+        }
+        self.cueless_noun_drafts(r, used, out);
+        self.noun_then_cue_drafts(r, used, out);
+        self.partitive_vague_drafts(r, used, out);
+        self.definite_count_drafts(r, used, out);
+    }
+
+    /// A noun of the dead or wounded is a figure even without a cue in two places. A dual
+    /// anywhere stands for two (`تسجل حالتي وفاة`), unless a number before it counts it. A
+    /// noun that opens a sentence, the headline style: a singular of the dead for one
+    /// (`قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص`), a plural for a vague figure (`قتلى
+    /// وجرحى بقصف على ريف إدلب`). Only there: elsewhere a bare `شهيد` is often someone's
+    /// (`ابن شهيد`); and not when a definite word follows (`قتيل الأمس`, `جرحى الحرب` name
+    /// people already told of). A singular only of the dead: `مصاب` is as often `ill with`
+    /// (`مصاب بالسرطان`). A word that is also a cue (`إصابات`, `ضحايا`) is read as one.
+    pub(super) fn cueless_noun_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let casualty = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(_),
+                    ..
+                }
+            )
+        };
+        for h in r.first_hits(casualty) {
+            let i = h.start;
+            let Kind::Noun {
+                category: Some(category),
+                group,
+                form,
+            } = h.entry.kind
+            else {
+                continue;
+            };
+            if used[i] {
+                continue;
+            }
+            let count = if matches!(form, Form::Dual) {
+                if r.after_number(i) {
+                    continue;
+                }
+                form.count()
+            } else {
+                let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
+                if !opens || r.construct(&h) || r.definite(i) || r.has_cue(i) {
+                    continue;
+                }
+                match form {
+                    Form::Singular if category == Category::Killed => Some(1),
+                    Form::Plural => None,
+                    _ => continue,
+                }
+            };
+            if self.excluded(r, h.start, h.end, category) {
+                continue;
+            }
+            used[h.start..h.end].fill(true);
+            out.push(Draft::counted(
+                by::NOUN_OPENING,
+                category,
+                count,
+                group.unwrap_or(Group::Unspecified),
+                (h.start, h.end - 1),
+                h.start,
+                &h.entry.rule,
+            ));
+        }
+    }
+
+    /// An indefinite singular or dual noun of people right before a cue that follows what
+    /// it counts: `لقي شاب مصرعه` (one young man killed), `طفلان فارقا الحياة`. The cue must
+    /// stand next to the noun or at most two words after it (`لقي شاب سوري مصرعه`, `وكان
+    /// شاب قد لقي مصرعه`): further on, the noun may be the subject of something else (`قال
+    /// شاب إن …`). A definite noun is left alone: it most often names again someone already
+    /// counted.
+    pub(super) fn noun_then_cue_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let counted_noun = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    form: Form::Singular | Form::Dual,
+                    ..
+                }
+            )
+        };
+        for n in r.first_hits(counted_noun) {
+            let Kind::Noun { group, form, .. } = n.entry.kind else {
+                continue;
+            };
+            let i = n.start;
+            if used[i] || r.definite(i) || r.after_number(i) {
+                continue;
+            }
+            // Not past another noun: `قال شاب إن المدنيين قتلوا` has its own subject.
+            let other_noun = |j: usize| {
+                r.hits(j)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+            };
+            // After an opener (`لقي شاب يبلغ من العمر 18 عاما مصرعه`) the close may stand
+            // further, past numbers and nouns, within the sentence.
+            let opener = (i > 0 && r.toks()[i].joined)
+                .then(|| {
+                    r.hits(i - 1)
+                        .iter()
+                        .find(|h| h.entry.kind == Kind::Opener)
+                        .copied()
+                })
+                .flatten();
+            let reach = if opener.is_some() { FRAME_REACH } else { 3 };
+            let cue = (n.end..(n.end + reach).min(r.toks().len()))
+                .take_while(|&j| {
+                    if opener.is_some() {
+                        return r.sentence[j] == r.sentence[i] && !used[j];
+                    }
+                    r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
+                })
+                .find_map(|j| {
+                    r.hits(j).iter().find(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                after: true,
+                                category: Some(_)
+                            }
+                        )
+                    })
+                })
+                .copied();
+            let Some(cue) = cue else { continue };
+            let Kind::Cue {
+                category: Some(category),
+                ..
+            } = cue.entry.kind
+            else {
+                continue;
+            };
+            if self.excluded(r, i, cue.end, category) {
+                continue;
+            }
+            let group = group
+                .filter(|g| *g != Group::Unspecified)
+                .or_else(|| self.group_after(r, n.end))
+                .unwrap_or(Group::Unspecified);
+            match opener {
+                // The quote is the opener and its noun; the people listed after the noun
+                // (`لقي ضابط شرطة ومجند … مصرعهما`) are more of the dead.
+                Some(o) => {
+                    used[o.start..n.end].fill(true);
+                    used[cue.start..cue.end].fill(true);
+                    let count = form.count();
+                    out.push(Draft::counted(
+                        by::FRAME_OPENED,
+                        category,
+                        count,
+                        group,
+                        (o.start, n.end - 1),
+                        i,
+                        &n.entry.rule,
+                    ));
+                    let head = Head {
+                        category,
+                        count,
+                        at: i,
+                        breakdown: false,
+                    };
+                    self.parts_after(r, n.end, head, used, out);
+                }
+                None => {
+                    used[i..cue.end].fill(true);
+                    out.push(Draft::counted(
+                        by::NOUN_THEN_CUE,
+                        category,
+                        form.count(),
+                        group,
+                        (i, cue.end - 1),
+                        i,
+                        &n.entry.rule,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A definite noun of the dead or the wounded followed by a definite number word counts:
+    /// `القتلى الثلاثة` (the three dead), `الجرحى الخمسة`. Not when a figure of the same
+    /// casualties and count stands before it in the text: then it names them again.
+    pub(super) fn definite_count_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        use crate::numbers::table::WordKind;
+        // Not `الضحايا`: killed or wounded is too loose a reading for a count.
+        let noun = |h: &Hit| {
+            h.end == h.start + 1
+                && matches!(
+                    h.entry.kind,
+                    Kind::Noun {
+                        category: Some(Category::Killed | Category::Wounded),
+                        form: Form::Plural,
+                        ..
+                    }
+                )
+        };
+        for n in r.first_hits(noun) {
+            let Kind::Noun {
+                category: Some(category),
+                group,
+                ..
+            } = n.entry.kind
+            else {
+                continue;
+            };
+            let t = n.end;
+            if t >= r.toks().len() {
+                continue;
+            }
+            if !r.definite(n.start) || !r.toks()[t].joined || used[n.start] || used[t] {
+                continue;
+            }
+            let Some(bare) = r.word(t).strip_prefix("ال") else {
+                continue;
+            };
+            let Some(count) = self
+                .numbers
+                .table()
+                .readings(bare)
+                .iter()
+                .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                .and_then(|x| u64::try_from(x.value).ok())
+                .filter(|&v| v >= 2)
+            else {
+                continue;
+            };
+            // `الخمسة والعشرين`: one part of a compound number this does not read.
+            if t + 1 < r.toks().len() && r.toks()[t + 1].joined && r.word(t + 1).starts_with("وال")
+            {
+                continue;
+            }
+            let again = out
+                .iter()
+                .any(|d| d.last < n.start && d.category == category && d.count == Some(count));
+            if again || self.excluded(r, n.start, t + 1, category) {
+                continue;
+            }
+            used[n.start..=t].fill(true);
+            let group = group
+                .or_else(|| self.group_after(r, t + 1))
+                .unwrap_or(Group::Unspecified);
+            out.push(Draft::counted(
+                by::DEFINITE_COUNT,
+                category,
+                Some(count),
+                group,
+                (n.start, t),
+                n.start,
+                &n.entry.rule,
+            ));
+        }
+    }
+
+    /// A vague quantity *of* casualties needs no cue: `والعديد من الجرحى`, `عدد من القتلى
+    /// والجرحى`, `الكثير من الضحايا`. Only with `من` between the two: `عدد القتلى` (the
+    /// number of the dead) is no quantity; and not after a figure of the same casualties in
+    /// the sentence, which it takes up again. Each casualty noun coordinated with `و` right
+    /// after the first makes a mention of its own.
+    pub(super) fn partitive_vague_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let casualty_plural = |t: usize, used: &[bool]| {
+            r.hits(t).iter().find_map(|h| match h.entry.kind {
+                Kind::Noun {
+                    category: Some(c),
+                    group,
+                    form: Form::Plural,
+                } if r.toks()[t].joined && !used[t] => Some((*h, c, group)),
+                _ => None,
+            })
+        };
+        for v in r.first_hits(|h| matches!(h.entry.kind, Kind::Vague { .. })) {
+            if used[v.start] || r.in_quantity[v.start] {
+                continue;
+            }
+            // `من` written in the phrase (`عدد من`) or after it (`العديد من`).
+            let j = if v.entry.words.last().is_some_and(|w| w == "من") {
+                v.end
+            } else if v.end < r.toks().len() && r.toks()[v.end].joined && r.word(v.end) == "من" {
+                v.end + 1
+            } else {
+                continue;
+            };
+            if j >= r.toks().len() {
+                continue;
+            }
+            let (mut first, mut j) = (v.start, j);
+            while let Some((n, category, group)) = casualty_plural(j, used) {
+                // After a figure of the same casualties in its sentence, it refers back to
+                // them (`سقوط عشرات القتلى والجرحى ... نقل العديد من المصابين`).
+                let counted = out.iter().any(|d| {
+                    d.last < first
+                        && r.sentence[d.at] == r.sentence[first]
+                        && (d.category == category || d.category == Category::KilledOrWounded)
+                });
+                if counted || self.excluded(r, first, n.end, category) {
+                    break;
+                }
+                used[first..n.end].fill(true);
+                let group = group
+                    .or_else(|| self.group_after(r, n.end))
+                    .unwrap_or(Group::Unspecified);
+                out.push(Draft::counted(
+                    by::VAGUE_PARTITIVE,
+                    category,
+                    None,
+                    group,
+                    (first, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                ));
+                // `... والجرحى`: the next noun, if it is one, joined by `و`.
+                if n.end >= r.toks().len() || !r.word(n.end).starts_with('و') {
+                    break;
+                }
+                (first, j) = (n.end, n.end);
+            }
+        }
+    }
+
+    /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
+    /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    pub(super) fn parts_after(
+        &self,
+        r: &Reading<'a>,
+        mut j: usize,
+        head: Head,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let category = head.category;
+        // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
+        // head of two or more (`شخصين امرأة و رجل`).
+        let mut bare_ok = head.count.is_some_and(|c| c >= 2);
+        loop {
+            let waw = if j < r.toks().len() && r.toks()[j].joined && r.word(j) == "و" {
+                j += 1;
+                true
+            } else {
+                j < r.toks().len() && r.word(j).starts_with('و')
+            };
+            if !(waw || bare_ok) {
+                return;
+            }
+            bare_ok = false;
+            let Some(n) = self.noun_at(r, j) else { return };
+            // `قتل جنديان آخران`: `others` right after the head's noun are its adjective.
+            if !waw
+                && r.hits(n.start)
+                    .iter()
+                    .any(|h| h.entry.kind == Kind::Vague { others: true })
+            {
+                return;
+            }
+            // A noun of people is a part of the head; one of the other casualties (`سقوط
+            // قتيل وجريح`: one dead, one wounded) a figure of its own, beside it.
+            let (part_category, group, form, part) = match n.entry.kind {
+                Kind::Noun {
+                    category: None,
+                    group: Some(group),
+                    form,
+                } => (category, group, form, true),
+                Kind::Noun {
+                    category: Some(other),
+                    group,
+                    form,
+                } if other != category && other != Category::KilledOrWounded => {
+                    (other, group.unwrap_or(Group::Unspecified), form, false)
+                }
+                _ => return,
+            };
+            // A plural of the other casualties is a vague figure beside the head (`سقوط
+            // قتيلين وجرحى`, `خمس شهداء وإصابات تم تحويلها`), unless it is also a cue that
+            // opens the next figure (`وإصابة 10 آخرين`, `وإصابة والدتهما`); a plural of people
+            // counts nothing here.
+            let cue_too = || {
+                let k = n.end;
+                let counts_next = k < r.toks().len()
+                    && r.toks()[k].joined
+                    && (r.in_quantity[k]
+                        || r.hits(k).iter().any(|x| {
+                            matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague { .. })
+                        }));
+                counts_next && r.has_cue(n.start)
+            };
+            let count = match form {
+                Form::Plural if part || r.definite(n.start) || cue_too() => return,
+                _ => form.count(),
+            };
+            if used[n.start] || self.counted_by_next(r, n.end, used) {
+                return;
+            }
+            used[n.start..n.end].fill(true);
+            out.push(Draft {
+                flags: if part && head.breakdown {
+                    vec![Flag::Breakdown]
+                } else {
+                    Vec::new()
+                },
+                partner: Some(head.at),
+                ..Draft::counted(
+                    by::PARTS_LISTED,
+                    part_category,
+                    count,
+                    group,
+                    (n.start, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                )
+            });
+            j = n.end;
+        }
+    }
+}

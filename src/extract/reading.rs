@@ -1,0 +1,593 @@
+//! Reading a text once: tokens, sentence and clause numbers, lexicon hits, the numbers of
+//! the sentences that may hold a figure, and the page's layout (headline, furniture).
+
+use super::*;
+
+/// A lexicon phrase found at tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit<'l> {
+    pub(super) entry: &'l Entry,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Found at the end of a longer word (`سوريامقتل`): a title glued to the one before.
+    pub(super) glued: bool,
+}
+
+/// A document's text read once: tokens, clause and sentence numbers, lexicon hits.
+pub(super) struct Reading<'a> {
+    norm: Normalized,
+    toks: Vec<Tok>,
+    /// Sentence index of each token; a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `.
+    pub(super) sentence: Vec<usize>,
+    /// Clause index of each token; clauses also end at commas.
+    pub(super) clause: Vec<usize>,
+    /// Every hit, by the token it starts at, longest first there (see [`Reading::hits`]).
+    pub(super) hits: Vec<Hit<'a>>,
+    /// Where each token's hits start in `hits`, and one past the last token's end.
+    pub(super) hit_at: Vec<u32>,
+    /// Is each token part of a quantity (its number or qualifier words)?
+    pub(super) in_quantity: Vec<bool>,
+    pub(super) quantities: Vec<Quantity>,
+    /// Token range of each quantity's number (without qualifier words).
+    pub(super) q_toks: Vec<(usize, usize)>,
+    /// Token where each quantity's qualifier words start.
+    pub(super) q_full_start: Vec<usize>,
+    /// Byte ranges of the lines that are page furniture, in order, not overlapping.
+    pub(super) furniture: Vec<(usize, usize)>,
+    /// Tokens where a cue glued to the word before was found (see `glued_cue`).
+    pub(super) glued: Vec<usize>,
+    /// Byte range of the headline line in the normalised text.
+    pub(super) headline: Option<(usize, usize)>,
+}
+
+impl<'a> Reading<'a> {
+    /// The normalised text.
+    pub(super) fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// The normalised text with its map back to the original.
+    pub(super) fn norm(&self) -> &Normalized {
+        &self.norm
+    }
+
+    /// The tokens of the normalised text, in order.
+    pub(super) fn toks(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// The hits starting at token `t`, longest first; none past the last token.
+    pub(super) fn hits(&self, t: usize) -> &[Hit<'a>] {
+        match (self.hit_at.get(t), self.hit_at.get(t + 1)) {
+            (Some(&a), Some(&z)) => &self.hits[a as usize..z as usize],
+            _ => &[],
+        }
+    }
+
+    /// The first hit at each token that `pred` accepts, in text order: the passes that look
+    /// for one kind of rule walk these, not every token.
+    pub(super) fn first_hits<'r>(
+        &'r self,
+        mut pred: impl FnMut(&Hit<'a>) -> bool + 'r,
+    ) -> impl Iterator<Item = Hit<'a>> + 'r {
+        let mut last = usize::MAX;
+        self.hits.iter().copied().filter(move |h| {
+            if h.start == last || !pred(h) {
+                return false;
+            }
+            last = h.start;
+            true
+        })
+    }
+
+    /// Is normalised byte `at` on a furniture line?
+    pub(super) fn is_furniture(&self, at: usize) -> bool {
+        let k = self.furniture.partition_point(|&(_, z)| z <= at);
+        self.furniture.get(k).is_some_and(|&(a, _)| a <= at)
+    }
+
+    /// The text of token `t`. Every word of the text is cut here, several times over (a
+    /// phrase, a number, a place is looked for at it), so it skips what `str` slicing tests
+    /// on each cut: that both ends are char boundaries, which they are by construction.
+    pub(super) fn word(&self, t: usize) -> &str {
+        let k = &self.toks[t];
+        debug_assert!(self.norm.text.is_char_boundary(k.start));
+        debug_assert!(self.norm.text.is_char_boundary(k.end));
+        // SAFETY: `toks` are the tokens `tokenize` cut from `norm.text`, set together in
+        // `read` and never changed after (both fields are private to this module, which
+        // lends them out only as shared borrows). A token
+        // starts at an ASCII byte (a digit, or a dot or minus sign before one) or an Arabic
+        // letter's lead byte, and ends where its run of digits or whole letters does: at a
+        // char boundary, within the text.
+        unsafe { self.norm.text.get_unchecked(k.start..k.end) }
+    }
+
+    /// Does word `t` carry the article (`القتلى`, `والقتلى`, `للقتلى`)? Two letters at least
+    /// must follow it: `إلى`, `إلا` and `ألف` (read `الي`, `الا`, `الف`) only begin as it
+    /// does.
+    pub(super) fn definite(&self, t: usize) -> bool {
+        let w = self.word(t);
+        ["ال", "وال", "بال", "فال", "لل", "ولل"]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(|stem| stem.len() >= 4))
+    }
+
+    /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —
+    /// which may stand between a passive verb and its subject: `وقتل في الغارة قيادي`.
+    pub(super) fn past_where(&self, t: usize) -> Option<usize> {
+        let joined = |k: usize| k < self.toks.len() && self.toks[k].joined;
+        if !joined(t) {
+            return None;
+        }
+        let w = self.word(t);
+        if w == "في" && joined(t + 1) && self.definite(t + 1) {
+            Some(t + 2)
+        } else if w.starts_with("بال") {
+            Some(t + 1)
+        } else {
+            None
+        }
+    }
+
+    /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
+    /// that begins with the letter (`وفاة`)?
+    pub(super) fn conjoined(&self, h: &Hit<'_>) -> bool {
+        self.word(h.start).starts_with('و')
+            && !h.entry.words.first().is_some_and(|w| w.starts_with('و'))
+    }
+
+    /// Is token `t` counted by a number joined right before it (`5 قتيلين` is no dual)?
+    pub(super) fn after_number(&self, t: usize) -> bool {
+        t > 0 && self.in_quantity[t - 1] && self.toks[t].joined
+    }
+
+    /// Is a cue read at token `t` (`إصابات`, `ضحايا` are nouns and cues both)?
+    pub(super) fn has_cue(&self, t: usize) -> bool {
+        self.hits(t)
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
+    }
+
+    /// Is the noun of hit `h` the head of a construct, made definite by the definite word
+    /// right after it (`قتلى القصف`)?
+    pub(super) fn construct(&self, h: &Hit<'_>) -> bool {
+        h.end < self.toks.len() && self.toks[h.end].joined && self.definite(h.end)
+    }
+
+    /// The byte range in the original `text` from token `first` to token `last`.
+    pub(super) fn original_range(&self, text: &str, first: usize, last: usize) -> (usize, usize) {
+        let (s, _) = self
+            .norm
+            .original_span(text, self.toks[first].start, self.toks[first].end);
+        let (_, e) = self
+            .norm
+            .original_span(text, self.toks[last].start, self.toks[last].end);
+        (s, e)
+    }
+
+    /// Does hit `h` name a toll a figure can be the count of: a cue, or a casualty plural
+    /// made definite by the article or by the word it governs (`عدد القتلى`, `حصيلة قتلى
+    /// القصف`)?
+    pub(super) fn names_toll(&self, h: &Hit<'_>) -> bool {
+        match h.entry.kind {
+            Kind::Cue { after: false, .. } => true,
+            Kind::Noun {
+                category: Some(_),
+                form: Form::Plural,
+                ..
+            } => self.definite(h.start) || self.construct(h),
+            _ => false,
+        }
+    }
+
+    /// Is token `t` wrapped in brackets: `(28)`?
+    pub(super) fn bracketed(&self, t: usize) -> bool {
+        let before = self.norm.text[..self.toks[t].start].trim_end();
+        let after = self.norm.text[self.toks[t].end..].trim_start();
+        before.ends_with(['(', '[']) && after.starts_with([')', ']'])
+    }
+
+    /// Is word `t` a partitive that introduces who a figure is among
+    /// (`خمسة منهم`, `و7 من النازحين`, `وخمسة بين الطاقم`)?
+    pub(super) fn partitive(&self, t: usize) -> bool {
+        t < self.toks.len()
+            && self.toks[t].joined
+            && matches!(
+                self.word(t),
+                "من" | "منهم" | "منهن" | "بين" | "بينهم" | "بينهن"
+            )
+    }
+}
+
+impl<'a> Extractor<'a> {
+    pub(super) fn read(&self, text: &str) -> Reading<'a> {
+        let norm = normalize(text);
+        let toks = tokenize(&norm.text);
+        let (mut sentence, mut clause) = (
+            Vec::with_capacity(toks.len()),
+            Vec::with_capacity(toks.len()),
+        );
+        let (mut s, mut c) = (0, 0);
+        for (i, t) in toks.iter().enumerate() {
+            // A joined token has only spaces, tabs, brackets or quotes before it: no break.
+            if i > 0 && !t.joined {
+                match gap_break(&norm.text[toks[i - 1].end..t.start]) {
+                    Break::Sentence => {
+                        s += 1;
+                        c += 1;
+                    }
+                    Break::Clause => c += 1,
+                    Break::None => {}
+                }
+            }
+            sentence.push(s);
+            clause.push(c);
+        }
+        let n = toks.len();
+        let mut r = Reading {
+            norm,
+            toks,
+            sentence,
+            clause,
+            hits: Vec::new(),
+            hit_at: Vec::new(),
+            in_quantity: vec![false; n],
+            quantities: Vec::new(),
+            q_toks: Vec::new(),
+            q_full_start: Vec::new(),
+            furniture: Vec::new(),
+            glued: Vec::new(),
+            headline: None,
+        };
+        // About one word in four starts some entry (most of them common words: `في`, `من`).
+        let (mut hits, mut hit_at) = (Vec::with_capacity(n / 4), Vec::with_capacity(n + 1));
+        for i in 0..n {
+            hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+            let from = hits.len();
+            self.hits_at(&r, i, &mut hits);
+            if hits[from..].iter().any(|h| h.glued) {
+                r.glued.push(i);
+            }
+        }
+        hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+        (r.hits, r.hit_at) = (hits, hit_at);
+        // Numbers matter only where a cue or a casualty noun is: an article without one is
+        // done here, before the number parser runs.
+        let wanted = cue_sentences(&r);
+        if wanted.contains(&true) {
+            r.quantities = self.quantities(&r, &wanted);
+            for q in &r.quantities {
+                let toks = &r.toks;
+                let a = toks.partition_point(|t| t.end <= q.start);
+                let z = toks.partition_point(|t| t.start < q.end);
+                let fa = toks.partition_point(|t| t.end <= q.full_start);
+                let fz = toks.partition_point(|t| t.start < q.full_end);
+                r.in_quantity[fa..fz].fill(true);
+                r.q_toks.push((a, z));
+                r.q_full_start.push(fa);
+            }
+            self.layout(&mut r);
+        }
+        r
+    }
+
+    /// The quantities of the `wanted` sentences (see [`cue_sentences`]): a figure is read
+    /// with its cue in its clause, so numbers elsewhere (prices, populations, the dates of
+    /// other news) are never parsed. A sentence boundary always breaks a number
+    /// expression, so the result is what parsing the whole text would give there.
+    pub(super) fn quantities(&self, r: &Reading<'a>, wanted: &[bool]) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut words = crate::numbers::Words::default();
+        let mut a = 0;
+        while a < r.toks.len() {
+            let s = r.sentence[a];
+            let z = a + r.sentence[a..].partition_point(|&x| x == s);
+            if wanted[s] {
+                self.numbers
+                    .parse_tokens_into(&r.norm.text, &r.toks[a..z], &mut words, &mut out);
+            }
+            a = z;
+        }
+        out
+    }
+
+    /// Page layout: which lines are furniture, which is the headline; and a title glued to
+    /// the one before it starts a new sentence.
+    pub(super) fn layout(&self, r: &mut Reading<'a>) {
+        let text = &r.norm.text;
+        let ticker = ticker_times();
+        // Byte ranges of furniture lines, merged; tokens look theirs up by binary search.
+        let mut furniture: Vec<(usize, usize)> = Vec::new();
+        let mut mark = |a: usize, z: usize| match furniture.last_mut() {
+            Some(last) if last.1 == a => last.1 = z,
+            _ => furniture.push((a, z)),
+        };
+        let (mut block, mut rest) = (false, false);
+        let mut headline = None;
+        for (a, z) in line_spans(text) {
+            let t = text[a..z].trim();
+            if t.is_empty() {
+                block = false;
+                continue;
+            }
+            let marker = self
+                .lex
+                .furniture_starting(t)
+                .find(|(m, _)| t.chars().count() <= m.chars().count() + 20);
+            // A ticker line holds two time stamps: look for the colon before the regex.
+            let ticker_line = || {
+                memchr::memchr(b':', t.as_bytes()).is_some() && ticker.find_iter(t).nth(1).is_some()
+            };
+            let furniture_line = rest || block || marker.is_some() || ticker_line();
+            if let Some((_, r)) = marker {
+                rest |= r;
+                block = !r;
+            }
+            if furniture_line {
+                mark(a, z);
+            } else if headline.is_none() {
+                headline = Some((a, z)).filter(|_| t.chars().count() <= 200);
+            }
+        }
+        // A line where one title runs into the next is a scraped list of headlines.
+        for &i in &r.glued {
+            let p = r.toks[i].start;
+            let a = text[..p].rfind('\n').map_or(0, |k| k + 1);
+            let z = text[p..].find('\n').map_or(text.len(), |k| p + k + 1);
+            let k = furniture.partition_point(|&(_, fz)| fz <= a);
+            if furniture.get(k).is_none_or(|&(fa, _)| fa > a) {
+                furniture.insert(k, (a, z));
+            }
+        }
+        r.furniture = furniture;
+        r.headline = headline.filter(|&(_, z)| z < text.len());
+        // Renumber sentences and clauses so each glued title is its own.
+        if r.glued.is_empty() {
+            return;
+        }
+        let (mut extra, mut prev_sentence) = (0, usize::MAX);
+        let mut glued = r.glued.iter().peekable();
+        for i in 0..r.toks.len() {
+            let title = glued.next_if_eq(&&i).is_some();
+            if title && r.sentence[i] == prev_sentence {
+                extra += 1;
+            }
+            prev_sentence = r.sentence[i];
+            r.sentence[i] += extra;
+            r.clause[i] += extra;
+        }
+    }
+
+    /// Push the hits starting at token `i` onto `out`, longest first.
+    pub(super) fn hits_at(&self, r: &Reading<'a>, i: usize, out: &mut Vec<Hit<'a>>) {
+        if r.toks[i].kind != TokKind::Word {
+            return;
+        }
+        if !self.lex.may_start(r.word(i)) {
+            self.push_glued_cue(r, i, out);
+            return;
+        }
+        let from = out.len();
+        for key in keys(r.word(i)) {
+            for e in self.lex.starting_with(key) {
+                let n = e.words.len();
+                let fits = (1..n).all(|k| {
+                    let t = i + k;
+                    t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
+                        // Later words match with or without their clitics and article on
+                        // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
+                        // Every key of a word is a suffix of it: most words that follow
+                        // a common first word (`في`, `من`) end in no wanted key, and are
+                        // passed over before their keys are made, on one test against the
+                        // shortest wanted key (see `Entry::later_keys`).
+                        let want = &e.later_keys[k - 1];
+                        let w = r.word(t);
+                        want.last().is_some_and(|x| w.ends_with(x.as_str()))
+                            && keys(w).iter().any(|w| want.iter().any(|x| x == w))
+                    }
+                });
+                if fits {
+                    out.push(Hit {
+                        entry: e,
+                        start: i,
+                        end: i + n,
+                        glued: false,
+                    });
+                }
+            }
+        }
+        if out.len() == from {
+            self.push_glued_cue(r, i, out);
+        }
+        if out.len() > from + 1 {
+            out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
+        }
+    }
+
+    /// Push the cue glued to the end of word `i`, if it has one (see [`Self::glued_cue`]).
+    /// Most words are too short to hold one: that is decided here, on the token's bounds,
+    /// without a call for every word of the text.
+    #[inline]
+    pub(super) fn push_glued_cue(&self, r: &Reading<'a>, i: usize, out: &mut Vec<Hit<'a>>) {
+        if r.toks[i].end - r.toks[i].start >= GLUED_MIN_BYTES
+            && let Some(h) = self.glued_cue(r, i)
+        {
+            out.push(h);
+        }
+    }
+
+    /// Scraped headline lists often lose the space between titles: `سوريامقتل عنصرين`.
+    /// An unknown word that ends in a one-word cue of four letters or more, after at least
+    /// three letters of something else, is read as that cue.
+    #[inline(never)]
+    pub(super) fn glued_cue(&self, r: &Reading<'a>, i: usize) -> Option<Hit<'a>> {
+        let w = r.word(i);
+        if !self.lex.may_end_in_cue(w) {
+            return None;
+        }
+        w.char_indices().skip(3).find_map(|(k, _)| {
+            let tail = &w[k..];
+            if tail.chars().count() < 4 {
+                return None;
+            }
+            self.lex
+                .starting_with(tail)
+                .find(|e| e.words.len() == 1 && matches!(e.kind, Kind::Cue { after: false, .. }))
+                .map(|entry| Hit {
+                    entry,
+                    start: i,
+                    end: i + 1,
+                    glued: true,
+                })
+        })
+    }
+}
+
+/// Which sentences (by index) hold a cue or a casualty noun.
+pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
+    let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
+    for h in &r.hits {
+        if matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }) {
+            wanted[r.sentence[h.start]] = true;
+        }
+    }
+    wanted
+}
+
+/// The byte ranges of the lines of `text`, each with its newline: the lines of
+/// `split_inclusive('\n')`, found with the vectorised `memchr`.
+pub(super) fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut a = 0;
+    std::iter::from_fn(move || {
+        (a < text.len()).then(|| {
+            let z = memchr::memchr(b'\n', &text.as_bytes()[a..]).map_or(text.len(), |k| a + k + 1);
+            let span = (a, z);
+            a = z;
+            span
+        })
+    })
+}
+
+/// What the text between two tokens ends.
+pub(super) enum Break {
+    None,
+    Clause,
+    Sentence,
+}
+
+/// A sentence ends at `. ! ? ؟ ؛`, a newline or ` - `; a clause also at a comma. One pass
+/// over the bytes: gaps are short, and this runs between every two tokens.
+pub(super) fn gap_break(gap: &str) -> Break {
+    let b = gap.as_bytes();
+    let mut clause = false;
+    for (k, &x) in b.iter().enumerate() {
+        match x {
+            b'.' | b'!' | b'?' | b'\n' => return Break::Sentence,
+            // ؟ U+061F and ؛ U+061B; ، U+060C.
+            0xD8 if matches!(b.get(k + 1), Some(0x9F | 0x9B)) => return Break::Sentence,
+            0xD8 if b.get(k + 1) == Some(&0x8C) => clause = true,
+            b',' => clause = true,
+            b'-' if k > 0 && b[k - 1] == b' ' && b.get(k + 1) == Some(&b' ') => {
+                return Break::Sentence;
+            }
+            _ => {}
+        }
+    }
+    if clause { Break::Clause } else { Break::None }
+}
+
+/// `- 09:33`: the time stamps of a news ticker.
+pub(super) fn ticker_times() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| regex::Regex::new(r"-\s*\d{1,2}:\d{2}").expect("valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_break_sentences_and_clauses_by_the_written_rule() {
+        // The rule as written: a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `; a clause
+        // also at a comma.
+        let rule = |gap: &str| {
+            if gap.contains(['.', '!', '?', '؟', '؛', '\n']) || gap.contains(" - ") {
+                2
+            } else if gap.contains(['،', ',']) {
+                1
+            } else {
+                0
+            }
+        };
+        for gap in [
+            " ",
+            "  ",
+            ". ",
+            "؟ ",
+            " ؛ ",
+            "\n",
+            " - ",
+            "-",
+            " -",
+            "- ",
+            "، ",
+            ",",
+            " «",
+            "» ",
+            "…",
+            " (",
+            ") ",
+            "؛",
+            "—",
+            " – ",
+            "،\n",
+            "\u{200F} ",
+        ] {
+            let got = match gap_break(gap) {
+                Break::None => 0,
+                Break::Clause => 1,
+                Break::Sentence => 2,
+            };
+            assert_eq!(got, rule(gap), "{gap:?}");
+        }
+    }
+
+    /// `read` skips the gap test before a joined token: whatever stands between two joined
+    /// tokens must never end a clause or a sentence.
+    #[test]
+    fn a_joined_token_follows_no_break() {
+        let text = "قتل 5 (خمسة) «مدنيين» [أمس]، ثم - 3. و\t4؟ ثم؛ 7 \"قتلى\" -8 و-9 ١٢ ، 6\nجرحى";
+        let toks = tokenize(text);
+        assert!(toks.iter().filter(|t| t.joined).count() > 5);
+        for w in toks.windows(2) {
+            if w[1].joined {
+                let gap = &text[w[0].end..w[1].start];
+                assert!(matches!(gap_break(gap), Break::None), "{gap:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_spans_are_the_lines_of_split_inclusive() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "سطر\n\nآخر\n",
+            "x\r\ny\n\nz",
+        ] {
+            let mut at = 0;
+            let want: Vec<(usize, usize)> = text
+                .split_inclusive('\n')
+                .map(|l| {
+                    at += l.len();
+                    (at - l.len(), at)
+                })
+                .collect();
+            assert_eq!(line_spans(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
+}
