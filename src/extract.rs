@@ -84,6 +84,13 @@ const CUE_REACH: usize = 6;
 
 /// How far back or forward from a figure period words (`منذ`) count, in words.
 const SCOPE_REACH: usize = 15;
+/// How far before a period word a comparison (`الأسوأ منذ`) may stand, in words.
+const COMPARE_REACH: usize = 3;
+/// An exact figure this large is a total over time unless its day is named: one event
+/// seldom kills or wounds a thousand.
+const TOTAL_AT_LEAST: u64 = 1000;
+/// The same for the low end of a vague figure: hundreds (`المئات`) and more.
+const VAGUE_TOTAL_AT_LEAST: u64 = 300;
 
 /// How far before the figure a running total reached may name its toll: a whole clause of
 /// where and how (`ارتفع حصيلة قتلى القذائف التي أطلقت على شارعي الثورة وبغداد … إلى 11`).
@@ -239,8 +246,22 @@ impl<'a> Extractor<'a> {
         // A figure coordinated with another, or one of its parts, shares its scope.
         let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
         let mut places = HashMap::default();
+        // Each figure's token, the token of the figure it is coordinated with, and whether
+        // it opens behind `و` (`وأصاب 727`: the statement goes on).
+        let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
+            .iter()
+            .map(|d| (d.at, (d.partner, r.word(d.first).starts_with('و'))))
+            .collect();
         for d in &drafts {
-            let own = self.scope(r, d);
+            // A figure of its own after this one, neither coordinated with it nor behind `و`
+            // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
+            // after it are that figure's.
+            let other = |t: usize| {
+                partners
+                    .get(&t)
+                    .is_some_and(|&(p, waw)| p != Some(d.at) && !waw)
+            };
+            let own = self.scope(r, d, other);
             let s = d
                 .partner
                 .and_then(|p| scopes.get(&p).copied())
@@ -318,7 +339,19 @@ impl<'a> Extractor<'a> {
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
         mark_breakdowns(&mut out, |at| r.sentence[at]);
+        for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {
+            (d.low, d.high) = self.definite_vague_range(r, d).unzip();
+        }
         out
+    }
+
+    /// The conventional range of a vague figure written with the article (`مقتل العشرات`
+    /// 30–99, `قتل المئات` 300–999): the number table's, for the word without it.
+    fn definite_vague_range(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<(u64, u64)> {
+        (d.first..=d.last).find_map(|t| {
+            let (lo, hi) = self.numbers.table().vague_range(r.without_article(t)?)?;
+            Some((u64::try_from(lo).ok()?, u64::try_from(hi).ok()?))
+        })
     }
 }
 

@@ -71,6 +71,12 @@ pub enum Kind {
     /// total reached: the total's toll noun may then stand anywhere before it in the
     /// sentence (`ارتفعت حصيلة ضحايا التفجير الذي وقع في المسجد إلى 15 شخصا`).
     TotalTo,
+    /// A word that pins the figures of its sentence to one day or one event (`أمس`,
+    /// `اليوم`, `المجزرة`): however large, such a figure is its toll, not a running total.
+    OneEvent,
+    /// A word that makes the period word right after it a comparison (`الأسوأ منذ نيسان`,
+    /// `لم تشهد مثيلا لها منذ قرن`), not the period of a figure.
+    Comparison,
     Cause(Cause),
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
@@ -176,6 +182,10 @@ struct ScopeRow {
     backward: bool,
     #[serde(default)]
     to: bool,
+    #[serde(default)]
+    one_event: bool,
+    #[serde(default)]
+    compare: bool,
     words: Vec<String>,
 }
 
@@ -471,6 +481,10 @@ impl Lexicon {
             check_id(&s.id)?;
             let kind = if s.to {
                 Kind::TotalTo
+            } else if s.one_event {
+                Kind::OneEvent
+            } else if s.compare {
+                Kind::Comparison
             } else {
                 Kind::Scope {
                     backward: s.backward,
@@ -661,6 +675,8 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
         Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
         Kind::TotalTo => "scope: the figure a running total reached".into(),
+        Kind::OneEvent => "scope: one day's or one event's figures".into(),
+        Kind::Comparison => "scope: the period after it is a comparison".into(),
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),

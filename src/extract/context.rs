@@ -90,15 +90,36 @@ impl<'a> Extractor<'a> {
     }
 
     /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
-    /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`).
-    pub(super) fn scope(&self, r: &Reading<'a>, d: &Draft<'a>) -> Scope {
+    /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`) — a period word
+    /// right after a comparison is none (`الأسوأ منذ نيسان`). Failing both, a large figure
+    /// ([`TOTAL_AT_LEAST`], or hundreds and more of a vague one) is a total over time unless
+    /// its sentence names its day or its one event (`سقط أمس 1200 قتيل`, `قتل الآلاف في
+    /// مجزرة حماة`).
+    /// `other(t)`: does a figure of its own, not coordinated with this one, stand at `t`?
+    /// Period words after it are not this figure's.
+    pub(super) fn scope(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft<'a>,
+        other: impl Fn(usize) -> bool,
+    ) -> Scope {
         let s = r.sentence[d.at];
+        let compared = |j: usize| {
+            (j.saturating_sub(COMPARE_REACH)..j).any(|k| {
+                r.sentence[k] == s
+                    && r.hits(k)
+                        .iter()
+                        .any(|h| h.entry.kind == Kind::Comparison && h.end <= j)
+            })
+        };
+        let period =
+            |h: &Hit, j: usize| h.entry.kind == Kind::Scope { backward: true } && !compared(j);
         let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
                 r.hits(j).iter().any(|h| match h.entry.kind {
-                    Kind::Scope { backward } => backward || d.first - j <= TOTAL_REACH,
-                    _ => false,
+                    Kind::Scope { backward: false } => d.first - j <= TOTAL_REACH,
+                    _ => period(h, j),
                 })
             });
         // A period word after the figure is its own until a running total begins (`مقتل 5
@@ -106,17 +127,30 @@ impl<'a> Extractor<'a> {
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
         let another = |h: &Hit| h.entry.kind == Kind::Scope { backward: false };
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
-            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another))
-            .any(|j| {
-                r.hits(j)
-                    .iter()
-                    .any(|h| h.entry.kind == Kind::Scope { backward: true })
-            });
-        if before || after {
+            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
+            .any(|j| r.hits(j).iter().any(|h| period(h, j)));
+        if before || after || (self.large(d) && !self.one_event(r, d)) {
             Scope::Cumulative
         } else {
             Scope::Incident
         }
+    }
+
+    /// Is the figure of a size one event seldom has: a thousand or more, or a vague count of
+    /// hundreds or more (`المئات`, `آلاف`)?
+    fn large(&self, d: &Draft<'a>) -> bool {
+        if d.vague {
+            d.low.is_some_and(|lo| lo >= VAGUE_TOTAL_AT_LEAST)
+        } else {
+            d.count.is_some_and(|c| c >= TOTAL_AT_LEAST)
+        }
+    }
+
+    /// Does the figure's sentence name its day or its one event (`أمس`, a weekday,
+    /// `المجزرة`, `الزلزال`)?
+    fn one_event(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        self.near(r, d, SCOPE_REACH)
+            .any(|h| h.entry.kind == Kind::OneEvent)
     }
 
     /// The cause named near a figure; violence when none is. A cause word in another clause

@@ -106,10 +106,16 @@ impl<'a> Reading<'a> {
     /// must follow it: `إلى`, `إلا` and `ألف` (read `الي`, `الا`, `الف`) only begin as it
     /// does.
     pub(super) fn definite(&self, t: usize) -> bool {
+        self.without_article(t).is_some()
+    }
+
+    /// Word `t` without its article and the clitics before it (`والعشرات` → `عشرات`), when
+    /// it carries one ([`Reading::definite`]).
+    pub(super) fn without_article(&self, t: usize) -> Option<&str> {
         let w = self.word(t);
         ["ال", "وال", "بال", "فال", "لل", "ولل"]
             .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(|stem| stem.len() >= 4))
+            .find_map(|p| w.strip_prefix(p).filter(|stem| stem.len() >= 4))
     }
 
     /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —

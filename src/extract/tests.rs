@@ -8,14 +8,19 @@ fn run(text: &str) -> Vec<Mention> {
 }
 
 /// A mention in the notation of `examples.tsv`: `category:count:group`, `~` for approx,
-/// `?` for a vague count, `+cum` for cumulative scope, `/cause` when it is not violence.
+/// `?` for a vague count (`?30-99` with its conventional range), `+cum` for cumulative
+/// scope, `/cause` when it is not violence.
 fn show(m: &Mention) -> String {
     let cat = match m.category {
         Category::Killed => "k",
         Category::Wounded => "w",
         Category::KilledOrWounded => "kw",
     };
-    let count = m.count.map_or("?".to_string(), |c| c.to_string());
+    let count = match (m.count, m.low, m.high) {
+        (Some(c), ..) => c.to_string(),
+        (None, Some(lo), Some(hi)) => format!("?{lo}-{hi}"),
+        (None, ..) => "?".to_string(),
+    };
     let approx = if m.approx { "~" } else { "" };
     let group = serde_json::to_value(m.group).unwrap();
     let scope = if m.scope == Scope::Cumulative {

@@ -286,6 +286,18 @@ impl NumberWords {
         .take(2)
     }
 
+    /// The conventional range of a vague quantity word: its own (`عشرات` 30–99, `مئات`
+    /// 300–999), or for the plural of a scale three to ten of it (`آلاف` 3000–9999).
+    pub fn vague_range(&self, word: &str) -> Option<(i128, i128)> {
+        let rs = self.readings(word);
+        if let Some(r) = rs.iter().find(|r| r.kind == WordKind::Vague) {
+            return Some((r.value, r.high));
+        }
+        rs.iter()
+            .find(|r| r.kind == WordKind::ScalePlural)
+            .map(|r| (3 * r.value, 10 * r.value - 1))
+    }
+
     pub fn readings(&self, word: &str) -> &[WordSense] {
         self.words.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
