@@ -268,10 +268,14 @@ impl<'a> Extractor<'a> {
                 .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
             scopes.insert(d.at, s);
         }
+        let article_cause = self.article_cause(r);
         drafts
             .into_iter()
             .map(|d| {
-                let cause = self.cause(r, &d, &figure_clauses);
+                let cause = self
+                    .cause(r, &d, &figure_clauses)
+                    .or(article_cause)
+                    .unwrap_or(Cause::Violence);
                 (d, cause)
             })
             // `إصابة` near a disease is an infection, not a wound.

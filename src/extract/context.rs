@@ -153,23 +153,69 @@ impl<'a> Extractor<'a> {
             .any(|h| h.entry.kind == Kind::OneEvent)
     }
 
-    /// The cause named near a figure; violence when none is. A cause word in another clause
-    /// that holds a figure of its own is that figure's: `القتل المباشر لـ 70،000 شخص، ...
-    /// ووفاة نحو 85،000 طفل من الجوع`. `figure_clauses` lists, sorted, the clauses with a
-    /// figure.
-    pub(super) fn cause(&self, r: &Reading<'a>, d: &Draft<'a>, figure_clauses: &[usize]) -> Cause {
+    /// The cause named with a figure: the first cause word within [`CAUSE_REACH`] words of
+    /// it in its sentence, else the nearest before it in its clause within [`PLACE_REACH`],
+    /// not past another number, unless a weapon word stands in that clause (`سقطت طائرة مقاتلة … في بلدة أريحا … وأسفر
+    /// عن مقتل 20`). A cause word in another clause that holds a figure of its own is that
+    /// figure's: `القتل المباشر لـ 70،000 شخص، ... ووفاة نحو 85،000 طفل من الجوع`.
+    /// `figure_clauses` lists, sorted, the clauses with a figure. `None` when none is named.
+    pub(super) fn cause(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft<'a>,
+        figure_clauses: &[usize],
+    ) -> Option<Cause> {
         let own = r.clause[d.at];
-        self.near(r, d, CAUSE_REACH)
-            .find_map(|h| match h.entry.kind {
-                Kind::Cause(c)
-                    if r.clause[h.start] == own
-                        || figure_clauses.binary_search(&r.clause[h.start]).is_err() =>
-                {
-                    Some(c)
-                }
-                _ => None,
+        let cause_of = |h: &Hit<'a>| match h.entry.kind {
+            Kind::Cause(c)
+                if r.clause[h.start] == own
+                    || figure_clauses.binary_search(&r.clause[h.start]).is_err() =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        if let Some(c) = self.near(r, d, CAUSE_REACH).find_map(cause_of) {
+            return Some(c);
+        }
+        let wide: Vec<&Hit<'a>> = self.near(r, d, PLACE_REACH).collect();
+        if wide
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own)
+        {
+            return None;
+        }
+        // Only before it in its own clause (a clause tells the cause, then what it caused:
+        // `سقطت طائرة … وأسفر عن مقتل 20`), and not past another number.
+        wide.into_iter()
+            .filter(|h| {
+                r.clause[h.start] == own
+                    && h.start < d.first
+                    && !r.in_quantity[h.start..d.first].contains(&true)
             })
-            .unwrap_or(Cause::Violence)
+            .filter_map(|h| Some((h.start.abs_diff(d.at), cause_of(h)?)))
+            .min_by_key(|&(gap, _)| gap)
+            .map(|(_, c)| c)
+    }
+
+    /// The cause an article is about, for figures that name none: the one cause its words
+    /// name (`صاعقة`, `بفيروس كورونا`), when no weapon word is in it. An article of
+    /// shelling that mentions a fire keeps its figures' violence.
+    pub(super) fn article_cause(&self, r: &Reading<'a>) -> Option<Cause> {
+        let mut found = None;
+        for h in r
+            .hits
+            .iter()
+            .filter(|h| !r.is_furniture(r.toks()[h.start].start))
+        {
+            match h.entry.kind {
+                Kind::Weapon(_) => return None,
+                Kind::Cause(c) if found.is_some_and(|f| f != c) => return None,
+                Kind::Cause(c) => found = Some(c),
+                _ => {}
+            }
+        }
+        found
     }
 
     pub(super) fn weapon(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<String> {
