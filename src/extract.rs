@@ -34,7 +34,7 @@ use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
 use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
 use constructions as by;
-use figures::{mark_breakdowns, restated};
+use figures::{borrow_groups, mark_breakdowns, restated};
 use nouns::Head;
 use reading::{Hit, Reading, cue_sentences};
 
@@ -137,6 +137,21 @@ struct Draft<'l> {
     /// The `at` of the figure this one is coordinated with or breaks down; it shares its
     /// scope.
     partner: Option<usize>,
+    /// With no group of its own, does it take that of the figure before it in its
+    /// sentence ([`borrow_groups`])?
+    borrows: Option<Borrow>,
+}
+
+/// How a figure with no group of its own takes the group of the figure before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Borrow {
+    /// `آخرين`, `آخر`: more of the people it counted (`قتل ثلاثة جنود وأصيب آخر`); not
+    /// more of one child, woman or man (`استشهد طفل وأصيب آخرون`).
+    Others,
+    /// A number without a noun (`أودى بحياة 229 مدنيًا وأصاب 727`).
+    Bare,
+    /// A casualty noun of no group right behind it (`مقتل 48 مدنيًا و132 مصابًا`).
+    Adjacent,
 }
 
 impl<'l> Draft<'l> {
@@ -166,6 +181,7 @@ impl<'l> Draft<'l> {
             flags: Vec::new(),
             at,
             partner: None,
+            borrows: None,
         }
     }
 }
@@ -343,6 +359,7 @@ impl<'a> Extractor<'a> {
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
         mark_breakdowns(&mut out, |at| r.sentence[at]);
+        borrow_groups(&mut out, |at| r.sentence[at]);
         for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {
             (d.low, d.high) = self.definite_vague_range(r, d).unzip();
         }

@@ -296,13 +296,6 @@ impl<'a> Extractor<'a> {
         let same_sentence_prev = before
             .last()
             .filter(|p| r.sentence[p.last] == r.sentence[a]);
-        // The figure a coordinated one takes its group from: not a part of a breakdown
-        // (`مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين`: the 20 are not children).
-        let group_partner = before
-            .iter()
-            .rev()
-            .take_while(|p| r.sentence[p.last] == r.sentence[a])
-            .find(|p| !p.flags.contains(&Flag::Breakdown));
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = noun.or(partitive_noun).map(|h| h.entry.rule.as_str());
             (c, rule, false, by::NUMBER_NOUN)
@@ -377,15 +370,18 @@ impl<'a> Extractor<'a> {
                 cue.filter(|h| r.partitive(h.end))
                     .and_then(|h| self.group_after(r, h.end))
             })
-            .or_else(|| {
-                // No group of its own and no `من …` after it: the partner's group when
-                // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20
-                // آخرين`, `مقتل 48 مدنيًا و132 مصابًا`).
-                let p = group_partner?;
-                // Not a total of a noun of its own (`حصيلة القتلى … إلى 120`).
-                (!partitive && !inherited && coordinated && governed.is_none()).then_some(p.group)
-            })
             .unwrap_or(Group::Unspecified);
+        // No group of its own and no `من …` after it: the group of the figure before, when
+        // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20 آخرين`, `مقتل
+        // 48 مدنيًا و132 مصابًا`); not for a total of a noun of its own (`حصيلة القتلى …
+        // إلى 120`).
+        let borrows = (!partitive && !inherited && governed.is_none()).then_some(if others {
+            Borrow::Others
+        } else if noun.is_none() {
+            Borrow::Bare
+        } else {
+            Borrow::Adjacent
+        });
         let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
             h.end
         }) - 1;
@@ -418,6 +414,7 @@ impl<'a> Extractor<'a> {
             flags,
             at: a,
             partner,
+            borrows,
         })
     }
 
@@ -622,5 +619,35 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
             }
         }
         i = j;
+    }
+}
+
+/// Figures of no group that take the group of the figure before them in their sentence
+/// (not a part of a breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20
+/// are not children), as each one's [`Borrow`] allows. `out` is in text order.
+pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
+    for i in 0..out.len() {
+        let d = &out[i];
+        let Some(how) = d.borrows.filter(|_| d.group == Group::Unspecified) else {
+            continue;
+        };
+        let s = sentence(d.first);
+        let Some(p) = out[..i]
+            .iter()
+            .rev()
+            .filter(|p| p.last < d.first)
+            .take_while(|p| sentence(p.last) == s)
+            .find(|p| !p.flags.contains(&Flag::Breakdown))
+        else {
+            continue;
+        };
+        let takes = match how {
+            Borrow::Others => p.count != Some(1) || p.group == Group::Combatant,
+            Borrow::Bare => true,
+            Borrow::Adjacent => d.first <= p.last + 2,
+        };
+        if takes {
+            out[i].group = p.group;
+        }
     }
 }

@@ -90,29 +90,17 @@ impl<'a> Extractor<'a> {
             // A person noun gives way to a group named right after it (`أحد عناصر
             // الشرطة`, `شخص من المدنيين`), and so does a vague quantity (`عدد كبير من
             // المدنيين`); the quote then runs to that noun.
-            // `وأصابت آخرين`: more of the people the figure before counted, of its group,
-            // unless a group is named after them (`وإصابة آخرين من المدنيين`).
-            // Not a part of a breakdown (`مقتل 12 مدنيًا بينهم 5 أطفال وإصابة آخرين`: the
-            // wounded are not children), nor one person (`استشهد طفل وأصيب آخرون`: others
-            // than a child are not more children).
-            let others_of = match n.entry.kind {
-                Kind::Vague { others: true } => out
-                    .iter()
-                    .filter(|d| {
-                        d.last < h.start
-                            && r.sentence[d.last] == r.sentence[h.start]
-                            && !d.flags.contains(&Flag::Breakdown)
-                    })
-                    .max_by_key(|d| d.last)
-                    .filter(|d| d.count != Some(1))
-                    .map(|d| d.group),
-                _ => None,
-            };
+            // `وأصابت آخرين`, `وأصيب آخر`: more of the people the figure before counted, of
+            // its group ([`Borrow::Others`]), unless a group is named after them (`وإصابة
+            // آخرين من المدنيين`).
+            let others = r
+                .hits(n.start)
+                .iter()
+                .any(|x| x.entry.kind == Kind::Vague { others: true });
             let (group, end) = match group.filter(|g| *g != Group::Unspecified) {
                 Some(g) => (g, n.end),
                 None => self
                     .group_noun_after(r, n.end)
-                    .or(others_of.map(|g| (g, n.end)))
                     .unwrap_or((Group::Unspecified, n.end)),
             };
             used[h.start..end].fill(true);
@@ -123,6 +111,7 @@ impl<'a> Extractor<'a> {
                     Vec::new()
                 },
                 partner: partner.filter(|_| inherited).map(|p| p.at),
+                borrows: others.then_some(Borrow::Others),
                 ..Draft::counted(
                     by::NOUN_AFTER_CUE,
                     category,
