@@ -606,6 +606,30 @@ impl Lexicon {
             && last_three(word).is_some_and(|t| self.cue_endings.contains(t))
     }
 
+    /// Is `e`, a plural-list form, the indefinite accusative of a singular of its own rule
+    /// (`شخصا` of `شخص`, `جنديا` of `جندي`)? After a number it is what the number counts
+    /// (`20 شخصا`); alone after a verb it is one (`أصاب شخصا`).
+    pub fn singular_accusative(&self, e: &Entry) -> bool {
+        let [w] = e.words.as_slice() else {
+            return false;
+        };
+        let Some(stem) = w.strip_suffix('ا') else {
+            return false;
+        };
+        self.starting_with(stem).any(|x| {
+            x.rule == e.rule
+                && x.words.len() == 1
+                && x.words[0] == stem
+                && matches!(
+                    x.kind,
+                    Kind::Noun {
+                        form: Form::Singular,
+                        ..
+                    }
+                )
+        })
+    }
+
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
         self.tails

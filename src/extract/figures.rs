@@ -185,8 +185,15 @@ impl<'a> Extractor<'a> {
         // Digits right after a definite word that is no cue nor casualty noun, with nothing
         // counted after them, label that thing: `الجولة 14`, `اللواء 313`, `الكيلو 5`. Not
         // after a bare article (`تجاوزت الـ 50`) nor a word that merely begins as it does
-        // (`إلى`, read `الي`): neither is definite.
+        // (`إلى`, read `الي`): neither is definite. An indefinite accusative after them is
+        // what they count, known noun or not (`قتلت قوات الأمن 14 محتجا`).
+        let counts_next = z < r.toks().len()
+            && r.toks()[z].joined
+            && r.toks()[z].kind == TokKind::Word
+            && !r.definite(z)
+            && r.word(z).ends_with('ا');
         if noun.is_none()
+            && !counts_next
             && r.toks()[a].kind == TokKind::Digits
             && fa > 0
             && r.toks()[fa].joined
@@ -206,7 +213,9 @@ impl<'a> Extractor<'a> {
             && r.hits(fa - 1)
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
-        if year && (noun.is_none() || after_time_word) {
+        // Any number right after a word of time with nothing counted after it is a date or
+        // a time (`منذ يوم 24`, `الساعة 5`).
+        if (year || after_time_word) && (noun.is_none() || (after_time_word && year)) {
             return None;
         }
         // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).

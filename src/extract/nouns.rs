@@ -47,6 +47,15 @@ impl<'a> Extractor<'a> {
                         .copied()
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?));
+            // `قتل ما لا يقل عن شخصين`, `أصيب نحو عشرة`: a qualifier before the noun.
+            let qualified = next
+                .is_none()
+                .then(|| self.past_qualifier(r, h.end))
+                .flatten()
+                .and_then(|(t, at_least)| Some((self.noun_at(r, t)?, at_least)));
+            let next = next
+                .or(qualified.map(|(n, _)| n))
+                .or_else(|| self.object_past_agent(r, h.end));
             let Some(n) = next else { continue };
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
@@ -57,7 +66,13 @@ impl<'a> Extractor<'a> {
                     group,
                     form,
                 } => {
-                    let count = form.count();
+                    // `أصاب شخصا`: one, written as a count's noun is.
+                    let count = form.count().or_else(|| {
+                        (form == Form::Plural
+                            && !r.definite(n.start)
+                            && self.lex.singular_accusative(n.entry))
+                        .then_some(1)
+                    });
                     // A bare plural is a vague mention only when the noun itself is a
                     // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
                     // `جثث القتلى` (victims already counted).
@@ -104,7 +119,15 @@ impl<'a> Extractor<'a> {
                     .unwrap_or((Group::Unspecified, n.end)),
             };
             used[h.start..end].fill(true);
+            let (approx, low, high) = match qualified {
+                Some((_, true)) if count.is_some() => (true, count, None),
+                Some(_) if count.is_some() => (true, count, count),
+                _ => (false, count, count),
+            };
             out.push(Draft {
+                approx,
+                low,
+                high,
                 flags: if inherited {
                     vec![Flag::Breakdown]
                 } else {
@@ -472,6 +495,44 @@ impl<'a> Extractor<'a> {
                 (first, j) = (n.end, n.end);
             }
         }
+    }
+
+    /// After a verb and its definite agent, the one or two it struck (`قتلت الغارة جنديا`,
+    /// `أصابت القذيفة طفلين`): a singular written as a count's noun is, or a dual, right
+    /// after the definite word at `t`. No other noun stands there (`مقتل الجنود الثلاثة`).
+    pub(super) fn object_past_agent(&self, r: &Reading<'a>, t: usize) -> Option<Hit<'a>> {
+        if t >= r.toks().len() || !r.toks()[t].joined || !r.definite(t) {
+            return None;
+        }
+        let n = self.noun_at(r, t + 1)?;
+        let one_or_two = match n.entry.kind {
+            Kind::Noun {
+                form: Form::Dual, ..
+            } => true,
+            Kind::Noun {
+                form: Form::Plural, ..
+            } => !r.definite(n.start) && self.lex.singular_accusative(n.entry),
+            _ => false,
+        };
+        one_or_two.then_some(n)
+    }
+
+    /// A qualifier phrase of the number table at token `t` (`ما لا يقل عن`, `نحو`), joined
+    /// to what precedes it: the token after it, and whether it gives a lower bound.
+    pub(super) fn past_qualifier(&self, r: &Reading<'a>, t: usize) -> Option<(usize, bool)> {
+        use crate::numbers::table::Context;
+        let table = self.numbers.table();
+        [(Context::AtLeast, true), (Context::Approx, false)]
+            .into_iter()
+            .find_map(|(ctx, at_least)| {
+                table.phrases_of(ctx).iter().find_map(|words| {
+                    let fits = words.iter().enumerate().all(|(k, w)| {
+                        let j = t + k;
+                        j < r.toks().len() && r.toks()[j].joined && r.word(j) == w
+                    });
+                    fits.then_some((t + words.len(), at_least))
+                })
+            })
     }
 
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
