@@ -104,16 +104,26 @@ impl<'a> Extractor<'a> {
             })
     }
 
-    /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause.
+    /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
+    /// coordinated with it, whose verb it shares (`12 جنديا وخمسة من أفراد الطاقم قتلوا`),
+    /// but not past another number.
     pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
-        (from..(from + CUE_AFTER_REACH).min(r.toks().len()))
-            .take_while(|&j| r.clause[j] == r.clause[from - 1] && !r.in_quantity[j])
-            .find_map(|j| {
-                r.hits(j)
-                    .iter()
-                    .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
-                    .copied()
-            })
+        for j in from..(from + CUE_AFTER_REACH).min(r.toks().len()) {
+            if r.clause[j] != r.clause[from - 1] {
+                return None;
+            }
+            if let Some(h) = r
+                .hits(j)
+                .iter()
+                .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
+            {
+                return Some(*h);
+            }
+            if r.in_quantity[j] && !r.in_quantity[j - 1] && !self.behind_waw(r, j) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
@@ -391,11 +401,25 @@ impl<'a> Extractor<'a> {
         } else {
             Borrow::Adjacent
         });
-        let last = after.map_or(after_noun + usize::from(others && noun.is_none()), |h| {
-            h.end
-        }) - 1;
+        let own_end = after_noun + usize::from(others && noun.is_none());
+        // A verb after the noun that figures coordinated with this one share (`12 جنديا
+        // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
+        let shared_after =
+            after.filter(|h| r.in_quantity[own_end.min(h.start)..h.start].contains(&true));
+        let last = after
+            .filter(|_| shared_after.is_none())
+            .map_or(own_end, |h| h.end)
+            - 1;
         let last = named.map_or(last, |(_, end)| last.max(end - 1));
-        used[first..=last].fill(true);
+        // The words between the noun and a verb after it stay free for what they say
+        // (`لقي 13 شخصا بينهم طفلان مصرعهم`: the two children are a part of the 13).
+        match after.filter(|_| shared_after.is_none() && named.is_none()) {
+            Some(h) => {
+                used[first..own_end.max(first + 1)].fill(true);
+                used[h.start..h.end].fill(true);
+            }
+            None => used[first..=last].fill(true),
+        }
         // A figure that takes its category from the one before breaks it down when that one
         // is a total (of no group or civilians) or a part itself; after a figure of another
         // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).

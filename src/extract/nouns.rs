@@ -87,11 +87,13 @@ impl<'a> Extractor<'a> {
             // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
             // The closest figure before the cue: among the figures (in text order, so
             // found by bisection) or the noun mentions made so far (the last one).
-            let k = out[..figures].partition_point(|d| d.last < h.start);
+            // A figure whose verb comes after the cue counts (`لقي 13 شخصا بينهم طفلان
+            // مصرعهم`).
+            let k = out[..figures].partition_point(|d| d.first < h.start);
             let partner = [k.checked_sub(1).map(|k| &out[k]), out[figures..].last()]
                 .into_iter()
                 .flatten()
-                .filter(|d| d.last < h.start)
+                .filter(|d| d.first < h.start)
                 .max_by_key(|d| d.last)
                 .filter(|d| r.sentence[d.last] == r.sentence[h.start]);
             let (category, inherited) = match (category, partner) {
