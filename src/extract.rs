@@ -28,7 +28,7 @@ type FastState = foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
-use crate::lexicon::{Entry, Form, Kind, Lexicon, keys};
+use crate::lexicon::{Closed, Entry, Form, Kind, Lexicon, keys};
 use crate::normalize::{Normalized, normalize};
 use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
@@ -266,7 +266,15 @@ impl<'a> Extractor<'a> {
         // it opens behind `و` (`وأصاب 727`: the statement goes on).
         let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
             .iter()
-            .map(|d| (d.at, (d.partner, r.word(d.first).starts_with('و'))))
+            .map(|d| {
+                (
+                    d.at,
+                    (
+                        d.partner,
+                        r.word(d.first).starts_with(r.closed.and.as_str()),
+                    ),
+                )
+            })
             .collect();
         for d in &drafts {
             // A figure of its own after this one, neither coordinated with it nor behind `و`

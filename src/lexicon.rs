@@ -99,6 +99,71 @@ pub enum Kind {
     },
 }
 
+/// The closed-class words the engine's constructions are built of (`[closed]` in the rules
+/// file), normalised as the text is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Closed {
+    /// Prefixes that carry the article (`ال`, `وال`, `لل`): a word behind one is definite.
+    pub article: Vec<String>,
+    /// The conjunction, written apart (`و 3`) or on a word (`وثلاثة`).
+    pub and: String,
+    /// The partitive `of`, bare (`خمسة من المدنيين`).
+    pub of: String,
+    /// `of` with its pronoun (`خمسة منهم`).
+    pub of_them: Vec<String>,
+    /// `among`, bare or with its pronoun (`بين`, `بينهم`).
+    pub among: Vec<String>,
+    /// The preposition of place before a definite noun (`في الغارة`).
+    pub in_: String,
+    /// A preposition fused with the article (`بالقصف`).
+    pub with_the: String,
+    /// The ending of the indefinite accusative (`شخصا`, `جنديا`).
+    pub accusative: String,
+}
+
+impl Closed {
+    /// Is `w` the partitive `of`, bare or with its pronoun?
+    pub fn is_of(&self, w: &str) -> bool {
+        w == self.of || self.of_them.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
+    pub fn is_partitive(&self, w: &str) -> bool {
+        self.is_of(w) || self.among.iter().any(|x| x == w)
+    }
+
+    /// `w` without its article and what stands before it (`والقتلى` → `قتلى`), when at
+    /// least two letters are left: `إلى` and `ألف` only begin as the article does.
+    pub fn strip_article<'w>(&self, w: &'w str) -> Option<&'w str> {
+        self.article
+            .iter()
+            .find_map(|p| w.strip_prefix(p.as_str()).filter(|stem| stem.len() >= 4))
+    }
+
+    /// Does `w` begin with the conjunction and the article (`والأطفال`)?
+    pub fn and_the(&self, w: &str) -> bool {
+        w.strip_prefix(self.and.as_str()).is_some_and(|rest| {
+            self.article
+                .first()
+                .is_some_and(|a| rest.starts_with(a.as_str()))
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClosedRow {
+    article: Vec<String>,
+    and: String,
+    of: String,
+    of_them: Vec<String>,
+    among: Vec<String>,
+    #[serde(rename = "in")]
+    in_: String,
+    with_the: String,
+    accusative: String,
+}
+
 /// One entry of the compiled lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -234,6 +299,7 @@ struct File {
     unit: Vec<UnitRow>,
     #[serde(default)]
     furniture: Vec<FurnitureRow>,
+    closed: Option<ClosedRow>,
 }
 
 /// A rules file that cannot be used, with where and why.
@@ -273,6 +339,7 @@ pub struct Lexicon {
     /// Furniture markers: (normalised phrase, extends to the end of the page, its first
     /// four bytes as one number when it has four).
     furniture: Vec<(String, bool, Option<u32>)>,
+    closed: Closed,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -524,6 +591,23 @@ impl Lexicon {
             let rest = f.extent == FurnitureExtent::Rest;
             lex.add(src, &f.id, &f.words, Kind::Furniture { rest })?;
         }
+        let Some(c) = &file.closed else {
+            return Err(RulesError {
+                line: None,
+                reason: "no [closed] table: the engine needs its closed-class words".into(),
+            });
+        };
+        let all = |ws: &[String]| ws.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
+        lex.closed = Closed {
+            article: all(&c.article),
+            and: normalize_word(&c.and),
+            of: normalize_word(&c.of),
+            of_them: all(&c.of_them),
+            among: all(&c.among),
+            in_: normalize_word(&c.in_),
+            with_the: normalize_word(&c.with_the),
+            accusative: normalize_word(&c.accusative),
+        };
         let endings: Vec<String> = lex
             .entries
             .iter()
@@ -613,7 +697,7 @@ impl Lexicon {
         let [w] = e.words.as_slice() else {
             return false;
         };
-        let Some(stem) = w.strip_suffix('ا') else {
+        let Some(stem) = w.strip_suffix(self.closed.accusative.as_str()) else {
             return false;
         };
         self.starting_with(stem).any(|x| {
@@ -628,6 +712,11 @@ impl Lexicon {
                     }
                 )
         })
+    }
+
+    /// The closed-class words of the rules file.
+    pub fn closed(&self) -> &Closed {
+        &self.closed
     }
 
     /// Entries whose phrase starts with `key`, longest phrase first.
@@ -863,6 +952,8 @@ mod tests {
     #[test]
     fn furniture_markers_a_line_starts_with() {
         let l = Lexicon::parse(concat!(
+            "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = []\n",
+            "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\n",
             "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
             "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",
             "[[furniture]]\nid = \"f.b\"\nextent = \"rest\"\nwords = [\"أخبار ذات صلة\"]\n",
@@ -895,6 +986,9 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.reason.contains("duplicate"), "{e}");
+        // The engine's closed-class words are part of every rules file.
+        let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\n").unwrap_err();
+        assert!(e.reason.contains("[closed]"), "{e}");
         let e = Lexicon::parse("[[noun]]\nid = \"n\"\nplural = [\"x\"]\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\nbogus = 1\n").unwrap_err();

@@ -40,7 +40,10 @@ impl<'a> Extractor<'a> {
                     .any(|h| matches!(h.entry.kind, Kind::Unit { after_of } if after_of || !of))
         };
         unit(z, false)
-            || (z < r.toks().len() && r.toks()[z].joined && r.word(z) == "من" && unit(z + 1, true))
+            || (z < r.toks().len()
+                && r.toks()[z].joined
+                && r.word(z) == r.closed.of
+                && unit(z + 1, true))
     }
 
     /// The nearest cue before token `from`, in the same clause, not past another number.
@@ -201,7 +204,7 @@ impl<'a> Extractor<'a> {
             && r.toks()[z].joined
             && r.toks()[z].kind == TokKind::Word
             && !r.definite(z)
-            && r.word(z).ends_with('ا');
+            && r.word(z).ends_with(r.closed.accusative.as_str());
         if noun.is_none()
             && !counts_next
             && r.toks()[a].kind == TokKind::Digits
@@ -457,14 +460,14 @@ impl<'a> Extractor<'a> {
         k < r.toks().len()
             && r.in_quantity[k]
             && used[k]
-            && r.word(k) != "و"
+            && r.word(k) != r.closed.and
             && !self.behind_waw(r, k)
     }
 
     /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
     /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
     pub(super) fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
-        (t > 0 && r.toks()[t].joined && r.word(t - 1) == "و")
+        (t > 0 && r.toks()[t].joined && r.word(t - 1) == r.closed.and)
             || (r.toks()[t].kind == TokKind::Word && self.numbers.behind_waw(r.word(t)))
     }
 
@@ -535,10 +538,8 @@ impl<'a> Extractor<'a> {
     /// [`Extractor::group_after`], with the token after the noun that names the group.
     pub(super) fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
         // `من المدنيين`, `منهم أطفال` (of them, children), `منهم من رجال الأمن`.
-        let of = |t: usize| {
-            t < r.toks().len() && r.toks()[t].joined && matches!(r.word(t), "من" | "منهم" | "منهن")
-        };
-        let k = if of(j) && r.word(j) != "من" && of(j + 1) {
+        let of = |t: usize| t < r.toks().len() && r.toks()[t].joined && r.closed.is_of(r.word(t));
+        let k = if of(j) && r.word(j) != r.closed.of && of(j + 1) {
             j + 2
         } else if of(j) {
             j + 1

@@ -388,7 +388,7 @@ impl<'a> Extractor<'a> {
             if !r.definite(n.start) || !r.toks()[t].joined || used[n.start] || used[t] {
                 continue;
             }
-            let Some(bare) = r.word(t).strip_prefix("ال") else {
+            let Some(bare) = r.without_article(t) else {
                 continue;
             };
             let Some(count) = self
@@ -403,8 +403,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             // `الخمسة والعشرين`: one part of a compound number this does not read.
-            if t + 1 < r.toks().len() && r.toks()[t + 1].joined && r.word(t + 1).starts_with("وال")
-            {
+            if t + 1 < r.toks().len() && r.toks()[t + 1].joined && r.closed.and_the(r.word(t + 1)) {
                 continue;
             }
             let again = out
@@ -455,9 +454,12 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // `من` written in the phrase (`عدد من`) or after it (`العديد من`).
-            let j = if v.entry.words.last().is_some_and(|w| w == "من") {
+            let j = if v.entry.words.last().is_some_and(|w| *w == r.closed.of) {
                 v.end
-            } else if v.end < r.toks().len() && r.toks()[v.end].joined && r.word(v.end) == "من" {
+            } else if v.end < r.toks().len()
+                && r.toks()[v.end].joined
+                && r.word(v.end) == r.closed.of
+            {
                 v.end + 1
             } else {
                 continue;
@@ -491,7 +493,7 @@ impl<'a> Extractor<'a> {
                     &n.entry.rule,
                 ));
                 // `... والجرحى`: the next noun, if it is one, joined by `و`.
-                if n.end >= r.toks().len() || !r.word(n.end).starts_with('و') {
+                if n.end >= r.toks().len() || !r.word(n.end).starts_with(r.closed.and.as_str()) {
                     break;
                 }
                 (first, j) = (n.end, n.end);
@@ -552,11 +554,11 @@ impl<'a> Extractor<'a> {
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         loop {
-            let waw = if j < r.toks().len() && r.toks()[j].joined && r.word(j) == "و" {
+            let waw = if j < r.toks().len() && r.toks()[j].joined && r.word(j) == r.closed.and {
                 j += 1;
                 true
             } else {
-                j < r.toks().len() && r.word(j).starts_with('و')
+                j < r.toks().len() && r.word(j).starts_with(r.closed.and.as_str())
             };
             if !(waw || bare_ok) {
                 return;

@@ -15,6 +15,8 @@ pub(super) struct Hit<'l> {
 
 /// A document's text read once: tokens, clause and sentence numbers, lexicon hits.
 pub(super) struct Reading<'a> {
+    /// The closed-class words of the rules ([`Closed`]).
+    pub(super) closed: &'a Closed,
     norm: Normalized,
     toks: Vec<Tok>,
     /// Sentence index of each token; a sentence ends at `. ! ? ؟ ؛`, a newline or ` - `.
@@ -112,10 +114,7 @@ impl<'a> Reading<'a> {
     /// Word `t` without its article and the clitics before it (`والعشرات` → `عشرات`), when
     /// it carries one ([`Reading::definite`]).
     pub(super) fn without_article(&self, t: usize) -> Option<&str> {
-        let w = self.word(t);
-        ["ال", "وال", "بال", "فال", "لل", "ولل"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p).filter(|stem| stem.len() >= 4))
+        self.closed.strip_article(self.word(t))
     }
 
     /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —
@@ -126,9 +125,9 @@ impl<'a> Reading<'a> {
             return None;
         }
         let w = self.word(t);
-        if w == "في" && joined(t + 1) && self.definite(t + 1) {
+        if w == self.closed.in_ && joined(t + 1) && self.definite(t + 1) {
             Some(t + 2)
-        } else if w.starts_with("بال") {
+        } else if w.starts_with(self.closed.with_the.as_str()) {
             Some(t + 1)
         } else {
             None
@@ -138,8 +137,9 @@ impl<'a> Reading<'a> {
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
     /// that begins with the letter (`وفاة`)?
     pub(super) fn conjoined(&self, h: &Hit<'_>) -> bool {
-        self.word(h.start).starts_with('و')
-            && !h.entry.words.first().is_some_and(|w| w.starts_with('و'))
+        let and = self.closed.and.as_str();
+        self.word(h.start).starts_with(and)
+            && !h.entry.words.first().is_some_and(|w| w.starts_with(and))
     }
 
     /// Is token `t` counted by a number joined right before it (`5 قتيلين` is no dual)?
@@ -196,12 +196,7 @@ impl<'a> Reading<'a> {
     /// Is word `t` a partitive that introduces who a figure is among
     /// (`خمسة منهم`, `و7 من النازحين`, `وخمسة بين الطاقم`)?
     pub(super) fn partitive(&self, t: usize) -> bool {
-        t < self.toks.len()
-            && self.toks[t].joined
-            && matches!(
-                self.word(t),
-                "من" | "منهم" | "منهن" | "بين" | "بينهم" | "بينهن"
-            )
+        t < self.toks.len() && self.toks[t].joined && self.closed.is_partitive(self.word(t))
     }
 }
 
@@ -231,6 +226,7 @@ impl<'a> Extractor<'a> {
         }
         let n = toks.len();
         let mut r = Reading {
+            closed: self.lex.closed(),
             norm,
             toks,
             sentence,
