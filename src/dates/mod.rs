@@ -11,43 +11,78 @@ use regex::Regex;
 
 use crate::normalize::normalize_word;
 
-/// Month names in both families, normalised as text is, with their month number.
-const MONTHS: &[(&str, u32)] = &[
-    ("كانون الثاني", 1),
-    ("يناير", 1),
-    ("شباط", 2),
-    ("فبراير", 2),
-    ("آذار", 3),
-    ("مارس", 3),
-    ("نيسان", 4),
-    ("أبريل", 4),
-    ("ابريل", 4),
-    ("أيار", 5),
-    ("مايو", 5),
-    ("حزيران", 6),
-    ("يونيو", 6),
-    ("تموز", 7),
-    ("يوليو", 7),
-    ("آب", 8),
-    ("أغسطس", 8),
-    ("اغسطس", 8),
-    ("أيلول", 9),
-    ("سبتمبر", 9),
-    ("تشرين الأول", 10),
-    ("أكتوبر", 10),
-    ("تشرين الثاني", 11),
-    ("نوفمبر", 11),
-    ("كانون الأول", 12),
-    ("ديسمبر", 12),
-];
+/// The calendar words of `rules/dates.toml`, normalised as text is.
+struct Calendar {
+    /// Every month name with its month number, in file order.
+    months: Vec<(String, u32)>,
+    /// Weekday names, Saturday first.
+    weekdays: Vec<(String, Weekday)>,
+    yesterday: Vec<String>,
+    before_yesterday: Vec<String>,
+    before_yesterday_after: Vec<String>,
+    opens_period: Vec<String>,
+    day_to_month: Vec<String>,
+    and: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<String>,
+    yesterday: Vec<String>,
+    before_yesterday: Vec<String>,
+    before_yesterday_after: Vec<String>,
+    opens_period: Vec<String>,
+    day_to_month: Vec<String>,
+    and: String,
+}
+
+/// The built-in calendar (`rules/dates.toml`).
+fn calendar() -> &'static Calendar {
+    static C: OnceLock<Calendar> = OnceLock::new();
+    C.get_or_init(|| {
+        let f: CalendarFile = toml::from_str(include_str!("../../rules/dates.toml"))
+            .expect("the built-in calendar is valid");
+        assert!(f.months.len() == 12 && f.weekdays.len() == 7, "12 months and 7 weekdays");
+        let all = |ws: &[String]| ws.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
+        let from_saturday = [
+            Weekday::Sat,
+            Weekday::Sun,
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ];
+        Calendar {
+            months: (1..)
+                .zip(&f.months)
+                .flat_map(|(n, names)| names.iter().map(move |m| (normalize_word(m), n)))
+                .collect(),
+            weekdays: f
+                .weekdays
+                .iter()
+                .map(|w| normalize_word(w))
+                .zip(from_saturday)
+                .collect(),
+            yesterday: all(&f.yesterday),
+            before_yesterday: all(&f.before_yesterday),
+            before_yesterday_after: all(&f.before_yesterday_after),
+            opens_period: all(&f.opens_period),
+            day_to_month: all(&f.day_to_month),
+            and: normalize_word(&f.and),
+        }
+    })
+}
 
 fn month_of(name: &str) -> Option<u32> {
     let name = name.trim();
-    normalised_months()
+    calendar()
+        .months
         .iter()
-        .zip(MONTHS)
-        .find(|(m, _)| *m == name)
-        .map(|(_, &(_, n))| n)
+        .find(|(m, _)| m == name)
+        .map(|&(_, n)| n)
 }
 
 /// How far before its year a named date may start: day, `من شهر`, a month name of two
@@ -69,7 +104,12 @@ fn named_pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
         Regex::new(&format!(
-            r"(?:^|[^\d])(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)$",
+            r"(?:^|[^\d])(\d{{1,2}})\s+{}({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)$",
+            calendar()
+                .day_to_month
+                .iter()
+                .map(|w| format!(r"(?:{}\s+)?", regex::escape(w)))
+                .collect::<String>(),
             month_names()
         ))
         .expect("valid")
@@ -109,8 +149,8 @@ fn named_parts<'h>(named: &Regex, hay: &'h str) -> Option<(usize, &'h str, &'h s
     }
     // `\s+(?:من\s+)?(?:شهر\s+)?`: no month name starts with either word.
     let mut rest = after_day.trim_start();
-    for word in ["من", "شهر"] {
-        if let Some(r) = rest.strip_prefix(word)
+    for word in &calendar().day_to_month {
+        if let Some(r) = rest.strip_prefix(word.as_str())
             && r.starts_with(char::is_whitespace)
         {
             rest = r.trim_start();
@@ -157,7 +197,7 @@ fn slash_gap(t: &str) -> bool {
 /// The month names, normalised as text is.
 fn normalised_months() -> &'static [String] {
     static M: OnceLock<Vec<String>> = OnceLock::new();
-    M.get_or_init(|| MONTHS.iter().map(|(m, _)| normalize_word(m)).collect())
+    M.get_or_init(|| calendar().months.iter().map(|(m, _)| m.clone()).collect())
 }
 
 /// Can the named pattern end at the year that follows `before`? Only if a month name stands
@@ -276,15 +316,6 @@ pub fn find_date(norm: &str) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("السبت", Weekday::Sat),
-    ("الاحد", Weekday::Sun),
-    ("الاثنين", Weekday::Mon),
-    ("الثلاثاء", Weekday::Tue),
-    ("الاربعاء", Weekday::Wed),
-    ("الخميس", Weekday::Thu),
-    ("الجمعه", Weekday::Fri),
-];
 
 /// The event date a clause implies, given the publication date: `اليوم` and no word at all
 /// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or
@@ -307,7 +338,10 @@ pub fn event_date_of<'w>(
     let opens_period = |at: usize| {
         let before = &clause_norm[..at];
         let start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-        before[start..].contains("منذ")
+        calendar()
+            .opens_period
+            .iter()
+            .any(|w| before[start..].contains(w.as_str()))
     };
     if let Some(&(_, d)) = dates_in(clause_norm)
         .iter()
@@ -316,26 +350,31 @@ pub fn event_date_of<'w>(
         return Some(d);
     }
     let p = published?;
-    // Yesterday wins over a weekday, and weekdays rank as WEEKDAYS lists them: note what
+    // Yesterday wins over a weekday, and weekdays rank as the calendar lists them: note what
     // is there in one pass over the words, bare or behind `و`.
-    let mut days = [false; WEEKDAYS.len()];
+    let cal = calendar();
+    let mut days = [false; 7];
     let mut words = words.peekable();
     let mut prev = "";
+    let and = cal.and.as_str();
     while let Some(x) = words.next() {
-        for w in [Some(x), x.strip_prefix('و')].into_iter().flatten() {
-            if w == "امس" || w == "البارحه" {
+        for w in [Some(x), x.strip_prefix(and)].into_iter().flatten() {
+            if cal.yesterday.iter().any(|y| y == w) {
                 // `أول أمس`, `أمس الأول`: the day before yesterday.
-                let before = prev == "اول" || words.peek() == Some(&"الاول");
+                let before = cal.before_yesterday.iter().any(|b| b == prev)
+                    || words
+                        .peek()
+                        .is_some_and(|n| cal.before_yesterday_after.iter().any(|b| b == n));
                 return Some(p - Duration::days(if before { 2 } else { 1 }));
             }
-            if let Some(k) = WEEKDAYS.iter().position(|&(name, _)| name == w) {
+            if let Some(k) = cal.weekdays.iter().position(|(name, _)| name == w) {
                 days[k] = true;
             }
         }
-        prev = x.strip_prefix('و').unwrap_or(x);
+        prev = x.strip_prefix(and).unwrap_or(x);
     }
     if let Some(k) = days.iter().position(|&d| d) {
-        let wd = WEEKDAYS[k].1;
+        let wd = cal.weekdays[k].1;
         let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
         return Some(p - Duration::days(i64::from(back)));
     }
