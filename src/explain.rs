@@ -60,6 +60,9 @@ pub fn render(text: &str, t: &Trace) -> String {
                 &text[fs..fe]
             );
         }
+        if let Some(why) = &n.blocked {
+            let _ = writeln!(out, "      no figure: {why}");
+        }
     }
     let _ = writeln!(out, "rules:      {}", t.hits.len());
     for h in &t.hits {
@@ -108,6 +111,21 @@ mod tests {
         assert!(out.contains("normalised: قتل نحو ثلاثه الاف"), "{out}");
         assert!(out.contains("«ثلاثةِ آلافٍ» = 3000, approximate"), "{out}");
         assert!(out.contains("as written: «نحو ثلاثةِ آلافٍ»"), "{out}");
+    }
+
+    /// A number that made no figure says what blocked it.
+    #[test]
+    fn shows_what_blocked_a_number() {
+        let out = run("مقتل 5 مدنيين خلال عشرة أيام");
+        assert!(out.contains("no figure: a unit follows"), "{out}");
+        assert_eq!(out.matches("no figure:").count(), 1, "{out}");
+        let out = run("تسجيل إصابة 65 شخصا بفيروس كورونا");
+        assert!(
+            out.contains("no figure: excluded by exclude.infection"),
+            "{out}"
+        );
+        let out = run("قتل شخص في عام 2019");
+        assert!(out.contains("no figure: a date or a time"), "{out}");
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct TracedNumber {
     /// The number itself, and the number with its qualifier words, in the original.
     pub span: (usize, usize),
     pub written: (usize, usize),
+    /// Why it made no figure, when it made none.
+    pub blocked: Option<String>,
 }
 
 /// A rule that matched words of the text.
@@ -142,6 +144,48 @@ struct Draft<'l> {
     borrows: Option<Borrow>,
 }
 
+/// Why a number the engine read made no mention: what `explain` shows beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Blocked<'l> {
+    /// A percentage, a fraction, zero or a size no toll has.
+    NotPeople,
+    /// A bracketed number standing apart: a note reference (`،(28) ووفاة`).
+    NoteReference,
+    /// A unit follows: it counts something else (`عشرة أيام`, `6 صواريخ`).
+    Unit,
+    /// It labels the definite word before it (`الجولة 14`, `اللواء 313`).
+    Label,
+    /// A year, or a number after a word of time: a date (`عام 2005`, `منذ يوم 24`).
+    Date,
+    /// `واحد` with no noun: a pronoun (`كواحد من`).
+    Pronoun,
+    /// No cue, casualty noun or figure of its sentence to take a category from.
+    NoCue,
+    /// An exclusion rule stands by it (`اعتقال`, `بفيروس`).
+    Excluded(&'l str),
+    /// It restates the number before it, in brackets (`(15) خمسة عشر`).
+    Restated,
+}
+
+impl Blocked<'_> {
+    /// What blocked it, in words.
+    fn why(&self) -> String {
+        match self {
+            Blocked::NotPeople => {
+                "not a count of people (a percentage, fraction, zero or too large)".into()
+            }
+            Blocked::NoteReference => "a bracketed note reference".into(),
+            Blocked::Unit => "a unit follows: it counts something else".into(),
+            Blocked::Label => "it labels the definite word before it".into(),
+            Blocked::Date => "a date or a time".into(),
+            Blocked::Pronoun => "one with no noun: a pronoun".into(),
+            Blocked::NoCue => "no cue, casualty noun or figure to share one with".into(),
+            Blocked::Excluded(rule) => format!("excluded by {rule}"),
+            Blocked::Restated => "it restates the number before it".into(),
+        }
+    }
+}
+
 /// How a figure with no group of its own takes the group of the figure before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Borrow {
@@ -201,7 +245,8 @@ impl<'a> Extractor<'a> {
     /// when it is not, the first date the text states is taken.
     pub fn extract(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
         let r = self.read(text);
-        self.mentions(&r, doc_id, text, published)
+        let (drafts, _) = self.drafts(&r);
+        self.mentions(&r, drafts, doc_id, text, published)
     }
 
     /// [`Extractor::extract`], with what the engine read on the way: the normalised text,
@@ -209,15 +254,18 @@ impl<'a> Extractor<'a> {
     /// matched and the mentions made. What `explain` shows is what extraction did.
     pub fn trace(&self, doc_id: &str, text: &str, published: Option<NaiveDate>) -> Trace {
         let r = self.read(text);
-        let mentions = self.mentions(&r, doc_id, text, published);
+        let (drafts, blocked) = self.drafts(&r);
+        let mentions = self.mentions(&r, drafts, doc_id, text, published);
         let span = |a: usize, z: usize| r.norm().original_span(text, a, z);
         let numbers = r
             .quantities
             .iter()
-            .map(|q| TracedNumber {
+            .zip(&blocked)
+            .map(|(q, b)| TracedNumber {
                 quantity: *q,
                 span: span(q.start, q.end),
                 written: span(q.full_start, q.full_end),
+                blocked: b.map(|b| b.why()),
             })
             .collect();
         let hits = r
@@ -244,11 +292,11 @@ impl<'a> Extractor<'a> {
     fn mentions(
         &self,
         r: &Reading<'a>,
+        drafts: Vec<Draft<'a>>,
         doc_id: &str,
         text: &str,
         published: Option<NaiveDate>,
     ) -> Vec<Mention> {
-        let drafts = self.drafts(r);
         if drafts.is_empty() {
             return Vec::new();
         }
@@ -342,17 +390,23 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
-    fn drafts(&self, r: &Reading<'a>) -> Vec<Draft<'a>> {
+    /// The figures of a text read, in text order, and for each number read what blocked it
+    /// (`None` when it made a figure).
+    fn drafts(&self, r: &Reading<'a>) -> (Vec<Draft<'a>>, Vec<Option<Blocked<'a>>>) {
         let mut out: Vec<Draft<'a>> = Vec::new();
         let mut used = vec![false; r.toks().len()];
-        for qi in 0..r.quantities.len() {
-            if restated(r, qi) {
-                continue;
-            }
-            if let Some(d) = self.quantity_draft(r, qi, &out, &mut used) {
-                // A figure may be followed by people counted by their noun, after `و`:
-                // more parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the
-                // dead or wounded (`قضى ثلاثة أطفال وأمهم`).
+        let blocked = (0..r.quantities.len())
+            .map(|qi| {
+                if restated(r, qi) {
+                    return Some(Blocked::Restated);
+                }
+                let d = match self.quantity_draft(r, qi, &out, &mut used) {
+                    Err(why) => return Some(why),
+                    Ok(d) => d,
+                };
+                // A figure may be followed by people counted by their noun, after `و`: more
+                // parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the dead or
+                // wounded (`قضى ثلاثة أطفال وأمهم`).
                 let head = Head {
                     category: d.category,
                     count: None,
@@ -362,8 +416,9 @@ impl<'a> Extractor<'a> {
                 let j = d.last + 1;
                 out.push(d);
                 self.parts_after(r, j, head, &mut used, &mut out);
-            }
-        }
+                None
+            })
+            .collect();
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
         mark_breakdowns(&mut out, |at| r.sentence[at]);
@@ -371,7 +426,7 @@ impl<'a> Extractor<'a> {
         for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {
             (d.low, d.high) = self.definite_vague_range(r, d).unzip();
         }
-        out
+        (out, blocked)
     }
 
     /// The conventional range of a vague figure written with the article (`مقتل العشرات`

@@ -44,7 +44,10 @@ fn calendar() -> &'static Calendar {
     C.get_or_init(|| {
         let f: CalendarFile = toml::from_str(include_str!("../../rules/dates.toml"))
             .expect("the built-in calendar is valid");
-        assert!(f.months.len() == 12 && f.weekdays.len() == 7, "12 months and 7 weekdays");
+        assert!(
+            f.months.len() == 12 && f.weekdays.len() == 7,
+            "12 months and 7 weekdays"
+        );
         let all = |ws: &[String]| ws.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
         let from_saturday = [
             Weekday::Sat,
@@ -315,7 +318,6 @@ pub fn find_date(norm: &str) -> Option<NaiveDate> {
     }
     best.map(|(_, d)| d)
 }
-
 
 /// The event date a clause implies, given the publication date: `اليوم` and no word at all
 /// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or

@@ -134,15 +134,28 @@ impl<'a> Extractor<'a> {
     /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
     /// follow within three words. Only within the clause of `a`.
     pub(super) fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
+        self.exclusion(r, a, z, category).is_some()
+    }
+
+    /// The rule of the exclusion that [`Extractor::excluded`] finds.
+    pub(super) fn exclusion(
+        &self,
+        r: &Reading<'a>,
+        a: usize,
+        z: usize,
+        category: Category,
+    ) -> Option<&'a str> {
         let end = (z + 3).min(r.toks().len());
-        (a.saturating_sub(2)..end).any(|j| {
-            r.clause[j] == r.clause[a]
-                && r.hits(j).iter().any(|h| match &h.entry.kind {
+        (a.saturating_sub(2)..end)
+            .filter(|&j| r.clause[j] == r.clause[a])
+            .find_map(|j| {
+                r.hits(j).iter().find(|h| match &h.entry.kind {
                     Kind::Exclude(None) => j < z && h.end <= z,
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
                     _ => false,
                 })
-        })
+            })
+            .map(|h| h.entry.rule.as_str())
     }
 
     pub(super) fn quantity_draft(
@@ -151,7 +164,7 @@ impl<'a> Extractor<'a> {
         qi: usize,
         before: &[Draft<'a>],
         used: &mut [bool],
-    ) -> Option<Draft<'a>> {
+    ) -> Result<Draft<'a>, Blocked<'a>> {
         let q = &r.quantities[qi];
         let (a, z) = r.q_toks[qi];
         // A figure restated right after it (`(15) خمسة عشر مصلياً`) is one with it: its
@@ -163,22 +176,22 @@ impl<'a> Extractor<'a> {
         };
         let fa = r.q_full_start[qi];
         if q.percent || a >= z {
-            return None;
+            return Err(Blocked::NotPeople);
         }
         let PeopleCount {
             count,
             low,
             high,
             vague,
-        } = people_count(q)?;
+        } = people_count(q).ok_or(Blocked::NotPeople)?;
         // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
         // reference.
         if !r.toks()[fa].joined && r.bracketed(fa) {
-            return None;
+            return Err(Blocked::NoteReference);
         }
         // `عشرة أيام`, `28 من نيسان`, `6 صواريخ`: the figure counts something else.
         if self.unit_after(r, z) {
-            return None;
+            return Err(Blocked::Unit);
         }
         // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
         let mut noun = self.noun_at(r, z).filter(|h| !r.conjoined(h));
@@ -216,7 +229,7 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .all(|h| matches!(h.entry.kind, Kind::Unit { .. }))
         {
-            return None;
+            return Err(Blocked::Label);
         }
         // A year with nothing counted after it is a date; so is one after a word of time
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
@@ -229,12 +242,12 @@ impl<'a> Extractor<'a> {
         // Any number right after a word of time with nothing counted after it is a date or
         // a time (`منذ يوم 24`, `الساعة 5`).
         if (year || after_time_word) && (noun.is_none() || (after_time_word && year)) {
-            return None;
+            return Err(Blocked::Date);
         }
         // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
         let in_words = r.toks()[a].kind == TokKind::Word;
         if noun.is_none() && in_words && count == Some(1) {
-            return None;
+            return Err(Blocked::Pronoun);
         }
         // `آخرين`, `العديد`: a figure with no noun of its own.
         let others = z < r.toks().len()
@@ -342,7 +355,7 @@ impl<'a> Extractor<'a> {
         }) {
             (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
         } else {
-            return None;
+            return Err(Blocked::NoCue);
         };
         // A cue of the dead before a noun of the wounded, or the other way round, is not the
         // figure's cue (`45 إصابة جديدة بكورونا و3 وفيات`): the quote starts at the figure.
@@ -356,8 +369,8 @@ impl<'a> Extractor<'a> {
         };
         let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_shared);
         let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
-        if self.excluded(r, first, after_noun, category) {
-            return None;
+        if let Some(rule) = self.exclusion(r, first, after_noun, category) {
+            return Err(Blocked::Excluded(rule));
         }
         let coordinated = same_sentence_prev.is_some_and(|p| noun.is_none() || first <= p.last + 2);
         // The figure it shares a running total's scope with: not when it has a verb of its
@@ -435,7 +448,7 @@ impl<'a> Extractor<'a> {
         {
             flags.push(Flag::Breakdown);
         }
-        Some(Draft {
+        Ok(Draft {
             category,
             count,
             low,
