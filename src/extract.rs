@@ -110,6 +110,8 @@ const BREAKDOWN_REACH: usize = 8;
 /// How far from a figure a place name is looked for, in words.
 const PLACE_REACH: usize = 40;
 
+/// How many words may stand between two places of a list (`في حمص، إضافة إلى درعا`).
+const LIST_GAP: usize = 3;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
 
@@ -340,6 +342,45 @@ impl<'a> Extractor<'a> {
                 .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
             scopes.insert(d.at, s);
         }
+        // Each figure's place; a figure whose parts name places in more than one governorate
+        // is a distribution, and a total of no one place (`سقط 100 شهيد، منهم 30 في حلب، و22
+        // في إدلب`).
+        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
+            .iter()
+            .map(|d| (d.at, self.place(r, d, &mut places)))
+            .collect();
+        // A part of a part (`منهم 30 في حلب، و20 في إدلب`: the 20 follows the 30) is a part
+        // of the total the first part breaks down.
+        let part_of: HashMap<usize, usize, FastState> = drafts
+            .iter()
+            .filter(|d| d.flags.contains(&Flag::Breakdown))
+            .filter_map(|d| Some((d.at, d.partner?)))
+            .collect();
+        let total_of = |mut at: usize| {
+            for _ in 0..drafts.len() {
+                match part_of.get(&at) {
+                    Some(&p) => at = p,
+                    None => break,
+                }
+            }
+            at
+        };
+        let mut part_places: HashMap<usize, Vec<&str>, FastState> = HashMap::default();
+        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
+            if let Some(Some(place)) = at_place.get(&d.at) {
+                part_places
+                    .entry(total_of(d.at))
+                    .or_default()
+                    .push(place.admin1.pcode);
+            }
+        }
+        for (parent, mut pcodes) in part_places {
+            pcodes.sort_unstable();
+            pcodes.dedup();
+            if pcodes.len() > 1 {
+                at_place.insert(parent, None);
+            }
+        }
         let article_cause = self.article_cause(r);
         drafts
             .into_iter()
@@ -354,7 +395,7 @@ impl<'a> Extractor<'a> {
             .filter(|(d, cause)| d.category == Category::Killed || *cause != Cause::Disease)
             .map(|(d, cause)| {
                 let (s, e) = r.original_range(text, d.first, d.last);
-                let place = self.place(r, &d, &mut places);
+                let place = at_place[&d.at];
                 let mut flags = d.flags.clone();
                 let at = r.toks()[d.first].start;
                 if r.is_furniture(at) {

@@ -111,8 +111,10 @@ pub struct Closed {
     pub of: String,
     /// `of` with its pronoun (`خمسة منهم`).
     pub of_them: Vec<String>,
-    /// `among`, bare or with its pronoun (`بين`, `بينهم`).
-    pub among: Vec<String>,
+    /// `among`, bare (`وخمسة بين الطاقم`).
+    pub among: String,
+    /// `among` with its pronoun (`بينهم 5 أطفال`).
+    pub among_them: Vec<String>,
     /// The preposition of place before a definite noun (`في الغارة`).
     pub in_: String,
     /// A preposition fused with the article (`بالقصف`).
@@ -129,7 +131,12 @@ impl Closed {
 
     /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
     pub fn is_partitive(&self, w: &str) -> bool {
-        self.is_of(w) || self.among.iter().any(|x| x == w)
+        self.is_of(w) || w == self.among || self.of_them_or_among_them(w)
+    }
+
+    /// Is `w` a partitive with its pronoun (`منهم`, `بينهم`): of them, among them?
+    pub fn of_them_or_among_them(&self, w: &str) -> bool {
+        self.of_them.iter().chain(&self.among_them).any(|x| x == w)
     }
 
     /// `w` without its article and what stands before it (`والقتلى` → `قتلى`), when at
@@ -157,7 +164,8 @@ struct ClosedRow {
     and: String,
     of: String,
     of_them: Vec<String>,
-    among: Vec<String>,
+    among: String,
+    among_them: Vec<String>,
     #[serde(rename = "in")]
     in_: String,
     with_the: String,
@@ -603,7 +611,8 @@ impl Lexicon {
             and: normalize_word(&c.and),
             of: normalize_word(&c.of),
             of_them: all(&c.of_them),
-            among: all(&c.among),
+            among: normalize_word(&c.among),
+            among_them: all(&c.among_them),
             in_: normalize_word(&c.in_),
             with_the: normalize_word(&c.with_the),
             accusative: normalize_word(&c.accusative),
@@ -952,7 +961,7 @@ mod tests {
     #[test]
     fn furniture_markers_a_line_starts_with() {
         let l = Lexicon::parse(concat!(
-            "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = []\n",
+            "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = \"بين\"\namong_them = []\n",
             "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\n",
             "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
             "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",

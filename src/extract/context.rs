@@ -28,7 +28,7 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         d: &Draft<'a>,
-        seen: &mut HashMap<usize, Vec<(usize, &'static crate::places::Place)>, FastState>,
+        seen: &mut HashMap<usize, Vec<(usize, usize, &'static crate::places::Place)>, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
         let lo = d.first.saturating_sub(PLACE_REACH);
@@ -42,24 +42,33 @@ impl<'a> Extractor<'a> {
                     crate::places::builtin()
                         .find(&words)
                         .into_iter()
-                        .map(|(i, _, p)| (a + i, p))
+                        .map(|(i, n, p)| (a + i, a + i + n, p))
                         .collect()
                 })
                 .iter()
-                .filter(|(t, _)| (lo..hi).contains(t))
+                .filter(|(t, _, _)| (lo..hi).contains(t))
                 .copied()
                 .collect::<Vec<_>>()
         };
         let here = found(s);
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
-        if let Some(&(_, p)) = here.iter().find(|(t, _)| *t >= d.first) {
-            return Some(p);
+        if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
+            // A list of places of more than one governorate: a figure spread over them, of
+            // no one place (`سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص`).
+            let (_, end, p) = here[k];
+            // Not past another figure: `منهم 30 في حلب، و20 في إدلب` are two places of two.
+            let spread = here.get(k + 1).is_some_and(|&(t, _, q)| {
+                t <= end + LIST_GAP
+                    && q.admin1.pcode != p.admin1.pcode
+                    && !r.in_quantity[end.min(t)..t].contains(&true)
+            });
+            return (!spread).then_some(p);
         }
-        if let Some(&(_, p)) = here.last() {
+        if let Some(&(_, _, p)) = here.last() {
             return Some(p);
         }
         if s > 0 {
-            return found(s - 1).last().map(|&(_, p)| p);
+            return found(s - 1).last().map(|&(_, _, p)| p);
         }
         None
     }

@@ -349,9 +349,17 @@ impl<'a> Extractor<'a> {
                 && (noun.is_some()
                     || partitive
                     || others
+                    // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
+                    // حلب`).
+                    || (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
                     // A list of parts goes on after `و` whatever it counts (`خمسة منهم من
                     // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
-                    || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a)))
+                    || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a))
+                    // or after a comma, a bare number (`و22 في إدلب، 9 بحماة`).
+                    || (p.flags.contains(&Flag::Breakdown)
+                        && noun.is_none()
+                        && r.clause[a] == r.clause[p.last] + 1
+                        && a - p.last <= 4))
         }) {
             (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
         } else {
@@ -410,13 +418,15 @@ impl<'a> Extractor<'a> {
         // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20 آخرين`, `مقتل
         // 48 مدنيًا و132 مصابًا`); not for a total of a noun of its own (`حصيلة القتلى …
         // إلى 120`).
-        let borrows = (!partitive && !inherited && governed.is_none()).then_some(if others {
-            Borrow::Others
-        } else if noun.is_none() {
-            Borrow::Bare
-        } else {
-            Borrow::Adjacent
-        });
+        // A part of no noun is of its total's group (`قتل 50 مدنيا، منهم 30 في حلب`).
+        let borrows = (!partitive && (!inherited || noun.is_none()) && governed.is_none())
+            .then_some(if others {
+                Borrow::Others
+            } else if noun.is_none() {
+                Borrow::Bare
+            } else {
+                Borrow::Adjacent
+            });
         let own_end = after_noun + usize::from(others && noun.is_none());
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
@@ -448,6 +458,23 @@ impl<'a> Extractor<'a> {
         {
             flags.push(Flag::Breakdown);
         }
+        // After a part of a distribution, the next part behind `و` may name the casualty
+        // noun itself (`منهم 30 في حلب، وقتيل واحد في درعا`): a part still, not more dead.
+        let listed_part = !inherited
+            && own_cue.is_none()
+            && noun_cat == Some(category)
+            && (self.behind_waw(r, a) || r.word(anchor).starts_with(r.closed.and.as_str()))
+            && same_sentence_prev.is_some_and(|p| {
+                p.flags.contains(&Flag::Breakdown) && p.category == category && a - p.last <= 6
+            });
+        if listed_part {
+            flags.push(Flag::Breakdown);
+        }
+        let partner = if listed_part {
+            same_sentence_prev.map(|p| p.at)
+        } else {
+            partner
+        };
         Ok(Draft {
             category,
             count,

@@ -156,3 +156,54 @@ fn every_construction_has_examples() {
         .collect();
     assert!(missing.is_empty(), "no corpus row for {missing:?}");
 }
+
+/// A figure spread over places of several governorates has no one place; its parts keep
+/// their own, and a list within one governorate keeps it.
+#[test]
+fn a_figure_spread_over_governorates_has_no_one_place() {
+    let places = |text: &str| -> Vec<(Option<u64>, Option<String>)> {
+        run(text)
+            .into_iter()
+            .map(|m| (m.count, m.admin1_pcode))
+            .collect()
+    };
+    let sy = |p: &str| Some(p.to_string());
+    assert_eq!(
+        places("سقط أمس 57 شهيدا أكثرهم في درعا ودير الزور وحمص"),
+        [(Some(57), None)]
+    );
+    assert_eq!(
+        places("قتل 50 مدنيا، منهم 30 في حلب، و20 في إدلب"),
+        [
+            (Some(50), None),
+            (Some(30), sy("SY02")),
+            (Some(20), sy("SY07"))
+        ]
+    );
+    assert_eq!(
+        places("قتل 12 مدنيا في إدلب وريف إدلب"),
+        [(Some(12), sy("SY07"))]
+    );
+}
+
+/// Every part of a distribution is flagged a breakdown, the noun-named one too, so a
+/// weekly table counts the total once.
+#[test]
+fn the_parts_of_a_distribution_are_breakdowns() {
+    let ms = run("سقط 62 قتيلا منهم 30 في حلب، و22 في إدلب، 9 بحماة، وقتيل واحد في درعا");
+    let parts: Vec<(Option<u64>, bool)> = ms
+        .iter()
+        .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Some(62), false),
+            (Some(30), true),
+            (Some(22), true),
+            (Some(9), true),
+            (Some(1), true)
+        ]
+    );
+    assert!(!ms[0].flags.contains(&Flag::SumMismatch));
+}
