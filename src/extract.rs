@@ -381,13 +381,14 @@ impl<'a> Extractor<'a> {
                 at_place.insert(parent, None);
             }
         }
-        let article_cause = self.article_cause(r);
+        // Asked only of a figure that names no cause of its own.
+        let article_cause = std::cell::OnceCell::new();
         drafts
             .into_iter()
             .map(|d| {
                 let cause = self
                     .cause(r, &d, &figure_clauses)
-                    .or(article_cause)
+                    .or_else(|| *article_cause.get_or_init(|| self.article_cause(r)))
                     .unwrap_or(Cause::Violence);
                 (d, cause)
             })

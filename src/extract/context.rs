@@ -187,16 +187,13 @@ impl<'a> Extractor<'a> {
         if let Some(c) = self.near(r, d, CAUSE_REACH).find_map(cause_of) {
             return Some(c);
         }
-        let wide: Vec<&Hit<'a>> = self.near(r, d, PLACE_REACH).collect();
-        if wide
-            .iter()
-            .any(|h| matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own)
-        {
+        let wide = || self.near(r, d, PLACE_REACH);
+        if wide().any(|h| matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own) {
             return None;
         }
         // Only before it in its own clause (a clause tells the cause, then what it caused:
         // `سقطت طائرة … وأسفر عن مقتل 20`), and not past another number.
-        wide.into_iter()
+        wide()
             .filter(|h| {
                 r.clause[h.start] == own
                     && h.start < d.first
@@ -212,16 +209,19 @@ impl<'a> Extractor<'a> {
     /// shelling that mentions a fire keeps its figures' violence.
     pub(super) fn article_cause(&self, r: &Reading<'a>) -> Option<Cause> {
         let mut found = None;
-        for h in r
-            .hits
-            .iter()
-            .filter(|h| !r.is_furniture(r.toks()[h.start].start))
-        {
-            match h.entry.kind {
-                Kind::Weapon(_) => return None,
-                Kind::Cause(c) if found.is_some_and(|f| f != c) => return None,
-                Kind::Cause(c) => found = Some(c),
-                _ => {}
+        for h in &r.hits {
+            let cause = match h.entry.kind {
+                Kind::Weapon(_) => None,
+                Kind::Cause(c) => Some(c),
+                _ => continue,
+            };
+            if r.is_furniture(r.toks()[h.start].start) {
+                continue;
+            }
+            match cause {
+                None => return None,
+                Some(c) if found.is_some_and(|f| f != c) => return None,
+                Some(c) => found = Some(c),
             }
         }
         found
