@@ -229,13 +229,23 @@ fn weekly_section(
             esc(labels::admin1(&r.admin1_pcode)),
             labels::category(r.category),
             labels::group(r.group),
-            r.count,
+            count_cell(r),
             r.low,
             r.high,
             r.incidents
         )?;
     }
     Ok(())
+}
+
+/// A weekly row's count as the page shows it: blank when only vague figures make it
+/// ("dozens wounded" is no zero; its range stands in the next cells), else the exact sum.
+fn count_cell(r: &WeeklyRow) -> String {
+    if r.count == 0 && r.high > 0 {
+        String::new()
+    } else {
+        r.count.to_string()
+    }
 }
 
 /// An incident's quotes with their articles, as page markup.
@@ -310,6 +320,26 @@ mod tests {
 
     /// Every section the template names is one the page writes, each once and in order,
     /// and every field of its head is filled.
+    /// "Dozens wounded" alone shows no zero; an exact sum shows as it is, zero included
+    /// when nothing vague stands behind it.
+    #[test]
+    fn a_vague_only_weekly_figure_is_no_zero() {
+        let row = |count, low, high| WeeklyRow {
+            week_start: chrono::NaiveDate::from_ymd_opt(2024, 1, 6).unwrap(),
+            admin1: "Aleppo".into(),
+            admin1_pcode: "SY02".into(),
+            category: Category::Wounded,
+            group: GroupKey::All,
+            count,
+            low,
+            high,
+            incidents: 1,
+        };
+        assert_eq!(count_cell(&row(0, 30, 99)), "");
+        assert_eq!(count_cell(&row(5, 35, 104)), "5");
+        assert_eq!(count_cell(&row(0, 0, 0)), "0");
+    }
+
     #[test]
     fn the_template_has_every_section_once_and_every_field_filled() {
         let markers: Vec<&str> = TEMPLATE
