@@ -121,6 +121,8 @@ pub struct Closed {
     pub with_the: String,
     /// The ending of the indefinite accusative (`شخصا`, `جنديا`).
     pub accusative: String,
+    /// The conjunction of sequence, on a verb (`فقتلوا`: and then they killed).
+    pub then: String,
 }
 
 impl Closed {
@@ -170,6 +172,7 @@ struct ClosedRow {
     in_: String,
     with_the: String,
     accusative: String,
+    then: String,
 }
 
 /// One entry of the compiled lexicon.
@@ -616,6 +619,7 @@ impl Lexicon {
             in_: normalize_word(&c.in_),
             with_the: normalize_word(&c.with_the),
             accusative: normalize_word(&c.accusative),
+            then: normalize_word(&c.then),
         };
         let endings: Vec<String> = lex
             .entries
@@ -962,7 +966,7 @@ mod tests {
     fn furniture_markers_a_line_starts_with() {
         let l = Lexicon::parse(concat!(
             "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = \"بين\"\namong_them = []\n",
-            "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\n",
+            "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\nthen = \"ف\"\n",
             "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
             "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",
             "[[furniture]]\nid = \"f.b\"\nextent = \"rest\"\nwords = [\"أخبار ذات صلة\"]\n",

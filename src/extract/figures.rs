@@ -115,10 +115,16 @@ impl<'a> Extractor<'a> {
             if r.clause[j] != r.clause[from - 1] {
                 return None;
             }
+            // Not a verb behind `ف`: it starts a sentence of its own (`اعتقلوا مئات
+            // المتظاهرين فقتلوا شخصا`: and then they killed).
+            let then = |h: &Hit| {
+                r.word(h.start).starts_with(r.closed.then.as_str())
+                    && !h.entry.words[0].starts_with(r.closed.then.as_str())
+            };
             if let Some(h) = r
                 .hits(j)
                 .iter()
-                .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
+                .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }) && !then(h))
             {
                 return Some(*h);
             }

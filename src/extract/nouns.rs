@@ -53,9 +53,23 @@ impl<'a> Extractor<'a> {
                 .then(|| self.past_qualifier(r, h.end))
                 .flatten()
                 .and_then(|(t, at_least)| Some((self.noun_at(r, t)?, at_least)));
-            let next = next
-                .or(qualified.map(|(n, _)| n))
-                .or_else(|| self.object_past_agent(r, h.end));
+            // A plural of a group right after a verb may be its agent, with the one it struck
+            // after it (`قتل جنود إسرائيليون صبيا`).
+            let agent = next.is_none_or(|n| {
+                matches!(
+                    n.entry.kind,
+                    Kind::Noun {
+                        category: None,
+                        form: Form::Plural,
+                        ..
+                    }
+                )
+            });
+            let next = agent
+                .then(|| self.object_past_agent(r, h.end))
+                .flatten()
+                .or(next)
+                .or(qualified.map(|(n, _)| n));
             let Some(n) = next else { continue };
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
@@ -501,18 +515,43 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// After a verb and its definite agent, the one or two it struck (`قتلت الغارة جنديا`,
-    /// `أصابت القذيفة طفلين`): a singular written as a count's noun is, or a dual, right
-    /// after the definite word at `t`. No other noun stands there (`مقتل الجنود الثلاثة`).
+    /// After a verb and its agent, the one or two it struck (`قتلت الغارة جنديا`, `أصابت
+    /// القذيفة طفلين`, `قتل جنود إسرائيليون صبيا`): a singular written as a count's noun
+    /// is, or a dual, right after the agent at `t`. No other noun stands there (`مقتل الجنود
+    /// الثلاثة`).
     pub(super) fn object_past_agent(&self, r: &Reading<'a>, t: usize) -> Option<Hit<'a>> {
-        if t >= r.toks().len() || !r.toks()[t].joined || !r.definite(t) {
+        if t >= r.toks().len() || !r.toks()[t].joined {
             return None;
         }
-        let n = self.noun_at(r, t + 1)?;
+        // The agent: a definite word, or a plural of a group with one word after it that
+        // no rule reads (`قتل جنود إسرائيليون صبيا`: their adjective).
+        let group_plural = self.noun_at(r, t).filter(|h| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: None,
+                    form: Form::Plural,
+                    ..
+                }
+            )
+        });
+        let after = if r.definite(t) {
+            t + 1
+        } else if let Some(h) = group_plural {
+            let bare = h.end < r.toks().len() && r.toks()[h.end].joined && r.hits(h.end).is_empty();
+            h.end + usize::from(bare)
+        } else {
+            return None;
+        };
+        let n = self.noun_at(r, after)?;
         let one_or_two = match n.entry.kind {
             Kind::Noun {
                 form: Form::Dual, ..
             } => true,
+            Kind::Noun {
+                form: Form::Singular,
+                ..
+            } => !r.definite(n.start) && r.word(n.start).ends_with(r.closed.accusative.as_str()),
             Kind::Noun {
                 form: Form::Plural, ..
             } => !r.definite(n.start) && self.lex.singular_accusative(n.entry),
