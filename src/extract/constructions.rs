@@ -31,6 +31,12 @@ constructions! {
         "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
+    NOUN_OBJECT = "noun.object":
+        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`)";
+    NOUN_QUALIFIED = "noun.qualified":
+        "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
+    NUMBER_PART = "number.part":
+        "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`)";
     PARTS_LISTED = "parts.listed":
         "people listed after a figure with `و` (`قضى ثلاثة أطفال وأمهم`)";
     NOUN_OPENING = "noun.opening":

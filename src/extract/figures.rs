@@ -481,6 +481,11 @@ impl<'a> Extractor<'a> {
         } else {
             partner
         };
+        let construction = if listed_part {
+            by::NUMBER_PART
+        } else {
+            construction
+        };
         Ok(Draft {
             category,
             count,

@@ -47,12 +47,6 @@ impl<'a> Extractor<'a> {
                         .copied()
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?));
-            // `قتل ما لا يقل عن شخصين`, `أصيب نحو عشرة`: a qualifier before the noun.
-            let qualified = next
-                .is_none()
-                .then(|| self.past_qualifier(r, h.end))
-                .flatten()
-                .and_then(|(t, at_least)| Some((self.noun_at(r, t)?, at_least)));
             // A plural of a group right after a verb may be its agent, with the one it struck
             // after it (`قتل جنود إسرائيليون صبيا`).
             let agent = next.is_none_or(|n| {
@@ -65,11 +59,20 @@ impl<'a> Extractor<'a> {
                     }
                 )
             });
-            let next = agent
-                .then(|| self.object_past_agent(r, h.end))
+            let object = agent.then(|| self.object_past_agent(r, h.end)).flatten();
+            // `قتل ما لا يقل عن شخصين`, `أصيب نحو عشرة`: a qualifier before the noun.
+            let qualified = (next.is_none() && object.is_none())
+                .then(|| self.past_qualifier(r, h.end))
                 .flatten()
-                .or(next)
-                .or(qualified.map(|(n, _)| n));
+                .and_then(|(t, at_least)| Some((self.noun_at(r, t)?, at_least)));
+            let construction = if object.is_some() {
+                by::NOUN_OBJECT
+            } else if next.is_none() && qualified.is_some() {
+                by::NOUN_QUALIFIED
+            } else {
+                by::NOUN_AFTER_CUE
+            };
+            let next = object.or(next).or(qualified.map(|(n, _)| n));
             let Some(n) = next else { continue };
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
@@ -152,7 +155,7 @@ impl<'a> Extractor<'a> {
                 partner: partner.filter(|_| inherited).map(|p| p.at),
                 borrows: others.then_some(Borrow::Others),
                 ..Draft::counted(
-                    by::NOUN_AFTER_CUE,
+                    construction,
                     category,
                     count,
                     group,
