@@ -100,8 +100,9 @@ pub enum Kind {
 }
 
 /// The closed-class words the engine's constructions are built of (`[closed]` in the rules
-/// file), normalised as the text is.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// file), normalised as the text is once loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Closed {
     /// Prefixes that carry the article (`ال`, `وال`, `لل`): a word behind one is definite.
     pub article: Vec<String>,
@@ -116,6 +117,7 @@ pub struct Closed {
     /// `among` with its pronoun (`بينهم 5 أطفال`).
     pub among_them: Vec<String>,
     /// The preposition of place before a definite noun (`في الغارة`).
+    #[serde(rename = "in")]
     pub in_: String,
     /// A preposition fused with the article (`بالقصف`).
     pub with_the: String,
@@ -126,6 +128,28 @@ pub struct Closed {
 }
 
 impl Closed {
+    /// Every word normalised as the text is.
+    fn normalised(mut self) -> Closed {
+        for w in [
+            &mut self.and,
+            &mut self.of,
+            &mut self.among,
+            &mut self.in_,
+            &mut self.with_the,
+            &mut self.accusative,
+            &mut self.then,
+        ] {
+            *w = normalize_word(w);
+        }
+        for w in [&mut self.article, &mut self.of_them, &mut self.among_them]
+            .into_iter()
+            .flatten()
+        {
+            *w = normalize_word(w);
+        }
+        self
+    }
+
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
         w == self.of || self.of_them.iter().any(|x| x == w)
@@ -157,22 +181,6 @@ impl Closed {
                 .is_some_and(|a| rest.starts_with(a.as_str()))
         })
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClosedRow {
-    article: Vec<String>,
-    and: String,
-    of: String,
-    of_them: Vec<String>,
-    among: String,
-    among_them: Vec<String>,
-    #[serde(rename = "in")]
-    in_: String,
-    with_the: String,
-    accusative: String,
-    then: String,
 }
 
 /// One entry of the compiled lexicon.
@@ -310,7 +318,7 @@ struct File {
     unit: Vec<UnitRow>,
     #[serde(default)]
     furniture: Vec<FurnitureRow>,
-    closed: Option<ClosedRow>,
+    closed: Option<Closed>,
 }
 
 /// A rules file that cannot be used, with where and why.
@@ -602,25 +610,13 @@ impl Lexicon {
             let rest = f.extent == FurnitureExtent::Rest;
             lex.add(src, &f.id, &f.words, Kind::Furniture { rest })?;
         }
-        let Some(c) = &file.closed else {
+        let Some(closed) = file.closed else {
             return Err(RulesError {
                 line: None,
                 reason: "no [closed] table: the engine needs its closed-class words".into(),
             });
         };
-        let all = |ws: &[String]| ws.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
-        lex.closed = Closed {
-            article: all(&c.article),
-            and: normalize_word(&c.and),
-            of: normalize_word(&c.of),
-            of_them: all(&c.of_them),
-            among: normalize_word(&c.among),
-            among_them: all(&c.among_them),
-            in_: normalize_word(&c.in_),
-            with_the: normalize_word(&c.with_the),
-            accusative: normalize_word(&c.accusative),
-            then: normalize_word(&c.then),
-        };
+        lex.closed = closed.normalised();
         let endings: Vec<String> = lex
             .entries
             .iter()

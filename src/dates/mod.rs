@@ -11,24 +11,13 @@ use regex::Regex;
 
 use crate::normalize::normalize_word;
 
-/// The calendar words of `rules/dates.toml`, normalised as text is.
-struct Calendar {
-    /// Every month name with its month number, in file order.
-    months: Vec<(String, u32)>,
-    /// Weekday names, Saturday first.
-    weekdays: Vec<(String, Weekday)>,
-    yesterday: Vec<String>,
-    before_yesterday: Vec<String>,
-    before_yesterday_after: Vec<String>,
-    opens_period: Vec<String>,
-    day_to_month: Vec<String>,
-    and: String,
-}
-
+/// The calendar words of `rules/dates.toml`, normalised as text is once loaded.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CalendarFile {
+struct Calendar {
+    /// Each month's names, January first.
     months: Vec<Vec<String>>,
+    /// Weekday names, in [`FROM_SATURDAY`]'s order.
     weekdays: Vec<String>,
     yesterday: Vec<String>,
     before_yesterday: Vec<String>,
@@ -38,54 +27,51 @@ struct CalendarFile {
     and: String,
 }
 
+/// The weekdays in the order the calendar lists their names.
+const FROM_SATURDAY: [Weekday; 7] = [
+    Weekday::Sat,
+    Weekday::Sun,
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+];
+
 /// The built-in calendar (`rules/dates.toml`).
 fn calendar() -> &'static Calendar {
     static C: OnceLock<Calendar> = OnceLock::new();
     C.get_or_init(|| {
-        let f: CalendarFile = toml::from_str(include_str!("../../rules/dates.toml"))
+        let mut c: Calendar = toml::from_str(include_str!("../../rules/dates.toml"))
             .expect("the built-in calendar is valid");
         assert!(
-            f.months.len() == 12 && f.weekdays.len() == 7,
+            c.months.len() == 12 && c.weekdays.len() == FROM_SATURDAY.len(),
             "12 months and 7 weekdays"
         );
-        let all = |ws: &[String]| ws.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
-        let from_saturday = [
-            Weekday::Sat,
-            Weekday::Sun,
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-        ];
-        Calendar {
-            months: (1..)
-                .zip(&f.months)
-                .flat_map(|(n, names)| names.iter().map(move |m| (normalize_word(m), n)))
-                .collect(),
-            weekdays: f
-                .weekdays
-                .iter()
-                .map(|w| normalize_word(w))
-                .zip(from_saturday)
-                .collect(),
-            yesterday: all(&f.yesterday),
-            before_yesterday: all(&f.before_yesterday),
-            before_yesterday_after: all(&f.before_yesterday_after),
-            opens_period: all(&f.opens_period),
-            day_to_month: all(&f.day_to_month),
-            and: normalize_word(&f.and),
+        c.and = normalize_word(&c.and);
+        for words in c.months.iter_mut().chain([
+            &mut c.weekdays,
+            &mut c.yesterday,
+            &mut c.before_yesterday,
+            &mut c.before_yesterday_after,
+            &mut c.opens_period,
+            &mut c.day_to_month,
+        ]) {
+            for w in words.iter_mut() {
+                *w = normalize_word(w);
+            }
         }
+        c
     })
 }
 
 fn month_of(name: &str) -> Option<u32> {
     let name = name.trim();
-    calendar()
+    let k = calendar()
         .months
         .iter()
-        .find(|(m, _)| m == name)
-        .map(|&(_, n)| n)
+        .position(|names| names.iter().any(|m| m == name))?;
+    u32::try_from(k + 1).ok()
 }
 
 /// How far before its year a named date may start: day, `من شهر`, a month name of two
@@ -200,7 +186,7 @@ fn slash_gap(t: &str) -> bool {
 /// The month names, normalised as text is.
 fn normalised_months() -> &'static [String] {
     static M: OnceLock<Vec<String>> = OnceLock::new();
-    M.get_or_init(|| calendar().months.iter().map(|(m, _)| m.clone()).collect())
+    M.get_or_init(|| calendar().months.iter().flatten().cloned().collect())
 }
 
 /// Can the named pattern end at the year that follows `before`? Only if a month name stands
@@ -369,14 +355,14 @@ pub fn event_date_of<'w>(
                         .is_some_and(|n| cal.before_yesterday_after.iter().any(|b| b == n));
                 return Some(p - Duration::days(if before { 2 } else { 1 }));
             }
-            if let Some(k) = cal.weekdays.iter().position(|(name, _)| name == w) {
+            if let Some(k) = cal.weekdays.iter().position(|name| name == w) {
                 days[k] = true;
             }
         }
         prev = x.strip_prefix(and).unwrap_or(x);
     }
     if let Some(k) = days.iter().position(|&d| d) {
-        let wd = cal.weekdays[k].1;
+        let wd = FROM_SATURDAY[k];
         let back = (7 + p.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
         return Some(p - Duration::days(i64::from(back)));
     }

@@ -568,6 +568,9 @@ impl<'a> Extractor<'a> {
     pub(super) fn past_qualifier(&self, r: &Reading<'a>, t: usize) -> Option<(usize, bool)> {
         use crate::numbers::table::Context;
         let table = self.numbers.table();
+        if t >= r.toks().len() || !table.may_start_phrase(r.word(t)) {
+            return None;
+        }
         [(Context::AtLeast, true), (Context::Approx, false)]
             .into_iter()
             .find_map(|(ctx, at_least)| {

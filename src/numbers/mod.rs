@@ -483,12 +483,11 @@ impl<'a> Cursor<'a> {
     /// A vague quantity word at `i`: `عشرات`, `مئات الآلاف`, `بضعة آلاف`, `آلاف`.
     fn vague(&self, i: usize) -> Option<(Num, Num, usize)> {
         let (rs, _) = self.word(i, Mode::First)?;
-        let (lo, hi) = if let Some(r) = rs.iter().find(|r| r.kind == WordKind::Vague) {
-            (r.value, r.high)
-        } else {
-            let s = find(rs, WordKind::ScalePlural)?;
-            return Some((Num::int(3 * s), Num::int(10 * s - 1), i + 1));
-        };
+        let (lo, hi) = table::vague_range_of(rs)?;
+        // `آلاف` alone: a scale's plural takes no scale after it.
+        if !rs.iter().any(|r| r.kind == WordKind::Vague) {
+            return Some((Num::int(lo), Num::int(hi), i + 1));
+        }
         // `عشرات الآلاف`: here the scale takes the article.
         if self.is_word(i + 1) && self.joined(i + 1) {
             let next = self.tok_text(i + 1);

@@ -58,6 +58,17 @@ pub struct WordSense {
     pub high: i128,
 }
 
+/// The conventional range that a word's readings give it as a vague quantity
+/// ([`NumberWords::vague_range`]).
+pub fn vague_range_of(rs: &[WordSense]) -> Option<(i128, i128)> {
+    if let Some(r) = rs.iter().find(|r| r.kind == WordKind::Vague) {
+        return Some((r.value, r.high));
+    }
+    rs.iter()
+        .find(|r| r.kind == WordKind::ScalePlural)
+        .map(|r| (3 * r.value, 10 * r.value - 1))
+}
+
 /// A row that could not be read, with its 1-based line number.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("numbers table line {line}: {reason}")]
@@ -289,13 +300,7 @@ impl NumberWords {
     /// The conventional range of a vague quantity word: its own (`عشرات` 30–99, `مئات`
     /// 300–999), or for the plural of a scale three to ten of it (`آلاف` 3000–9999).
     pub fn vague_range(&self, word: &str) -> Option<(i128, i128)> {
-        let rs = self.readings(word);
-        if let Some(r) = rs.iter().find(|r| r.kind == WordKind::Vague) {
-            return Some((r.value, r.high));
-        }
-        rs.iter()
-            .find(|r| r.kind == WordKind::ScalePlural)
-            .map(|r| (3 * r.value, 10 * r.value - 1))
+        vague_range_of(self.readings(word))
     }
 
     pub fn readings(&self, word: &str) -> &[WordSense] {
