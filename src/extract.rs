@@ -76,14 +76,11 @@ pub struct TracedHit {
 /// The shortest word (in bytes: seven Arabic letters) read as a cue glued to the word
 /// before it: three letters of something else and a cue of four.
 const GLUED_MIN_BYTES: usize = 14;
-
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
-
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
-
 /// How far back or forward from a figure period words (`منذ`) count, in words.
 const SCOPE_REACH: usize = 15;
 /// How far before a period word a comparison (`الأسوأ منذ`) may stand, in words.
@@ -93,28 +90,21 @@ const COMPARE_REACH: usize = 3;
 const TOTAL_AT_LEAST: u64 = 1000;
 /// The same for the low end of a vague figure: hundreds (`المئات`) and more.
 const VAGUE_TOTAL_AT_LEAST: u64 = 300;
-
 /// How far before the figure a running total reached may name its toll: a whole clause of
 /// where and how (`ارتفع حصيلة قتلى القذائف التي أطلقت على شارعي الثورة وبغداد … إلى 11`).
 const TOLL_REACH: usize = 25;
-
 /// How far after its noun an opened statement may close (`لقي شاب … مصرعه`).
 const FRAME_REACH: usize = 14;
-
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.
 const TOTAL_REACH: usize = 6;
-
 /// How many figures back a breakdown's total is looked for.
 const BREAKDOWN_REACH: usize = 8;
-
 /// How far from a figure a place name is looked for, in words.
 const PLACE_REACH: usize = 40;
-
 /// How many words may stand between two places of a list (`في حمص، إضافة إلى درعا`).
 const LIST_GAP: usize = 3;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
-
 /// Figures above this are not casualty counts of one statement (populations, money).
 const MAX_COUNT: i128 = 5_000_000;
 
@@ -309,78 +299,8 @@ impl<'a> Extractor<'a> {
         let mut figure_clauses: Vec<usize> = drafts.iter().map(|d| r.clause[d.at]).collect();
         figure_clauses.sort_unstable();
         figure_clauses.dedup();
-        // A figure coordinated with another, or one of its parts, shares its scope.
-        let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
-        let mut places = HashMap::default();
-        // Each figure's token, the token of the figure it is coordinated with, and whether
-        // it opens behind `و` (`وأصاب 727`: the statement goes on).
-        let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
-            .iter()
-            .map(|d| {
-                (
-                    d.at,
-                    (
-                        d.partner,
-                        r.word(d.first).starts_with(r.closed.and.as_str()),
-                    ),
-                )
-            })
-            .collect();
-        for d in &drafts {
-            // A figure of its own after this one, neither coordinated with it nor behind `و`
-            // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
-            // after it are that figure's.
-            let other = |t: usize| {
-                partners
-                    .get(&t)
-                    .is_some_and(|&(p, waw)| p != Some(d.at) && !waw)
-            };
-            let own = self.scope(r, d, other);
-            let s = d
-                .partner
-                .and_then(|p| scopes.get(&p).copied())
-                .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
-            scopes.insert(d.at, s);
-        }
-        // Each figure's place; a figure whose parts name places in more than one governorate
-        // is a distribution, and a total of no one place (`سقط 100 شهيد، منهم 30 في حلب، و22
-        // في إدلب`).
-        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
-            .iter()
-            .map(|d| (d.at, self.place(r, d, &mut places)))
-            .collect();
-        // A part of a part (`منهم 30 في حلب، و20 في إدلب`: the 20 follows the 30) is a part
-        // of the total the first part breaks down.
-        let part_of: HashMap<usize, usize, FastState> = drafts
-            .iter()
-            .filter(|d| d.flags.contains(&Flag::Breakdown))
-            .filter_map(|d| Some((d.at, d.partner?)))
-            .collect();
-        let total_of = |mut at: usize| {
-            for _ in 0..drafts.len() {
-                match part_of.get(&at) {
-                    Some(&p) => at = p,
-                    None => break,
-                }
-            }
-            at
-        };
-        let mut part_places: HashMap<usize, Vec<&str>, FastState> = HashMap::default();
-        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
-            if let Some(Some(place)) = at_place.get(&d.at) {
-                part_places
-                    .entry(total_of(d.at))
-                    .or_default()
-                    .push(place.admin1.pcode);
-            }
-        }
-        for (parent, mut pcodes) in part_places {
-            pcodes.sort_unstable();
-            pcodes.dedup();
-            if pcodes.len() > 1 {
-                at_place.insert(parent, None);
-            }
-        }
+        let scopes = self.scopes(r, &drafts);
+        let at_place = self.places(r, &drafts);
         // Asked only of a figure that names no cause of its own.
         let article_cause = std::cell::OnceCell::new();
         drafts

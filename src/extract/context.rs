@@ -20,6 +20,95 @@ impl<'a> Extractor<'a> {
             .filter(move |h| r.sentence[h.start] == s)
     }
 
+    /// Each figure's scope, by its token. A figure coordinated with another, or one of its
+    /// parts, shares its scope.
+    pub(super) fn scopes(
+        &self,
+        r: &Reading<'a>,
+        drafts: &[Draft<'a>],
+    ) -> HashMap<usize, Scope, FastState> {
+        let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
+        // Each figure's token, the token of the figure it is coordinated with, and whether
+        // it opens behind `و` (`وأصاب 727`: the statement goes on).
+        let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
+            .iter()
+            .map(|d| {
+                (
+                    d.at,
+                    (
+                        d.partner,
+                        r.word(d.first).starts_with(r.closed.and.as_str()),
+                    ),
+                )
+            })
+            .collect();
+        for d in drafts {
+            // A figure of its own after this one, neither coordinated with it nor behind `و`
+            // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
+            // after it are that figure's.
+            let other = |t: usize| {
+                partners
+                    .get(&t)
+                    .is_some_and(|&(p, waw)| p != Some(d.at) && !waw)
+            };
+            let own = self.scope(r, d, other);
+            let s = d
+                .partner
+                .and_then(|p| scopes.get(&p).copied())
+                .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
+            scopes.insert(d.at, s);
+        }
+        scopes
+    }
+
+    /// Each figure's place, by its token ([`Extractor::place`]). A figure whose parts name
+    /// places in more than one governorate is a distribution, and a total of no one place
+    /// (`سقط 100 شهيد، منهم 30 في حلب، و22 في إدلب`).
+    pub(super) fn places(
+        &self,
+        r: &Reading<'a>,
+        drafts: &[Draft<'a>],
+    ) -> HashMap<usize, Option<&'static crate::places::Place>, FastState> {
+        let mut seen = HashMap::default();
+        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
+            .iter()
+            .map(|d| (d.at, self.place(r, d, &mut seen)))
+            .collect();
+        // A part of a part (`منهم 30 في حلب، و20 في إدلب`: the 20 follows the 30) is a part
+        // of the total the first part breaks down.
+        let part_of: HashMap<usize, usize, FastState> = drafts
+            .iter()
+            .filter(|d| d.flags.contains(&Flag::Breakdown))
+            .filter_map(|d| Some((d.at, d.partner?)))
+            .collect();
+        let total_of = |mut at: usize| {
+            for _ in 0..drafts.len() {
+                match part_of.get(&at) {
+                    Some(&p) => at = p,
+                    None => break,
+                }
+            }
+            at
+        };
+        let mut part_places: HashMap<usize, Vec<&str>, FastState> = HashMap::default();
+        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
+            if let Some(Some(place)) = at_place.get(&d.at) {
+                part_places
+                    .entry(total_of(d.at))
+                    .or_default()
+                    .push(place.admin1.pcode);
+            }
+        }
+        for (parent, mut pcodes) in part_places {
+            pcodes.sort_unstable();
+            pcodes.dedup();
+            if pcodes.len() > 1 {
+                at_place.insert(parent, None);
+            }
+        }
+        at_place
+    }
+
     /// The place named with a figure: in its sentence, the first after it, else the last
     /// before it; with none there, the previous sentence's last. Only names within
     /// PLACE_REACH words of the figure count. Each sentence is looked up once per document
