@@ -247,7 +247,7 @@ impl<'a> Extractor<'a> {
                 .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
         // Any number right after a word of time with nothing counted after it is a date or
         // a time (`منذ يوم 24`, `الساعة 5`).
-        if (year || after_time_word) && (noun.is_none() || (after_time_word && year)) {
+        if (year && after_time_word) || ((year || after_time_word) && noun.is_none()) {
             return Err(Blocked::Date);
         }
         // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
@@ -437,15 +437,12 @@ impl<'a> Extractor<'a> {
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
         let shared_after =
-            after.filter(|h| r.in_quantity[own_end.min(h.start)..h.start].contains(&true));
-        let last = after
-            .filter(|_| shared_after.is_none())
-            .map_or(own_end, |h| h.end)
-            - 1;
+            after.is_some_and(|h| r.in_quantity[own_end.min(h.start)..h.start].contains(&true));
+        let last = after.filter(|_| !shared_after).map_or(own_end, |h| h.end) - 1;
         let last = named.map_or(last, |(_, end)| last.max(end - 1));
         // The words between the noun and a verb after it stay free for what they say
         // (`لقي 13 شخصا بينهم طفلان مصرعهم`: the two children are a part of the 13).
-        match after.filter(|_| shared_after.is_none() && named.is_none()) {
+        match after.filter(|_| !shared_after && named.is_none()) {
             Some(h) => {
                 used[first..own_end.max(first + 1)].fill(true);
                 used[h.start..h.end].fill(true);
@@ -473,18 +470,11 @@ impl<'a> Extractor<'a> {
             && same_sentence_prev.is_some_and(|p| {
                 p.flags.contains(&Flag::Breakdown) && p.category == category && a - p.last <= 6
             });
-        if listed_part {
+        let (partner, construction) = if listed_part {
             flags.push(Flag::Breakdown);
-        }
-        let partner = if listed_part {
-            same_sentence_prev.map(|p| p.at)
+            (same_sentence_prev.map(|p| p.at), by::NUMBER_PART)
         } else {
-            partner
-        };
-        let construction = if listed_part {
-            by::NUMBER_PART
-        } else {
-            construction
+            (partner, construction)
         };
         Ok(Draft {
             category,
