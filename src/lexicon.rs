@@ -44,6 +44,14 @@ impl Form {
     }
 }
 
+/// How long a unit of time lasts, in hours: `hours` each when counted (`10 أيام`), `alone`
+/// with no number (`يومين` is 48, `أسابيع` at least three weeks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeUnit {
+    pub hours: u32,
+    pub alone: u32,
+}
+
 /// What a matched phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -77,6 +85,15 @@ pub enum Kind {
     /// A word that makes the period word right after it a comparison (`الأسوأ منذ نيسان`,
     /// `لم تشهد مثيلا لها منذ قرن`), not the period of a figure.
     Comparison,
+    /// A word that opens a span of time (`خلال`, `على مدى`, `استمرت`): the figures around it
+    /// are a total when the time after it lasts at least `at_least_hours` (`خلال 10 أيام`,
+    /// `على مدى 48 ساعة`, `استمرت أسابيع`), not when it is a day's (`خلال 24 ساعة`).
+    Span {
+        at_least_hours: u32,
+    },
+    /// A fight or a campaign that goes on (`المعارك المتواصلة`, `الاشتباكات الدائرة`): the
+    /// figures around it are its total, unless their sentence names one day or one event.
+    Ongoing,
     Cause(Cause),
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
@@ -89,8 +106,10 @@ pub enum Kind {
     },
     /// A noun that, right after a number, shows it counts something other than people
     /// (`عشرة أيام`, `15 مليون دولار`); with `after_of`, also after `من` (`28 من نيسان`).
+    /// A unit of time says how long it lasts ([`TimeUnit`]).
     Unit {
         after_of: bool,
+        time: Option<TimeUnit>,
     },
     /// A line that opens page furniture: the rest of its block (up to a blank line), or
     /// with `rest` the rest of the page (`الأخبار المتعلقة`).
@@ -255,6 +274,10 @@ struct UnitRow {
     id: String,
     #[serde(default)]
     after_of: bool,
+    /// For a unit of time, the hours one lasts (`يوم` 24), and with no number before it
+    /// (`alone`, `hours` when not given).
+    hours: Option<u32>,
+    alone: Option<u32>,
     words: Vec<String>,
 }
 
@@ -270,6 +293,9 @@ struct ScopeRow {
     one_event: bool,
     #[serde(default)]
     compare: bool,
+    span_hours: Option<u32>,
+    #[serde(default)]
+    ongoing: bool,
     words: Vec<String>,
 }
 
@@ -571,6 +597,10 @@ impl Lexicon {
                 Kind::OneEvent
             } else if s.compare {
                 Kind::Comparison
+            } else if let Some(at_least_hours) = s.span_hours {
+                Kind::Span { at_least_hours }
+            } else if s.ongoing {
+                Kind::Ongoing
             } else {
                 Kind::Scope {
                     backward: s.backward,
@@ -602,6 +632,10 @@ impl Lexicon {
                 &u.words,
                 Kind::Unit {
                     after_of: u.after_of,
+                    time: u.hours.map(|hours| TimeUnit {
+                        hours,
+                        alone: u.alone.unwrap_or(hours),
+                    }),
                 },
             )?;
         }
@@ -799,13 +833,20 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::TotalTo => "scope: the figure a running total reached".into(),
         Kind::OneEvent => "scope: one day's or one event's figures".into(),
         Kind::Comparison => "scope: the period after it is a comparison".into(),
+        Kind::Span { at_least_hours } => {
+            format!("scope cumulative when the time after it lasts {at_least_hours} hours or more")
+        }
+        Kind::Ongoing => {
+            "scope cumulative: a fight that goes on (unless one event is named)".into()
+        }
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Vague { others: false } => "vague quantity".into(),
         Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
-        Kind::Unit { .. } => "unit (not people)".into(),
+        Kind::Unit { time: None, .. } => "unit (not people)".into(),
+        Kind::Unit { time: Some(d), .. } => format!("unit of time ({} hours each)", d.hours),
         Kind::Furniture { rest: false } => "furniture (its block)".into(),
         Kind::Furniture { rest: true } => "furniture (the rest of the page)".into(),
     }

@@ -210,13 +210,28 @@ impl<'a> Extractor<'a> {
                         .any(|h| h.entry.kind == Kind::Comparison && h.end <= j)
             })
         };
-        let period =
-            |h: &Hit, j: usize| h.entry.kind == Kind::Scope { backward: true } && !compared(j);
-        let before = (d.first.saturating_sub(SCOPE_REACH)..d.first)
+        // A period word; in the figure's clause, a span of time long enough (`خلال 10 أيام`)
+        // or a fight that goes on (`المعارك المتواصلة`) when no one event is named.
+        let own_clause = |h: &Hit| {
+            [d.first, d.last]
+                .map(|t| r.clause[t])
+                .contains(&r.clause[h.start])
+        };
+        let period = |h: &Hit, j: usize| match h.entry.kind {
+            Kind::Scope { backward: true } => !compared(j),
+            Kind::Span { at_least_hours } => {
+                own_clause(h)
+                    && lasting(r, h.end).is_some_and(|hours| hours >= u64::from(at_least_hours))
+            }
+            Kind::Ongoing => own_clause(h) && !self.one_event(r, d),
+            _ => false,
+        };
+        // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`).
+        let before = (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first))
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
                 r.hits(j).iter().any(|h| match h.entry.kind {
-                    Kind::Scope { backward: false } => d.first - j <= TOTAL_REACH,
+                    Kind::Scope { backward: false } => d.first.saturating_sub(j) <= TOTAL_REACH,
                     _ => period(h, j),
                 })
             });
@@ -322,5 +337,45 @@ impl<'a> Extractor<'a> {
                 Kind::Weapon(w) => Some(w.clone()),
                 _ => None,
             })
+    }
+}
+
+/// How long the time named from token `t` lasts, in hours: a number and a unit of time
+/// (`10 أيام`, `الـ48 ساعة`, `الساعات الـ48`), or a unit alone (`يومين`, `أسابيع`); `None`
+/// when no unit of time stands there.
+fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
+    let n = r.toks().len();
+    let time_at = |t: usize| {
+        r.hits(t).iter().find_map(|h| match h.entry.kind {
+            Kind::Unit { time: Some(u), .. } => Some((h.end, u)),
+            _ => None,
+        })
+    };
+    // The number of a quantity whose number starts at `t`, or behind a lone article there
+    // (`الـ48`), and the token after it.
+    let count_at = |t: usize| {
+        let t = if t + 1 < n && r.closed.article.iter().any(|a| a == r.word(t)) {
+            t + 1
+        } else {
+            t
+        };
+        let k = r.q_toks.partition_point(|&(a, _)| a < t);
+        let &(a, z) = r.q_toks.get(k)?;
+        let v = r.quantities[k].value()?.as_integer()?;
+        (a == t).then_some((z, u64::try_from(v).ok()?))
+    };
+    if t >= n {
+        return None;
+    }
+    if let Some((z, count)) = count_at(t) {
+        let (_, u) = time_at(z)?;
+        return Some(count.saturating_mul(u64::from(u.hours)));
+    }
+    // A number after the unit only when the unit is definite (`الساعات الـ48`): `خلال يوم
+    // 15 آذار` names a day.
+    let (z, u) = time_at(t)?;
+    match count_at(z).filter(|_| r.definite(t)) {
+        Some((_, count)) => Some(count.saturating_mul(u64::from(u.hours))),
+        None => Some(u64::from(u.alone)),
     }
 }

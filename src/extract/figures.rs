@@ -37,7 +37,7 @@ impl<'a> Extractor<'a> {
                 && r.toks()[t].joined
                 && r.hits(t)
                     .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Unit { after_of } if after_of || !of))
+                    .any(|h| matches!(h.entry.kind, Kind::Unit { after_of, .. } if after_of || !of))
         };
         unit(z, false)
             || (z < r.toks().len()
