@@ -98,6 +98,9 @@ pub enum Kind {
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
     Exclude(Option<Vec<Category>>),
+    /// Right after a figure and before a unit of time, a rate, not a count (`وفاة واحد كل 20
+    /// ثانية`, `كل يومين`).
+    Rate,
     /// A quantity without a number (`العديد`, `عدد من`, `آخرين`): a vague mention after a cue.
     /// `others` words (`آخرين`) count more of the people a figure before them counted, and
     /// take that figure's group (`قتلت 15 جنديا وأصابت آخرين`: the wounded are soldiers).
@@ -304,6 +307,9 @@ struct ScopeRow {
 struct ExcludeRow {
     id: String,
     categories: Option<Vec<Category>>,
+    /// Only before a unit of time (`كل 20 ثانية`): the figure is a rate.
+    #[serde(default)]
+    per_time: bool,
     words: Vec<String>,
 }
 
@@ -618,7 +624,12 @@ impl Lexicon {
         }
         for x in &file.exclude {
             check_id(&x.id)?;
-            lex.add(src, &x.id, &x.words, Kind::Exclude(x.categories.clone()))?;
+            let kind = if x.per_time {
+                Kind::Rate
+            } else {
+                Kind::Exclude(x.categories.clone())
+            };
+            lex.add(src, &x.id, &x.words, kind)?;
         }
         for v in &file.vague {
             check_id(&v.id)?;
@@ -843,6 +854,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
+        Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Vague { others: false } => "vague quantity".into(),
         Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
         Kind::Unit { time: None, .. } => "unit (not people)".into(),

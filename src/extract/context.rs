@@ -343,7 +343,7 @@ impl<'a> Extractor<'a> {
 /// How long the time named from token `t` lasts, in hours: a number and a unit of time
 /// (`10 أيام`, `الـ48 ساعة`, `الساعات الـ48`), or a unit alone (`يومين`, `أسابيع`); `None`
 /// when no unit of time stands there.
-fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
+pub(super) fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
     let n = r.toks().len();
     let time_at = |t: usize| {
         r.hits(t).iter().find_map(|h| match h.entry.kind {

@@ -138,7 +138,8 @@ impl<'a> Extractor<'a> {
     /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
     /// category (`اعتقال 20 شابا`, `نزوح 3 ملايين شخص`) stand before the figure, up to two
     /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
-    /// follow within three words. Only within the clause of `a`.
+    /// follow within three words, as may a rate's word before a unit of time (`وفاة واحد كل
+    /// 20 ثانية`). Only within the clause of `a`.
     pub(super) fn excluded(&self, r: &Reading<'a>, a: usize, z: usize, category: Category) -> bool {
         self.exclusion(r, a, z, category).is_some()
     }
@@ -158,6 +159,7 @@ impl<'a> Extractor<'a> {
                 r.hits(j).iter().find(|h| match &h.entry.kind {
                     Kind::Exclude(None) => j < z && h.end <= z,
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
+                    Kind::Rate => j >= z && super::context::lasting(r, h.end).is_some(),
                     _ => false,
                 })
             })
