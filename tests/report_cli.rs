@@ -236,7 +236,7 @@ fn a_failed_report_leaves_the_old_folder_untouched() {
         .filter_map(|e| e.ok())
         .filter(|e| {
             let n = e.file_name().to_string_lossy().to_string();
-            n.contains(&name) && n != name
+            n.contains(&name) && n != name && n != format!(".{name}.lock")
         })
         .count();
     assert_eq!(leftovers, 0);
@@ -346,4 +346,86 @@ fn no_report_of_nothing_and_no_empty_period() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!out.exists());
     fs::remove_dir_all(&empty).unwrap();
+}
+
+/// `--out` that holds something other than a report — a folder of other files, a file — is
+/// refused before any work, and left as it was.
+#[test]
+fn report_refuses_an_out_that_is_not_a_report() {
+    let thesis = tmp("thesis");
+    fs::create_dir_all(&thesis).unwrap();
+    fs::write(thesis.join("chapter1.tex"), "my thesis").unwrap();
+    let o = hasila(&[
+        "report",
+        &fixture("report/corpus.jsonl"),
+        "--out",
+        thesis.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("not a hasila report"), "{err}");
+    assert_eq!(
+        fs::read_to_string(thesis.join("chapter1.tex")).unwrap(),
+        "my thesis"
+    );
+    assert_eq!(fs::read_dir(&thesis).unwrap().count(), 1);
+
+    let file = tmp("a-file");
+    fs::write(&file, "keep me").unwrap();
+    let o = hasila(&[
+        "report",
+        &fixture("report/corpus.jsonl"),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a folder"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "keep me");
+    fs::remove_dir_all(&thesis).unwrap();
+    fs::remove_file(&file).unwrap();
+}
+
+/// An empty folder may take a report, and a report may replace the one there; the report
+/// folder is marked as one, and a folder a killed run left beside it is cleared.
+#[test]
+fn a_report_replaces_an_empty_folder_or_a_report_and_clears_a_killed_run() {
+    let out = tmp("replace");
+    fs::create_dir_all(&out).unwrap();
+    report(&[&fixture("report/corpus.jsonl")], &out);
+    assert!(out.join(".hasila-report").is_file());
+    let name = out.file_name().unwrap().to_string_lossy().to_string();
+    let stale = out.with_file_name(format!(".{name}.4000000.tmp"));
+    fs::create_dir_all(&stale).unwrap();
+    fs::write(stale.join(".hasila-report"), "").unwrap();
+    report(&[&fixture("report/corpus.jsonl")], &out);
+    assert!(out.join("weekly.csv").is_file());
+    assert!(!stale.exists(), "a killed run's folder stays");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+/// Two runs on one `--out` at once both succeed, one after the other, and leave one
+/// complete report.
+#[test]
+fn two_runs_on_one_out_take_turns() {
+    let out = tmp("concurrent");
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hasila"))
+            .args([
+                "report",
+                &fixture("report/corpus.jsonl"),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    assert!(out.join("weekly.csv").is_file());
+    assert!(out.join("report.html").is_file());
+    fs::remove_dir_all(&out).unwrap();
 }

@@ -7,10 +7,12 @@
 //! ([`xlsx`]), the charts ([`charts`], drawn by [`plot`]) and the page ([`html`]) are
 //! written, their Arabic words from one table ([`labels`]).
 //!
-//! Everything is written into a fresh folder beside `--out` and renamed into place at the
-//! end, so the report folder is either complete or untouched.
+//! Everything is written into a fresh folder beside `--out` and switched into place at the
+//! end ([`folder`]), so the report folder is either complete or untouched, and `--out` is
+//! refused when it holds anything but a report.
 
 pub mod charts;
+pub mod folder;
 pub mod html;
 pub mod labels;
 pub mod plot;
@@ -57,6 +59,9 @@ pub enum ReportError {
     Xlsx(#[from] XlsxError),
     #[error(transparent)]
     Chart(#[from] plot::ChartError),
+    /// `--out` holds something a report must not replace.
+    #[error("{path}: {why}; a report replaces only an empty folder or an earlier report")]
+    Refused { path: String, why: &'static str },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ReportError + '_ {
@@ -107,6 +112,8 @@ pub fn write(
 pub struct Report {
     out: PathBuf,
     tmp: PathBuf,
+    /// `out` claimed for this run; `None` once the report is in place.
+    claim: Option<folder::Claim>,
     opts: Options,
     /// `mentions.csv` in `tmp`, written as mentions arrive.
     mentions_path: PathBuf,
@@ -145,17 +152,8 @@ impl Report {
 
     /// A report whose spills hold `run` records in memory before writing a run.
     fn with_runs_of(out: &Path, opts: &Options, run: usize) -> Result<Report, ReportError> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(io_err(parent))?;
-        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("report");
-        let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
-        }
-        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let claim = folder::claim(out)?;
+        let tmp = claim.tmp.clone();
         let spill = tmp.join(".spill");
         fs::create_dir_all(&spill).map_err(io_err(&spill))?;
         let path = tmp.join("mentions.csv");
@@ -172,6 +170,7 @@ impl Report {
             quotes,
             spill,
             tmp,
+            claim: Some(claim),
             undated: 0,
             mentions: 0,
         })
@@ -218,7 +217,9 @@ impl Report {
         let result = build(&mut self);
         let w = result?;
         fs::remove_dir_all(&self.spill).map_err(io_err(&self.spill))?;
-        replace_dir(&self.tmp, &self.out)?;
+        if let Some(claim) = self.claim.take() {
+            claim.install()?;
+        }
         Ok(w)
     }
 }
@@ -246,21 +247,10 @@ impl Sink for Report {
 impl Drop for Report {
     fn drop(&mut self) {
         // Gone already when finished; an unfinished report leaves nothing behind.
-        let _ = fs::remove_dir_all(&self.tmp);
+        if self.claim.is_some() {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
     }
-}
-
-/// Put the finished folder in place of `out`, keeping the old one until the new is there.
-fn replace_dir(tmp: &Path, out: &Path) -> Result<(), ReportError> {
-    if out.exists() {
-        let old = PathBuf::from(format!("{}.old.{}", out.display(), std::process::id()));
-        fs::rename(out, &old).map_err(io_err(out))?;
-        fs::rename(tmp, out).map_err(io_err(out))?;
-        fs::remove_dir_all(&old).map_err(io_err(&old))?;
-    } else {
-        fs::rename(tmp, out).map_err(io_err(out))?;
-    }
-    Ok(())
 }
 
 /// Where settled incidents go, one at a time: the incidents table, the weekly sums, the
@@ -440,7 +430,12 @@ mod tests {
             r.push(mention("a", Category::Killed, 3)).unwrap();
         }
         assert!(!out.exists());
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "a folder was left");
+        // Only the lock file of `--out` stays beside it.
+        let left: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(left, [".week.lock"], "a folder was left");
 
         let ms = vec![
             mention("a", Category::Killed, 3),
@@ -456,8 +451,8 @@ mod tests {
         assert!(incidents.contains("a | b"), "{incidents}");
         assert_eq!(
             fs::read_dir(&dir).unwrap().count(),
-            1,
-            "only the report stays"
+            2,
+            "only the report and its lock stay"
         );
         fs::remove_dir_all(&dir).unwrap();
     }
