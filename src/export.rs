@@ -300,6 +300,29 @@ fn write_all_vectored(w: &mut impl Write, mut slices: &mut [io::IoSlice<'_>]) ->
     Ok(())
 }
 
+/// A new file beside `dest`'s name in `dir`, created exclusively (never an existing file, nor
+/// through a link planted at its name), under a name no other run or process is using.
+fn create_exclusive(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    loop {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{nanos:x}{n}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// A file written under a temporary name beside its destination and renamed into place on
 /// [`AtomicFile::commit`]; dropped without commit, it leaves the destination untouched.
 ///
@@ -348,8 +371,11 @@ impl AtomicFile {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let file = fs::File::create(&tmp)?;
+        let (tmp, file) = create_exclusive(dir, name)?;
+        // The file replaced keeps its permissions.
+        if let Some(m) = fs::metadata(dest).ok().filter(|m| m.is_file()) {
+            file.set_permissions(m.permissions())?;
+        }
         Ok(AtomicFile {
             tmp: Some(tmp),
             dest: dest.to_path_buf(),

@@ -1,6 +1,7 @@
 //! A run over many inputs: read each, extract on every core, hand the mentions to a
 //! [`Sink`] in input order, and account for what failed.
 
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,12 @@ pub enum RunError {
     Io { path: String, source: io::Error },
     #[error(transparent)]
     Sink(#[from] SinkError),
+    /// `-o` names a file that is also read: writing it would lose the input.
+    #[error("{path}: the output is also an input; write the output elsewhere")]
+    OutputIsInput { path: String },
+    /// No article was read, so the output there is kept rather than emptied.
+    #[error("no article was read from the inputs: {path} left as it was")]
+    NothingRead { path: String },
 }
 
 impl std::ops::AddAssign for Summary {
@@ -115,8 +122,16 @@ pub fn extract(
     match out {
         Some(p) => {
             let name = p.display().to_string();
+            if inputs.iter().any(|i| same_file(i, p)) {
+                return Err(RunError::OutputIsInput { path: name });
+            }
             let file = AtomicFile::create(p).map_err(io_err(&name))?;
             let (file, summary) = extract_into(file, &name, inputs, format, lex, cols, err)?;
+            // Dropped uncommitted: what was at `p` stays.
+            if summary.documents == 0 {
+                let _ = writeln!(err, "{}", summary.line());
+                return Err(RunError::NothingRead { path: name });
+            }
             file.commit().map_err(io_err(&name))?;
             Ok(summary)
         }
@@ -126,6 +141,25 @@ pub fn extract(
                 extract_into(sink, "standard output", inputs, format, lex, cols, err)?;
             sink.flush().map_err(io_err("standard output"))?;
             Ok(summary)
+        }
+    }
+}
+
+/// Are `a` and `b` one file (the same device and inode, whatever the path)?
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.is_file() && x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
         }
     }
 }

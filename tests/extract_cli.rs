@@ -387,3 +387,59 @@ fn output_to_a_named_pipe_stays_a_pipe() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `-o` is never emptied by a run that read nothing, never one of the inputs, and keeps the
+/// permissions of the file it replaces.
+#[test]
+fn output_file_is_kept_when_nothing_was_read_or_it_is_an_input() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = common::tmp_path("extract", "keep");
+    fs::create_dir_all(&dir).unwrap();
+    let dest = dir.join("prev.jsonl");
+    fs::write(&dest, "previous\n").unwrap();
+    fs::set_permissions(&dest, fs::Permissions::from_mode(0o640)).unwrap();
+    let missing = dir.join("missing.jsonl");
+    let out = hasila(
+        &[
+            "extract",
+            missing.to_str().unwrap(),
+            "-o",
+            dest.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("left as it was"));
+    assert_eq!(fs::read_to_string(&dest).unwrap(), "previous\n");
+
+    let input = dir.join("articles.jsonl");
+    fs::copy(fixture("gold/seeds.jsonl"), &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    let out = hasila(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("also an input"));
+    assert_eq!(fs::read(&input).unwrap(), before);
+
+    let out = hasila(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            dest.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    let mode = fs::metadata(&dest).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(fs::read_to_string(&dest).unwrap().lines().count() > 20);
+    fs::remove_dir_all(&dir).unwrap();
+}
