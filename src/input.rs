@@ -278,10 +278,12 @@ fn mapped(f: &fs::File) -> Option<memmap2::Mmap> {
 
 /// Can JSON Lines that start with `head` be read line by line as UTF-8 (with Windows-1256
 /// lines decoded one by one)? Not UTF-16, nor binary: those take the whole-file path, which
-/// decodes or names them.
+/// decodes or names them. A file that opens with a JSON object is read line by line even
+/// with NUL or control bytes in its head: a bad line is named and the good ones are read.
 fn streams_as_utf8(head: &[u8]) -> bool {
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-    !utf16 && !binary(head)
+    let opens_json = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    !utf16 && (opens_json || !binary(head))
 }
 
 /// The lines of a JSON Lines input, each with its newline: from a mapped file, borrowed in

@@ -443,3 +443,27 @@ fn output_file_is_kept_when_nothing_was_read_or_it_is_an_input() {
     assert!(fs::read_to_string(&dest).unwrap().lines().count() > 20);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A raw NUL byte in one line of a JSON Lines file costs that line, named, not the file.
+#[test]
+fn a_nul_byte_in_one_jsonl_line_loses_only_that_line() {
+    let dir = common::tmp_path("extract", "nul");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("with_nul.jsonl");
+    let mut body = Vec::new();
+    body.extend_from_slice("{\"id\":\"a\",\"text\":\"قتل 5 مدنيين في حلب\"}\n".as_bytes());
+    body.extend_from_slice(b"{\"id\":\"b\",\"text\":\"x\0y\"}\n");
+    for k in 0..50 {
+        body.extend_from_slice(
+            format!("{{\"id\":\"c{k}\",\"text\":\"قتل 3 مدنيين في حمص\"}}\n").as_bytes(),
+        );
+    }
+    fs::write(&f, body).unwrap();
+    let out = hasila(&["extract", f.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("with_nul.jsonl line 2"), "{err}");
+    assert!(err.contains("51 documents read"), "{err}");
+    assert_eq!(mentions(&out).len(), 51);
+    fs::remove_dir_all(&dir).unwrap();
+}
