@@ -30,6 +30,25 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 /// A mention as a CSV row, in [`FIELDS`]'s order.
+/// A CSV cell a spreadsheet would run as a formula — one that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return — with a `'` put before it, as OWASP advises for CSV
+/// injection; every other cell as it is. Every CSV file hasila writes passes through here.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// A row's cells through [`inert`], as the bytes a CSV writer takes.
+pub fn inert_row<S: AsRef<str>>(row: &[S]) -> impl Iterator<Item = std::borrow::Cow<'_, [u8]>> {
+    use std::borrow::Cow;
+    row.iter().map(|c| match inert(c.as_ref()) {
+        Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+    })
+}
+
 pub fn mention_row(m: &Mention) -> Vec<String> {
     vec![
         m.doc_id.clone(),
@@ -77,7 +96,7 @@ pub fn encode(format: Format, ms: &[Mention]) -> io::Result<Vec<u8>> {
                 .has_headers(false)
                 .from_writer(&mut out);
             for m in ms {
-                w.write_record(mention_row(m))?;
+                w.write_record(inert_row(&mention_row(m)))?;
             }
             w.flush()?;
         }
@@ -474,6 +493,36 @@ impl Drop for AtomicFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell a spreadsheet would run gets a `'` before it; the others stay as they are.
+    #[test]
+    fn formula_cells_are_made_inert() {
+        for (cell, safe) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("مقتل 5", "مقتل 5"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(inert(cell), safe);
+        }
+        let mut m = crate::aggregate::tests::m(
+            "=cmd",
+            crate::record::Category::Killed,
+            Some(1),
+            crate::record::Group::Civilian,
+            "2020-02-06",
+            "SY0700",
+        );
+        m.quote = "-2+3".into();
+        let csv = String::from_utf8(encode(Format::Csv, &[m]).unwrap()).unwrap();
+        assert!(csv.starts_with("'=cmd,"), "{csv}");
+        assert!(csv.contains(",'-2+3,"), "{csv}");
+    }
     use crate::record::Flag;
 
     /// Pieces handed over together are written whole and in order: through a writer that

@@ -429,3 +429,54 @@ fn two_runs_on_one_out_take_turns() {
     assert!(out.join("report.html").is_file());
     fs::remove_dir_all(&out).unwrap();
 }
+
+/// Mentions from a file someone else wrote: no field runs as markup in the page or as a
+/// formula in a spreadsheet, and a date that is no date is refused with its line.
+#[test]
+fn hostile_mentions_run_nowhere() {
+    let dir = tmp("hostile");
+    fs::create_dir_all(&dir).unwrap();
+    let o = hasila(&["extract", &fixture("report/corpus.jsonl")]);
+    assert!(o.status.success());
+    let mut ms = common::json_lines(&o);
+    for m in &mut ms {
+        m["doc_id"] = "=HYPERLINK(\"http://evil\",\"x\")".into();
+        m["quote"] = "<script>alert(1)</script>".into();
+        m["place"] = "<img src=x onerror=alert(1)>".into();
+    }
+    let mut bad = ms[0].clone();
+    bad["published"] = "<script>alert(2)</script>".into();
+    ms.push(bad);
+    let lines: Vec<String> = ms.iter().map(|m| m.to_string()).collect();
+    let input = dir.join("hostile.mentions.jsonl");
+    fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let out = dir.join("rep");
+    let o = hasila(&[
+        "report",
+        "--mentions",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("line {}", ms.len())), "{err}");
+    let page = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!page.contains("<script>alert"), "script in the page");
+    assert!(!page.contains("<img src=x"), "markup in the page");
+    assert!(page.contains("&lt;script&gt;alert(1)"));
+    for table in ["mentions.csv", "incidents.csv"] {
+        let text = csv_text(&out.join(table));
+        let mut cells = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .into_records()
+            .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>());
+        assert!(
+            !cells.any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+            "{table}: a formula"
+        );
+        assert!(text.contains("'=HYPERLINK"), "{table}: {text}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -29,7 +29,7 @@ use chrono::{NaiveDate, Weekday};
 use rust_xlsxwriter::XlsxError;
 
 use crate::aggregate::{self, GroupKey, Incident};
-use crate::export::mention_row;
+use crate::export::{inert_row, mention_row};
 use crate::record::{Category, Group, Mention};
 use crate::sink::{Sink, SinkError};
 use crate::spill::SortedSpill;
@@ -179,7 +179,7 @@ impl Report {
     /// Take one mention. Mentions of one document come together.
     pub fn push(&mut self, m: Mention) -> Result<(), ReportError> {
         self.mentions_csv
-            .write_record(mention_row(&m))
+            .write_record(inert_row(&mention_row(&m)))
             .map_err(csv_err(&self.mentions_path))?;
         self.mentions += 1;
         if self.doc.last().is_some_and(|d| d.doc_id != m.doc_id) {
@@ -275,7 +275,7 @@ impl Settled {
         let n = self.n;
         self.n += 1;
         self.csv
-            .write_record(tables::incident_row(n, &i))
+            .write_record(inert_row(&tables::incident_row(n, &i)))
             .map_err(csv_err(&self.path))?;
         self.weekly.add(&i)?;
         for (card, (c, g)) in self.cards.iter_mut().zip(html::CARDS) {
@@ -323,7 +323,7 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     for m in r.cumulative.sorted().map_err(io_err(&r.spill))? {
         let m = m.map_err(io_err(&r.spill))?;
         totals
-            .write_record(tables::totals_row(&m))
+            .write_record(inert_row(&tables::totals_row(&m)))
             .map_err(csv_err(&totals_path))?;
         sections.total(&m)?;
     }

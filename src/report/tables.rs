@@ -469,7 +469,8 @@ pub fn csv_file(path: &Path, cols: &Columns, hxl: bool) -> Result<CsvFile, Repor
 pub fn write_csv(path: &Path, cols: &Columns, rows: &Rows, hxl: bool) -> Result<(), ReportError> {
     let mut w = csv_file(path, cols, hxl)?;
     for r in rows {
-        w.write_record(r).map_err(csv_err(path))?;
+        w.write_record(crate::export::inert_row(r))
+            .map_err(csv_err(path))?;
     }
     w.flush().map_err(io_err(path))
 }
