@@ -145,6 +145,29 @@ pub fn extract(
     }
 }
 
+/// `s` as it may go to a terminal: control characters (a file name may hold an escape
+/// sequence that would retitle or rewrite the terminal) and the marks that reorder text
+/// shown as `\u{..}`; everything else, Arabic included, as it is.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Are `a` and `b` one file (the same device and inode, whatever the path)?
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -358,7 +381,7 @@ fn for_each_document<T: Send>(
             summary.failed += 1;
         }
         bar.suspend(|| {
-            let _ = writeln!(err, "hasila: {e}");
+            let _ = writeln!(err, "hasila: {}", printable(&e.to_string()));
         });
     };
     for e in errors {
@@ -456,7 +479,8 @@ pub fn run_stored<S: Sink>(
             }
             Err(e) => {
                 summary.failed += 1;
-                let _ = writeln!(err, "hasila: {name} line {}: not a mention: {e}", i + 1);
+                let line = format!("{name} line {}: not a mention: {e}", i + 1);
+                let _ = writeln!(err, "hasila: {}", printable(&line));
             }
         }
     }

@@ -467,3 +467,20 @@ fn a_nul_byte_in_one_jsonl_line_loses_only_that_line() {
     assert_eq!(mentions(&out).len(), 51);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A file name with a terminal escape sequence is named with the sequence shown, not sent.
+#[test]
+fn a_file_name_is_printed_escaped() {
+    let dir = common::tmp_path("extract", "escape");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("bad\u{1b}]0;pwned\u{7}name.jsonl");
+    fs::write(&f, "{\"id\":1}\n").unwrap();
+    let out = hasila(&["extract", f.to_str().unwrap()], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(
+        err.contains("bad\\u{1b}]0;pwned\\u{7}name.jsonl line 1"),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

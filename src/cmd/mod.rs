@@ -66,7 +66,7 @@ pub fn exit(result: anyhow::Result<Outcome>) -> ExitCode {
         Ok(Outcome::Run(_)) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hasila: {e:#}");
+            eprintln!("hasila: {}", hasila::pipeline::printable(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -391,7 +391,7 @@ pub fn summary(w: &Written, out: &Path, err: &mut dyn io::Write) {
     let _ = writeln!(
         err,
         "hasila: report in {}: {} incidents over {} weeks, {} undated mentions left out; {}",
-        out.display(),
+        crate::pipeline::printable(&out.display().to_string()),
         w.incidents,
         w.weeks,
         w.undated,
