@@ -70,52 +70,113 @@ impl Default for CsvColumns {
 }
 
 /// Expand the inputs into the files to read, in a stable order: folders recursively,
-/// sorted by path; `-` kept as is. A folder given twice, or reached twice through links
-/// (a link loop included), is read once. The walk keeps its own stack, so no depth of
-/// folders can exhaust the thread's.
+/// sorted by path; `-` kept as is. A file or folder reached twice — given twice, or through
+/// links, a link loop included — is read once (known by its device and inode). In a folder,
+/// a link is followed only when it leads to somewhere inside the folder given, and pipes,
+/// sockets and devices are skipped with a message; an input named on the command line is
+/// read whatever it is (`<(zcat a.jsonl.gz)` is a pipe). The walk keeps its own stack and
+/// looks at each entry once, so no depth of folders can exhaust the thread's or cost more
+/// than the entries it holds.
 pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
+    for top in inputs {
+        if top.as_os_str() == "-" {
+            files.push(top.clone());
             continue;
         }
-        let mut stack = vec![p.clone()];
-        while let Some(p) = stack.pop() {
-            let canonical = match fs::canonicalize(&p) {
-                Ok(c) => c,
-                Err(e) => {
-                    errors.push(fail(p.display().to_string(), e.to_string()));
-                    continue;
-                }
-            };
-            if !seen.insert(canonical.clone()) {
+        let named = |p: &Path| p.display().to_string();
+        let meta = match fs::metadata(top) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(fail(named(top), e.to_string()));
                 continue;
             }
-            if !canonical.is_dir() {
+        };
+        if !meta.is_dir() {
+            if seen.insert(file_key(top, &meta)) {
+                files.push(top.clone());
+            }
+            continue;
+        }
+        let root = match fs::canonicalize(top) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(fail(named(top), e.to_string()));
+                continue;
+            }
+        };
+        // Entries still to look at: a folder to read, or a file to take.
+        let mut stack = vec![(top.clone(), meta)];
+        while let Some((p, meta)) = stack.pop() {
+            if !seen.insert(file_key(&p, &meta)) {
+                continue;
+            }
+            if !meta.is_dir() {
                 files.push(p);
                 continue;
             }
-            let mut entries: Vec<PathBuf> = match fs::read_dir(&p) {
-                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            let mut entries: Vec<fs::DirEntry> = match fs::read_dir(&p) {
+                Ok(rd) => rd.filter_map(Result::ok).collect(),
                 Err(e) => {
-                    errors.push(fail(p.display().to_string(), e.to_string()));
+                    errors.push(fail(named(&p), e.to_string()));
                     continue;
                 }
             };
-            entries.sort();
+            entries.sort_by_key(fs::DirEntry::path);
             // Reversed onto the stack so they come off in path order.
             for e in entries.into_iter().rev() {
-                let name = e.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                if !name.starts_with('.') && (e.is_dir() || is_article_file(&e)) {
-                    stack.push(e);
+                let path = e.path();
+                let name = e.file_name();
+                if name.to_str().is_none_or(|n| n.starts_with('.')) {
+                    continue;
+                }
+                let Ok(kind) = e.file_type() else { continue };
+                let meta = if kind.is_symlink() {
+                    match fs::canonicalize(&path) {
+                        Ok(target) if target.starts_with(&root) => fs::metadata(&path),
+                        Ok(_) => {
+                            if is_article_file(&path) || path.is_dir() {
+                                errors.push(skip(
+                                    named(&path),
+                                    "a link out of the folder given, not followed",
+                                ));
+                            }
+                            continue;
+                        }
+                        Err(e) => Err(e),
+                    }
+                } else {
+                    e.metadata()
+                };
+                match meta {
+                    Ok(m) if m.is_dir() => stack.push((path, m)),
+                    Ok(_) if !is_article_file(&path) => {}
+                    Ok(m) if m.is_file() => stack.push((path, m)),
+                    Ok(_) => errors.push(skip(
+                        named(&path),
+                        "not a regular file (a pipe, socket or device), skipped",
+                    )),
+                    Err(err) => errors.push(fail(named(&path), err.to_string())),
                 }
             }
         }
     }
     (files, errors)
+}
+
+/// What tells one file or folder from another, whatever the path to it: its device and
+/// inode (elsewhere than Unix, its canonical path).
+#[cfg(unix)]
+fn file_key(_: &Path, meta: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_key(p: &Path, _: &fs::Metadata) -> PathBuf {
+    fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Files a folder walk picks up.

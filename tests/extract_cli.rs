@@ -484,3 +484,53 @@ fn a_file_name_is_printed_escaped() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A folder walk does not leave the folder through a link, goes round a loop once, skips
+/// a pipe instead of waiting on it, and costs no more for depth than for its entries.
+#[test]
+fn a_folder_walk_stays_inside_and_never_blocks() {
+    let dir = common::tmp_path("extract", "walk");
+    let mut deep = dir.join("deep");
+    for k in 0..400 {
+        deep = deep.join(format!("d{k}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("bottom.txt"), "مقتل 4 مدنيين في قصف على حلب").unwrap();
+    fs::write(dir.join("top.txt"), "مقتل 3 مدنيين في قصف على حمص").unwrap();
+    std::os::unix::fs::symlink("/", dir.join("root")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("deep/loop")).unwrap();
+    std::os::unix::fs::symlink(dir.join("top.txt"), dir.join("again.txt")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(["extract", dir.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("the walk did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("root: a link out of the folder given"),
+        "{err}"
+    );
+    assert!(err.contains("pipe.txt: not a regular file"), "{err}");
+    assert!(err.contains("2 documents read"), "{err}");
+    let docs: std::collections::BTreeSet<String> = mentions(&out)
+        .iter()
+        .map(|m| m["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    fs::remove_dir_all(&dir).unwrap();
+}
