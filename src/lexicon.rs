@@ -553,7 +553,7 @@ impl Lexicon {
                 return Err(rule_error(src, id, "a rule needs a non-empty id"));
             }
             if ids.insert(id.to_string(), ()).is_some() {
-                return Err(rule_error(src, id, &format!("duplicate rule id {id:?}")));
+                return Err(duplicate_error(src, id));
             }
             Ok(())
         };
@@ -864,19 +864,28 @@ pub fn kind_name(kind: &Kind) -> String {
     }
 }
 
-/// An error about rule `id`, placed at the (last) line that declares it: for a duplicate,
-/// the second declaration.
-fn rule_error(src: &str, id: &str, reason: &str) -> RulesError {
+/// The lines that declare rule `id`, from 1, in file order.
+fn id_lines<'s>(src: &'s str, id: &str) -> impl Iterator<Item = usize> + 's {
     let needle = format!("\"{id}\"");
-    let line = src
-        .lines()
-        .collect::<Vec<_>>()
-        .iter()
-        .rposition(|l| l.trim_start().starts_with("id") && l.contains(&needle))
-        .map(|i| i + 1);
+    src.lines()
+        .enumerate()
+        .filter(move |(_, l)| l.trim_start().starts_with("id") && l.contains(&needle))
+        .map(|(i, _)| i + 1)
+}
+
+/// An error about rule `id`, placed at the (last) line that declares it.
+fn rule_error(src: &str, id: &str, reason: &str) -> RulesError {
     RulesError {
-        line,
+        line: id_lines(src, id).last(),
         reason: reason.to_string(),
+    }
+}
+
+/// A rule id declared more than once, placed at its second declaration in the file.
+fn duplicate_error(src: &str, id: &str) -> RulesError {
+    RulesError {
+        line: id_lines(src, id).nth(1),
+        reason: format!("duplicate rule id {id:?}"),
     }
 }
 
@@ -1048,6 +1057,13 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.reason.contains("duplicate"), "{e}");
+        assert_eq!(e.line, Some(5), "{e}");
+        // Three of one id, in two tables: the second in the file is named.
+        let e = Lexicon::parse(
+            "[[scope]]\nid = \"a\"\nwords = [\"x\"]\n[[cue]]\nid = \"a\"\nwords = [\"y\"]\n[[cue]]\nid = \"a\"\nwords = [\"z\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
         // The engine's closed-class words are part of every rules file.
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\n").unwrap_err();
         assert!(e.reason.contains("[closed]"), "{e}");

@@ -534,3 +534,21 @@ fn a_folder_walk_stays_inside_and_never_blocks() {
     assert_eq!(docs.len(), 2, "{docs:?}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `rules --check` names the second declaration of a duplicate id, not the last.
+#[test]
+fn a_duplicate_rule_id_is_placed_at_its_second_declaration() {
+    let dir = common::tmp_path("extract", "dup");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("three.toml");
+    fs::write(
+        &f,
+        "[[cue]]\nid = \"a\"\nwords = [\"x\"]\n[[cue]]\nid = \"a\"\nwords = [\"y\"]\n[[cue]]\nid = \"a\"\nwords = [\"z\"]\n",
+    )
+    .unwrap();
+    let out = hasila(&["rules", "--check", f.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 5: duplicate rule id \"a\""), "{err}");
+    fs::remove_dir_all(&dir).unwrap();
+}
