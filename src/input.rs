@@ -47,6 +47,39 @@ fn skip(source_name: impl Into<String>, reason: impl Into<String>) -> InputError
     }
 }
 
+/// A line of mentions, or of text for `numbers`, longer than this is refused: no mention
+/// or line of an article comes near it, and an input with no line end (`/dev/zero`) must
+/// not grow until memory runs out.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// Read one line, its `\n` included, into `buf` (cleared first): the bytes read, 0 at the
+/// end of the input. A line longer than `cap` bytes is an `InvalidData` error saying so,
+/// after at most `cap` bytes (and one buffer) were read.
+pub fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<usize> {
+    buf.clear();
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(buf.len());
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if buf.len() + take > cap {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("a line longer than {} MiB", cap >> 20),
+            ));
+        }
+        buf.extend_from_slice(&chunk[..take]);
+        r.consume(take);
+        if done {
+            return Ok(buf.len());
+        }
+    }
+}
+
 /// Articles larger than this are refused: no single news article comes near it, and the
 /// engine's offsets are 32-bit.
 pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
@@ -385,13 +418,10 @@ impl<'a, R: BufRead> Lines<'a, R> {
                 *at += end;
                 Ok(Some(&rest[..end]))
             }
-            Lines::Read(reader, buf) => {
-                buf.clear();
-                match reader.read_until(b'\n', buf)? {
-                    0 => Ok(None),
-                    _ => Ok(Some(&buf[..])),
-                }
-            }
+            Lines::Read(reader, buf) => match read_line_capped(reader, buf, MAX_DOCUMENT_BYTES)? {
+                0 => Ok(None),
+                _ => Ok(Some(&buf[..])),
+            },
         }
     }
 
@@ -433,7 +463,10 @@ fn stream_jsonl<R: BufRead>(
         let line = match lines.next() {
             Ok(None) => break,
             Ok(Some(line)) => line,
-            Err(e) => return sink(Err(fail(format!("{name} line {}", n + 1), e.to_string()))),
+            Err(e) => {
+                let why = format!("{e}; the rest of it is not read");
+                return sink(Err(fail(format!("{name} line {}", n + 1), why)));
+            }
         };
         n += 1;
         let line = if n == 1 {

@@ -2,7 +2,7 @@
 //! [`Sink`] in input order, and account for what failed.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::export::{AtomicFile, Format, MentionWriter};
@@ -65,16 +65,32 @@ impl std::ops::AddAssign for Summary {
     }
 }
 
+/// A rules file larger than this is refused (the built-in one is a few dozen KiB).
+pub const MAX_RULES_BYTES: usize = 16 << 20;
+
 /// Load the rules: the built-in file, or `path` when given. A rules file is loaded once per
 /// process and lives as long as it, so it is leaked rather than reference-counted.
 pub fn load_rules(path: Option<&Path>) -> Result<&'static Lexicon, RunError> {
     let Some(p) = path else {
         return Ok(lexicon::builtin());
     };
-    let src = std::fs::read_to_string(p).map_err(|e| RunError::Io {
+    let io = |source| RunError::Io {
         path: p.display().to_string(),
-        source: e,
-    })?;
+        source,
+    };
+    let mut src = String::new();
+    std::fs::File::open(p)
+        .and_then(|f| f.take(MAX_RULES_BYTES as u64 + 1).read_to_string(&mut src))
+        .map_err(io)?;
+    if src.len() > MAX_RULES_BYTES {
+        return Err(io(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "larger than {} MiB: not a rules file",
+                MAX_RULES_BYTES >> 20
+            ),
+        )));
+    }
     let lex = Lexicon::parse(&src).map_err(|e| RunError::Rules {
         path: p.to_path_buf(),
         source: e,
@@ -453,15 +469,26 @@ pub fn run_stored<S: Sink>(
     sink: &mut S,
     err: &mut dyn Write,
 ) -> Result<Summary, RunError> {
-    use std::io::BufRead;
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(io_err(&name))?;
     let settings = sink.settings();
     let mut summary = Summary::default();
     let mut last_doc: Option<String> = None;
     let mut batch = Vec::new();
-    for (i, line) in io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(io_err(&name))?;
+    let mut reader = io::BufReader::new(file);
+    let mut buf = Vec::new();
+    for i in 0.. {
+        match input::read_line_capped(&mut reader, &mut buf, input::MAX_LINE_BYTES) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                summary.failed += 1;
+                let why = format!("{name} line {}: {e}; the rest of it is not read", i + 1);
+                let _ = writeln!(err, "hasila: {}", printable(&why));
+                break;
+            }
+        }
+        let line = String::from_utf8_lossy(&buf);
         if line.trim().is_empty() {
             continue;
         }

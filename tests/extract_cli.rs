@@ -552,3 +552,37 @@ fn a_duplicate_rule_id_is_placed_at_its_second_declaration() {
     assert!(err.contains("line 5: duplicate rule id \"a\""), "{err}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An input with no line end is refused at a cap, named, instead of growing until memory
+/// runs out: a line of text, a line of mentions, a rules file.
+#[test]
+fn inputs_with_no_line_end_are_capped() {
+    let rep = common::tmp_path("extract", "zero-report");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["numbers", "/dev/zero"],
+            "/dev/zero: line 1: a line longer than 64 MiB",
+        ),
+        (
+            &[
+                "report",
+                "--mentions",
+                "/dev/zero",
+                "--out",
+                rep.to_str().unwrap(),
+            ],
+            "/dev/zero line 1: a line longer than 64 MiB",
+        ),
+        (
+            &["rules", "--check", "/dev/zero"],
+            "/dev/zero: larger than 16 MiB",
+        ),
+    ];
+    for (args, said) in cases {
+        let out = hasila(args, "");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+    assert!(!rep.exists());
+}

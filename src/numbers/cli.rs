@@ -43,8 +43,10 @@ pub fn write_lines(mut input: impl BufRead, out: &mut impl Write) -> io::Result<
     let mut buf = Vec::new();
     let mut n = 0;
     loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        let read =
+            crate::input::read_line_capped(&mut input, &mut buf, crate::input::MAX_LINE_BYTES)
+                .map_err(|e| io::Error::new(e.kind(), format!("line {}: {e}", n + 1)))?;
+        if read == 0 {
             return Ok(());
         }
         n += 1;
