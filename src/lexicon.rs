@@ -52,6 +52,11 @@ pub struct TimeUnit {
     pub alone: u32,
 }
 
+/// The longest phrase a rules file may hold, in words and in bytes: the longest built-in one
+/// has seven words.
+pub const MAX_PHRASE_WORDS: usize = 16;
+pub const MAX_PHRASE_BYTES: usize = 512;
+
 /// What a matched phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -376,6 +381,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// First word of each phrase → indices into `entries`, longest phrase first.
     by_first: HashMap<String, Vec<usize>, FastState>,
+    /// The length in bytes of the longest first word of a phrase: no longer tail of a word
+    /// can be one ([`Lexicon::longest_first_word`]).
+    longest_first: usize,
     /// The last three letters of every one-word cue of four letters or more: a cheap test
     /// before looking for a cue glued to the end of a longer word. (Two letters would let
     /// through every plural in `ات`.)
@@ -711,6 +719,18 @@ impl Lexicon {
                     &format!("rule {id:?} has an empty word"),
                 ));
             }
+            // Every phrase is tried at every word it may start at: a bound on its length
+            // keeps that linear in the text whatever the rules file holds.
+            if words.len() > MAX_PHRASE_WORDS || p.len() > MAX_PHRASE_BYTES {
+                return Err(rule_error(
+                    src,
+                    id,
+                    &format!(
+                        "rule {id:?} has a phrase longer than {MAX_PHRASE_WORDS} words or {MAX_PHRASE_BYTES} bytes"
+                    ),
+                ));
+            }
+            self.longest_first = self.longest_first.max(words[0].len());
             self.tails.insert(&words[0]);
             self.by_first
                 .entry(words[0].clone())
@@ -771,6 +791,11 @@ impl Lexicon {
     /// The closed-class words of the rules file.
     pub fn closed(&self) -> &Closed {
         &self.closed
+    }
+
+    /// The length in bytes of the longest word that starts a phrase.
+    pub fn longest_first_word(&self) -> usize {
+        self.longest_first
     }
 
     /// Entries whose phrase starts with `key`, longest phrase first.

@@ -201,3 +201,64 @@ fn report_over_bad_inputs_still_writes_and_exits_3() {
     assert!(out.join("report.html").exists());
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Run `args`, killed after `secs` seconds: a guard against a run that does not end (work
+/// that grows with the square of its input), not a measure of speed.
+fn ends_within(args: &[&str], secs: u64) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // The output is read as it comes, so a full pipe cannot stall the run.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("{args:?} did not end within {secs} s");
+        }
+    }
+}
+
+/// Glued titles by the hundred thousand on one line, and one word of 600,000 letters that
+/// ends in a cue: each read once, not once per title or per letter (before, minutes).
+#[test]
+fn glued_titles_on_one_line_and_a_huge_word_stay_linear() {
+    let dir = tmp("glued");
+    let glued = format!("عنوان\n{}\n{GOOD}", vec!["سوريامقتل"; 400_000].join(" "));
+    fs::write(dir.join("glued.txt"), glued).unwrap();
+    let word = format!("عنوان\n{}مقتل 5 أشخاص\n{GOOD}", "ا".repeat(600_000));
+    fs::write(dir.join("word.txt"), word).unwrap();
+    for f in ["glued.txt", "word.txt"] {
+        let o = ends_within(&["extract", dir.join(f).to_str().unwrap()], 60);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+        assert!(mentions(&o) >= 1, "{f}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A rules file with a phrase longer than any construction needs is refused with its line:
+/// every phrase is tried at every word, so its length bounds the time.
+#[test]
+fn a_rules_file_with_a_very_long_phrase_is_refused() {
+    let dir = tmp("long-phrase");
+    let phrase = vec!["قتل"; 5000].join(" ");
+    let rules = dir.join("long.toml");
+    fs::write(
+        &rules,
+        format!("[[cue]]\nid = \"long\"\ncategory = \"killed\"\nwords = [\"{phrase}\"]\n"),
+    )
+    .unwrap();
+    let o = hasila(&["rules", "--check", rules.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 2") && err.contains("longer than 16 words"),
+        "{err}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

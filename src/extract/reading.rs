@@ -331,11 +331,17 @@ impl<'a> Extractor<'a> {
                 headline = Some((a, z)).filter(|_| t.chars().count() <= 200);
             }
         }
-        // A line where one title runs into the next is a scraped list of headlines.
+        // A line where one title runs into the next is a scraped list of headlines. Each
+        // line is looked for once, however many glued titles it holds.
+        let mut line = None;
         for &i in &r.glued {
             let p = r.toks[i].start;
+            if line.is_some_and(|(a, z)| a <= p && p < z) {
+                continue;
+            }
             let a = text[..p].rfind('\n').map_or(0, |k| k + 1);
             let z = text[p..].find('\n').map_or(text.len(), |k| p + k + 1);
+            line = Some((a, z));
             let k = furniture.partition_point(|&(_, fz)| fz <= a);
             if furniture.get(k).is_none_or(|&(fa, _)| fa > a) {
                 furniture.insert(k, (a, z));
@@ -427,21 +433,29 @@ impl<'a> Extractor<'a> {
         if !self.lex.may_end_in_cue(w) {
             return None;
         }
-        w.char_indices().skip(3).find_map(|(k, _)| {
-            let tail = &w[k..];
-            if tail.chars().count() < 4 {
-                return None;
-            }
-            self.lex
-                .starting_with(tail)
-                .find(|e| e.words.len() == 1 && matches!(e.kind, Kind::Cue { after: false, .. }))
-                .map(|entry| Hit {
-                    entry,
-                    start: i,
-                    end: i + 1,
-                    glued: true,
-                })
-        })
+        // Only tails no longer than a phrase's first word can be one: the scan is of the
+        // word once, however long it is.
+        let from = w.len().saturating_sub(self.lex.longest_first_word());
+        w.char_indices()
+            .skip(3)
+            .skip_while(|&(k, _)| k < from)
+            .find_map(|(k, _)| {
+                let tail = &w[k..];
+                if tail.chars().count() < 4 {
+                    return None;
+                }
+                self.lex
+                    .starting_with(tail)
+                    .find(|e| {
+                        e.words.len() == 1 && matches!(e.kind, Kind::Cue { after: false, .. })
+                    })
+                    .map(|entry| Hit {
+                        entry,
+                        start: i,
+                        end: i + 1,
+                        glued: true,
+                    })
+            })
     }
 }
 
