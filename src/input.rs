@@ -299,13 +299,6 @@ pub fn read_input(
         Box::new(io::stdin().lock())
     } else {
         match fs::File::open(path) {
-            Ok(f) if ext.as_deref() == Some("jsonl") => match mapped(&f) {
-                // UTF-16 and binary files take the general path below, which names them.
-                Some(map) if streams_as_utf8(&map[..map.len().min(1 << 16)]) => {
-                    return stream_jsonl::<io::Empty>(&name, Lines::mapped(&map), sink);
-                }
-                _ => Box::new(f),
-            },
             Ok(f) => Box::new(f),
             Err(e) => return sink(Err(fail(&name, e.to_string()))),
         }
@@ -318,7 +311,7 @@ pub fn read_input(
     let jsonl = ext.as_deref() == Some("jsonl")
         || (stdin && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
     if jsonl && streams_as_utf8(&head) {
-        return stream_jsonl(&name, Lines::Read(reader, Vec::new()), sink);
+        return stream_jsonl(&name, Lines::new(reader), sink);
     }
     let mut bytes = Vec::new();
     if let Err(e) = reader
@@ -355,21 +348,6 @@ pub fn read_input(
     }
 }
 
-/// A JSON Lines file mapped into memory, when it is a regular file that can be: read in
-/// place, it is not copied from the kernel and then again line by line (a tenth of the
-/// reading thread's time on the bench corpus). The map is read-only and private; a file
-/// truncated by another process while it is read is the one case this does not guard
-/// against (as in ripgrep, which maps files the same way).
-fn mapped(f: &fs::File) -> Option<memmap2::Mmap> {
-    let meta = f.metadata().ok()?;
-    if !meta.is_file() || meta.len() == 0 {
-        return None;
-    }
-    // SAFETY: the map is only read, and only while `f`'s file is open; see above for the
-    // one hazard (truncation by another process), which a reader of an archive accepts.
-    unsafe { memmap2::Mmap::map(f) }.ok()
-}
-
 /// Can JSON Lines that start with `head` be read line by line as UTF-8 (with Windows-1256
 /// lines decoded one by one)? Not UTF-16, nor binary: those take the whole-file path, which
 /// decodes or names them. A file that opens with a JSON object is read line by line even
@@ -380,81 +358,74 @@ fn streams_as_utf8(head: &[u8]) -> bool {
     !utf16 && (opens_json || !binary(head))
 }
 
-/// The lines of a JSON Lines input, each with its newline: from a mapped file, borrowed in
-/// place; from a reader, copied into one reused buffer.
-enum Lines<'a, R> {
-    Mapped {
-        map: &'a memmap2::Mmap,
-        /// Where the next line starts.
-        at: usize,
-        /// Below this, pages are given back (see [`Lines::release`]).
-        released: usize,
-    },
-    Read(R, Vec<u8>),
+/// The lines of a JSON Lines input, each with its newline, lent from one buffer the input
+/// is read into in large chunks: a line is copied once, from the kernel, and never again
+/// (a line longer than the buffer grows it, up to [`MAX_DOCUMENT_BYTES`]). A file truncated
+/// while it is read ends early, as a read gives what is there; nothing is mapped.
+struct Lines<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// The unread bytes are `buf[start..end]`.
+    start: usize,
+    end: usize,
+    eof: bool,
 }
 
-/// Read pages of a mapped file are given back every so many bytes: they count in the
-/// process's resident memory until then, which would grow with the file.
-const RELEASE_EVERY: usize = 4 << 20;
+/// The size of the chunks a JSON Lines input is read in.
+const CHUNK: usize = 1 << 20;
 
-impl<'a, R: BufRead> Lines<'a, R> {
-    fn mapped(map: &'a memmap2::Mmap) -> Self {
-        Lines::Mapped {
-            map,
-            at: 0,
-            released: 0,
+impl<R: Read> Lines<R> {
+    fn new(reader: R) -> Self {
+        Lines {
+            reader,
+            buf: vec![0; CHUNK],
+            start: 0,
+            end: 0,
+            eof: false,
         }
     }
 
     fn next(&mut self) -> io::Result<Option<&[u8]>> {
-        match self {
-            Lines::Mapped { map, at, released } => {
-                Lines::<R>::release(map, *at, released);
-                let rest = &map[*at..];
-                if rest.is_empty() {
-                    return Ok(None);
-                }
-                let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
-                *at += end;
-                Ok(Some(&rest[..end]))
+        loop {
+            let unread = &self.buf[self.start..self.end];
+            if let Some(i) = memchr::memchr(b'\n', unread) {
+                let a = self.start;
+                self.start += i + 1;
+                return Ok(Some(&self.buf[a..self.start]));
             }
-            Lines::Read(reader, buf) => match read_line_capped(reader, buf, MAX_DOCUMENT_BYTES)? {
-                0 => Ok(None),
-                _ => Ok(Some(&buf[..])),
-            },
+            if self.eof {
+                let a = self.start;
+                self.start = self.end;
+                return Ok((a < self.end).then(|| &self.buf[a..self.end]));
+            }
+            // The line goes on past what was read: keep it at the front, read more.
+            self.buf.copy_within(self.start..self.end, 0);
+            (self.end, self.start) = (self.end - self.start, 0);
+            if self.end == self.buf.len() {
+                if self.buf.len() >= MAX_DOCUMENT_BYTES {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("a line longer than {} MiB", MAX_DOCUMENT_BYTES >> 20),
+                    ));
+                }
+                let grown = (self.buf.len() * 2).min(MAX_DOCUMENT_BYTES);
+                self.buf.resize(grown, 0);
+            }
+            match self.reader.read(&mut self.buf[self.end..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
         }
-    }
-
-    /// Give back the pages of `map` read before `at` (whole 64 KiB blocks, so whole pages),
-    /// once [`RELEASE_EVERY`] bytes have been read since the last time.
-    fn release(map: &memmap2::Mmap, at: usize, released: &mut usize) {
-        let upto = at & !((1 << 16) - 1);
-        if upto < *released + RELEASE_EVERY {
-            return;
-        }
-        #[cfg(unix)]
-        {
-            // SAFETY: nothing borrows the mapping below `at`: lines are lent one at a time
-            // (the last one is no longer borrowed when `next` is called again), and every
-            // document is parsed into owned strings before the next line is read. Read
-            // again, the pages would come back from the file; they are not.
-            let _ = unsafe {
-                map.unchecked_advise_range(
-                    memmap2::UncheckedAdvice::DontNeed,
-                    *released,
-                    upto - *released,
-                )
-            };
-        }
-        *released = upto;
     }
 }
 
 /// JSON Lines, one line at a time. A line that is not UTF-8 is read as Windows-1256 when
 /// it decodes cleanly to Arabic, else reported with its number.
-fn stream_jsonl<R: BufRead>(
+fn stream_jsonl<R: Read>(
     name: &str,
-    mut lines: Lines<'_, R>,
+    mut lines: Lines<R>,
     sink: &mut dyn FnMut(Result<Document, InputError>),
 ) {
     let mut n = 0;
@@ -777,11 +748,21 @@ pub fn strip_html(html: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A JSON Lines file several release windows long, read mapped (pages given back as it
-    /// goes), gives what reading it through a buffer gives, bad lines included.
+    /// A JSON Lines file several chunks long, with a line longer than a chunk, reads as the
+    /// same bytes handed over a few at a time do: every record, every bad line named, none
+    /// cut at a chunk's end.
     #[test]
-    fn a_mapped_file_reads_as_a_buffered_one() {
-        let dir = std::env::temp_dir().join(format!("hasila-mapped-{}", std::process::id()));
+    fn a_file_read_in_chunks_reads_as_a_trickle_does() {
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(out.len()).min(4093);
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("hasila-input-chunks-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let path = dir.join("big.jsonl");
         let mut body = String::from("\u{FEFF}");
@@ -789,37 +770,40 @@ mod tests {
             if k % 7_000 == 3 {
                 body.push_str("not json\n");
             }
-            let text = "قتل مدني في قصف. ".repeat(1 + k % 40);
+            let text = if k == 12_345 {
+                "قتل مدني في قصف. ".repeat(100_000)
+            } else {
+                "قتل مدني في قصف. ".repeat(1 + k % 40)
+            };
             body.push_str(&format!("{{\"id\": \"d{k}\", \"text\": \"{text}\"}}\n"));
         }
-        assert!(body.len() > 3 * RELEASE_EVERY);
+        assert!(body.len() > 3 * CHUNK);
         fs::write(&path, &body).unwrap();
-        let read = |mapped: bool| {
+        let read = |whole: bool| {
             let mut got = Vec::new();
             let mut sink = |r: Result<Document, InputError>| {
                 got.push(r.map(|d| (d.id, d.text)).map_err(|e| e.source_name))
             };
-            if mapped {
+            if whole {
                 read_input(&path, &CsvColumns::default(), &mut sink);
             } else {
-                let reader = io::BufReader::new(body.as_bytes());
-                stream_jsonl("big.jsonl", Lines::Read(reader, Vec::new()), &mut sink);
+                stream_jsonl("big.jsonl", Lines::new(Trickle(body.as_bytes())), &mut sink);
             }
             got
         };
-        let (mapped, buffered) = (read(true), read(false));
-        assert_eq!(mapped.len(), 30_000 + 5);
-        assert_eq!(mapped.iter().filter(|r| r.is_err()).count(), 5);
+        let (file, trickled) = (read(true), read(false));
+        assert_eq!(file.len(), 30_000 + 5);
+        assert_eq!(file.iter().filter(|r| r.is_err()).count(), 5);
         assert_eq!(
-            mapped[29_999 + 5],
+            file[29_999 + 5],
             Ok(("d29999".into(), "قتل مدني في قصف. ".repeat(40)))
         );
-        let same = mapped.iter().zip(&buffered).all(|(a, b)| match (a, b) {
+        let same = file.iter().zip(&trickled).all(|(a, b)| match (a, b) {
             (Ok(x), Ok(y)) => x == y,
             (Err(x), Err(y)) => x.ends_with(y.rsplit(' ').next().unwrap()),
             _ => false,
         });
-        assert!(same && mapped.len() == buffered.len());
+        assert!(same && file.len() == trickled.len());
         fs::remove_dir_all(&dir).unwrap();
     }
 

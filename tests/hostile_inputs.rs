@@ -262,3 +262,34 @@ fn a_rules_file_with_a_very_long_phrase_is_refused() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A JSON Lines file cut short while it is read ends the reading early: a status and a
+/// summary line, never a signal (nothing is mapped, so no SIGBUS).
+#[test]
+fn a_jsonl_file_truncated_while_read_ends_with_a_status() {
+    let dir = tmp("truncated");
+    let f = dir.join("growing.jsonl");
+    let line = format!("{{\"id\": \"a\", \"text\": \"{GOOD}\"}}\n");
+    fs::write(&f, line.repeat(400_000)).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(["extract", f.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_len(1000)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.code().is_some(),
+        "ended by a signal: {:?}",
+        out.status
+    );
+    assert!(stderr(&out).contains("documents read"), "{}", stderr(&out));
+    fs::remove_dir_all(&dir).unwrap();
+}
