@@ -123,11 +123,52 @@ impl Incident {
     }
 }
 
-/// Does this mention count towards incidents?
+/// Why a mention is in no incident of a report, when it is in none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Page furniture: a ticker, a related-news list, a menu.
+    Furniture,
+    /// A running or period total: listed in `totals.csv`, never summed.
+    Cumulative,
+    /// Neither a count nor a vague range.
+    NoFigure,
+    /// No date of its own or of its article: no week to put it in.
+    Undated,
+    /// Its incident's date is outside `--from`/`--to`.
+    OutsidePeriod,
+}
+
+impl LeftOut {
+    pub fn name(self) -> &'static str {
+        match self {
+            LeftOut::Furniture => "furniture",
+            LeftOut::Cumulative => "cumulative",
+            LeftOut::NoFigure => "no_figure",
+            LeftOut::Undated => "undated",
+            LeftOut::OutsidePeriod => "outside_period",
+        }
+    }
+}
+
+/// Why `m` is left out of every incident, before incidents are made; `None` when it goes
+/// into its article's event.
+pub fn left_out(m: &Mention) -> Option<LeftOut> {
+    if m.flags.contains(&Flag::Furniture) {
+        Some(LeftOut::Furniture)
+    } else if m.scope != Scope::Incident {
+        Some(LeftOut::Cumulative)
+    } else if m.count.is_none() && !m.vague {
+        Some(LeftOut::NoFigure)
+    } else if m.day().is_none() {
+        Some(LeftOut::Undated)
+    } else {
+        None
+    }
+}
+
+/// Does this mention count towards incidents (dated or not)?
 fn counts_for_incidents(m: &Mention) -> bool {
-    m.scope == Scope::Incident
-        && !m.flags.contains(&Flag::Furniture)
-        && (m.count.is_some() || m.vague)
+    left_out(m).is_none_or(|w| w == LeftOut::Undated)
 }
 
 fn mention_figure(m: &Mention) -> Figure {

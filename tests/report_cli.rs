@@ -480,3 +480,50 @@ fn hostile_mentions_run_nowhere() {
     }
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every mention is accounted for: in an incident (its article among the incident's
+/// sources and its quote among its quotes) or in `excluded.csv` with a reason.
+#[test]
+fn every_mention_is_in_an_incident_or_excluded_with_why() {
+    let out = tmp("audit");
+    report(
+        &[&fixture("report/corpus.jsonl"), "--from", "2024-03-05"],
+        &out,
+    );
+    let rows = |f: &str| {
+        let text = csv_text(&out.join(f));
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(String::from).collect())
+            .collect();
+        (header, rows)
+    };
+    let col = |h: &[String], name: &str| h.iter().position(|x| x == name).unwrap();
+    let (mh, mentions) = rows("mentions.csv");
+    let (eh, excluded) = rows("excluded.csv");
+    let (ih, incidents) = rows("incidents.csv");
+    let reasons: std::collections::BTreeSet<&str> = excluded
+        .iter()
+        .map(|r| r[col(&eh, "reason")].as_str())
+        .collect();
+    assert!(reasons.contains("cumulative"), "{reasons:?}");
+    assert!(reasons.contains("furniture"), "{reasons:?}");
+    assert!(reasons.contains("outside_period"), "{reasons:?}");
+    for m in &mentions {
+        let (doc, quote) = (&m[col(&mh, "doc_id")], &m[col(&mh, "quote")]);
+        let left_out = excluded
+            .iter()
+            .any(|e| &e[col(&eh, "doc_id")] == doc && &e[col(&eh, "quote")] == quote);
+        let counted = incidents.iter().any(|i| {
+            i[col(&ih, "sources")].split(" | ").any(|s| s == doc)
+                && i[col(&ih, "quotes")].split(" | ").any(|q| q == quote)
+        });
+        assert!(
+            left_out ^ counted,
+            "{doc} «{quote}»: excluded {left_out}, counted {counted}"
+        );
+    }
+    fs::remove_dir_all(&out).unwrap();
+}

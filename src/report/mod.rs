@@ -118,6 +118,10 @@ pub struct Report {
     /// `mentions.csv` in `tmp`, written as mentions arrive.
     mentions_path: PathBuf,
     mentions_csv: CsvFile,
+    /// `excluded.csv` in `tmp`: every mention in no incident, with why; handed to the
+    /// incidents' pass at the end for those left out by `--from`/`--to`.
+    excluded_path: PathBuf,
+    excluded_csv: CsvFile,
     /// The mentions of the document being read.
     doc: Vec<Mention>,
     /// Where events, totals and quotes wait: a folder in `tmp`, removed before the end.
@@ -159,11 +163,15 @@ impl Report {
         let path = tmp.join("mentions.csv");
         let mentions_csv = tables::csv_file(&path, &tables::mentions_columns(), opts.hxl)?;
         let quotes = QuoteFile::create(spill.join("quotes.json")).map_err(io_err(&spill))?;
+        let excluded_path = tmp.join("excluded.csv");
+        let excluded_csv = tables::csv_file(&excluded_path, &tables::excluded_columns(), opts.hxl)?;
         Ok(Report {
             out: out.to_path_buf(),
             opts: opts.clone(),
             mentions_path: path,
             mentions_csv,
+            excluded_path,
+            excluded_csv,
             doc: Vec::new(),
             events: SortedSpill::new(&spill, "events", run, EventRecord::date),
             cumulative: SortedSpill::new(&spill, "totals", run, totals_key),
@@ -192,6 +200,13 @@ impl Report {
     /// Reduce the document read to its events and totals, and put them aside.
     fn close_doc(&mut self) -> Result<(), ReportError> {
         let doc = std::mem::take(&mut self.doc);
+        for m in &doc {
+            if let Some(why) = aggregate::left_out(m) {
+                self.excluded_csv
+                    .write_record(inert_row(&tables::excluded_row(m, why)))
+                    .map_err(csv_err(&self.excluded_path))?;
+            }
+        }
         let (events, undated) = aggregate::article_events(&doc);
         self.undated += undated.len();
         let spill = self.spill.clone();
@@ -255,21 +270,28 @@ impl Drop for Report {
 
 /// Where settled incidents go, one at a time: the incidents table, the weekly sums, the
 /// page's sections, and the figures the page's head and charts need.
-struct Settled {
+struct Settled<'r> {
     opts: Options,
     path: PathBuf,
     csv: CsvFile,
     weekly: aggregate::Weekly,
     sections: html::Sections,
+    excluded: &'r mut CsvFile,
+    excluded_path: PathBuf,
     n: usize,
     cards: [u64; 4],
     /// Killed per governorate, by Arabic name, for the chart.
     killed_by_gov: BTreeMap<String, u64>,
 }
 
-impl Settled {
+impl Settled<'_> {
     fn take(&mut self, i: Incident) -> Result<(), ReportError> {
         if !aggregate::within(i.event_date, self.opts.from, self.opts.to) {
+            for row in tables::excluded_incident_rows(&i) {
+                self.excluded
+                    .write_record(inert_row(&row))
+                    .map_err(csv_err(&self.excluded_path))?;
+            }
             return Ok(());
         }
         let n = self.n;
@@ -300,6 +322,8 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         path: incidents_path.clone(),
         weekly: aggregate::Weekly::new(opts.week_start),
         sections: html::Sections::create(&r.spill)?,
+        excluded: &mut r.excluded_csv,
+        excluded_path: r.excluded_path.clone(),
         opts: opts.clone(),
         n: 0,
         cards: [0; 4],
@@ -310,12 +334,15 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         mut csv,
         weekly,
         mut sections,
+        excluded,
+        excluded_path,
         n: incident_count,
         cards,
         killed_by_gov,
         ..
     } = settled;
     csv.flush().map_err(io_err(&incidents_path))?;
+    excluded.flush().map_err(io_err(&excluded_path))?;
     let weekly = tables::weekly_rows(&weekly.finish()?)?;
 
     let totals_path = dir.join("totals.csv");
@@ -338,7 +365,7 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         &weekly_table,
         opts.hxl,
     )?;
-    files.extend(["weekly.csv".to_string(), "totals.csv".to_string()]);
+    files.extend(["weekly.csv", "totals.csv", "excluded.csv"].map(String::from));
     if opts.hxl {
         let (cols, rows) = tables::weekly_wide(&weekly);
         tables::write_csv(&dir.join("weekly_wide.csv"), &cols, &rows, true)?;

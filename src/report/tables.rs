@@ -399,6 +399,82 @@ pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
 }
 
 /// The totals table (cumulative statements); rows from [`totals_row`].
+/// `excluded.csv`: every mention in no incident, with why ([`crate::aggregate::LeftOut`]).
+pub fn excluded_columns() -> Columns {
+    Columns {
+        header: strings(&[
+            "doc_id",
+            "published",
+            "event_date",
+            "admin1_pcode",
+            "category",
+            "group",
+            "count",
+            "low",
+            "high",
+            "quote",
+            "start",
+            "end",
+            "reason",
+        ]),
+        hxl: strings(&[
+            "#meta+id",
+            "#date+published",
+            "#date+occurred",
+            "#adm1+code",
+            "#affected+type",
+            "#affected+group",
+            "#affected+num",
+            "#affected+num+min",
+            "#affected+num+max",
+            "#description",
+            "",
+            "",
+            "#status+reason",
+        ]),
+        numeric: vec![
+            false, false, false, false, false, false, true, true, true, false, true, true, false,
+        ],
+    }
+}
+
+/// A mention left out of every incident, as a row of `excluded.csv`.
+pub fn excluded_row(m: &Mention, why: crate::aggregate::LeftOut) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    vec![
+        m.doc_id.clone(),
+        opt(m.published.map(|d| d.to_string())),
+        opt(m.event_date.map(|d| d.to_string())),
+        opt(m.admin1_pcode.clone()),
+        m.category.name().to_string(),
+        m.group.name().to_string(),
+        opt(m.count.map(|c| c.to_string())),
+        opt(m.low.map(|c| c.to_string())),
+        opt(m.high.map(|c| c.to_string())),
+        m.quote.clone(),
+        m.start.to_string(),
+        m.end.to_string(),
+        why.name().to_string(),
+    ]
+}
+
+/// The mentions of an incident left out by `--from`/`--to`, as rows of `excluded.csv`: the
+/// incident keeps each one's article and quote.
+pub fn excluded_incident_rows(i: &Incident) -> Rows {
+    i.quotes
+        .iter()
+        .map(|(doc, quote)| {
+            let mut r = vec![String::new(); 13];
+            r[0] = doc.clone();
+            r[2] = i.event_date.to_string();
+            r[3] = i.admin1_pcode.clone().unwrap_or_default();
+            r[9] = quote.clone();
+            r[12] = crate::aggregate::LeftOut::OutsidePeriod.name().to_string();
+            r
+        })
+        .collect()
+}
+
 pub fn totals_columns() -> Columns {
     Columns {
         header: strings(&[
