@@ -130,6 +130,8 @@ pub enum LeftOut {
     Furniture,
     /// A running or period total: listed in `totals.csv`, never summed.
     Cumulative,
+    /// An earlier event cited in passing ([`Flag::Background`]).
+    Background,
     /// Neither a count nor a vague range.
     NoFigure,
     /// No date of its own or of its article: no week to put it in.
@@ -143,6 +145,7 @@ impl LeftOut {
         match self {
             LeftOut::Furniture => "furniture",
             LeftOut::Cumulative => "cumulative",
+            LeftOut::Background => "background",
             LeftOut::NoFigure => "no_figure",
             LeftOut::Undated => "undated",
             LeftOut::OutsidePeriod => "outside_period",
@@ -157,6 +160,8 @@ pub fn left_out(m: &Mention) -> Option<LeftOut> {
         Some(LeftOut::Furniture)
     } else if m.scope != Scope::Incident {
         Some(LeftOut::Cumulative)
+    } else if m.flags.contains(&Flag::Background) {
+        Some(LeftOut::Background)
     } else if m.count.is_none() && !m.vague {
         Some(LeftOut::NoFigure)
     } else if m.day().is_none() {

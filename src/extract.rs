@@ -324,6 +324,9 @@ impl<'a> Extractor<'a> {
                 } else if r.headline.is_some_and(|(a, z)| a <= at && at < z) {
                     flags.push(Flag::Headline);
                 }
+                if self.background(r, &d) {
+                    flags.push(Flag::Background);
+                }
                 Mention {
                     doc_id: doc_id.to_string(),
                     category: d.category,

@@ -96,6 +96,12 @@ pub enum Kind {
     Span {
         at_least_hours: u32,
     },
+    /// A word that marks an earlier event cited in passing (`يذكر أن`, `آنذاك`); with
+    /// `pluperfect`, a form of `كان` that does so when `قد` follows it before the figure's
+    /// verb (`وكان 41 شخصا قد قتلوا`).
+    Background {
+        pluperfect: bool,
+    },
     /// A fight or a campaign that goes on (`المعارك المتواصلة`, `الاشتباكات الدائرة`): the
     /// figures around it are its total, unless their sentence names one day or one event.
     Ongoing,
@@ -152,6 +158,8 @@ pub struct Closed {
     pub accusative: String,
     /// The conjunction of sequence, on a verb (`فقتلوا`: and then they killed).
     pub then: String,
+    /// The particle of the perfect (`قد`): after a form of `كان`, an earlier event.
+    pub already: String,
 }
 
 impl Closed {
@@ -165,6 +173,7 @@ impl Closed {
             &mut self.with_the,
             &mut self.accusative,
             &mut self.then,
+            &mut self.already,
         ] {
             *w = normalize_word(w);
         }
@@ -304,6 +313,10 @@ struct ScopeRow {
     span_hours: Option<u32>,
     #[serde(default)]
     ongoing: bool,
+    #[serde(default)]
+    background: bool,
+    #[serde(default)]
+    pluperfect: bool,
     words: Vec<String>,
 }
 
@@ -615,6 +628,10 @@ impl Lexicon {
                 Kind::Span { at_least_hours }
             } else if s.ongoing {
                 Kind::Ongoing
+            } else if s.background || s.pluperfect {
+                Kind::Background {
+                    pluperfect: s.pluperfect,
+                }
             } else {
                 Kind::Scope {
                     backward: s.backward,
@@ -875,6 +892,10 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Ongoing => {
             "scope cumulative: a fight that goes on (unless one event is named)".into()
         }
+        Kind::Background { pluperfect: false } => "background: an earlier event cited".into(),
+        Kind::Background { pluperfect: true } => {
+            "background: an earlier event, when قد follows before the verb".into()
+        }
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
@@ -1049,7 +1070,7 @@ mod tests {
     fn furniture_markers_a_line_starts_with() {
         let l = Lexicon::parse(concat!(
             "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = \"بين\"\namong_them = []\n",
-            "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\nthen = \"ف\"\n",
+            "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\nthen = \"ف\"\nalready = \"قد\"\n",
             "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
             "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",
             "[[furniture]]\nid = \"f.b\"\nextent = \"rest\"\nwords = [\"أخبار ذات صلة\"]\n",

@@ -64,6 +64,9 @@ pub enum Flag {
     SumMismatch,
     /// Page furniture (tickers, related-news lists), not the article.
     Furniture,
+    /// An earlier event cited in passing (`يذكر أن`, `وكان … قد قتلوا`, `آنذاك`): not the
+    /// event the article reports, so it makes no incident of its own.
+    Background,
 }
 
 impl Category {
@@ -138,11 +141,12 @@ impl Scope {
 }
 
 impl Flag {
-    pub const ALL: [Flag; 4] = [
+    pub const ALL: [Flag; 5] = [
         Flag::Headline,
         Flag::Breakdown,
         Flag::SumMismatch,
         Flag::Furniture,
+        Flag::Background,
     ];
 
     /// The name in every output.
@@ -152,6 +156,7 @@ impl Flag {
             Flag::Breakdown => "breakdown",
             Flag::SumMismatch => "sum_mismatch",
             Flag::Furniture => "furniture",
+            Flag::Background => "background",
         }
     }
 }

@@ -249,6 +249,30 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Is the figure an earlier event cited in passing? A background word before it in its
+    /// sentence (within [`SCOPE_REACH`] words) or in it (`يذكر أن 7 مدنيين قتلوا`, `قتل
+    /// آنذاك خمسة`), or the pluperfect: a form of `كان` in its clause and `قد` after it,
+    /// before the figure ends (`وكان 41 شخصا قد قتلوا`).
+    pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        let s = r.sentence[d.at];
+        let already = |k: usize| {
+            let w = r.word(k);
+            w == r.closed.already
+                || w.strip_prefix(r.closed.and.as_str()) == Some(r.closed.already.as_str())
+        };
+        (d.first.saturating_sub(SCOPE_REACH)..=d.last)
+            .filter(|&j| r.sentence[j] == s)
+            .any(|j| {
+                r.hits(j).iter().any(|h| match h.entry.kind {
+                    Kind::Background { pluperfect: false } => true,
+                    Kind::Background { pluperfect: true } => {
+                        r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already)
+                    }
+                    _ => false,
+                })
+            })
+    }
+
     /// Is the figure of a size one event seldom has: a thousand or more, or a vague count of
     /// hundreds or more (`المئات`, `آلاف`)?
     fn large(&self, d: &Draft<'a>) -> bool {

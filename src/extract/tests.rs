@@ -9,7 +9,7 @@ fn run(text: &str) -> Vec<Mention> {
 
 /// A mention in the notation of `examples.tsv`: `category:count:group`, `~` for approx,
 /// `?` for a vague count (`?30-99` with its conventional range), `+cum` for cumulative
-/// scope, `/cause` when it is not violence.
+/// scope, `/cause` when it is not violence, `!bg` for an earlier event cited in passing.
 fn show(m: &Mention) -> String {
     let cat = match m.category {
         Category::Killed => "k",
@@ -34,8 +34,13 @@ fn show(m: &Mention) -> String {
         Cause::Disease => "/disease",
         Cause::Unknown => "/unknown",
     };
+    let background = if m.flags.contains(&Flag::Background) {
+        "!bg"
+    } else {
+        ""
+    };
     format!(
-        "{cat}:{approx}{count}:{}{scope}{cause}",
+        "{cat}:{approx}{count}:{}{scope}{cause}{background}",
         group.as_str().unwrap()
     )
 }
