@@ -153,8 +153,21 @@ impl<'a> Extractor<'a> {
             });
             return (!spread).then_some(p);
         }
-        if let Some(&(_, _, p)) = here.last() {
-            return Some(p);
+        // The last before it; a governorate named right after a town of it is the town's
+        // (`على بلدة تلبيسة بريف حمص عن مقتل`).
+        if let Some(&(t, _, p)) = here.last() {
+            let town = here
+                .len()
+                .checked_sub(2)
+                .map(|k| here[k])
+                .filter(|&(_, end, q)| {
+                    p.is_admin1
+                        && !q.is_admin1
+                        && q.admin1.pcode == p.admin1.pcode
+                        && end <= t
+                        && t <= end + LIST_GAP
+                });
+            return Some(town.map_or(p, |(_, _, q)| q));
         }
         if s > 0 {
             return found(s - 1).last().map(|&(_, _, p)| p);

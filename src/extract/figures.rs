@@ -30,14 +30,18 @@ impl<'a> Extractor<'a> {
             .copied()
     }
 
-    /// Is a unit right after token `z`, or after `من` there?
+    /// Is a unit right after token `z`, or after `من` there? A unit of time with the
+    /// article right after a number is the day it happened, not what it counts (`مقتل
+    /// مدنيين اثنين اليوم`).
     pub(super) fn unit_after(&self, r: &Reading<'a>, z: usize) -> bool {
         let unit = |t: usize, of: bool| {
             t < r.toks().len()
                 && r.toks()[t].joined
-                && r.hits(t)
-                    .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Unit { after_of, .. } if after_of || !of))
+                && r.hits(t).iter().any(|h| match h.entry.kind {
+                    Kind::Unit { time: Some(_), .. } if !of && r.definite(t) => false,
+                    Kind::Unit { after_of, .. } => after_of || !of,
+                    _ => false,
+                })
         };
         unit(z, false)
             || (z < r.toks().len()
