@@ -103,7 +103,7 @@ fn every_file_is_there_and_readable() {
             .lines()
             .nth(1)
             .unwrap()
-            .starts_with("#date+week_start,#adm1+name,#adm1+code")
+            .starts_with("#date+start,#adm1+name,#adm1+code")
     );
     let wide = csv_text(&out.join("weekly_wide.csv"));
     assert!(

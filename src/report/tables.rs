@@ -43,9 +43,15 @@ pub fn mentions_columns() -> Columns {
         .map(|h| {
             match *h {
                 "doc_id" => "#meta+id",
-                "category" => "#affected+type",
-                "count" => "#affected+num",
-                "group" => "#affected+group",
+                "category" => "#meta+category",
+                "count" => "#affected",
+                "low" => "#affected+min",
+                "high" => "#affected+max",
+                "group" => "#meta+group",
+                "scope" => "#meta+scope",
+                "cause" => "#meta+cause",
+                "weapon" => "#meta+weapon",
+                "flags" => "#meta+flags",
                 "admin1" => "#adm1+name",
                 "admin1_pcode" => "#adm1+code",
                 "place" => "#loc+name",
@@ -113,7 +119,7 @@ pub fn incidents_columns() -> Columns {
         "weapon",
     ]);
     let mut hxl = strings(&[
-        "#event+id",
+        "#event+code",
         "#date+occurred",
         "#adm1+name",
         "#adm1+code",
@@ -203,15 +209,15 @@ pub fn weekly_columns() -> Columns {
     Columns {
         header: strings(&names),
         hxl: strings(&[
-            "#date+week_start",
+            "#date+start",
             "#adm1+name",
             "#adm1+code",
-            "#affected+type",
-            "#affected+group",
-            "#affected+num",
-            "#affected+num+min",
-            "#affected+num+max",
-            "#event+num",
+            "#meta+category",
+            "#meta+group",
+            "#affected",
+            "#affected+min",
+            "#affected+max",
+            "#meta+incidents",
         ]),
         numeric: names
             .iter()
@@ -292,7 +298,7 @@ pub fn weekly_wide(weekly: &[WeeklyRow]) -> (Columns, Rows) {
             .insert((r.category, r.group), r.count);
     }
     let mut header = strings(&["week_start", "admin1", "admin1_pcode"]);
-    let mut hxl = strings(&["#date+week_start", "#adm1+name", "#adm1+code"]);
+    let mut hxl = strings(&["#date+start", "#adm1+name", "#adm1+code"]);
     for (c, g) in &cols {
         header.push(column_name(*c, *g));
         hxl.push(hxl_name(*c, *g));
@@ -422,15 +428,15 @@ pub fn excluded_columns() -> Columns {
             "#date+published",
             "#date+occurred",
             "#adm1+code",
-            "#affected+type",
-            "#affected+group",
-            "#affected+num",
-            "#affected+num+min",
-            "#affected+num+max",
+            "#meta+category",
+            "#meta+group",
+            "#affected",
+            "#affected+min",
+            "#affected+max",
             "#description",
             "",
             "",
-            "#status+reason",
+            "#meta+reason",
         ]),
         numeric: vec![
             false, false, false, false, false, false, true, true, true, false, true, true, false,
@@ -496,11 +502,11 @@ pub fn totals_columns() -> Columns {
             "#date+occurred",
             "#adm1+name",
             "#adm1+code",
-            "#affected+type",
-            "#affected+group",
-            "#affected+num+total",
-            "#affected+num+min",
-            "#affected+num+max",
+            "#meta+category",
+            "#meta+group",
+            "#affected+total",
+            "#affected+min",
+            "#affected+max",
             "#description",
         ]),
         numeric: vec![
@@ -554,6 +560,38 @@ pub fn write_csv(path: &Path, cols: &Columns, rows: &Rows, hxl: bool) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every table's HXL row uses the dictionary's hashtags as their types say: `#affected`
+    /// (a number) only on numeric columns and on every count, text under `#meta`,
+    /// `#description` or a place or date tag, and none of the attributes HXL does not have.
+    #[test]
+    fn hxl_tags_are_of_the_dictionary_and_fit_their_columns() {
+        let tables = [
+            ("mentions", mentions_columns()),
+            ("incidents", incidents_columns()),
+            ("weekly", weekly_columns()),
+            ("totals", totals_columns()),
+            ("excluded", excluded_columns()),
+        ];
+        for (name, cols) in tables {
+            assert_eq!(cols.hxl.len(), cols.header.len(), "{name}");
+            assert_eq!(cols.numeric.len(), cols.header.len(), "{name}");
+            for ((tag, numeric), header) in cols.hxl.iter().zip(&cols.numeric).zip(&cols.header) {
+                if tag.starts_with("#affected") {
+                    assert!(numeric, "{name}.{header}: {tag} on text");
+                }
+                for bad in [
+                    "#affected+type",
+                    "#affected+group",
+                    "+num",
+                    "+week_start",
+                    "#event+id",
+                ] {
+                    assert!(!tag.contains(bad), "{name}.{header}: {tag}");
+                }
+            }
+        }
+    }
 
     fn row(week: &str, pcode: &str, c: Category, g: GroupKey, count: u64) -> WeeklyRow {
         WeeklyRow {
