@@ -20,7 +20,7 @@
 //! read back by date are merged holding two days of incidents, and the weekly sums are
 //! folded every so many figures, so neither holds the corpus.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashSet, VecDeque};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use polars::prelude::*;
@@ -271,10 +271,9 @@ fn specific(pcode: &Option<String>) -> Option<&str> {
 }
 
 /// Can `b` (a later report) be the same event as incident `a`?
+/// Whether `b` is the same event as `a`, its sources apart (two events of one article are
+/// two events: [`Merger`] tells that from a set of each incident's sources).
 fn same_event(a: &Incident, b: &Incident) -> bool {
-    if a.sources.iter().any(|s| b.sources.contains(s)) {
-        return false; // two events of one article are two events
-    }
     if a.admin1_pcode != b.admin1_pcode {
         return false;
     }
@@ -325,8 +324,9 @@ pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
 /// incident comes out with the payloads of its events in the order they joined.
 pub struct Merger<P> {
     /// Unsettled incidents, in date order (an incident's date only moves back to its own
-    /// earliest report, and events come in date order).
-    open: VecDeque<(Incident, Vec<P>)>,
+    /// earliest report, and events come in date order), each with its sources as a set: an
+    /// incident told by thousands of articles is asked about a new one at once.
+    open: VecDeque<(Incident, Vec<P>, HashSet<String>)>,
 }
 
 impl<P> Default for Merger<P> {
@@ -343,16 +343,21 @@ impl<P> Merger<P> {
         debug_assert!(
             self.open
                 .back()
-                .is_none_or(|(i, _)| i.event_date <= e.event_date)
+                .is_none_or(|(i, ..)| i.event_date <= e.event_date)
         );
         // An event merges only within a day: look back no further.
         let near = self
             .open
             .iter_mut()
             .rev()
-            .take_while(|(i, _)| (e.event_date - i.event_date).num_days() <= 1);
-        match near.into_iter().find(|(i, _)| same_event(i, &e)) {
-            Some((i, payloads)) => {
+            .take_while(|(i, ..)| (e.event_date - i.event_date).num_days() <= 1);
+        let apart = |seen: &HashSet<String>| !e.sources.iter().any(|s| seen.contains(s));
+        match near
+            .into_iter()
+            .find(|(i, _, seen)| same_event(i, &e) && apart(seen))
+        {
+            Some((i, payloads, seen)) => {
+                seen.extend(e.sources.iter().cloned());
                 for (k, f) in e.figures {
                     i.figures
                         .entry(k)
@@ -374,7 +379,10 @@ impl<P> Merger<P> {
                 i.quotes.extend(e.quotes);
                 payloads.push(payload);
             }
-            None => self.open.push_back((e, vec![payload])),
+            None => {
+                let seen = e.sources.iter().cloned().collect();
+                self.open.push_back((e, vec![payload], seen));
+            }
         }
     }
 
@@ -383,14 +391,14 @@ impl<P> Merger<P> {
         let n = self
             .open
             .iter()
-            .take_while(|(i, _)| (next - i.event_date).num_days() > 1)
+            .take_while(|(i, ..)| (next - i.event_date).num_days() > 1)
             .count();
-        self.open.drain(..n)
+        self.open.drain(..n).map(|(i, p, _)| (i, p))
     }
 
     /// The incidents still open, when no event is left.
     pub fn finish(self) -> impl Iterator<Item = (Incident, Vec<P>)> {
-        self.open.into_iter()
+        self.open.into_iter().map(|(i, p, _)| (i, p))
     }
 }
 
