@@ -404,25 +404,27 @@ pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
     )
 }
 
-/// The totals table (cumulative statements); rows from [`totals_row`].
+/// The columns of `excluded.csv`, in order.
+const EXCLUDED: [&str; 13] = [
+    "doc_id",
+    "published",
+    "event_date",
+    "admin1_pcode",
+    "category",
+    "group",
+    "count",
+    "low",
+    "high",
+    "quote",
+    "start",
+    "end",
+    "reason",
+];
+
 /// `excluded.csv`: every mention in no incident, with why ([`crate::aggregate::LeftOut`]).
 pub fn excluded_columns() -> Columns {
     Columns {
-        header: strings(&[
-            "doc_id",
-            "published",
-            "event_date",
-            "admin1_pcode",
-            "category",
-            "group",
-            "count",
-            "low",
-            "high",
-            "quote",
-            "start",
-            "end",
-            "reason",
-        ]),
+        header: strings(&EXCLUDED),
         hxl: strings(&[
             "#meta+id",
             "#date+published",
@@ -438,25 +440,25 @@ pub fn excluded_columns() -> Columns {
             "",
             "#meta+reason",
         ]),
-        numeric: vec![
-            false, false, false, false, false, false, true, true, true, false, true, true, false,
-        ],
+        numeric: EXCLUDED
+            .iter()
+            .map(|h| matches!(*h, "count" | "low" | "high" | "start" | "end"))
+            .collect(),
     }
 }
 
 /// A mention left out of every incident, as a row of `excluded.csv`.
 pub fn excluded_row(m: &Mention, why: crate::aggregate::LeftOut) -> Vec<String> {
-    let opt = |v: Option<String>| v.unwrap_or_default();
     vec![
         m.doc_id.clone(),
-        opt(m.published.map(|d| d.to_string())),
-        opt(m.event_date.map(|d| d.to_string())),
-        opt(m.admin1_pcode.clone()),
+        m.published.map(|d| d.to_string()).unwrap_or_default(),
+        m.event_date.map(|d| d.to_string()).unwrap_or_default(),
+        m.admin1_pcode.clone().unwrap_or_default(),
         m.category.name().to_string(),
         m.group.name().to_string(),
-        opt(m.count.map(|c| c.to_string())),
-        opt(m.low.map(|c| c.to_string())),
-        opt(m.high.map(|c| c.to_string())),
+        opt(m.count),
+        opt(m.low),
+        opt(m.high),
         m.quote.clone(),
         m.start.to_string(),
         m.end.to_string(),
@@ -465,22 +467,29 @@ pub fn excluded_row(m: &Mention, why: crate::aggregate::LeftOut) -> Vec<String> 
 }
 
 /// The mentions of an incident left out by `--from`/`--to`, as rows of `excluded.csv`: the
-/// incident keeps each one's article and quote.
+/// incident keeps each one's article and quote, and its date and governorate.
 pub fn excluded_incident_rows(i: &Incident) -> Rows {
+    let pcode = i.admin1_pcode.clone().unwrap_or_default();
+    let why = crate::aggregate::LeftOut::OutsidePeriod.name();
     i.quotes
         .iter()
         .map(|(doc, quote)| {
-            let mut r = vec![String::new(); 13];
-            r[0] = doc.clone();
-            r[2] = i.event_date.to_string();
-            r[3] = i.admin1_pcode.clone().unwrap_or_default();
-            r[9] = quote.clone();
-            r[12] = crate::aggregate::LeftOut::OutsidePeriod.name().to_string();
-            r
+            EXCLUDED
+                .iter()
+                .map(|&col| match col {
+                    "doc_id" => doc.clone(),
+                    "event_date" => i.event_date.to_string(),
+                    "admin1_pcode" => pcode.clone(),
+                    "quote" => quote.clone(),
+                    "reason" => why.to_string(),
+                    _ => String::new(),
+                })
+                .collect()
         })
         .collect()
 }
 
+/// The totals table (cumulative statements); rows from [`totals_row`].
 pub fn totals_columns() -> Columns {
     Columns {
         header: strings(&[
