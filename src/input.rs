@@ -52,34 +52,6 @@ fn skip(source_name: impl Into<String>, reason: impl Into<String>) -> InputError
 /// not grow until memory runs out.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
 
-/// Read one line, its `\n` included, into `buf` (cleared first): the bytes read, 0 at the
-/// end of the input. A line longer than `cap` bytes is an `InvalidData` error saying so,
-/// after at most `cap` bytes (and one buffer) were read.
-pub fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result<usize> {
-    buf.clear();
-    loop {
-        let chunk = r.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(buf.len());
-        }
-        let (take, done) = match memchr::memchr(b'\n', chunk) {
-            Some(i) => (i + 1, true),
-            None => (chunk.len(), false),
-        };
-        if buf.len() + take > cap {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("a line longer than {} MiB", cap >> 20),
-            ));
-        }
-        buf.extend_from_slice(&chunk[..take]);
-        r.consume(take);
-        if done {
-            return Ok(buf.len());
-        }
-    }
-}
-
 /// Articles larger than this are refused: no single news article comes near it, and the
 /// engine's offsets are 32-bit.
 pub const MAX_DOCUMENT_BYTES: usize = 512 << 20;
@@ -311,7 +283,7 @@ pub fn read_input(
     let jsonl = ext.as_deref() == Some("jsonl")
         || (stdin && head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
     if jsonl && streams_as_utf8(&head) {
-        return stream_jsonl(&name, Lines::new(reader), sink);
+        return stream_jsonl(&name, Lines::new(reader, MAX_DOCUMENT_BYTES), sink);
     }
     let mut bytes = Vec::new();
     if let Err(e) = reader
@@ -358,12 +330,14 @@ fn streams_as_utf8(head: &[u8]) -> bool {
     !utf16 && (opens_json || !binary(head))
 }
 
-/// The lines of a JSON Lines input, each with its newline, lent from one buffer the input
-/// is read into in large chunks: a line is copied once, from the kernel, and never again
-/// (a line longer than the buffer grows it, up to [`MAX_DOCUMENT_BYTES`]). A file truncated
-/// while it is read ends early, as a read gives what is there; nothing is mapped.
-struct Lines<R> {
+/// The lines of an input, each with its newline, lent from one buffer the input is read
+/// into in large chunks: a line is copied once, from the kernel, and never again (a line
+/// longer than the buffer grows it, up to `cap` bytes; a longer one is an `InvalidData`
+/// error saying so). A file truncated while it is read ends early, as a read gives what is
+/// there; nothing is mapped. JSON Lines documents, `--mentions` and `numbers` are read so.
+pub struct Lines<R> {
     reader: R,
+    cap: usize,
     buf: Vec<u8>,
     /// The unread bytes are `buf[start..end]`.
     start: usize,
@@ -375,17 +349,18 @@ struct Lines<R> {
 const CHUNK: usize = 1 << 20;
 
 impl<R: Read> Lines<R> {
-    fn new(reader: R) -> Self {
+    pub fn new(reader: R, cap: usize) -> Self {
         Lines {
             reader,
-            buf: vec![0; CHUNK],
+            cap,
+            buf: vec![0; CHUNK.min(cap)],
             start: 0,
             end: 0,
             eof: false,
         }
     }
 
-    fn next(&mut self) -> io::Result<Option<&[u8]>> {
+    pub fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
         loop {
             let unread = &self.buf[self.start..self.end];
             if let Some(i) = memchr::memchr(b'\n', unread) {
@@ -402,13 +377,13 @@ impl<R: Read> Lines<R> {
             self.buf.copy_within(self.start..self.end, 0);
             (self.end, self.start) = (self.end - self.start, 0);
             if self.end == self.buf.len() {
-                if self.buf.len() >= MAX_DOCUMENT_BYTES {
+                if self.buf.len() >= self.cap {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
-                        format!("a line longer than {} MiB", MAX_DOCUMENT_BYTES >> 20),
+                        format!("a line longer than {} MiB", self.cap >> 20),
                     ));
                 }
-                let grown = (self.buf.len() * 2).min(MAX_DOCUMENT_BYTES);
+                let grown = (self.buf.len() * 2).min(self.cap);
                 self.buf.resize(grown, 0);
             }
             match self.reader.read(&mut self.buf[self.end..]) {
@@ -431,7 +406,7 @@ fn stream_jsonl<R: Read>(
     let mut n = 0;
     let mut any = false;
     loop {
-        let line = match lines.next() {
+        let line = match lines.next_line() {
             Ok(None) => break,
             Ok(Some(line)) => line,
             Err(e) => {
@@ -787,7 +762,11 @@ mod tests {
             if whole {
                 read_input(&path, &CsvColumns::default(), &mut sink);
             } else {
-                stream_jsonl("big.jsonl", Lines::new(Trickle(body.as_bytes())), &mut sink);
+                stream_jsonl(
+                    "big.jsonl",
+                    Lines::new(Trickle(body.as_bytes()), MAX_DOCUMENT_BYTES),
+                    &mut sink,
+                );
             }
             got
         };

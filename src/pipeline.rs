@@ -475,20 +475,18 @@ pub fn run_stored<S: Sink>(
     let mut summary = Summary::default();
     let mut last_doc: Option<String> = None;
     let mut batch = Vec::new();
-    let mut reader = io::BufReader::new(file);
-    let mut buf = Vec::new();
+    let mut lines = input::Lines::new(file, input::MAX_LINE_BYTES);
     for i in 0.. {
-        match input::read_line_capped(&mut reader, &mut buf, input::MAX_LINE_BYTES) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let line = match lines.next_line() {
+            Ok(None) => break,
+            Ok(Some(line)) => String::from_utf8_lossy(line),
             Err(e) => {
                 summary.failed += 1;
                 let why = format!("{name} line {}: {e}; the rest of it is not read", i + 1);
                 let _ = writeln!(err, "hasila: {}", printable(&why));
                 break;
             }
-        }
-        let line = String::from_utf8_lossy(&buf);
+        };
         if line.trim().is_empty() {
             continue;
         }

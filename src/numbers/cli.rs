@@ -39,18 +39,17 @@ struct Line<'a> {
 /// Read lines from `input` and write one JSON object per line to `out`. Bytes that are not
 /// UTF-8 are replaced (U+FFFD) so a bad line never stops the run; offsets are into the line
 /// as decoded.
-pub fn write_lines(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
-    let mut buf = Vec::new();
+pub fn write_lines(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+    let mut lines = crate::input::Lines::new(input, crate::input::MAX_LINE_BYTES);
     let mut n = 0;
     loop {
-        let read =
-            crate::input::read_line_capped(&mut input, &mut buf, crate::input::MAX_LINE_BYTES)
-                .map_err(|e| io::Error::new(e.kind(), format!("line {}: {e}", n + 1)))?;
-        if read == 0 {
-            return Ok(());
-        }
+        let buf = match lines.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => return Ok(()),
+            Err(e) => return Err(io::Error::new(e.kind(), format!("line {}: {e}", n + 1))),
+        };
         n += 1;
-        let raw = String::from_utf8_lossy(&buf);
+        let raw = String::from_utf8_lossy(buf);
         let line = raw.trim_end_matches(['\n', '\r']);
         serde_json::to_writer(&mut *out, &line_json(n, line))?;
         out.write_all(b"\n")?;
