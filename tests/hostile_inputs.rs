@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod common;
-use common::hasila;
+use common::{ends_within, hasila};
 
 fn tmp(name: &str) -> PathBuf {
     let d = common::tmp_path("hostile", name);
@@ -200,28 +200,6 @@ fn report_over_bad_inputs_still_writes_and_exits_3() {
     assert!(out.join("weekly.csv").exists());
     assert!(out.join("report.html").exists());
     fs::remove_dir_all(&dir).unwrap();
-}
-
-/// Run `args`, killed after `secs` seconds: a guard against a run that does not end (work
-/// that grows with the square of its input), not a measure of speed.
-fn ends_within(args: &[&str], secs: u64) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_hasila"))
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id();
-    // The output is read as it comes, so a full pipe cannot stall the run.
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || tx.send(child.wait_with_output()));
-    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("{args:?} did not end within {secs} s");
-        }
-    }
 }
 
 /// Glued titles by the hundred thousand on one line, and one word of 600,000 letters that

@@ -54,3 +54,25 @@ pub fn tmp_path(suite: &str, name: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&d);
     d
 }
+
+/// Run `args`, killed after `secs` seconds: a guard against a run that does not end (work
+/// that grows with the square of its input), not a measure of speed.
+pub fn ends_within(args: &[&str], secs: u64) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_hasila"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // The output is read as it comes, so a full pipe cannot stall the run.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("{args:?} did not end within {secs} s");
+        }
+    }
+}
