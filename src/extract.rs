@@ -79,6 +79,9 @@ const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
+/// How far before a figure with no number a negation of its clause may stand, in words
+/// (`ولم ترد أنباء عن وقوع إصابات`).
+const NEGATION_REACH: usize = 6;
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure period words (`منذ`) count, in words.

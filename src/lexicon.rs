@@ -109,6 +109,11 @@ pub enum Kind {
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
     Exclude(Option<Vec<Category>>),
+    /// A negation (`لم`, `دون`, `عدم`): not a casualty up to two words before the cue, like
+    /// [`Kind::Exclude`], and further on in its clause for a figure with no number
+    /// (`لم يسفر الانفجار عن وقوع إصابات`), unless a relative pronoun opens a clause of its own
+    /// between them.
+    Negation,
     /// Right after a figure and before a unit of time, a rate, not a count (`وفاة واحد كل 20
     /// ثانية`, `كل يومين`).
     Rate,
@@ -160,6 +165,14 @@ pub struct Closed {
     pub then: String,
     /// The particle of the perfect (`قد`): after a form of `كان`, an earlier event.
     pub already: String,
+    /// Relative pronouns (`التي`, `الذين`): a clause of their own inside a sentence, out of
+    /// the reach of a negation before them (`لم تتوقف الغارات التي أوقعت قتلى`).
+    #[serde(default)]
+    pub relative: Vec<String>,
+    /// Words of exception (`سوى`, `إلا`): after a negation they affirm the figure (`لم يقتل
+    /// سوى 3`).
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 impl Closed {
@@ -177,9 +190,15 @@ impl Closed {
         ] {
             *w = normalize_word(w);
         }
-        for w in [&mut self.article, &mut self.of_them, &mut self.among_them]
-            .into_iter()
-            .flatten()
+        for w in [
+            &mut self.article,
+            &mut self.of_them,
+            &mut self.among_them,
+            &mut self.relative,
+            &mut self.except,
+        ]
+        .into_iter()
+        .flatten()
         {
             *w = normalize_word(w);
         }
@@ -210,6 +229,13 @@ impl Closed {
     }
 
     /// Does `w` begin with the conjunction and the article (`والأطفال`)?
+    /// Does `w` (then `next`) open a part of a figure: `منهم`, `وبينهم`, `من بينهم`?
+    pub fn opens_part(&self, w: &str, next: Option<&str>) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        self.of_them_or_among_them(w)
+            || (w == self.of && next.is_some_and(|n| self.of_them_or_among_them(n)))
+    }
+
     pub fn and_the(&self, w: &str) -> bool {
         w.strip_prefix(self.and.as_str()).is_some_and(|rest| {
             self.article
@@ -328,6 +354,10 @@ struct ExcludeRow {
     /// Only before a unit of time (`كل 20 ثانية`): the figure is a rate.
     #[serde(default)]
     per_time: bool,
+    /// A negation: it also denies a figure without a number further on in its clause
+    /// (`لم يسفر الانفجار عن وقوع إصابات`).
+    #[serde(default)]
+    negates: bool,
     words: Vec<String>,
 }
 
@@ -651,6 +681,8 @@ impl Lexicon {
             check_id(&x.id)?;
             let kind = if x.per_time {
                 Kind::Rate
+            } else if x.negates {
+                Kind::Negation
             } else {
                 Kind::Exclude(x.categories.clone())
             };
@@ -901,6 +933,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
+        Kind::Negation => "exclude: a negation of its clause".into(),
         Kind::Vague { others: false } => "vague quantity".into(),
         Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
         Kind::Unit { time: None, .. } => "unit (not people)".into(),

@@ -162,11 +162,35 @@ impl<'a> Extractor<'a> {
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match &h.entry.kind {
                     Kind::Exclude(None) => j < z && h.end <= z,
+                    // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
+                    Kind::Negation => j < z && h.end <= z && !r.excepted(h.end, z),
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
                     Kind::Rate => j >= z && super::context::lasting(r, h.end).is_some(),
                     _ => false,
                 })
             })
+            .map(|h| h.entry.rule.as_str())
+            .or_else(|| self.negated(r, a, z))
+    }
+
+    /// The negation that denies a figure with no number at tokens `a..z` from further
+    /// before it in its clause (`لم يسفر الانفجار عن وقوع إصابات`, `ولم ترد أنباء عن
+    /// إصابات`): up to [`NEGATION_REACH`] words before `a`, no number between, and no
+    /// relative pronoun, which opens a clause of its own (`لم تتوقف الغارات التي أوقعت
+    /// قتلى`). A figure with a number is denied only from right before its cue: `لم يقتل
+    /// سوى 3` counts three.
+    fn negated(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
+        if (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]) {
+            return None;
+        }
+        (a.saturating_sub(NEGATION_REACH)..a)
+            .rev()
+            .take_while(|&j| {
+                r.clause[j] == r.clause[a]
+                    && !r.in_quantity[j]
+                    && !r.closed.relative.iter().any(|w| w == r.word(j))
+            })
+            .find_map(|j| r.hits(j).iter().find(|h| h.entry.kind == Kind::Negation))
             .map(|h| h.entry.rule.as_str())
     }
 

@@ -251,8 +251,8 @@ impl<'a> Extractor<'a> {
     /// it counts: `لقي شاب مصرعه` (one young man killed), `طفلان فارقا الحياة`. The cue must
     /// stand next to the noun or at most two words after it (`لقي شاب سوري مصرعه`, `وكان
     /// شاب قد لقي مصرعه`): further on, the noun may be the subject of something else (`قال
-    /// شاب إن …`). A definite noun is left alone: it most often names again someone already
-    /// counted.
+    /// شاب إن …`). A definite noun only after an opener (`لقي الطفل … حتفه`): elsewhere it
+    /// most often names again someone already counted.
     pub(super) fn noun_then_cue_drafts(
         &self,
         r: &Reading<'a>,
@@ -273,7 +273,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let i = n.start;
-            if used[i] || r.definite(i) || r.after_number(i) {
+            if used[i] || r.after_number(i) {
                 continue;
             }
             // Not past another noun: `قال شاب إن المدنيين قتلوا` has its own subject.
@@ -292,6 +292,10 @@ impl<'a> Extractor<'a> {
                         .copied()
                 })
                 .flatten();
+            // A definite noun only after an opener (`لقي الشاب … مصرعه`).
+            if r.definite(i) && opener.is_none() {
+                continue;
+            }
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
             let cue = (n.end..(n.end + reach).min(r.toks().len()))
                 .take_while(|&j| {
@@ -541,7 +545,23 @@ impl<'a> Extractor<'a> {
         let after = if r.definite(t) {
             t + 1
         } else if let Some(h) = group_plural {
-            let bare = h.end < r.toks().len() && r.toks()[h.end].joined && r.hits(h.end).is_empty();
+            // Its adjective: a word no rule reads, or one read as a plural of people too
+            // (`مسلحون مجهولون`) but not as the one they struck (`مجهولون شابا`).
+            let bare = h.end < r.toks().len()
+                && r.toks()[h.end].joined
+                && (r.hits(h.end).is_empty()
+                    || self.noun_at(r, h.end).is_some_and(|x| {
+                        x.end == h.end + 1
+                            && matches!(
+                                x.entry.kind,
+                                Kind::Noun {
+                                    category: None,
+                                    form: Form::Plural,
+                                    ..
+                                }
+                            )
+                            && !self.lex.singular_accusative(x.entry)
+                    }));
             h.end + usize::from(bare)
         } else {
             return None;

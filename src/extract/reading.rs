@@ -193,6 +193,11 @@ impl<'a> Reading<'a> {
         before.ends_with(['(', '[']) && after.starts_with([')', ']'])
     }
 
+    /// Is there an exception word (`سوى`, `إلا`) at tokens `a..z`?
+    pub(super) fn excepted(&self, a: usize, z: usize) -> bool {
+        (a..z.min(self.toks.len())).any(|t| self.closed.except.iter().any(|w| w == self.word(t)))
+    }
+
     /// Is word `t` a partitive that introduces who a figure is among
     /// (`خمسة منهم`, `و7 من النازحين`, `وخمسة بين الطاقم`)?
     pub(super) fn partitive(&self, t: usize) -> bool {
@@ -209,10 +214,37 @@ impl<'a> Extractor<'a> {
             Vec::with_capacity(toks.len()),
         );
         let (mut s, mut c) = (0, 0);
+        let closed = self.lex.closed();
+        // Inside a dash-set aside that opens with a partitive (`96 قتيلا - بينهم أربعة
+        // أطفال - في القصف`): its dashes end clauses, not the sentence of its total.
+        let mut aside = false;
         for (i, t) in toks.iter().enumerate() {
             // A joined token has only spaces, tabs, brackets or quotes before it: no break.
             if i > 0 && !t.joined {
-                match gap_break(&norm.text[toks[i - 1].end..t.start]) {
+                let gap = &norm.text[toks[i - 1].end..t.start];
+                let dash = gap.trim() == "-";
+                let brk = match gap_break(gap) {
+                    Break::Sentence if dash && aside => {
+                        aside = false;
+                        Break::Clause
+                    }
+                    Break::Sentence
+                        if dash
+                            && closed.opens_part(
+                                &norm.text[t.start..t.end],
+                                toks.get(i + 1).map(|n| &norm.text[n.start..n.end]),
+                            ) =>
+                    {
+                        aside = true;
+                        Break::Clause
+                    }
+                    Break::Sentence => {
+                        aside = false;
+                        Break::Sentence
+                    }
+                    b => b,
+                };
+                match brk {
                     Break::Sentence => {
                         s += 1;
                         c += 1;
