@@ -248,12 +248,19 @@ impl<'a> Extractor<'a> {
         // counted after them, label that thing: `الجولة 14`, `اللواء 313`, `الكيلو 5`. Not
         // after a bare article (`تجاوزت الـ 50`) nor a word that merely begins as it does
         // (`إلى`, read `الي`): neither is definite. An indefinite accusative after them is
-        // what they count, known noun or not (`قتلت قوات الأمن 14 محتجا`).
-        let counts_next = z < r.toks().len()
+        // what they count, known noun or not (`قتلت قوات الأمن 14 محتجا`), and so are
+        // `others` (`وقتلت الثانية 3 آخرين`).
+        let others_next = z < r.toks().len()
             && r.toks()[z].joined
-            && r.toks()[z].kind == TokKind::Word
-            && !r.definite(z)
-            && r.word(z).ends_with(r.closed.accusative.as_str());
+            && r.hits(z)
+                .iter()
+                .any(|h| h.entry.kind == Kind::Vague { others: true });
+        let counts_next = others_next
+            || (z < r.toks().len()
+                && r.toks()[z].joined
+                && r.toks()[z].kind == TokKind::Word
+                && !r.definite(z)
+                && r.word(z).ends_with(r.closed.accusative.as_str()));
         if noun.is_none()
             && !counts_next
             && r.toks()[a].kind == TokKind::Digits
@@ -276,8 +283,10 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
         // Any number right after a word of time with nothing counted after it is a date or
-        // a time (`منذ يوم 24`, `الساعة 5`).
-        if (year && after_time_word) || ((year || after_time_word) && noun.is_none()) {
+        // a time (`منذ يوم 24`, `الساعة 5`); `others` after it are people counted.
+        if (year && after_time_word)
+            || ((year || after_time_word) && noun.is_none() && !others_next)
+        {
             return Err(Blocked::Date);
         }
         // `واحد` with no noun on either side is a pronoun (`عائلة واحدة`, `كواحد من`).
