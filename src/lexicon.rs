@@ -173,6 +173,10 @@ pub struct Closed {
     /// سوى 3`).
     #[serde(default)]
     pub except: Vec<String>,
+    /// The prepositions a verb takes its object with, after its agent (`أسفرت الاشتباكات
+    /// عن قتلى`).
+    #[serde(default)]
+    pub about: Vec<String>,
 }
 
 impl Closed {
@@ -196,6 +200,7 @@ impl Closed {
             &mut self.among_them,
             &mut self.relative,
             &mut self.except,
+            &mut self.about,
         ]
         .into_iter()
         .flatten()

@@ -32,7 +32,7 @@ constructions! {
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_OBJECT = "noun.object":
-        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`)";
+        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`)";
     NOUN_QUALIFIED = "noun.qualified":
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":
@@ -45,6 +45,8 @@ constructions! {
         "a singular or dual noun and a cue after it (`شاب لقي مصرعه`)";
     FRAME_OPENED = "frame.opened":
         "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`)";
+    VAGUE_THEN_CUE = "vague.then_cue":
+        "a vague quantity and a cue after it (`العشرات قتلوا`)";
     VAGUE_PARTITIVE = "vague.partitive":
         "a vague quantity before `من` and a casualty noun (`والعديد من الجرحى`)";
     DEFINITE_COUNT = "definite.count":

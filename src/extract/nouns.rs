@@ -175,6 +175,7 @@ impl<'a> Extractor<'a> {
         }
         self.cueless_noun_drafts(r, used, out);
         self.noun_then_cue_drafts(r, used, out);
+        self.vague_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
     }
@@ -371,6 +372,65 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// A vague quantity standing for people, right before a cue that follows what it counts
+    /// (`العشرات قتلوا في القصف`, `العشرات سقطوا قتلى`): next to it or one word on, nothing
+    /// counted between. The numbers read `عشرات` themselves; this is the definite form and
+    /// the words of the vague table.
+    pub(super) fn vague_then_cue_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let vague = |h: &Hit| h.entry.kind == Kind::Vague { others: false };
+        for v in r.first_hits(vague) {
+            if used[v.start] || r.in_quantity[v.start] {
+                continue;
+            }
+            let cue = (v.end..(v.end + 2).min(r.toks().len()))
+                .take_while(|&j| {
+                    r.toks()[j].joined
+                        && !used[j]
+                        && !r.in_quantity[j]
+                        && r.clause[j] == r.clause[v.start]
+                        && self.noun_at(r, j).is_none()
+                })
+                .find_map(|j| {
+                    r.hits(j).iter().find(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                after: true,
+                                category: Some(_)
+                            }
+                        )
+                    })
+                })
+                .copied();
+            let Some(cue) = cue else { continue };
+            let Kind::Cue {
+                category: Some(category),
+                ..
+            } = cue.entry.kind
+            else {
+                continue;
+            };
+            if self.excluded(r, v.start, cue.end, category) {
+                continue;
+            }
+            used[v.start..cue.end].fill(true);
+            out.push(Draft::counted(
+                by::VAGUE_THEN_CUE,
+                category,
+                None,
+                Group::Unspecified,
+                (v.start, cue.end - 1),
+                v.start,
+                &v.entry.rule,
+            ));
+        }
+    }
+
     /// A definite noun of the dead or the wounded followed by a definite number word counts:
     /// `القتلى الثلاثة` (the three dead), `الجرحى الخمسة`. Not when a figure of the same
     /// casualties and count stands before it in the text: then it names them again.
@@ -524,7 +584,8 @@ impl<'a> Extractor<'a> {
 
     /// After a verb and its agent, the one or two it struck (`قتلت الغارة جنديا`, `أصابت
     /// القذيفة طفلين`, `قتل جنود إسرائيليون صبيا`): a singular written as a count's noun
-    /// is, or a dual, right after the agent at `t`. No other noun stands there (`مقتل الجنود
+    /// is, or a dual, right after the agent at `t`; or the dead and wounded it left, an
+    /// indefinite plural (`خلفت الغارات قتلى`, `أسفرت الاشتباكات عن جرحى`). No other noun stands there (`مقتل الجنود
     /// الثلاثة`).
     pub(super) fn object_past_agent(&self, r: &Reading<'a>, t: usize) -> Option<Hit<'a>> {
         if t >= r.toks().len() || !r.toks()[t].joined {
@@ -566,6 +627,15 @@ impl<'a> Extractor<'a> {
         } else {
             return None;
         };
+        // `أسفرت الاشتباكات عن قتلى`: the preposition the verb takes its object with.
+        let after = if after < r.toks().len()
+            && r.toks()[after].joined
+            && r.closed.about.iter().any(|w| w == r.word(after))
+        {
+            after + 1
+        } else {
+            after
+        };
         let n = self.noun_at(r, after)?;
         let one_or_two = match n.entry.kind {
             Kind::Noun {
@@ -575,9 +645,16 @@ impl<'a> Extractor<'a> {
                 form: Form::Singular,
                 ..
             } => !r.definite(n.start) && r.word(n.start).ends_with(r.closed.accusative.as_str()),
+            // Or an indefinite plural of the dead or wounded, a vague figure (`خلفت الغارات
+            // قتلى وجرحى`).
             Kind::Noun {
-                form: Form::Plural, ..
-            } => !r.definite(n.start) && self.lex.singular_accusative(n.entry),
+                form: Form::Plural,
+                category,
+                ..
+            } => {
+                !r.definite(n.start)
+                    && (category.is_some() || self.lex.singular_accusative(n.entry))
+            }
             _ => false,
         };
         one_or_two.then_some(n)
