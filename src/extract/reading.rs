@@ -348,11 +348,17 @@ impl<'a> Extractor<'a> {
                 .lex
                 .furniture_starting(t)
                 .find(|(m, _)| t.chars().count() <= m.chars().count() + 20);
+            // A marker with a title after its colon (`اقرأ أيضا: مقتل عنصرين …`) is a link
+            // to another story, however long: that line only.
+            let titled = marker.is_none()
+                && self.lex.furniture_starting(t).any(|(m, rest)| {
+                    !rest && t[m.len()..].trim_start().starts_with([':', '：', '|'])
+                });
             // A ticker line holds two time stamps: look for the colon before the regex.
             let ticker_line = || {
                 memchr::memchr(b':', t.as_bytes()).is_some() && ticker.find_iter(t).nth(1).is_some()
             };
-            let furniture_line = rest || block || marker.is_some() || ticker_line();
+            let furniture_line = rest || block || marker.is_some() || titled || ticker_line();
             if let Some((_, r)) = marker {
                 rest |= r;
                 block = !r;

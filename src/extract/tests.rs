@@ -212,3 +212,24 @@ fn the_parts_of_a_distribution_are_breakdowns() {
     );
     assert!(!ms[0].flags.contains(&Flag::SumMismatch));
 }
+
+/// A see-also marker with a title after its colon is furniture however long the title,
+/// and only its own line: the article that goes on after it is read as ever.
+#[test]
+fn a_titled_see_also_line_is_furniture_and_only_that_line() {
+    let text = "قتل شاب برصاص مجهولين في درعا.\n\
+                اقرأ أيضا: مقتل عنصرين من قوات النظام بهجوم في ريف درعا الغربي أمس\n\
+                وأصيب طفل بجروح في القصف.";
+    let flags: Vec<(Option<u64>, bool)> = run(text)
+        .iter()
+        .map(|m| (m.count, m.flags.contains(&Flag::Furniture)))
+        .collect();
+    assert_eq!(flags, [(Some(1), false), (Some(2), true), (Some(1), false)]);
+    // Without the colon a long line that opens with the words is prose.
+    let prose = "اقرأ أيضا ما كتبه الشهود عن مقتل عنصرين من قوات النظام بهجوم في ريف درعا";
+    assert!(
+        run(prose)
+            .iter()
+            .all(|m| !m.flags.contains(&Flag::Furniture))
+    );
+}
