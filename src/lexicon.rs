@@ -177,6 +177,10 @@ pub struct Closed {
     /// عن قتلى`).
     #[serde(default)]
     pub about: Vec<String>,
+    /// Possessive endings (`ها`, `هما`): a word with one is a noun someone has, the one a
+    /// cue before it governs (`وإصابة مرافقهما`).
+    #[serde(default)]
+    pub possessive: Vec<String>,
 }
 
 impl Closed {
@@ -201,6 +205,7 @@ impl Closed {
             &mut self.relative,
             &mut self.except,
             &mut self.about,
+            &mut self.possessive,
         ]
         .into_iter()
         .flatten()
@@ -234,6 +239,14 @@ impl Closed {
     }
 
     /// Does `w` begin with the conjunction and the article (`والأطفال`)?
+    /// Does `w` end with a possessive ending, at least three letters before it?
+    pub fn possessed(&self, w: &str) -> bool {
+        self.possessive.iter().any(|p| {
+            w.strip_suffix(p.as_str())
+                .is_some_and(|stem| stem.chars().count() >= 3)
+        })
+    }
+
     /// Does `w` (then `next`) open a part of a figure: `منهم`, `وبينهم`, `من بينهم`?
     pub fn opens_part(&self, w: &str, next: Option<&str>) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);

@@ -364,6 +364,15 @@ impl<'a> Extractor<'a> {
             toll,
         } = self.figure_cue(r, a, anchor);
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
+        // `توفي 5 مصابين بالفيروس`, `وفاة 3 من الجرحى`: a cue of the dead right before the
+        // figure of the wounded counts the dead among them.
+        if cue_cat == Some(Category::Killed)
+            && noun_cat == Some(Category::Wounded)
+            && cue.is_some_and(|h| h.end == fa && r.toks()[fa].joined)
+        {
+            noun_cat = None;
+            partitive_noun = None;
+        }
         let after = if noun_cat.is_none() && cue_cat.is_none() {
             self.cue_after(r, after_noun)
         } else {

@@ -738,9 +738,12 @@ impl<'a> Extractor<'a> {
             // counts nothing here.
             let cue_too = || {
                 let k = n.end;
+                // What it counts next: a number, a noun, a vague quantity, or a word with a
+                // possessive ending (`وإصابة مرافقهما`), the one the cue governs.
                 let counts_next = k < r.toks().len()
                     && r.toks()[k].joined
                     && (r.in_quantity[k]
+                        || r.closed.possessed(r.word(k))
                         || r.hits(k).iter().any(|x| {
                             matches!(x.entry.kind, Kind::Noun { .. } | Kind::Vague { .. })
                         }));
