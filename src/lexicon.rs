@@ -65,6 +65,9 @@ pub enum Kind {
     Cue {
         category: Option<Category>,
         after: bool,
+        /// Only right before its figure or noun (`غرق 3 أطفال`), not a few words before
+        /// it: the word says more than a casualty (`غرق مركب يقل 50 مهاجرا`).
+        adjacent: bool,
     },
     Noun {
         category: Option<Category>,
@@ -288,6 +291,8 @@ struct CueRow {
     after: bool,
     #[serde(default)]
     opens: bool,
+    #[serde(default)]
+    adjacent: bool,
     words: Vec<String>,
 }
 
@@ -638,6 +643,7 @@ impl Lexicon {
                     Kind::Cue {
                         category: c.category,
                         after: c.after,
+                        adjacent: c.adjacent,
                     }
                 },
             )?;
@@ -917,10 +923,20 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Cue {
             category: Some(c),
             after: false,
-        } => format!("cue {}", c.name()),
+            adjacent,
+        } => format!(
+            "cue {}{}",
+            c.name(),
+            if *adjacent {
+                " (right before the figure)"
+            } else {
+                ""
+            }
+        ),
         Kind::Cue {
             category: Some(c),
             after: true,
+            ..
         } => format!("cue {} (after the noun)", c.name()),
         Kind::Cue { category: None, .. } => "cue (category from the noun)".into(),
         Kind::Noun {

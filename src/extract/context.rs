@@ -2,6 +2,21 @@
 
 use super::*;
 
+/// Is the place at token `t` the next of a list whose last place ended at `end`: within
+/// LIST_GAP words (`درعا ودير الزور وحمص`, `في حمص، إضافة إلى دير الزور`), and not set
+/// beside it (`زملكا قرب دمشق`).
+fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
+    let g = crate::places::builtin();
+    t <= end + LIST_GAP && !(end..t).any(|k| g.is_near(r.word(k)))
+}
+
+/// The places named in one sentence, as (first token, end token, place), and where words
+/// that spread a figure over the country start.
+pub(super) type SentencePlaces = (
+    Vec<(usize, usize, &'static crate::places::Place)>,
+    Vec<usize>,
+);
+
 impl<'a> Extractor<'a> {
     /// Words of `kind` in the figure's sentence within `reach` words of it.
     pub(super) fn near<'r>(
@@ -111,66 +126,90 @@ impl<'a> Extractor<'a> {
 
     /// The place named with a figure: in its sentence, the first after it, else the last
     /// before it; with none there, the previous sentence's last. Only names within
-    /// PLACE_REACH words of the figure count. Each sentence is looked up once per document
-    /// and kept in `seen`, however many figures it holds.
+    /// PLACE_REACH words of the figure count. A figure spread over the country (`في مختلف
+    /// المناطق السورية`) or over a list of places of several governorates before it (`مثل
+    /// حمص وحماة وريف دمشق، حيث … سقوط مئات الضحايا`) is of no one place. Each sentence is
+    /// looked up once per document and kept in `seen`, however many figures it holds.
     pub(super) fn place(
         &self,
         r: &Reading<'a>,
         d: &Draft<'a>,
-        seen: &mut HashMap<usize, Vec<(usize, usize, &'static crate::places::Place)>, FastState>,
+        seen: &mut HashMap<usize, SentencePlaces, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
         let lo = d.first.saturating_sub(PLACE_REACH);
         let hi = d.last + PLACE_REACH;
         let mut found = |sent: usize| {
-            seen.entry(sent)
-                .or_insert_with(|| {
-                    let a = r.sentence.partition_point(|&x| x < sent);
-                    let z = r.sentence.partition_point(|&x| x <= sent);
-                    let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
-                    crate::places::builtin()
-                        .find(&words)
-                        .into_iter()
-                        .map(|(i, n, p)| (a + i, a + i + n, p))
-                        .collect()
-                })
+            let (places, spread) = seen.entry(sent).or_insert_with(|| {
+                let a = r.sentence.partition_point(|&x| x < sent);
+                let z = r.sentence.partition_point(|&x| x <= sent);
+                let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+                let g = crate::places::builtin();
+                let places = g
+                    .find(&words)
+                    .into_iter()
+                    .map(|(i, n, p)| (a + i, a + i + n, p))
+                    .collect();
+                let spread = g.nationwide(&words).into_iter().map(|i| a + i).collect();
+                (places, spread)
+            });
+            let places: Vec<_> = places
                 .iter()
                 .filter(|(t, _, _)| (lo..hi).contains(t))
                 .copied()
-                .collect::<Vec<_>>()
+                .collect();
+            (places, spread.clone())
         };
-        let here = found(s);
+        let (here, spread_at) = found(s);
+        // Nationwide words between the figure and the place after it, or after the figure
+        // with no place: the figure is the country's.
+        let nationwide_until = |end: usize| {
+            spread_at
+                .iter()
+                .any(|&t| t >= d.first && t < end && t <= d.last + PLACE_REACH)
+        };
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
             // A list of places of more than one governorate: a figure spread over them, of
             // no one place (`سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص`).
-            let (_, end, p) = here[k];
+            let (t0, end, p) = here[k];
             // Not past another figure: `منهم 30 في حلب، و20 في إدلب` are two places of two.
             let spread = here.get(k + 1).is_some_and(|&(t, _, q)| {
-                t <= end + LIST_GAP
+                listed_after(r, end, t)
                     && q.admin1.pcode != p.admin1.pcode
                     && !r.in_quantity[end.min(t)..t].contains(&true)
             });
-            return (!spread).then_some(p);
+            return (!spread && !nationwide_until(t0)).then_some(p);
+        }
+        if nationwide_until(usize::MAX) {
+            return None;
         }
         // The last before it; a governorate named right after a town of it is the town's
         // (`على بلدة تلبيسة بريف حمص عن مقتل`).
         if let Some(&(t, _, p)) = here.last() {
-            let town = here
-                .len()
-                .checked_sub(2)
-                .map(|k| here[k])
-                .filter(|&(_, end, q)| {
-                    p.is_admin1
-                        && !q.is_admin1
-                        && q.admin1.pcode == p.admin1.pcode
-                        && end <= t
-                        && t <= end + LIST_GAP
-                });
+            let prev = here.len().checked_sub(2).map(|k| here[k]);
+            let town = prev.filter(|&(_, end, q)| {
+                p.is_admin1
+                    && !q.is_admin1
+                    && q.admin1.pcode == p.admin1.pcode
+                    && end <= t
+                    && t <= end + LIST_GAP
+            });
+            // The end of a list of places of several governorates, with no figure in it: the
+            // figure is spread over them.
+            let listed = prev.is_some_and(|(_, end, q)| {
+                end <= t
+                    && listed_after(r, end, t)
+                    && q.admin1.pcode != p.admin1.pcode
+                    && !r.in_quantity[end.min(t)..t].contains(&true)
+            });
+            if listed && town.is_none() {
+                return None;
+            }
             return Some(town.map_or(p, |(_, _, q)| q));
         }
         if s > 0 {
-            return found(s - 1).last().map(|&(_, _, p)| p);
+            return found(s - 1).0.last().map(|&(_, _, p)| p);
         }
         None
     }

@@ -64,6 +64,7 @@ impl<'a> Extractor<'a> {
                 h.end <= from
                     && r.names_toll(h)
                     && (matches!(h.entry.kind, Kind::Cue { .. }) || from - h.end <= 2)
+                    && !matches!(h.entry.kind, Kind::Cue { adjacent: true, .. } if h.end != from)
             }) {
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
@@ -444,7 +445,8 @@ impl<'a> Extractor<'a> {
                     h.entry.kind,
                     Kind::Cue {
                         category: Some(_),
-                        after: false
+                        after: false,
+                        ..
                     }
                 ) && h.start > same_sentence_prev.map_or(0, |p| p.last)
             });

@@ -29,6 +29,7 @@ impl<'a> Extractor<'a> {
             let Kind::Cue {
                 category: cue_cat,
                 after: false,
+                ..
             } = h.entry.kind
             else {
                 continue;
@@ -75,6 +76,20 @@ impl<'a> Extractor<'a> {
             let next = object.or(next).or(qualified.map(|(n, _)| n));
             let Some(n) = next else { continue };
             if used[n.start] || self.counted_by_next(r, n.end, used) {
+                continue;
+            }
+            // One of things, not of people (`غرق أحد القوارب`, `انفجار إحدى السيارات`); an
+            // age or a date after the noun says more of the person (`فتى عمره 14 عاما`).
+            let things_after = n.end < r.toks().len()
+                && r.toks()[n.end].joined
+                && r.hits(n.end).iter().any(|x| {
+                    x.entry.kind
+                        == Kind::Unit {
+                            after_of: false,
+                            time: None,
+                        }
+                });
+            if things_after {
                 continue;
             }
             let (count, category, group) = match n.entry.kind {
@@ -311,7 +326,8 @@ impl<'a> Extractor<'a> {
                             h.entry.kind,
                             Kind::Cue {
                                 after: true,
-                                category: Some(_)
+                                category: Some(_),
+                                ..
                             }
                         )
                     })
@@ -401,7 +417,8 @@ impl<'a> Extractor<'a> {
                             h.entry.kind,
                             Kind::Cue {
                                 after: true,
-                                category: Some(_)
+                                category: Some(_),
+                                ..
                             }
                         )
                     })

@@ -191,6 +191,40 @@ fn a_figure_spread_over_governorates_has_no_one_place() {
     );
 }
 
+/// A figure spread over the country, or over a list of places of several governorates
+/// before it, has no one place; a place set beside another (`قرب`) is not a list; a place
+/// of another country or in a group's name is none.
+#[test]
+fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
+    let places = |text: &str| -> Vec<(Option<u64>, Option<String>)> {
+        run(text)
+            .into_iter()
+            .map(|m| (m.count, m.admin1_pcode))
+            .collect()
+    };
+    let sy = |p: &str| Some(p.to_string());
+    assert_eq!(
+        places("سقط أمس أكثر من 100 شهيد في مختلف المناطق السورية، بينهم 30 في زملكا قرب دمشق"),
+        [(Some(100), None), (Some(30), sy("SY03"))]
+    );
+    assert_eq!(
+        places("قصفت القوات حمص وحماة وريف دمشق، مما تسبب في مقتل 40 شخصا"),
+        [(Some(40), None)]
+    );
+    assert_eq!(
+        places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
+        [(Some(4), sy("SY07"))]
+    );
+    assert_eq!(
+        places("لقي 15 مصريا مصرعهم في حادث غرق بمحافظة الجيزة المصرية"),
+        [(Some(15), None)]
+    );
+    assert_eq!(
+        places("انفجار قرب مقر لواء شهداء اليرموك أدى لمقتل 3 من عناصر اللواء في درعا"),
+        [(Some(3), sy("SY12"))]
+    );
+}
+
 /// Every part of a distribution is flagged a breakdown, the noun-named one too, so a
 /// weekly table counts the total once.
 #[test]

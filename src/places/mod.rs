@@ -21,50 +21,42 @@ const PLACES: &str = include_str!("syria_places.csv");
 const ALIASES: &str = include_str!("syria_admin1_aliases.csv");
 const TOWNS: &str = include_str!("syria_towns_geonames.csv");
 
-/// Words that introduce a place name.
-const LOCATIVES: &[&str] = &[
-    "مدينة",
-    "بلدة",
-    "قرية",
-    "حي",
-    "مخيم",
-    "ريف",
-    "ناحية",
-    "منطقة",
-    "محافظة",
-    "مدينه",
-];
+/// The words around a name that decide whether it is read as a place (`words.toml`).
+const WORDS: &str = include_str!("words.toml");
 
-/// `in`, bare or after `و`, as normalised text writes it: enough before a big town's name.
-const IN: &[&str] = &["في", "وفي"];
+/// Localities the two sources leave out (neighbourhoods, towns, regions), with their
+/// governorate and what must stand before them (`syria_localities.csv`).
+const LOCALITIES: &str = include_str!("syria_localities.csv");
 
-/// Town names that are also ordinary words, read only after a locative.
-const COMMON_WORDS: &[&str] = &[
-    "التل",
-    "قارة",
-    "ملح",
-    "كسب",
-    "صدد",
-    "سلوك",
-    "ثورة",
-    "الثورة",
-    "بنان",
-    "مهين",
-    "شين",
-    "عوج",
-    "جبا",
-    "نوى",
-    "الشام",
-    "حوران",
-    "السلام",
-    "النصر",
-    "الباب",
-    "الحاضر",
-    "الامام",
-    "الراعي",
-    "خان",
-    "البلد",
-];
+/// The words of `words.toml`, each a phrase of normalised words.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    locatives: Vec<String>,
+    #[serde(rename = "in")]
+    in_: Vec<String>,
+    common: Vec<String>,
+    not_after: Vec<String>,
+    foreign_after: Vec<String>,
+    nationwide: Vec<String>,
+    near: Vec<String>,
+}
+
+fn phrases(list: &[String]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|p| p.split_whitespace().map(normalize_word).collect())
+        .collect()
+}
+
+/// Does `phrase` stand in `words` from `at` on?
+fn phrase_at(words: &[&str], at: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && words.len() >= at + phrase.len()
+        && phrase
+            .iter()
+            .zip(&words[at..])
+            .all(|(p, w)| p == w || p == strip(w))
+}
 
 /// A governorate: OCHA P-code, English name, and Arabic name as the gazetteer writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,8 +105,18 @@ struct Name {
 pub struct Gazetteer {
     by_first: HashMap<String, Vec<Name>, FastState>,
     admin1: Vec<Admin1>,
-    /// [`LOCATIVES`], normalised.
+    /// Words that introduce a place name, normalised.
     locatives: Vec<String>,
+    /// `in`, bare or after `و`, normalised.
+    ins: Vec<String>,
+    /// Before a name, words that make it part of a group's name (`لواء شهداء اليرموك`).
+    not_after: Vec<String>,
+    /// After a name, words that place it in another country (`الجيزة المصرية`).
+    foreign_after: Vec<Vec<String>>,
+    /// Words that spread a figure over the country (`في مختلف المناطق السورية`).
+    nationwide: Vec<Vec<String>>,
+    /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
+    near: Vec<String>,
     /// The endings of every name's first word. A text word and the word without its
     /// clitic end alike, so a word whose ending is not here starts no name: most words are
     /// turned away before any lookup.
@@ -133,8 +135,15 @@ fn rows(csv_text: &'static str) -> Vec<Vec<&'static str>> {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
+        let words: Words = toml::from_str(WORDS).expect("places/words.toml is valid");
+        let norm = |l: &Vec<String>| l.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
         let mut g = Gazetteer {
-            locatives: LOCATIVES.iter().map(|l| normalize_word(l)).collect(),
+            locatives: norm(&words.locatives),
+            ins: norm(&words.in_),
+            not_after: norm(&words.not_after),
+            foreign_after: phrases(&words.foreign_after),
+            nationwide: phrases(&words.nationwide),
+            near: norm(&words.near),
             ..Gazetteer::default()
         };
         let places = rows(PLACES);
@@ -208,8 +217,21 @@ impl Gazetteer {
                 ));
             }
         }
+        for r in rows(LOCALITIES) {
+            let (Some(a), Some(guard)) = (admin1_of(r[1]), r.get(4)) else {
+                continue;
+            };
+            // A name the text may also use as a word is read after a locative only.
+            entries.push((
+                r[0].to_string(),
+                a,
+                a.pcode.to_string(),
+                false,
+                *guard == "locative",
+            ));
+        }
         let common_words: HashSet<String> =
-            COMMON_WORDS.iter().map(|c| normalize_word(c)).collect();
+            words.common.iter().map(|c| normalize_word(c)).collect();
         for (name, admin1, pcode, is_admin1, ambiguous) in entries {
             // Some names carry direction marks (`الحولة` + two LRMs): not in what is shown.
             let name: String = name
@@ -269,7 +291,7 @@ impl Gazetteer {
             // Asked only when a guarded name is met: most words are no name at all.
             let prev_locative = |or_in: bool| {
                 i > 0
-                    && ((or_in && IN.contains(&words[i - 1]))
+                    && ((or_in && self.ins.iter().any(|w| w == words[i - 1]))
                         || self
                             .locatives
                             .iter()
@@ -296,6 +318,21 @@ impl Gazetteer {
                         }
                 })
             });
+            // Part of a group's name (`لواء شهداء اليرموك`), or a place of another country
+            // (`بمحافظة الجيزة المصرية`): no place of an event in Syria.
+            let found = found.filter(|e| {
+                let n = e.words.len();
+                let named_group = i > 0
+                    && self
+                        .not_after
+                        .iter()
+                        .any(|w| w == words[i - 1] || w == strip(words[i - 1]));
+                let abroad = self
+                    .foreign_after
+                    .iter()
+                    .any(|p| phrase_at(words, i + n, p));
+                !named_group && !abroad
+            });
             match found {
                 Some(e) => {
                     out.push((i, e.words.len(), &e.place));
@@ -305,6 +342,21 @@ impl Gazetteer {
             }
         }
         out
+    }
+}
+
+impl Gazetteer {
+    /// Where in a run of normalised words a phrase spreads a figure over the country
+    /// (`في مختلف المناطق السورية`): the index of its first word.
+    pub fn nationwide(&self, words: &[&str]) -> Vec<usize> {
+        (0..words.len())
+            .filter(|&i| self.nationwide.iter().any(|p| phrase_at(words, i, p)))
+            .collect()
+    }
+
+    /// Does a normalised word set a place beside another (`قرب`, `شرق`)?
+    pub fn is_near(&self, word: &str) -> bool {
+        self.near.iter().any(|w| w == word || w == strip(word))
     }
 }
 
