@@ -184,6 +184,10 @@ pub struct Closed {
     /// cue before it governs (`وإصابة مرافقهما`).
     #[serde(default)]
     pub possessive: Vec<String>,
+    /// The head of a toll (`عدد`, `حصيلة`) after the figure it reached: the noun it governs
+    /// says what the figure counts (`ارتفع إلى 17 عدد القتلى`).
+    #[serde(default)]
+    pub toll: Vec<String>,
 }
 
 impl Closed {
@@ -209,6 +213,7 @@ impl Closed {
             &mut self.except,
             &mut self.about,
             &mut self.possessive,
+            &mut self.toll,
         ]
         .into_iter()
         .flatten()

@@ -25,6 +25,10 @@ constructions! {
         "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`)";
     NUMBER_TOLL = "number.toll":
         "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`)";
+    NUMBER_TOLL_AFTER = "number.toll_after":
+        "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`)";
+    NUMBER_BY_PLACE = "number.by_place":
+        "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`): another figure of its kind, not a part";
     NUMBER_CUE_AFTER = "number.cue_after":
         "a number and its noun, then a cue after them (`20 مدنيا قتلوا`)";
     NUMBER_COORDINATED = "number.coordinated":

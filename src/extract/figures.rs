@@ -112,6 +112,43 @@ impl<'a> Extractor<'a> {
             })
     }
 
+    /// The toll named right after a figure it reached: a toll head (`عدد`, `حصيلة`) and
+    /// the casualty noun or cue it governs (`ارتفع إلى 17 عدد القتلى`), with that noun's
+    /// category.
+    pub(super) fn toll_after(&self, r: &Reading<'a>, z: usize) -> Option<(Category, Hit<'a>)> {
+        let head = |t: usize| {
+            t < r.toks().len()
+                && r.toks()[t].joined
+                && r.closed.toll.iter().any(|w| w == r.word(t))
+        };
+        if !head(z) || z + 1 >= r.toks().len() || !r.toks()[z + 1].joined {
+            return None;
+        }
+        r.hits(z + 1).iter().find_map(|h| match h.entry.kind {
+            Kind::Noun {
+                category: Some(c), ..
+            }
+            | Kind::Cue {
+                category: Some(c), ..
+            } => Some((c, *h)),
+            _ => None,
+        })
+    }
+
+    /// Does a place's name start at token `t`: after `في` (`في إدلب`), or with `ب` on it
+    /// (`بحماة`)?
+    pub(super) fn place_at(&self, r: &Reading<'a>, t: usize) -> bool {
+        if t >= r.toks().len() || !r.toks()[t].joined {
+            return false;
+        }
+        let hi = (t + 4).min(r.toks().len());
+        let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
+        let found = crate::places::builtin().find(&words);
+        found.first().is_some_and(|&(i, _, _)| {
+            i == 0 || (i == 1 && r.word(t) == r.closed.in_)
+        })
+    }
+
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
     /// coordinated with it, whose verb it shares (`12 جنديا وخمسة من أفراد الطاقم قتلوا`),
     /// but not past another number.
@@ -357,6 +394,20 @@ impl<'a> Extractor<'a> {
                 partitive_noun = Some(h);
             }
         }
+        // `40 شخصا بين قتيل وجريح`, `سقط 5 مدنيين قتلى`: a casualty noun right after the
+        // noun counted says what it counts (not one behind `و`: `5 مدنيين وقتيل`).
+        let mut described_by = None;
+        if noun_cat.is_none()
+            && noun.is_some()
+            && let Some(h) = self.noun_at(r, after_noun).filter(|h| !r.conjoined(h))
+            && let Kind::Noun {
+                category: Some(c), ..
+            } = h.entry.kind
+        {
+            noun_cat = Some(c);
+            after_noun = h.end;
+            described_by = Some(h);
+        }
         let FigureCue {
             hit: cue,
             category: cue_cat,
@@ -386,8 +437,26 @@ impl<'a> Extractor<'a> {
         let same_sentence_prev = before
             .last()
             .filter(|p| r.sentence[p.last] == r.sentence[a]);
+        // `ارتفع إلى 17 عدد القتلى`: the toll the figure reached, named after it.
+        let toll_after = (noun.is_none() && cue_cat.is_none() && after_cat.is_none())
+            .then(|| self.toll_after(r, z))
+            .flatten();
+        // `قتل 10 أشخاص في حلب و5 في إدلب`: a bare number behind `و` with a place of its
+        // own is another figure of the one before, in another place; not a part of it.
+        let by_place = noun.is_none()
+            && !partitive
+            && !others
+            && self.behind_waw(r, a)
+            && self.place_at(r, z)
+            && !(fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+            && same_sentence_prev.is_some_and(|p| {
+                !p.flags.contains(&Flag::Breakdown) && a - p.last <= 12 && self.place_at(r, p.last + 1)
+            });
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
-            let rule = noun.or(partitive_noun).map(|h| h.entry.rule.as_str());
+            let rule = described_by
+                .or(noun)
+                .or(partitive_noun)
+                .map(|h| h.entry.rule.as_str());
             (c, rule, false, by::NUMBER_NOUN)
         } else if let Some(c) = cue_cat {
             let construction = if toll {
@@ -399,6 +468,10 @@ impl<'a> Extractor<'a> {
         } else if let Some(c) = after_cat {
             let rule = after.map(|h| h.entry.rule.as_str());
             (c, rule, false, by::NUMBER_CUE_AFTER)
+        } else if let Some((c, h)) = toll_after {
+            (c, Some(h.entry.rule.as_str()), false, by::NUMBER_TOLL_AFTER)
+        } else if let Some(p) = same_sentence_prev.filter(|_| by_place) {
+            (p.category, Some(p.rule), true, by::NUMBER_BY_PLACE)
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
                 && (noun.is_some()
@@ -483,7 +556,9 @@ impl<'a> Extractor<'a> {
             } else {
                 Borrow::Adjacent
             });
-        let own_end = after_noun + usize::from(others && noun.is_none());
+        let own_end = toll_after.map_or(after_noun + usize::from(others && noun.is_none()), |(_, h)| {
+            h.end
+        });
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
         let shared_after =
@@ -504,6 +579,7 @@ impl<'a> Extractor<'a> {
         // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).
         let mut flags = Vec::new();
         if inherited
+            && !by_place
             && same_sentence_prev.is_some_and(|p| {
                 matches!(p.group, Group::Unspecified | Group::Civilian)
                     || p.flags.contains(&Flag::Breakdown)
