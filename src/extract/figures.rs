@@ -117,9 +117,7 @@ impl<'a> Extractor<'a> {
     /// category.
     pub(super) fn toll_after(&self, r: &Reading<'a>, z: usize) -> Option<(Category, Hit<'a>)> {
         let head = |t: usize| {
-            t < r.toks().len()
-                && r.toks()[t].joined
-                && r.closed.toll.iter().any(|w| w == r.word(t))
+            t < r.toks().len() && r.toks()[t].joined && r.closed.toll.iter().any(|w| w == r.word(t))
         };
         if !head(z) || z + 1 >= r.toks().len() || !r.toks()[z + 1].joined {
             return None;
@@ -144,9 +142,9 @@ impl<'a> Extractor<'a> {
         let hi = (t + 4).min(r.toks().len());
         let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
         let found = crate::places::builtin().find(&words);
-        found.first().is_some_and(|&(i, _, _)| {
-            i == 0 || (i == 1 && r.word(t) == r.closed.in_)
-        })
+        found
+            .first()
+            .is_some_and(|&(i, _, _)| i == 0 || (i == 1 && r.word(t) == r.closed.in_))
     }
 
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
@@ -309,6 +307,22 @@ impl<'a> Extractor<'a> {
             && r.hits(fa - 1)
                 .iter()
                 .all(|h| matches!(h.entry.kind, Kind::Unit { .. }))
+            // Not the adjective of a definite noun of the dead or wounded before it (`عدد
+            // الشهداء الموثقين 225 ألفا`): the figure is theirs.
+            && !(fa > 1
+                && r.toks()[fa - 1].joined
+                && r.definite(fa - 2)
+                && r.hits(fa - 2).iter().any(|h| {
+                    h.end == fa - 1
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                category: Some(_),
+                                form: Form::Plural,
+                                ..
+                            }
+                        )
+                }))
         {
             return Err(Blocked::Label);
         }
@@ -450,7 +464,9 @@ impl<'a> Extractor<'a> {
             && self.place_at(r, z)
             && !(fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
             && same_sentence_prev.is_some_and(|p| {
-                !p.flags.contains(&Flag::Breakdown) && a - p.last <= 12 && self.place_at(r, p.last + 1)
+                !p.flags.contains(&Flag::Breakdown)
+                    && a - p.last <= 12
+                    && self.place_at(r, p.last + 1)
             });
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = described_by
@@ -556,9 +572,10 @@ impl<'a> Extractor<'a> {
             } else {
                 Borrow::Adjacent
             });
-        let own_end = toll_after.map_or(after_noun + usize::from(others && noun.is_none()), |(_, h)| {
-            h.end
-        });
+        let own_end = toll_after.map_or(
+            after_noun + usize::from(others && noun.is_none()),
+            |(_, h)| h.end,
+        );
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
         let shared_after =

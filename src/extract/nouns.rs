@@ -80,8 +80,14 @@ impl<'a> Extractor<'a> {
             }
             // One of things, not of people (`غرق أحد القوارب`, `انفجار إحدى السيارات`); an
             // age or a date after the noun says more of the person (`فتى عمره 14 عاما`).
+            // Only a bare definite noun, the genitive of `أحد`: behind a preposition it is
+            // how or where (`بينهم سيدة بغارة روسية`, `مقتل مدني بالغارة`).
             let things_after = n.end < r.toks().len()
                 && r.toks()[n.end].joined
+                && r.closed
+                    .article
+                    .first()
+                    .is_some_and(|al| r.word(n.end).starts_with(al.as_str()))
                 && r.hits(n.end).iter().any(|x| {
                     x.entry.kind
                         == Kind::Unit {
