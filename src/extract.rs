@@ -106,6 +106,9 @@ const BREAKDOWN_REACH: usize = 8;
 const PLACE_REACH: usize = 40;
 /// How many words may stand between two places of a list (`في حمص، إضافة إلى درعا`).
 const LIST_GAP: usize = 3;
+/// How far after a figure a month after `في` is its period (`مقتل 86 مدنيا في المحافظة في
+/// تشرين الأول`).
+const PERIOD_AFTER_REACH: usize = 4;
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
 /// Figures above this are not casualty counts of one statement (populations, money).

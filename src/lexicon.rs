@@ -105,6 +105,10 @@ pub enum Kind {
     Background {
         pluperfect: bool,
     },
+    /// A period named right after a figure, in its clause (`وثقت الشبكة مقتل 86 مدنيا في
+    /// تشرين الأول`): the figure is its total. Before the figure, or in another clause, it
+    /// dates an event (`وقع في آذار 2014، وقد قتل آنذاك خمسة`).
+    PeriodAfter,
     /// A fight or a campaign that goes on (`المعارك المتواصلة`, `الاشتباكات الدائرة`): the
     /// figures around it are its total, unless their sentence names one day or one event.
     Ongoing,
@@ -371,6 +375,8 @@ struct ScopeRow {
     background: bool,
     #[serde(default)]
     pluperfect: bool,
+    #[serde(default)]
+    after: bool,
     words: Vec<String>,
 }
 
@@ -687,6 +693,8 @@ impl Lexicon {
                 Kind::Span { at_least_hours }
             } else if s.ongoing {
                 Kind::Ongoing
+            } else if s.after {
+                Kind::PeriodAfter
             } else if s.background || s.pluperfect {
                 Kind::Background {
                     pluperfect: s.pluperfect,
@@ -963,6 +971,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Ongoing => {
             "scope cumulative: a fight that goes on (unless one event is named)".into()
         }
+        Kind::PeriodAfter => "scope cumulative: a period right after the figure, in its clause".into(),
         Kind::Background { pluperfect: false } => "background: an earlier event cited".into(),
         Kind::Background { pluperfect: true } => {
             "background: an earlier event, when قد follows before the verb".into()

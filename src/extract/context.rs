@@ -276,6 +276,10 @@ impl<'a> Extractor<'a> {
                     && lasting(r, h.end).is_some_and(|hours| hours >= u64::from(at_least_hours))
             }
             Kind::Ongoing => own_clause(h) && !self.one_event(r, d),
+            // Close after it (`مقتل 86 مدنيا في تشرين الأول`, `قتل 40 شخصا في المحافظة في
+            // شهر آذار`), not the time of something told further on in its clause (`بصاروخ
+            // أطلقته قوة … التي أنهت في ديسمبر مهمتها`).
+            Kind::PeriodAfter => own_clause(h) && j > d.last && j <= d.last + PERIOD_AFTER_REACH,
             _ => false,
         };
         // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`).
