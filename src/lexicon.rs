@@ -971,7 +971,9 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Ongoing => {
             "scope cumulative: a fight that goes on (unless one event is named)".into()
         }
-        Kind::PeriodAfter => "scope cumulative: a period right after the figure, in its clause".into(),
+        Kind::PeriodAfter => {
+            "scope cumulative: a period right after the figure, in its clause".into()
+        }
         Kind::Background { pluperfect: false } => "background: an earlier event cited".into(),
         Kind::Background { pluperfect: true } => {
             "background: an earlier event, when قد follows before the verb".into()
