@@ -10,12 +10,9 @@ fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
     t <= end + LIST_GAP && !(end..t).any(|k| g.is_near(r.word(k)))
 }
 
-/// The places named in one sentence, as (first token, end token, place), and where words
-/// that spread a figure over the country start.
-pub(super) type SentencePlaces = (
-    Vec<(usize, usize, &'static crate::places::Place)>,
-    Vec<usize>,
-);
+/// The places named in one sentence, as (first token, end token, place); words that spread
+/// a figure over the country among them.
+pub(super) type SentencePlaces = Vec<(usize, usize, &'static crate::places::Place)>;
 
 impl<'a> Extractor<'a> {
     /// Words of `kind` in the figure's sentence within `reach` words of it.
@@ -140,34 +137,32 @@ impl<'a> Extractor<'a> {
         let lo = d.first.saturating_sub(PLACE_REACH);
         let hi = d.last + PLACE_REACH;
         let mut found = |sent: usize| {
-            let (places, spread) = seen.entry(sent).or_insert_with(|| {
-                let a = r.sentence.partition_point(|&x| x < sent);
-                let z = r.sentence.partition_point(|&x| x <= sent);
-                let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
-                let g = crate::places::builtin();
-                let places = g
-                    .find(&words)
-                    .into_iter()
-                    .map(|(i, n, p)| (a + i, a + i + n, p))
-                    .collect();
-                let spread = g.nationwide(&words).into_iter().map(|i| a + i).collect();
-                (places, spread)
-            });
-            let places: Vec<_> = places
+            seen.entry(sent)
+                .or_insert_with(|| {
+                    let a = r.sentence.partition_point(|&x| x < sent);
+                    let z = r.sentence.partition_point(|&x| x <= sent);
+                    let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+                    crate::places::builtin()
+                        .find(&words)
+                        .into_iter()
+                        .map(|(i, n, p)| (a + i, a + i + n, p))
+                        .collect()
+                })
                 .iter()
                 .filter(|(t, _, _)| (lo..hi).contains(t))
                 .copied()
-                .collect();
-            (places, spread.clone())
+                .collect::<Vec<_>>()
         };
-        let (here, spread_at) = found(s);
-        // Nationwide words between the figure and the place after it, or after the figure
-        // with no place: the figure is the country's.
-        let nationwide_until = |end: usize| {
-            spread_at
-                .iter()
-                .any(|&t| t >= d.first && t < end && t <= d.last + PLACE_REACH)
-        };
+        let all = found(s);
+        // Words that spread the figure over the country, after it and before the place after
+        // it, or after it with no place: the figure is the country's.
+        let spread_at: Vec<usize> = all
+            .iter()
+            .filter(|(_, _, p)| p.nationwide)
+            .map(|&(t, _, _)| t)
+            .collect();
+        let here: Vec<_> = all.into_iter().filter(|(_, _, p)| !p.nationwide).collect();
+        let nationwide_until = |end: usize| spread_at.iter().any(|&t| t >= d.first && t < end);
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
             // A list of places of more than one governorate: a figure spread over them, of
@@ -209,7 +204,11 @@ impl<'a> Extractor<'a> {
             return Some(town.map_or(p, |(_, _, q)| q));
         }
         if s > 0 {
-            return found(s - 1).0.last().map(|&(_, _, p)| p);
+            return found(s - 1)
+                .iter()
+                .rev()
+                .find(|(_, _, p)| !p.nationwide)
+                .map(|&(_, _, p)| p);
         }
         None
     }

@@ -142,9 +142,9 @@ impl<'a> Extractor<'a> {
         let hi = (t + 4).min(r.toks().len());
         let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
         let found = crate::places::builtin().find(&words);
-        found
-            .first()
-            .is_some_and(|&(i, _, _)| i == 0 || (i == 1 && r.word(t) == r.closed.in_))
+        found.first().is_some_and(|&(i, _, p)| {
+            !p.nationwide && (i == 0 || (i == 1 && r.word(t) == r.closed.in_))
+        })
     }
 
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures

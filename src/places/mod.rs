@@ -76,6 +76,9 @@ pub struct Place {
     pub pcode: String,
     /// Governorate names rank below towns when both are in reach.
     pub is_admin1: bool,
+    /// Not a place but words that spread a figure over the country (`في مختلف المناطق
+    /// السورية`): a figure they stand with has no one place.
+    pub nationwide: bool,
 }
 
 /// What must stand before a name for it to be read as one.
@@ -113,8 +116,6 @@ pub struct Gazetteer {
     not_after: Vec<String>,
     /// After a name, words that place it in another country (`الجيزة المصرية`).
     foreign_after: Vec<Vec<String>>,
-    /// Words that spread a figure over the country (`في مختلف المناطق السورية`).
-    nationwide: Vec<Vec<String>>,
     /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
     near: Vec<String>,
     /// The endings of every name's first word. A text word and the word without its
@@ -142,7 +143,6 @@ impl Gazetteer {
             ins: norm(&words.in_),
             not_after: norm(&words.not_after),
             foreign_after: phrases(&words.foreign_after),
-            nationwide: phrases(&words.nationwide),
             near: norm(&words.near),
             ..Gazetteer::default()
         };
@@ -265,8 +265,29 @@ impl Gazetteer {
                     admin1,
                     pcode,
                     is_admin1,
+                    nationwide: false,
                 },
                 guard,
+            });
+        }
+        // Words that spread a figure over the country, found in the same pass as names.
+        let country = Admin1 {
+            pcode: "SY",
+            name_en: "Syria",
+            name_ar: "سوريا",
+        };
+        for words in phrases(&words.nationwide) {
+            let Some(first) = words.first() else { continue };
+            g.by_first.entry(first.clone()).or_default().push(Name {
+                place: Place {
+                    name: words.join(" "),
+                    admin1: country,
+                    pcode: country.pcode.to_string(),
+                    is_admin1: false,
+                    nationwide: true,
+                },
+                words,
+                guard: Guard::Free,
             });
         }
         for list in g.by_first.values_mut() {
@@ -290,12 +311,11 @@ impl Gazetteer {
         while i < words.len() {
             // Asked only when a guarded name is met: most words are no name at all.
             let prev_locative = |or_in: bool| {
-                i > 0
-                    && ((or_in && self.ins.iter().any(|w| w == words[i - 1]))
-                        || self
-                            .locatives
-                            .iter()
-                            .any(|l| words[i - 1] == l || strip(words[i - 1]) == l))
+                i > 0 && {
+                    let (p, ps) = (words[i - 1], strip(words[i - 1]));
+                    (or_in && self.ins.iter().any(|w| w == p))
+                        || self.locatives.iter().any(|l| p == l || ps == l)
+                }
             };
             let w = words[i];
             if !self.endings.may_end(w) {
@@ -322,11 +342,10 @@ impl Gazetteer {
             // (`بمحافظة الجيزة المصرية`): no place of an event in Syria.
             let found = found.filter(|e| {
                 let n = e.words.len();
-                let named_group = i > 0
-                    && self
-                        .not_after
-                        .iter()
-                        .any(|w| w == words[i - 1] || w == strip(words[i - 1]));
+                let named_group = i > 0 && {
+                    let (p, ps) = (words[i - 1], strip(words[i - 1]));
+                    self.not_after.iter().any(|w| w == p || w == ps)
+                };
                 let abroad = self
                     .foreign_after
                     .iter()
@@ -346,14 +365,6 @@ impl Gazetteer {
 }
 
 impl Gazetteer {
-    /// Where in a run of normalised words a phrase spreads a figure over the country
-    /// (`في مختلف المناطق السورية`): the index of its first word.
-    pub fn nationwide(&self, words: &[&str]) -> Vec<usize> {
-        (0..words.len())
-            .filter(|&i| self.nationwide.iter().any(|p| phrase_at(words, i, p)))
-            .collect()
-    }
-
     /// Does a normalised word set a place beside another (`قرب`, `شرق`)?
     pub fn is_near(&self, word: &str) -> bool {
         self.near.iter().any(|w| w == word || w == strip(word))
