@@ -386,7 +386,9 @@ impl<'a> Extractor<'a> {
             after_noun = other.end;
         }
         // `وأحصي 12 من القتلى`, `5 من الجرحى`: the noun of the dead or the wounded after a
-        // partitive says what the figure counts (not `الضحايا`, which may be either).
+        // partitive says what the figure counts. A number of victims is of the dead (`17
+        // شخصا من بين الضحايا`), as the victims of a toll with its figure are; not the dead
+        // and the wounded named together (`5 من القتلى والجرحى`).
         let mut partitive_noun = None;
         if noun_cat.is_none() {
             let mut k = after_noun;
@@ -400,10 +402,14 @@ impl<'a> Extractor<'a> {
                     form: Form::Plural,
                     ..
                 } = h.entry.kind
-                && c != Category::KilledOrWounded
+                && (c != Category::KilledOrWounded || h.entry.words.len() == 1)
                 && r.definite(h.start)
             {
-                noun_cat = Some(c);
+                noun_cat = Some(if c == Category::KilledOrWounded {
+                    Category::Killed
+                } else {
+                    c
+                });
                 after_noun = h.end;
                 partitive_noun = Some(h);
             }
