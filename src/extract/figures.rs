@@ -133,6 +133,14 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// Is a cue a toll's head alone (`الحصيلة`), with no casualty noun of its own: a neutral
+    /// cue of one word of the closed class `toll`?
+    pub(super) fn bare_toll(&self, r: &Reading<'a>, h: &Hit<'a>) -> bool {
+        matches!(h.entry.kind, Kind::Cue { category: None, .. })
+            && h.entry.words.len() == 1
+            && r.closed.toll.iter().any(|w| *w == h.entry.words[0])
+    }
+
     /// Does a place's name start at token `t`: after `في` (`في إدلب`), or with `ب` on it
     /// (`بحماة`)?
     pub(super) fn place_at(&self, r: &Reading<'a>, t: usize) -> bool {
@@ -494,6 +502,15 @@ impl<'a> Extractor<'a> {
             (c, Some(h.entry.rule.as_str()), false, by::NUMBER_TOLL_AFTER)
         } else if let Some(p) = same_sentence_prev.filter(|_| by_place) {
             (p.category, Some(p.rule), true, by::NUMBER_BY_PLACE)
+        } else if let Some((h, p)) = cue.filter(|h| self.bare_toll(r, h)).zip(before.last()) {
+            // `بلغت الحصيلة نحو 120`: a toll named by its head alone is of what the
+            // figures before it counted.
+            (
+                p.category,
+                Some(h.entry.rule.as_str()),
+                false,
+                by::NUMBER_TOLL_BARE,
+            )
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
                 && (noun.is_some()
