@@ -525,5 +525,26 @@ fn every_mention_is_in_an_incident_or_excluded_with_why() {
             "{doc} «{quote}»: excluded {left_out}, counted {counted}"
         );
     }
+    // The page shows the same audit on demand: every row of `excluded.csv` is a row of its
+    // excluded table, with its reason in Arabic.
+    let page = fs::read_to_string(out.join("report.html")).unwrap();
+    let table = &page[page
+        .find("ما لم يدخل في الأرقام")
+        .expect("the page's excluded section")..];
+    let page_rows = table.matches("<tr><td>").count();
+    assert_eq!(
+        page_rows,
+        excluded.len(),
+        "one page row per excluded.csv row"
+    );
+    for e in &excluded {
+        let quote = e[col(&eh, "quote")]
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
+        assert!(table.contains(&quote), "«{quote}» not on the page");
+    }
+    assert!(table.contains("خارج الفترة المطلوبة") && table.contains("حصيلة تراكمية"));
     fs::remove_dir_all(&out).unwrap();
 }

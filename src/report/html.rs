@@ -1,7 +1,7 @@
 //! `report.html`: one self-contained right-to-left page from the template `page.html`:
 //! headline figures, the charts inlined as data URIs (so the page stands alone), the weekly
 //! table with the incidents behind each figure on demand, the incidents with their sources
-//! and quotes, and the cumulative statements.
+//! and quotes, the cumulative statements, and every mention left out of the figures with why.
 //!
 //! The incidents' and totals' rows are written to files as incidents settle
 //! ([`Sections`]) and copied into the page at the end, so the page is never held whole.
@@ -59,6 +59,8 @@ pub struct Sections {
     incident_rows: io::BufWriter<fs::File>,
     totals_rows_path: PathBuf,
     totals_rows: io::BufWriter<fs::File>,
+    excluded_rows_path: PathBuf,
+    excluded_rows: io::BufWriter<fs::File>,
     /// Per weekly figure, the markup of its first [`PAGE_INCIDENTS`] incidents and how
     /// many it has.
     behind: BTreeMap<Cell, (String, usize)>,
@@ -74,11 +76,14 @@ impl Sections {
         };
         let (incident_rows_path, incident_rows) = file("incident_rows.html")?;
         let (totals_rows_path, totals_rows) = file("totals_rows.html")?;
+        let (excluded_rows_path, excluded_rows) = file("excluded_rows.html")?;
         Ok(Sections {
             incident_rows_path,
             incident_rows,
             totals_rows_path,
             totals_rows,
+            excluded_rows_path,
+            excluded_rows,
             behind: BTreeMap::new(),
         })
     }
@@ -110,6 +115,13 @@ impl Sections {
     pub fn total(&mut self, m: &Mention) -> Result<(), ReportError> {
         writeln!(self.totals_rows, "{}", total_row(m)).map_err(io_err(&self.totals_rows_path))
     }
+
+    /// A mention left out of every incident, and why: its row of the page's excluded
+    /// table, as `excluded.csv` has it.
+    pub fn excluded(&mut self, row: &ExcludedRow<'_>) -> Result<(), ReportError> {
+        writeln!(self.excluded_rows, "{}", excluded_row(row))
+            .map_err(io_err(&self.excluded_rows_path))
+    }
 }
 
 /// What the page says at its top.
@@ -139,6 +151,10 @@ pub fn write(
         .totals_rows
         .flush()
         .map_err(io_err(&sections.totals_rows_path))?;
+    sections
+        .excluded_rows
+        .flush()
+        .map_err(io_err(&sections.excluded_rows_path))?;
     let file = fs::File::create(path).map_err(io_err(path))?;
     let mut out = io::BufWriter::new(file);
     page(&mut out, head, dir, charts, weekly, &sections).map_err(io_err(path))?;
@@ -167,6 +183,9 @@ fn page(
             }
             Some("totals") => {
                 io::copy(&mut fs::File::open(&sections.totals_rows_path)?, out)?;
+            }
+            Some("excluded") => {
+                io::copy(&mut fs::File::open(&sections.excluded_rows_path)?, out)?;
             }
             Some(other) => return Err(io::Error::other(format!("page: no section {other}"))),
             None => {}
@@ -298,6 +317,37 @@ fn incident_row(n: usize, i: &Incident) -> String {
     )
 }
 
+/// A mention left out of every incident, as the page's excluded table shows it.
+pub struct ExcludedRow<'m> {
+    pub doc_id: &'m str,
+    pub date: Option<NaiveDate>,
+    pub admin1_pcode: Option<&'m str>,
+    pub category: Option<Category>,
+    pub count: Option<u64>,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub quote: &'m str,
+    pub why: crate::aggregate::LeftOut,
+}
+
+fn excluded_row(r: &ExcludedRow<'_>) -> String {
+    let figure = match (r.count, r.low, r.high) {
+        (Some(c), _, _) => c.to_string(),
+        (None, Some(l), Some(h)) => format!("{l}–{h}"),
+        _ => String::new(),
+    };
+    format!(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
+        esc(labels::left_out(r.why)),
+        esc(r.doc_id),
+        r.date.map(|d| d.to_string()).unwrap_or_default(),
+        esc(labels::admin1(r.admin1_pcode.unwrap_or(""))),
+        r.category.map(labels::category).unwrap_or_default(),
+        figure,
+        esc(r.quote)
+    )
+}
+
 /// A cumulative statement as a row of the page's totals table.
 fn total_row(m: &Mention) -> String {
     format!(
@@ -348,7 +398,13 @@ mod tests {
             .collect();
         assert_eq!(
             markers,
-            ["charts -->", "weekly -->", "incidents -->", "totals -->"]
+            [
+                "charts -->",
+                "weekly -->",
+                "incidents -->",
+                "totals -->",
+                "excluded -->"
+            ]
         );
         let head = Head {
             incidents: 3,

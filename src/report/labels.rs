@@ -1,7 +1,7 @@
 //! The Arabic words the report shows for the record's names: one table, used by the page,
 //! the charts and the spreadsheet alike. Governorate names come from the gazetteer.
 
-use crate::aggregate::GroupKey;
+use crate::aggregate::{GroupKey, LeftOut};
 use crate::record::{Category, Group};
 
 /// A group (or the category total), as the page and the charts name it.
@@ -23,6 +23,18 @@ pub fn category(c: Category) -> &'static str {
         Category::Killed => "قتلى",
         Category::Wounded => "جرحى",
         Category::KilledOrWounded => "قتلى وجرحى",
+    }
+}
+
+/// Why a mention is in no incident, as the page says it.
+pub fn left_out(why: LeftOut) -> &'static str {
+    match why {
+        LeftOut::Furniture => "من عناصر الصفحة (شريط أخبار، أخبار ذات صلة)",
+        LeftOut::Cumulative => "حصيلة تراكمية أو حصيلة فترة",
+        LeftOut::Background => "حدث سابق مذكور عرضا",
+        LeftOut::NoFigure => "بلا رقم",
+        LeftOut::Undated => "بلا تاريخ",
+        LeftOut::OutsidePeriod => "خارج الفترة المطلوبة",
     }
 }
 

@@ -122,6 +122,9 @@ pub struct Report {
     /// incidents' pass at the end for those left out by `--from`/`--to`.
     excluded_path: PathBuf,
     excluded_csv: CsvFile,
+    /// The parts of the page written as the run goes (its excluded table first); `None`
+    /// once [`build`] has taken them.
+    sections: Option<html::Sections>,
     /// The mentions of the document being read.
     doc: Vec<Mention>,
     /// Where events, totals and quotes wait: a folder in `tmp`, removed before the end.
@@ -172,6 +175,7 @@ impl Report {
             mentions_csv,
             excluded_path,
             excluded_csv,
+            sections: Some(html::Sections::create(&spill)?),
             doc: Vec::new(),
             events: SortedSpill::new(&spill, "events", run, EventRecord::date),
             cumulative: SortedSpill::new(&spill, "totals", run, totals_key),
@@ -205,6 +209,19 @@ impl Report {
                 self.excluded_csv
                     .write_record(inert_row(&tables::excluded_row(m, why)))
                     .map_err(csv_err(&self.excluded_path))?;
+                if let Some(sections) = self.sections.as_mut() {
+                    sections.excluded(&html::ExcludedRow {
+                        doc_id: &m.doc_id,
+                        date: m.event_date.or(m.published),
+                        admin1_pcode: m.admin1_pcode.as_deref(),
+                        category: Some(m.category),
+                        count: m.count,
+                        low: m.low,
+                        high: m.high,
+                        quote: &m.quote,
+                        why,
+                    })?;
+                }
             }
         }
         let (events, undated) = aggregate::article_events(&doc);
@@ -292,6 +309,19 @@ impl Settled<'_> {
                     .write_record(inert_row(&row))
                     .map_err(csv_err(&self.excluded_path))?;
             }
+            for (doc, quote) in &i.quotes {
+                self.sections.excluded(&html::ExcludedRow {
+                    doc_id: doc,
+                    date: Some(i.event_date),
+                    admin1_pcode: i.admin1_pcode.as_deref(),
+                    category: None,
+                    count: None,
+                    low: None,
+                    high: None,
+                    quote,
+                    why: aggregate::LeftOut::OutsidePeriod,
+                })?;
+            }
             return Ok(());
         }
         let n = self.n;
@@ -321,7 +351,10 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         csv: tables::csv_file(&incidents_path, &tables::incidents_columns(), opts.hxl)?,
         path: incidents_path.clone(),
         weekly: aggregate::Weekly::new(opts.week_start),
-        sections: html::Sections::create(&r.spill)?,
+        sections: match r.sections.take() {
+            Some(sections) => sections,
+            None => html::Sections::create(&r.spill)?,
+        },
         excluded: &mut r.excluded_csv,
         excluded_path: r.excluded_path.clone(),
         opts: opts.clone(),
