@@ -450,11 +450,12 @@ pub(super) fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
         let (_, u) = time_at(z)?;
         return Some(count.saturating_mul(u64::from(u.hours)));
     }
-    // A number after the unit only when the unit is definite (`الساعات الـ48`): `خلال يوم
-    // 15 آذار` names a day.
+    // A number after the unit counts it only when the unit is definite (`الساعات الـ48`);
+    // after an indefinite one it names a date, no span (`خلال يوم 15 آذار`, `في عام 2019`).
     let (z, u) = time_at(t)?;
-    match count_at(z).filter(|_| r.definite(t)) {
-        Some((_, count)) => Some(count.saturating_mul(u64::from(u.hours))),
+    match count_at(z) {
+        Some((_, count)) if r.definite(t) => Some(count.saturating_mul(u64::from(u.hours))),
+        Some(_) => None,
         None => Some(u64::from(u.alone)),
     }
 }
