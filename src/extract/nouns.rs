@@ -113,8 +113,11 @@ impl<'a> Extractor<'a> {
                     });
                     // A bare plural is a vague mention only when the noun itself is a
                     // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
-                    // `جثث القتلى` (victims already counted).
-                    if count.is_none() && (category.is_none() || r.definite(n.start)) {
+                    // `جثث القتلى` (victims already counted), nor the toll it heads (`أعلن
+                    // حصيلة ضحايا القصف`: its figure is told elsewhere).
+                    if count.is_none()
+                        && (category.is_none() || r.definite(n.start) || self.bare_toll(r, h))
+                    {
                         continue;
                     }
                     (count, category.or(cue_cat), group)
