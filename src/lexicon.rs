@@ -192,6 +192,9 @@ pub struct Closed {
     /// says what the figure counts (`ارتفع إلى 17 عدد القتلى`).
     #[serde(default)]
     pub toll: Vec<String>,
+    /// A lower bound written after a figure or its noun (`قتل 4 أشخاص على الأقل`).
+    #[serde(default)]
+    pub at_least_after: Vec<String>,
 }
 
 impl Closed {
@@ -223,6 +226,13 @@ impl Closed {
         .flatten()
         {
             *w = normalize_word(w);
+        }
+        for p in &mut self.at_least_after {
+            *p = p
+                .split_whitespace()
+                .map(normalize_word)
+                .collect::<Vec<_>>()
+                .join(" ");
         }
         self
     }

@@ -133,6 +133,20 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// Where a lower bound written after a figure (`على الأقل`, the closed class
+    /// `at_least_after`) that starts at token `t` ends.
+    pub(super) fn at_least_after(&self, r: &Reading<'a>, t: usize) -> Option<usize> {
+        r.closed.at_least_after.iter().find_map(|phrase| {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let end = t + words.len();
+            (!words.is_empty()
+                && end <= r.toks().len()
+                && (t..end).all(|k| r.toks()[k].joined)
+                && words.iter().enumerate().all(|(i, w)| r.word(t + i) == *w))
+            .then_some(end)
+        })
+    }
+
     /// Is a cue a toll's head alone (`الحصيلة`), with no casualty noun of its own: a neutral
     /// cue of one word of the closed class `toll`?
     pub(super) fn bare_toll(&self, r: &Reading<'a>, h: &Hit<'a>) -> bool {
@@ -642,12 +656,21 @@ impl<'a> Extractor<'a> {
         } else {
             (partner, construction)
         };
+        // `قتل 4 أشخاص على الأقل`, `مقتل 20 على الأقل`: a lower bound after the figure or
+        // its noun is the figure's, and in its quote.
+        let (low, high, approx, last) = match self.at_least_after(r, last + 1) {
+            Some(end) if count.is_some() && !vague => (count, None, true, end - 1),
+            _ => (low, high, q.is_approx(), last),
+        };
+        if approx && last >= first {
+            used[first..=last].fill(true);
+        }
         Ok(Draft {
             category,
             count,
             low,
             high,
-            approx: q.is_approx(),
+            approx,
             vague,
             group,
             first,
