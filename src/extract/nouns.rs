@@ -467,13 +467,13 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Draft<'a>>,
     ) {
         use crate::numbers::table::WordKind;
-        // Not `الضحايا`: killed or wounded is too loose a reading for a count.
+        // `الضحايا الستة`: a number of victims is of the dead, as with a figure.
         let noun = |h: &Hit| {
             h.end == h.start + 1
                 && matches!(
                     h.entry.kind,
                     Kind::Noun {
-                        category: Some(Category::Killed | Category::Wounded),
+                        category: Some(_),
                         form: Form::Plural,
                         ..
                     }
@@ -487,6 +487,11 @@ impl<'a> Extractor<'a> {
             } = n.entry.kind
             else {
                 continue;
+            };
+            let category = if category == Category::KilledOrWounded {
+                Category::Killed
+            } else {
+                category
             };
             let t = n.end;
             if t >= r.toks().len() {
