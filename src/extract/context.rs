@@ -161,7 +161,13 @@ impl<'a> Extractor<'a> {
             .filter(|(_, _, p)| p.nationwide)
             .map(|&(t, _, _)| t)
             .collect();
-        let here: Vec<_> = all.into_iter().filter(|(_, _, p)| !p.nationwide).collect();
+        // A place of another country is no candidate; with no Syrian place beside it in the
+        // sentence, it says the figure is abroad.
+        let abroad = all.iter().any(|(_, _, p)| p.abroad);
+        let here: Vec<_> = all
+            .into_iter()
+            .filter(|(_, _, p)| !p.nationwide && !p.abroad)
+            .collect();
         let nationwide_until = |end: usize| spread_at.iter().any(|&t| t >= d.first && t < end);
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
@@ -203,11 +209,14 @@ impl<'a> Extractor<'a> {
             }
             return Some(town.map_or(p, |(_, _, q)| q));
         }
+        if abroad {
+            return None;
+        }
         if s > 0 {
             return found(s - 1)
                 .iter()
                 .rev()
-                .find(|(_, _, p)| !p.nationwide)
+                .find(|(_, _, p)| !p.nationwide && !p.abroad)
                 .map(|&(_, _, p)| p);
         }
         None

@@ -165,7 +165,7 @@ impl<'a> Extractor<'a> {
         let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
         let found = crate::places::builtin().find(&words);
         found.first().is_some_and(|&(i, _, p)| {
-            !p.nationwide && (i == 0 || (i == 1 && r.word(t) == r.closed.in_))
+            !p.nationwide && !p.abroad && (i == 0 || (i == 1 && r.word(t) == r.closed.in_))
         })
     }
 

@@ -223,6 +223,21 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         places("انفجار قرب مقر لواء شهداء اليرموك أدى لمقتل 3 من عناصر اللواء في درعا"),
         [(Some(3), sy("SY12"))]
     );
+    // A place abroad with no Syrian one in its sentence: abroad, not the sentence before's.
+    assert_eq!(
+        places("قصف على حلب. وفي بلدة سروج أدى تفجير إلى مقتل 28 شخصا"),
+        [(Some(28), None)]
+    );
+    // Beside a Syrian place, it is no candidate (`شارع بغداد` in Damascus), nor in the
+    // sentence before (`الحدود مع لبنان`).
+    assert_eq!(
+        places("قتلى القذائف على شارعي الثورة وبغداد وحي باب توما في دمشق إلى 11 قتيلا"),
+        [(Some(11), sy("SY01"))]
+    );
+    assert_eq!(
+        places("هجوم على الزبداني قرب الحدود مع لبنان. وتسببت المعارك بمقتل 70 مقاتلا"),
+        [(Some(70), sy("SY03"))]
+    );
 }
 
 /// Every part of a distribution is flagged a breakdown, the noun-named one too, so a

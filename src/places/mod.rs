@@ -40,6 +40,7 @@ struct Words {
     foreign_after: Vec<String>,
     nationwide: Vec<String>,
     near: Vec<String>,
+    abroad: Vec<String>,
 }
 
 fn phrases(list: &[String]) -> Vec<Vec<String>> {
@@ -79,6 +80,9 @@ pub struct Place {
     /// Not a place but words that spread a figure over the country (`في مختلف المناطق
     /// السورية`): a figure they stand with has no one place.
     pub nationwide: bool,
+    /// A place of another country (`سروج`, `العراق`): a figure placed there has no Syrian
+    /// governorate.
+    pub abroad: bool,
 }
 
 /// What must stand before a name for it to be read as one.
@@ -266,6 +270,7 @@ impl Gazetteer {
                     pcode,
                     is_admin1,
                     nationwide: false,
+                    abroad: false,
                 },
                 guard,
             });
@@ -276,19 +281,28 @@ impl Gazetteer {
             name_en: "Syria",
             name_ar: "سوريا",
         };
-        for words in phrases(&words.nationwide) {
-            let Some(first) = words.first() else { continue };
-            g.by_first.entry(first.clone()).or_default().push(Name {
-                place: Place {
-                    name: words.join(" "),
-                    admin1: country,
-                    pcode: country.pcode.to_string(),
-                    is_admin1: false,
-                    nationwide: true,
-                },
-                words,
-                guard: Guard::Free,
-            });
+        let lists = [(&words.nationwide, true), (&words.abroad, false)];
+        for (list, nationwide) in lists {
+            for words in phrases(list) {
+                let Some(first) = words.first() else { continue };
+                let names = g.by_first.entry(first.clone()).or_default();
+                // A name that is also a Syrian place is the Syrian one.
+                if names.iter().any(|e| e.words == words) {
+                    continue;
+                }
+                names.push(Name {
+                    place: Place {
+                        name: words.join(" "),
+                        admin1: country,
+                        pcode: country.pcode.to_string(),
+                        is_admin1: false,
+                        nationwide,
+                        abroad: !nationwide,
+                    },
+                    words,
+                    guard: Guard::Free,
+                });
+            }
         }
         for list in g.by_first.values_mut() {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
