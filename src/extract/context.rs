@@ -287,7 +287,11 @@ impl<'a> Extractor<'a> {
             // Close after it (`مقتل 86 مدنيا في تشرين الأول`, `قتل 40 شخصا في المحافظة في
             // شهر آذار`), not the time of something told further on in its clause (`بصاروخ
             // أطلقته قوة … التي أنهت في ديسمبر مهمتها`).
-            Kind::PeriodAfter => own_clause(h) && j > d.last && j <= d.last + PERIOD_AFTER_REACH,
+            Kind::PeriodAfter => {
+                let behind_in = h.entry.words[0] == r.closed.in_
+                    || (h.start > 0 && r.word(h.start - 1) == r.closed.in_);
+                behind_in && own_clause(h) && j > d.last && j <= d.last + PERIOD_AFTER_REACH
+            }
             _ => false,
         };
         // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`).
