@@ -162,17 +162,22 @@ fn every_construction_has_examples() {
     assert!(missing.is_empty(), "no corpus row for {missing:?}");
 }
 
+/// Each mention's count and governorate P-code, in text order.
+fn places(text: &str) -> Vec<(Option<u64>, Option<String>)> {
+    run(text)
+        .into_iter()
+        .map(|m| (m.count, m.admin1_pcode))
+        .collect()
+}
+
+fn sy(pcode: &str) -> Option<String> {
+    Some(pcode.to_string())
+}
+
 /// A figure spread over places of several governorates has no one place; its parts keep
 /// their own, and a list within one governorate keeps it.
 #[test]
 fn a_figure_spread_over_governorates_has_no_one_place() {
-    let places = |text: &str| -> Vec<(Option<u64>, Option<String>)> {
-        run(text)
-            .into_iter()
-            .map(|m| (m.count, m.admin1_pcode))
-            .collect()
-    };
-    let sy = |p: &str| Some(p.to_string());
     assert_eq!(
         places("سقط أمس 57 شهيدا أكثرهم في درعا ودير الزور وحمص"),
         [(Some(57), None)]
@@ -196,13 +201,6 @@ fn a_figure_spread_over_governorates_has_no_one_place() {
 /// of another country or in a group's name is none.
 #[test]
 fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
-    let places = |text: &str| -> Vec<(Option<u64>, Option<String>)> {
-        run(text)
-            .into_iter()
-            .map(|m| (m.count, m.admin1_pcode))
-            .collect()
-    };
-    let sy = |p: &str| Some(p.to_string());
     assert_eq!(
         places("سقط أمس أكثر من 100 شهيد في مختلف المناطق السورية، بينهم 30 في زملكا قرب دمشق"),
         [(Some(100), None), (Some(30), sy("SY03"))]
