@@ -572,3 +572,27 @@ fn inputs_with_no_line_end_are_capped() {
     }
     assert!(!rep.exists());
 }
+
+/// A record with a `title` and no `date` field: the headline's mentions take the date the
+/// body states, as the body's do, so they are not left out of the weekly tables as undated.
+#[test]
+fn a_title_only_headline_takes_the_date_its_body_states() {
+    let record = r#"{"id":"t","title":"مقتل 3 مدنيين بقصف على إدلب","text":"قتل ثلاثة مدنيين يوم الخميس 12 آذار 2020 في قصف على مدينة إدلب."}"#;
+    let out = hasila(&["extract", "-"], &format!("{record}\n"));
+    let ms = mentions(&out);
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    let headline: Vec<&serde_json::Value> = ms
+        .iter()
+        .filter(|m| {
+            m["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "headline")
+        })
+        .collect();
+    assert_eq!(headline.len(), 1, "{ms:?}");
+    for m in &ms {
+        assert_eq!(m["event_date"], "2020-03-12", "{m}");
+    }
+}
