@@ -29,6 +29,8 @@ const TEMPLATE: &str = include_str!("page.html");
 /// CSV files hold them all.
 const PAGE_INCIDENTS: usize = 20;
 const PAGE_QUOTES: usize = 12;
+/// How many mentions left out of the figures the page lists; `excluded.csv` holds them all.
+const PAGE_EXCLUDED: usize = 2000;
 
 /// The page's headline figures: killed, wounded, children killed, women killed.
 pub const CARDS: [(Category, GroupKey); 4] = [
@@ -61,6 +63,8 @@ pub struct Sections {
     totals_rows: io::BufWriter<fs::File>,
     excluded_rows_path: PathBuf,
     excluded_rows: io::BufWriter<fs::File>,
+    /// How many mentions were left out, listed on the page or not.
+    excluded: usize,
     /// Per weekly figure, the markup of its first [`PAGE_INCIDENTS`] incidents and how
     /// many it has.
     behind: BTreeMap<Cell, (String, usize)>,
@@ -84,6 +88,7 @@ impl Sections {
             totals_rows,
             excluded_rows_path,
             excluded_rows,
+            excluded: 0,
             behind: BTreeMap::new(),
         })
     }
@@ -119,6 +124,10 @@ impl Sections {
     /// A mention left out of every incident, and why: its row of the page's excluded
     /// table, as `excluded.csv` has it.
     pub fn excluded(&mut self, row: &ExcludedRow<'_>) -> Result<(), ReportError> {
+        self.excluded += 1;
+        if self.excluded > PAGE_EXCLUDED {
+            return Ok(());
+        }
         writeln!(self.excluded_rows, "{}", excluded_row(row))
             .map_err(io_err(&self.excluded_rows_path))
     }
@@ -186,6 +195,16 @@ fn page(
             }
             Some("excluded") => {
                 io::copy(&mut fs::File::open(&sections.excluded_rows_path)?, out)?;
+                if let Some(more) = sections
+                    .excluded
+                    .checked_sub(PAGE_EXCLUDED)
+                    .filter(|&n| n > 0)
+                {
+                    writeln!(
+                        out,
+                        "<tr><td colspan=7>… و{more} إشارة أخرى: excluded.csv يضمها كلها</td></tr>"
+                    )?;
+                }
             }
             Some(other) => return Err(io::Error::other(format!("page: no section {other}"))),
             None => {}
