@@ -242,6 +242,11 @@ impl Closed {
         w == self.of || self.of_them.iter().any(|x| x == w)
     }
 
+    /// Is `w` the head of a toll (`عدد`, `حصيلة`)?
+    pub fn is_toll(&self, w: &str) -> bool {
+        self.toll.iter().any(|x| x == w)
+    }
+
     /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
     pub fn is_partitive(&self, w: &str) -> bool {
         self.is_of(w) || w == self.among || self.of_them_or_among_them(w)

@@ -116,9 +116,8 @@ impl<'a> Extractor<'a> {
     /// the casualty noun or cue it governs (`ارتفع إلى 17 عدد القتلى`), with that noun's
     /// category.
     pub(super) fn toll_after(&self, r: &Reading<'a>, z: usize) -> Option<(Category, Hit<'a>)> {
-        let head = |t: usize| {
-            t < r.toks().len() && r.toks()[t].joined && r.closed.toll.iter().any(|w| w == r.word(t))
-        };
+        let head =
+            |t: usize| t < r.toks().len() && r.toks()[t].joined && r.closed.is_toll(r.word(t));
         if !head(z) || z + 1 >= r.toks().len() || !r.toks()[z + 1].joined {
             return None;
         }
@@ -137,13 +136,14 @@ impl<'a> Extractor<'a> {
     /// `at_least_after`) that starts at token `t` ends.
     pub(super) fn at_least_after(&self, r: &Reading<'a>, t: usize) -> Option<usize> {
         r.closed.at_least_after.iter().find_map(|phrase| {
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            let end = t + words.len();
-            (!words.is_empty()
-                && end <= r.toks().len()
-                && (t..end).all(|k| r.toks()[k].joined)
-                && words.iter().enumerate().all(|(i, w)| r.word(t + i) == *w))
-            .then_some(end)
+            let mut end = t;
+            for w in phrase.split_whitespace() {
+                if end >= r.toks().len() || !r.toks()[end].joined || r.word(end) != w {
+                    return None;
+                }
+                end += 1;
+            }
+            (end > t).then_some(end)
         })
     }
 
@@ -152,7 +152,7 @@ impl<'a> Extractor<'a> {
     pub(super) fn bare_toll(&self, r: &Reading<'a>, h: &Hit<'a>) -> bool {
         matches!(h.entry.kind, Kind::Cue { category: None, .. })
             && h.entry.words.len() == 1
-            && r.closed.toll.iter().any(|w| *w == h.entry.words[0])
+            && r.closed.is_toll(&h.entry.words[0])
     }
 
     /// Does a place's name start at token `t`: after `في` (`في إدلب`), or with `ب` on it
@@ -427,11 +427,7 @@ impl<'a> Extractor<'a> {
                 && (c != Category::KilledOrWounded || h.entry.words.len() == 1)
                 && r.definite(h.start)
             {
-                noun_cat = Some(if c == Category::KilledOrWounded {
-                    Category::Killed
-                } else {
-                    c
-                });
+                noun_cat = Some(counted_victims(c));
                 after_noun = h.end;
                 partitive_noun = Some(h);
             }
@@ -787,6 +783,16 @@ impl<'a> Extractor<'a> {
             } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some((g, h.end)),
             _ => None,
         })
+    }
+}
+
+/// What a noun counted by a number counts: a number of victims (`ضحايا`, which alone may be
+/// the dead or the wounded) is of the dead (`17 شخصا من بين الضحايا`, `الضحايا الستة`), as
+/// the gold reads them.
+pub(super) fn counted_victims(c: Category) -> Category {
+    match c {
+        Category::KilledOrWounded => Category::Killed,
+        c => c,
     }
 }
 

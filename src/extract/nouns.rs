@@ -488,11 +488,7 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
-            let category = if category == Category::KilledOrWounded {
-                Category::Killed
-            } else {
-                category
-            };
+            let category = super::figures::counted_victims(category);
             let t = n.end;
             if t >= r.toks().len() {
                 continue;

@@ -325,11 +325,9 @@ impl Gazetteer {
         while i < words.len() {
             // Asked only when a guarded name is met: most words are no name at all.
             let prev_locative = |or_in: bool| {
-                i > 0 && {
-                    let (p, ps) = (words[i - 1], strip(words[i - 1]));
-                    (or_in && self.ins.iter().any(|w| w == p))
-                        || self.locatives.iter().any(|l| p == l || ps == l)
-                }
+                i > 0
+                    && ((or_in && self.ins.iter().any(|w| w == words[i - 1]))
+                        || any_of(&self.locatives, words[i - 1]))
             };
             let w = words[i];
             if !self.endings.may_end(w) {
@@ -356,10 +354,7 @@ impl Gazetteer {
             // (`بمحافظة الجيزة المصرية`): no place of an event in Syria.
             let found = found.filter(|e| {
                 let n = e.words.len();
-                let named_group = i > 0 && {
-                    let (p, ps) = (words[i - 1], strip(words[i - 1]));
-                    self.not_after.iter().any(|w| w == p || w == ps)
-                };
+                let named_group = i > 0 && any_of(&self.not_after, words[i - 1]);
                 let abroad = self
                     .foreign_after
                     .iter()
@@ -376,13 +371,18 @@ impl Gazetteer {
         }
         out
     }
-}
 
-impl Gazetteer {
     /// Does a normalised word set a place beside another (`قرب`, `شرق`)?
     pub fn is_near(&self, word: &str) -> bool {
-        self.near.iter().any(|w| w == word || w == strip(word))
+        any_of(&self.near, word)
     }
+}
+
+/// Is a normalised word, or the word without its clitic, one of `list`? The clitic is
+/// stripped once, not once per entry.
+fn any_of(list: &[String], word: &str) -> bool {
+    let bare = strip(word);
+    list.iter().any(|w| w == word || w == bare)
 }
 
 /// A word without its one-letter clitic (`و`, `ب`, `ل`, `ف`), when three letters remain.
