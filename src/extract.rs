@@ -187,8 +187,9 @@ impl Blocked<'_> {
 /// How a figure with no group of its own takes the group of the figure before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Borrow {
-    /// `آخرين`, `آخر`: more of the people it counted (`قتل ثلاثة جنود وأصيب آخر`); not
-    /// more of one child, woman or man (`استشهد طفل وأصيب آخرون`).
+    /// `آخرين`, `آخر`: more of the people it counted (`قتل ثلاثة جنود وأصيب آخر`, `قتل
+    /// مدني وجرح اثنان آخران`); not more of one child, woman or man (`استشهد طفل وأصيب
+    /// آخرون`).
     Others,
     /// A number without a noun (`أودى بحياة 229 مدنيًا وأصاب 727`).
     Bare,

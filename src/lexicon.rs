@@ -195,6 +195,10 @@ pub struct Closed {
     /// A lower bound written after a figure or its noun (`قتل 4 أشخاص على الأقل`).
     #[serde(default)]
     pub at_least_after: Vec<String>,
+    /// A case (`حالة`): before a noun of the dead or wounded it makes the noun a count of
+    /// one wherever it stands (`أصاب شخصا، وحالة وفاة`).
+    #[serde(default)]
+    pub case: Vec<String>,
 }
 
 impl Closed {
@@ -221,6 +225,7 @@ impl Closed {
             &mut self.about,
             &mut self.possessive,
             &mut self.toll,
+            &mut self.case,
         ]
         .into_iter()
         .flatten()
@@ -240,6 +245,15 @@ impl Closed {
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
         w == self.of || self.of_them.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a case (`حالة`), bare or behind the conjunction (`وحالة`)?
+    pub fn is_case(&self, w: &str) -> bool {
+        let w = w
+            .strip_prefix(self.and.as_str())
+            .filter(|w| w.len() >= 4)
+            .unwrap_or(w);
+        self.case.iter().any(|x| x == w)
     }
 
     /// Is `w` the head of a toll (`عدد`, `حصيلة`)?

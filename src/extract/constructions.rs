@@ -35,6 +35,8 @@ constructions! {
         "a number and its noun, then a cue after them (`20 مدنيا قتلوا`)";
     NUMBER_COORDINATED = "number.coordinated":
         "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`)";
+    NOUN_SUBJECT = "noun.subject":
+        "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_OBJECT = "noun.object":
@@ -46,7 +48,7 @@ constructions! {
     PARTS_LISTED = "parts.listed":
         "people listed after a figure with `و` (`قضى ثلاثة أطفال وأمهم`)";
     NOUN_OPENING = "noun.opening":
-        "a noun of the dead or wounded opening a sentence, or a dual anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`)";
+        "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":
         "a singular or dual noun and a cue after it (`شاب لقي مصرعه`)";
     FRAME_OPENED = "frame.opened":

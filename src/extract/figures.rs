@@ -183,11 +183,16 @@ impl<'a> Extractor<'a> {
                 r.word(h.start).starts_with(r.closed.then.as_str())
                     && !h.entry.words[0].starts_with(r.closed.then.as_str())
             };
-            if let Some(h) = r
-                .hits(j)
-                .iter()
-                .find(|h| matches!(h.entry.kind, Kind::Cue { after: true, .. }) && !then(h))
-            {
+            if let Some(h) = r.hits(j).iter().find(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Cue {
+                        after: true,
+                        adjacent: false,
+                        ..
+                    }
+                ) && !then(h)
+            }) {
                 return Some(*h);
             }
             if r.in_quantity[j] && !r.in_quantity[j - 1] && !self.behind_waw(r, j) {
@@ -459,6 +464,7 @@ impl<'a> Extractor<'a> {
         if cue_cat == Some(Category::Killed)
             && noun_cat == Some(Category::Wounded)
             && cue.is_some_and(|h| h.end == fa && r.toks()[fa].joined)
+            && !self.behind_waw(r, a)
         {
             noun_cat = None;
             partitive_noun = None;
@@ -912,7 +918,9 @@ pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> u
             continue;
         };
         let takes = match how {
-            Borrow::Others => p.count != Some(1) || p.group == Group::Combatant,
+            Borrow::Others => {
+                p.count != Some(1) || matches!(p.group, Group::Combatant | Group::Civilian)
+            }
             Borrow::Bare => true,
             Borrow::Adjacent => d.first <= p.last + 2,
         };

@@ -19,6 +19,9 @@ impl<'a> Extractor<'a> {
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
     pub(super) fn noun_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let figures = out.len();
+        // Before the cues read what follows them: `جنديا تركيا قتل وأصيب آخر` is one
+        // killed and one wounded, not `قتل وأصيب آخر`.
+        self.subject_drafts(r, used, out);
         // Over the hits in text order; once a cue at a token made a mention, the other
         // hits there are passed over.
         let mut done = usize::MAX;
@@ -204,8 +207,9 @@ impl<'a> Extractor<'a> {
         self.definite_count_drafts(r, used, out);
     }
 
-    /// A noun of the dead or wounded is a figure even without a cue in two places. A dual
-    /// anywhere stands for two (`تسجل حالتي وفاة`), unless a number before it counts it. A
+    /// A noun of the dead or wounded is a figure even without a cue in three places. A dual
+    /// anywhere stands for two (`تسجل حالتي وفاة`), unless a number before it counts it; a
+    /// case of one anywhere for one (`أصاب شخصا، وحالة وفاة`). A
     /// noun that opens a sentence, the headline style: a singular of the dead for one
     /// (`قتيل وثلاثة جرحى بانفجار`, `شهيد برصاص قناص`), a plural for a vague figure (`قتلى
     /// وجرحى بقصف على ريف إدلب`). Only there: elsewhere a bare `شهيد` is often someone's
@@ -245,6 +249,14 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
                 form.count()
+            } else if form == Form::Singular && r.closed.is_case(r.word(i)) {
+                // `وحالة وفاة`, `حالة مصاب`: a case is one wherever it stands; not `في
+                // حالة وفاة` (in the event of a death) nor the case of someone named after.
+                let in_case = i > 0 && r.toks()[i].joined && r.word(i - 1) == r.closed.in_;
+                if in_case || r.construct(&h) || self.counted_by_next(r, h.end, used) {
+                    continue;
+                }
+                Some(1)
             } else {
                 let opens = i == 0 || r.sentence[i - 1] != r.sentence[i];
                 if !opens || r.construct(&h) || r.definite(i) || r.has_cue(i) {
@@ -268,6 +280,87 @@ impl<'a> Extractor<'a> {
                 (h.start, h.end - 1),
                 h.start,
                 &h.entry.rule,
+            ));
+        }
+    }
+
+    /// An indefinite singular noun of people (and one adjective) right before a verb in the
+    /// singular that closes it (`adjacent` cues after their noun): `قال إن جنديا تركيا قتل`,
+    /// `امرأة قتلت في القصف`. Not when the verb has an object after it, the noun is then
+    /// who did it (`رجل قتل زوجته`, `مسلح قتل 3`), nor when a cue or a partitive stands
+    /// before the noun (`بينهم طفل قتل`: a part, told by its own cue).
+    fn subject_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
+        let n_toks = r.toks().len();
+        for v in &r.hits {
+            let Kind::Cue {
+                category: Some(category),
+                after: true,
+                adjacent: true,
+            } = v.entry.kind
+            else {
+                continue;
+            };
+            if used[v.start] || v.start == 0 {
+                continue;
+            }
+            let object = v.end < n_toks
+                && r.toks()[v.end].joined
+                && (r.in_quantity[v.end]
+                    || r.closed.possessed(r.word(v.end))
+                    || self.noun_at(r, v.end).is_some());
+            if object {
+                continue;
+            }
+            let one = |n: &Hit<'a>| match n.entry.kind {
+                Kind::Noun {
+                    category: None,
+                    form: Form::Singular,
+                    ..
+                } => true,
+                Kind::Noun {
+                    category: None,
+                    form: Form::Plural,
+                    ..
+                } => self.lex.singular_accusative(n.entry),
+                _ => false,
+            };
+            // The noun right before the verb, or before a word no rule reads (its adjective).
+            let adjective = r.hits(v.start - 1).is_empty() && !r.in_quantity[v.start - 1];
+            let Some(n) = [
+                Some(v.start - 1),
+                (v.start - 1).checked_sub(1).filter(|_| adjective),
+            ]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.noun_at(r, k))
+            .find(|n| {
+                n.end <= v.start && (n.start..v.start).all(|t| r.toks()[t].joined || t == n.start)
+            }) else {
+                continue;
+            };
+            let i = n.start;
+            if !one(&n)
+                || (i..v.end).any(|t| used[t])
+                || r.definite(i)
+                || r.after_number(i)
+                || !r.toks()[v.start].joined
+                || (i > 0 && r.toks()[i].joined && (r.has_cue(i - 1) || r.partitive(i - 1)))
+                || self.excluded(r, i, v.end, category)
+            {
+                continue;
+            }
+            let Kind::Noun { group, .. } = n.entry.kind else {
+                continue;
+            };
+            used[i..v.end].fill(true);
+            out.push(Draft::counted(
+                by::NOUN_SUBJECT,
+                category,
+                Some(1),
+                group.unwrap_or(Group::Unspecified),
+                (i, v.end - 1),
+                i,
+                &n.entry.rule,
             ));
         }
     }
@@ -336,7 +429,7 @@ impl<'a> Extractor<'a> {
                             Kind::Cue {
                                 after: true,
                                 category: Some(_),
-                                ..
+                                adjacent: false,
                             }
                         )
                     })
@@ -427,7 +520,7 @@ impl<'a> Extractor<'a> {
                             Kind::Cue {
                                 after: true,
                                 category: Some(_),
-                                ..
+                                adjacent: false,
                             }
                         )
                     })
@@ -681,10 +774,22 @@ impl<'a> Extractor<'a> {
             } => {
                 !r.definite(n.start)
                     && (category.is_some() || self.lex.singular_accusative(n.entry))
+                    && !self.cue_of_next(r, n)
             }
             _ => false,
         };
         one_or_two.then_some(n)
+    }
+
+    /// Is the noun `n` a cue too, with what it counts right after it (`أسفر الحادث عن وفاة
+    /// شخص`, `عن إصابة 3`)? Then the cue reads the figure, not the noun alone.
+    fn cue_of_next(&self, r: &Reading<'a>, n: Hit<'a>) -> bool {
+        n.end < r.toks().len()
+            && r.toks()[n.end].joined
+            && r.hits(n.start)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }))
+            && (r.in_quantity[n.end] || self.noun_at(r, n.end).is_some())
     }
 
     /// A qualifier phrase of the number table at token `t` (`ما لا يقل عن`, `نحو`), joined
