@@ -83,6 +83,11 @@ pub enum Kind {
     /// A verb that opens a statement a cue after the noun closes (`لقي شاب … مصرعه`): the
     /// noun right after it is counted when the close follows in its sentence.
     Opener,
+    /// A word that closes an opener's statement and nothing else (`فارقت الطفلة الحياة`):
+    /// alone it says nothing of a casualty (`عادت الحياة`).
+    Close {
+        category: Category,
+    },
     /// A word right before a figure (`إلى`, `على`) that makes it the figure a running
     /// total reached: the total's toll noun may then stand anywhere before it in the
     /// sentence (`ارتفعت حصيلة ضحايا التفجير الذي وقع في المسجد إلى 15 شخصا`).
@@ -329,6 +334,8 @@ struct CueRow {
     after: bool,
     #[serde(default)]
     opens: bool,
+    #[serde(default)]
+    closes: bool,
     #[serde(default)]
     adjacent: bool,
     words: Vec<String>,
@@ -679,6 +686,12 @@ impl Lexicon {
                 &c.words,
                 if c.opens {
                     Kind::Opener
+                } else if c.closes {
+                    Kind::Close {
+                        category: c.category.ok_or_else(|| {
+                            rule_error(src, &c.id, "a cue that closes an opener needs a category")
+                        })?,
+                    }
                 } else {
                     Kind::Cue {
                         category: c.category,
@@ -1008,6 +1021,7 @@ pub fn kind_name(kind: &Kind) -> String {
             "background: an earlier event, when قد follows before the verb".into()
         }
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
+        Kind::Close { category } => format!("closes an opener's statement: {}", category.name()),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),

@@ -14,6 +14,10 @@ pub(super) struct Head {
     pub(super) breakdown: bool,
 }
 
+/// How many words after its noun a close of nothing but an opener may stand: the noun's
+/// adjectives (`فارق الشاب المصاب الحياة`).
+const CLOSE_REACH: usize = 3;
+
 impl<'a> Extractor<'a> {
     /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
     /// `مقتل عنصرين`) or a vague quantity after a cue (`إصابة العديد`, `سقوط قتلى`).
@@ -423,23 +427,25 @@ impl<'a> Extractor<'a> {
                     r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
                 })
                 .find_map(|j| {
-                    r.hits(j).iter().find(|h| {
-                        matches!(
-                            h.entry.kind,
-                            Kind::Cue {
-                                after: true,
-                                category: Some(_),
-                                adjacent: false,
-                            }
-                        )
+                    r.hits(j).iter().find(|h| match h.entry.kind {
+                        Kind::Cue {
+                            after: true,
+                            category: Some(_),
+                            adjacent: false,
+                        } => true,
+                        // A close of nothing but an opener, near its noun (`فارقت الطفلة
+                        // الرضيعة الحياة`).
+                        Kind::Close { .. } => opener.is_some() && j < n.end + CLOSE_REACH,
+                        _ => false,
                     })
                 })
                 .copied();
             let Some(cue) = cue else { continue };
-            let Kind::Cue {
+            let (Kind::Cue {
                 category: Some(category),
                 ..
-            } = cue.entry.kind
+            }
+            | Kind::Close { category }) = cue.entry.kind
             else {
                 continue;
             };
