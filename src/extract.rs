@@ -394,6 +394,7 @@ impl<'a> Extractor<'a> {
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
         mark_breakdowns(&mut out, |at| r.sentence[at]);
+        self.drop_severity_parts(r, &mut out);
         borrow_groups(&mut out, |at| r.sentence[at]);
         for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {
             (d.low, d.high) = self.definite_vague_range(r, d).unzip();

@@ -162,6 +162,11 @@ pub struct Closed {
     pub of: String,
     /// `of` with its pronoun (`خمسة منهم`).
     pub of_them: Vec<String>,
+    /// `of` with the pronoun of things (`منها`): not a partitive of people (`3 غارات،
+    /// منها 2 على إدلب`), but it opens a severity sub-count of wounds (`7 إصابات منها 3
+    /// حالات حرجة`).
+    #[serde(default)]
+    pub of_it: Vec<String>,
     /// `among`, bare (`وخمسة بين الطاقم`).
     pub among: String,
     /// `among` with its pronoun (`بينهم 5 أطفال`).
@@ -204,6 +209,10 @@ pub struct Closed {
     /// one wherever it stands (`أصاب شخصا، وحالة وفاة`).
     #[serde(default)]
     pub case: Vec<String>,
+    /// How bad a wound is (`حرجة`, `خطيرة`): after a part of the wounded it makes the part
+    /// a severity sub-count, not a figure (`أصيب خمسة، اثنان منهم بحالة حرجة`).
+    #[serde(default)]
+    pub severity: Vec<String>,
 }
 
 impl Closed {
@@ -224,6 +233,7 @@ impl Closed {
         for w in [
             &mut self.article,
             &mut self.of_them,
+            &mut self.of_it,
             &mut self.among_them,
             &mut self.relative,
             &mut self.except,
@@ -231,6 +241,7 @@ impl Closed {
             &mut self.possessive,
             &mut self.toll,
             &mut self.case,
+            &mut self.severity,
         ]
         .into_iter()
         .flatten()
@@ -259,6 +270,11 @@ impl Closed {
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
         self.case.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a word of how bad a wound is (`حرجة`)?
+    pub fn is_severity(&self, w: &str) -> bool {
+        self.severity.iter().any(|x| x == w)
     }
 
     /// Is `w` the head of a toll (`عدد`, `حصيلة`)?

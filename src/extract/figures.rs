@@ -294,11 +294,13 @@ impl<'a> Extractor<'a> {
         }
         // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
         let mut noun = self.noun_at(r, z).filter(|h| !r.conjoined(h));
-        // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two.
+        // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two, not across a comma
+        // (`أصيب خمسة مدنيين، اثنان منهم`).
         let mut anchor = fa;
         if noun.is_none()
             && matches!(count, Some(1 | 2))
             && a > 0
+            && r.toks()[a].joined
             && let Some(h) = (a.saturating_sub(2)..a)
                 .rev()
                 .flat_map(|j| r.hits(j))
@@ -318,7 +320,23 @@ impl<'a> Extractor<'a> {
             && r.hits(z)
                 .iter()
                 .any(|h| h.entry.kind == Kind::Vague { others: true });
+        // People after `من` are counted too (`نعت فصائل المعارضة 5 من مقاتليها`), not
+        // things (`الجولة 14 من المفاوضات`).
+        let people_of = z + 1 < r.toks().len()
+            && r.toks()[z].joined
+            && r.partitive(z)
+            && self.noun_at(r, z + 1).is_some_and(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Noun { group: Some(_), .. }
+                        | Kind::Noun {
+                            category: Some(_),
+                            ..
+                        }
+                )
+            });
         let counts_next = others_next
+            || people_of
             || (z < r.toks().len()
                 && r.toks()[z].joined
                 && r.toks()[z].kind == TokKind::Word
@@ -895,6 +913,59 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
             }
         }
         i = j;
+    }
+}
+
+/// How many words after a part of the wounded a word of severity makes it a severity
+/// sub-count (`اثنان منهم بحالة حرجة`).
+const SEVERITY_REACH: usize = 3;
+
+impl<'a> Extractor<'a> {
+    /// Severity sub-counts of one report are not figures (as the gold has it): a part of the
+    /// wounded with no group of people of its own, a word of severity right after it (`أصيب
+    /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), and the
+    /// severity of some of them told alone (`منهم بحالة حرجة`). A part by group keeps its
+    /// figure (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
+    pub(super) fn drop_severity_parts(&self, r: &Reading<'a>, out: &mut Vec<Draft<'a>>) {
+        let n = r.toks().len();
+        let of_them = |t: usize| {
+            let w = r.word(t);
+            let w = w.strip_prefix(r.closed.and.as_str()).unwrap_or(w);
+            r.closed.of_them_or_among_them(w) || r.closed.of_it.iter().any(|x| x == w)
+        };
+        out.retain(|d| {
+            if d.category != Category::Wounded || d.vague {
+                return true;
+            }
+            let clause = r.clause[d.first];
+            let severe = (d.first..(d.last + 1 + SEVERITY_REACH).min(n))
+                .take_while(|&t| r.clause[t] == clause)
+                .any(|t| r.closed.is_severity(r.word(t)));
+            if !severe {
+                return true;
+            }
+            // `منهم` before it, inside its words (`إصابات منها 3`) or right after it.
+            let from = if d.first > 0 && r.toks()[d.first].joined {
+                d.first - 1
+            } else {
+                d.first
+            };
+            let to = if d.last + 1 < n && r.toks()[d.last + 1].joined {
+                d.last + 1
+            } else {
+                d.last
+            };
+            let part = d.flags.contains(&Flag::Breakdown) || (from..=to).any(of_them);
+            let people = (d.first..=d.last).any(|t| {
+                r.hits(t).iter().any(|h| {
+                    matches!(
+                        h.entry.kind,
+                        Kind::Noun { category: None, group: Some(g), .. } if g != Group::Unspecified
+                    )
+                })
+            });
+            !part || people
+        });
     }
 }
 
