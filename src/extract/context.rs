@@ -465,8 +465,9 @@ pub(super) fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
     }
     // A number after the unit counts it only when the unit is definite (`الساعات الـ48`);
     // after an indefinite one it names a date, no span (`خلال يوم 15 آذار`, `في عام 2019`).
+    // Not across punctuation (`حصيلة اليوم: 12 شهيدا`: the figure).
     let (z, u) = time_at(t)?;
-    match count_at(z) {
+    match count_at(z).filter(|_| r.toks()[z].joined) {
         Some((_, count)) if r.definite(t) => Some(count.saturating_mul(u64::from(u.hours))),
         Some(_) => None,
         None => Some(u64::from(u.alone)),
