@@ -367,7 +367,7 @@ impl<'a> Extractor<'a> {
     fn drafts(&self, r: &Reading<'a>) -> (Vec<Draft<'a>>, Vec<Option<Blocked<'a>>>) {
         let mut out: Vec<Draft<'a>> = Vec::new();
         let mut used = vec![false; r.toks().len()];
-        let blocked = (0..r.quantities.len())
+        let mut blocked: Vec<Option<Blocked<'a>>> = (0..r.quantities.len())
             .map(|qi| {
                 if restated(r, qi) {
                     return Some(Blocked::Restated);
@@ -393,6 +393,7 @@ impl<'a> Extractor<'a> {
             .collect();
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
+        self.retry_after_nouns(r, &mut blocked, &mut used, &mut out);
         mark_breakdowns(&mut out, |at| r.sentence[at]);
         self.drop_severity_parts(r, &mut out);
         borrow_groups(&mut out, |at| r.sentence[at]);
@@ -400,6 +401,49 @@ impl<'a> Extractor<'a> {
             (d.low, d.high) = self.definite_vague_range(r, d).unzip();
         }
         (out, blocked)
+    }
+
+    /// Numbers no cue reached, read again once the figures of nouns are known: two or more
+    /// behind `و` and before `من`, coordinated with a noun a cue counted however long its
+    /// name (`قتل عضو اللجنة الثورية أحمد مهدي و3 من مرافقيه`), are more of the same.
+    /// `out` is in text order and stays so.
+    fn retry_after_nouns(
+        &self,
+        r: &Reading<'a>,
+        blocked: &mut [Option<Blocked<'a>>],
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let nouns_before = |out: &[Draft<'a>], a: usize| {
+            out.iter()
+                .any(|d| d.last < a && d.count.is_some() && d.construction == by::NOUN_AFTER_CUE)
+        };
+        for qi in 0..blocked.len() {
+            if !matches!(blocked[qi], Some(Blocked::NoCue)) {
+                continue;
+            }
+            // Two or more, behind `و`, and `من` after it: not one more named (`بينهم العقيد
+            // فلان، وأحد القادة`, the same man).
+            let (a, z) = r.q_toks[qi];
+            let two_or_more = r.quantities[qi]
+                .value()
+                .and_then(|v| v.as_integer())
+                .is_some_and(|v| v >= 2);
+            if used[a]
+                || !two_or_more
+                || !self.behind_waw(r, a)
+                || z >= r.toks().len()
+                || r.word(z) != r.closed.of
+                || !nouns_before(out, a)
+            {
+                continue;
+            }
+            let k = out.partition_point(|d| d.last < a);
+            if let Ok(d) = self.quantity_draft(r, qi, &out[..k], used) {
+                blocked[qi] = None;
+                out.insert(k, d);
+            }
+        }
     }
 
     /// The conventional range of a vague figure written with the article (`مقتل العشرات`

@@ -652,11 +652,13 @@ impl<'a> Extractor<'a> {
         // is a total (of no group or civilians) or a part itself; after a figure of another
         // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).
         let mut flags = Vec::new();
+        // Not of a total smaller than it (`قتل عضو … و3 من مرافقيه`: three more than one).
         if inherited
             && !by_place
             && same_sentence_prev.is_some_and(|p| {
-                matches!(p.group, Group::Unspecified | Group::Civilian)
-                    || p.flags.contains(&Flag::Breakdown)
+                (matches!(p.group, Group::Unspecified | Group::Civilian)
+                    || p.flags.contains(&Flag::Breakdown))
+                    && !p.count.zip(count).is_some_and(|(total, n)| n > total)
             })
         {
             flags.push(Flag::Breakdown);
