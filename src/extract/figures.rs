@@ -547,6 +547,7 @@ impl<'a> Extractor<'a> {
             )
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
+                && !self.own_predicate(r, fa)
                 && (noun.is_some()
                     || partitive
                     || others
@@ -704,6 +705,24 @@ impl<'a> Extractor<'a> {
             partner,
             borrows,
         })
+    }
+
+    /// Does a word no rule reads, with `و` on it, stand right before the figure starting at
+    /// `fa`: a verb of its own that says what happened to it (`وفاة 3 عمال ونقل 5 آخرين إلى
+    /// المستشفى`, `وفقد 10 آخرون`)? Then it is no more of the figure before.
+    pub(super) fn own_predicate(&self, r: &Reading<'a>, fa: usize) -> bool {
+        if fa == 0 || !r.toks()[fa].joined || r.toks()[fa - 1].kind != TokKind::Word {
+            return false;
+        }
+        let w = r.word(fa - 1);
+        let Some(stem) = w.strip_prefix(r.closed.and.as_str()) else {
+            return false;
+        };
+        stem.chars().count() >= 3
+            && r.hits(fa - 1).is_empty()
+            && !r.partitive(fa - 1)
+            && !r.closed.is_partitive(stem)
+            && !self.place_at(r, fa - 1)
     }
 
     /// Does a number at token `k` that became a figure count the noun before it (`رجل 5`)?
