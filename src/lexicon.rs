@@ -583,10 +583,8 @@ fn head4(s: &str) -> Option<u32> {
         .map(|b| u32::from_ne_bytes(*b))
 }
 
-/// Clitics that may stand before a word.
-const CLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
-
-/// The keys a word of the text may match: itself, without clitics, without the article.
+/// The keys a word of the text may match: itself, without clitics, without the article,
+/// as the [`crate::morphology`] model has them.
 /// `وللقتلى` → `وللقتلي`, `للقتلي`, `لقتلي`, `قتلي`. Ordered longest first, so a rule
 /// written with its clitic (`بجروح`) wins over the bare form. At most six, held as where
 /// they start in the word: this runs for every word of every article, so it does not
@@ -598,10 +596,11 @@ pub fn keys(word: &str) -> Keys<'_> {
         len: 0,
     };
     out.push(0);
+    let m = crate::morphology::builtin();
     let mut rest = word;
     for _ in 0..2 {
         let Some(c) = rest.chars().next() else { break };
-        if !CLITICS.contains(&c) || rest.len() <= c.len_utf8() + 2 {
+        if !m.is_clitic(c) || rest.len() <= c.len_utf8() + 2 {
             break;
         }
         rest = &rest[c.len_utf8()..];
@@ -610,11 +609,9 @@ pub fn keys(word: &str) -> Keys<'_> {
     let stems = out.len;
     for i in 0..stems {
         let at = usize::from(out.starts[i]);
-        let k = &word[at..];
-        // At least two letters must remain (4 bytes: Arabic letters take two). `ل` + `ال`
-        // is written `لل`: `للقتلى`. Both prefixes are four bytes.
-        if (k.starts_with("ال") || k.starts_with("لل")) && k.len() >= 4 + 4 {
-            out.push(at + 4);
+        // At least two letters must remain. `ل` + `ال` is written `لل`: `للقتلى`.
+        if let Some(n) = m.article_len(&word[at..]) {
+            out.push(at + n);
         }
     }
     out
@@ -1007,8 +1004,16 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Cue {
             category: Some(c),
             after: true,
-            ..
-        } => format!("cue {} (after the noun)", c.name()),
+            adjacent,
+        } => format!(
+            "cue {} ({})",
+            c.name(),
+            if *adjacent {
+                "right after one person, no object after it"
+            } else {
+                "after the noun"
+            }
+        ),
         Kind::Cue { category: None, .. } => "cue (category from the noun)".into(),
         Kind::Noun {
             category, group, ..

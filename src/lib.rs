@@ -14,6 +14,7 @@ pub mod export;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
+pub mod morphology;
 pub mod normalize;
 pub mod numbers;
 pub mod pipeline;

@@ -527,7 +527,8 @@ impl<'a> Cursor<'a> {
                 let t = s + k;
                 let text = self.tok_text(t);
                 let text = if k == 0 {
-                    text.strip_prefix('و')
+                    crate::morphology::builtin()
+                        .strip_and(text)
                         .filter(|r| *r == words[0])
                         .unwrap_or(text)
                 } else {

@@ -85,6 +85,8 @@ pub struct NumberWords {
     pub phrases: Vec<(Vec<String>, Context)>,
     /// Single-word context words.
     pub context: HashMap<String, Vec<Context>, FastState>,
+    /// The clitics a number word may carry glued on (`وخمسة`, `بثلاثة`): those of
+    /// [`crate::morphology`], and any `prefix` rows of the table.
     pub prefixes: Vec<char>,
     /// Every phrase of each context (indexed by `Context as usize`): the multi-word ones
     /// longest first, then the single words. Built once, so the parser does not walk the
@@ -111,7 +113,11 @@ const CONTEXTS: usize = Context::NotNumber as usize + 1;
 impl NumberWords {
     /// Parse a table in the `numbers.tsv` format.
     pub fn parse(src: &str) -> Result<NumberWords, NumberWordsError> {
-        let mut t = NumberWords::default();
+        // The clitics a number may carry are the shared model's; a table may add more.
+        let mut t = NumberWords {
+            prefixes: crate::morphology::builtin().clitics.clone(),
+            ..NumberWords::default()
+        };
         let mut seen_header = false;
         for (i, line) in src.lines().enumerate() {
             let line_no = i + 1;
@@ -188,6 +194,7 @@ impl NumberWords {
                 "prefix" => {
                     let mut cs = form.chars();
                     match (cs.next(), cs.next()) {
+                        (Some(c), None) if t.prefixes.contains(&c) => {}
                         (Some(c), None) => t.prefixes.push(c),
                         _ => return Err(err(format!("prefix {form:?} must be one letter"))),
                     }
@@ -263,8 +270,8 @@ impl NumberWords {
     /// False means surely not.
     pub fn may_end_phrase(&self, word: &str) -> bool {
         self.phrase_lasts.may_have_whole(word)
-            || word
-                .strip_prefix('و')
+            || crate::morphology::builtin()
+                .strip_and(word)
                 .is_some_and(|w| self.phrase_lasts.may_have_whole(w))
     }
 

@@ -385,16 +385,10 @@ fn any_of(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word || w == bare)
 }
 
-/// A word without its one-letter clitic (`و`, `ب`, `ل`, `ف`), when three letters remain.
+/// A word without the one clitic a place name may carry, when three letters remain (the
+/// shared [`crate::morphology`] model).
 fn strip(w: &str) -> &str {
-    for c in ['و', 'ب', 'ل', 'ف'] {
-        if let Some(r) = w.strip_prefix(c)
-            && r.chars().count() >= 3
-        {
-            return r;
-        }
-    }
-    w
+    crate::morphology::builtin().strip_place_clitic(w)
 }
 
 /// The gazetteer built into the binary.
