@@ -41,6 +41,9 @@ struct Words {
     nationwide: Vec<String>,
     near: Vec<String>,
     abroad: Vec<String>,
+    /// Words OCHA writes before the name of a district's or sub-district's seat (`مركز
+    /// إدلب`): the name is read without them.
+    seat: Vec<String>,
 }
 
 fn phrases(list: &[String]) -> Vec<Vec<String>> {
@@ -182,7 +185,12 @@ impl Gazetteer {
             .filter(|r| matches!(r.get(1), Some(&"2") | Some(&"3")))
         {
             let Some(a) = admin1_of(r[0]) else { continue };
-            let name = r[2].trim_start_matches("مركز").trim();
+            let name = words
+                .seat
+                .iter()
+                .find_map(|w| r[2].strip_prefix(w.as_str()))
+                .unwrap_or(r[2])
+                .trim();
             entries.push((name.to_string(), a, r[0].to_string(), false, false));
             let unit = units
                 .entry((a.pcode, spaceless(name)))
