@@ -73,6 +73,10 @@ pub struct TracedHit {
     pub kind: String,
 }
 
+/// How many words before the `بـ` of a ranking its place may end (`وجاءت درعا في المقدمة
+/// بـ 88`: three).
+const RANKED_GAP: usize = 4;
+
 /// The shortest word (in bytes: seven Arabic letters) read as a cue glued to the word
 /// before it: three letters of something else and a cue of four.
 const GLUED_MIN_BYTES: usize = 14;

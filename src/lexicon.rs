@@ -209,6 +209,9 @@ pub struct Closed {
     /// one wherever it stands (`أصاب شخصا، وحالة وفاة`).
     #[serde(default)]
     pub case: Vec<String>,
+    /// The preposition of a place's figure in a ranking (`تلتها حمص بـ 40`).
+    #[serde(default)]
+    pub ranked_by: Vec<String>,
     /// How bad a wound is (`حرجة`, `خطيرة`): after a part of the wounded it makes the part
     /// a severity sub-count, not a figure (`أصيب خمسة، اثنان منهم بحالة حرجة`).
     #[serde(default)]
@@ -242,6 +245,7 @@ impl Closed {
             &mut self.toll,
             &mut self.case,
             &mut self.severity,
+            &mut self.ranked_by,
         ]
         .into_iter()
         .flatten()

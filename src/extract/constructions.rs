@@ -31,6 +31,8 @@ constructions! {
         "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`): of what the figures before it in the article counted";
     NUMBER_BY_PLACE = "number.by_place":
         "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`): another figure of its kind, not a part";
+    NUMBER_RANKED = "number.ranked":
+        "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":
         "a number and its noun, then a cue after them (`20 مدنيا قتلوا`)";
     NUMBER_COORDINATED = "number.coordinated":

@@ -121,7 +121,7 @@ impl<'a> Extractor<'a> {
         at_place
     }
 
-    /// The place named with a figure: in its sentence, the first after it, else the last
+    /// The place named with a figure: its place in a ranking; else in its sentence, the first after it, else the last
     /// before it; with none there, the previous sentence's last. Only names within
     /// PLACE_REACH words of the figure count. A figure spread over the country (`في مختلف
     /// المناطق السورية`) or over a list of places of several governorates before it (`مثل
@@ -169,6 +169,17 @@ impl<'a> Extractor<'a> {
             .filter(|(_, _, p)| !p.nationwide && !p.abroad)
             .collect();
         let nationwide_until = |end: usize| spread_at.iter().any(|&t| t >= d.first && t < end);
+        // A ranking gives each place its figure behind `بـ` (`وجاءت درعا في المقدمة بـ 88
+        // قتيلا، تلتها حمص بـ 40`): the place a few words before, in the figure's clause.
+        if d.at > 0
+            && r.toks()[d.at].joined
+            && r.closed.ranked_by.iter().any(|w| w == r.word(d.at - 1))
+            && let Some(&(_, _, p)) = here.iter().rev().find(|&&(t, end, _)| {
+                end < d.at && end + RANKED_GAP >= d.at && r.clause[t] == r.clause[d.at]
+            })
+        {
+            return Some(p);
+        }
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
             // A list of places of more than one governorate: a figure spread over them, of

@@ -169,6 +169,16 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// Does a place's name end at token `e` (`تلتها دير الزور بـ 30`: at `الزور`)?
+    pub(super) fn place_ends_at(&self, r: &Reading<'a>, e: usize) -> bool {
+        let lo = e.saturating_sub(3);
+        let words: Vec<&str> = (lo..=e).map(|k| r.word(k)).collect();
+        crate::places::builtin()
+            .find(&words)
+            .iter()
+            .any(|&(i, n, p)| lo + i + n == e + 1 && !p.nationwide && !p.abroad)
+    }
+
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
     /// coordinated with it, whose verb it shares (`12 جنديا وخمسة من أفراد الطاقم قتلوا`),
     /// but not past another number.
@@ -516,6 +526,18 @@ impl<'a> Extractor<'a> {
                     && a - p.last <= 12
                     && self.place_at(r, p.last + 1)
             });
+        // `تلتها حمص بـ 40، ثم إدلب بـ 35`: a place's figure in a ranking, behind `بـ` right
+        // after the place's name, after a figure of its sentence: another figure of its kind
+        // in another place, as `by_place` is.
+        let ranked = noun_cat.is_none()
+            && cue_cat.is_none()
+            && !partitive
+            && !others
+            && fa >= 2
+            && r.toks()[fa].joined
+            && r.closed.ranked_by.iter().any(|w| w == r.word(fa - 1))
+            && self.place_ends_at(r, fa - 2)
+            && same_sentence_prev.is_some_and(|p| a - p.last <= 12);
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = described_by
                 .or(noun)
@@ -536,6 +558,8 @@ impl<'a> Extractor<'a> {
             (c, Some(h.entry.rule.as_str()), false, by::NUMBER_TOLL_AFTER)
         } else if let Some(p) = same_sentence_prev.filter(|_| by_place) {
             (p.category, Some(p.rule), true, by::NUMBER_BY_PLACE)
+        } else if let Some(p) = same_sentence_prev.filter(|_| ranked) {
+            (p.category, Some(p.rule), true, by::NUMBER_RANKED)
         } else if let Some((h, p)) = cue.filter(|h| self.bare_toll(r, h)).zip(before.last()) {
             // `بلغت الحصيلة نحو 120`: a toll named by its head alone is of what the
             // figures before it counted.
@@ -656,6 +680,7 @@ impl<'a> Extractor<'a> {
         // Not of a total smaller than it (`قتل عضو … و3 من مرافقيه`: three more than one).
         if inherited
             && !by_place
+            && !ranked
             && same_sentence_prev.is_some_and(|p| {
                 (matches!(p.group, Group::Unspecified | Group::Civilian)
                     || p.flags.contains(&Flag::Breakdown))
