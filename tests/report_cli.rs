@@ -548,3 +548,62 @@ fn every_mention_is_in_an_incident_or_excluded_with_why() {
     assert!(table.contains("خارج الفترة المطلوبة") && table.contains("حصيلة تراكمية"));
     fs::remove_dir_all(&out).unwrap();
 }
+
+/// The spreadsheet holds real types and prints: `approx` is a boolean, dates are dates,
+/// an incident's number is a number, and every sheet prints landscape on A4, fitted to the
+/// page's width, its header row on every page.
+#[test]
+fn the_spreadsheet_has_types_and_a_print_setup() {
+    let out = tmp("xlsx-types");
+    let o = hasila(&[
+        "report",
+        &fixture("report/corpus.jsonl"),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file = fs::File::open(out.join("casualties.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let workbook = read("xl/workbook.xml");
+    // Sheets in order: pivot, mentions, incidents, weekly, totals.
+    let mentions = read("xl/worksheets/sheet2.xml");
+    let incidents = read("xl/worksheets/sheet3.xml");
+    // Row 2 of mentions: F is `approx`, a boolean; P is `published`, a date (a serial
+    // number with a date format), not a string.
+    assert!(
+        mentions.contains(r#"<c r="F2" t="b">"#),
+        "approx is no boolean"
+    );
+    let published = mentions
+        .split(r#"<c r="P2""#)
+        .nth(1)
+        .and_then(|c| c.split("</c>").next())
+        .unwrap();
+    assert!(
+        !published.contains("t=\"") && published.contains("<v>"),
+        "{published}"
+    );
+    // The first incident's number is a number.
+    assert!(
+        incidents.contains(r#"<c r="A2" s="#),
+        "incident id is no number"
+    );
+    assert!(!incidents.contains(r#"<c r="A2" t="inlineStr">"#));
+    for k in 1..=5 {
+        let sheet = read(&format!("xl/worksheets/sheet{k}.xml"));
+        assert!(sheet.contains(r#"orientation="landscape""#), "sheet {k}");
+        assert!(sheet.contains(r#"paperSize="9""#), "sheet {k}");
+        assert!(sheet.contains(r#"fitToPage="1""#), "sheet {k}");
+    }
+    assert_eq!(
+        workbook.matches("_xlnm.Print_Titles").count(),
+        5,
+        "{workbook}"
+    );
+    fs::remove_dir_all(&out).unwrap();
+}

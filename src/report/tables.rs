@@ -69,7 +69,7 @@ pub fn mentions_columns() -> Columns {
         hxl,
         numeric: FIELDS
             .iter()
-            .map(|h| matches!(*h, "count" | "low" | "high"))
+            .map(|h| matches!(*h, "count" | "low" | "high" | "start" | "end"))
             .collect(),
     }
 }
@@ -127,7 +127,9 @@ pub fn incidents_columns() -> Columns {
         "#loc+code",
         "#event+type",
     ]);
+    // The incident's number is a number.
     let mut numeric = vec![false; header.len()];
+    numeric[0] = true;
     for (c, g) in figure_columns() {
         header.push(column_name(c, g));
         hxl.push(hxl_name(c, g));

@@ -1,11 +1,15 @@
-//! `casualties.xlsx`: the tables as right-to-left sheets with frozen, filtered headers and
-//! number formats, streamed to disk as they are written (constant memory).
+//! `casualties.xlsx`: the tables as right-to-left sheets with frozen, filtered headers, real
+//! numbers, dates and booleans, and a print setup (landscape A4, fit to the page's width,
+//! the header on every page), streamed to disk as they are written (constant memory).
 
 use std::fs;
 use std::io;
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
 
 use super::ReportError;
 use super::io_err;
@@ -57,7 +61,8 @@ impl Spreadsheet {
     }
 
     /// A sheet of `cols` with `rows`, streamed. Cells of numeric columns that parse as
-    /// numbers are numbers; Excel's limits cut the sheet, with a note, never the CSV.
+    /// numbers are numbers, `YYYY-MM-DD` cells dates, `true`/`false` booleans; Excel's
+    /// limits cut the sheet, with a note, never the CSV.
     fn rows(
         &mut self,
         name: &str,
@@ -69,10 +74,17 @@ impl Spreadsheet {
         ws.set_right_to_left(true);
         let bold = Format::new().set_bold().set_background_color("#DDE4EE");
         let num = Format::new().set_num_format("#,##0");
+        let day = Format::new().set_num_format("yyyy-mm-dd");
         for (c, h) in cols.header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &bold)?;
-            ws.set_column_width(c as u16, if cols.numeric[c] { 12 } else { 22 })?;
+            // Wide enough for the header whole (`Rural Damascus (SY03)`).
+            let min = if cols.numeric[c] { 10 } else { 22 };
+            ws.set_column_width(c as u16, (h.chars().count() + 3).max(min) as f64)?;
         }
+        ws.set_landscape();
+        ws.set_paper_size(A4);
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         let (mut shown, mut total) = (0, 0);
         for row in rows {
             let row = row?;
@@ -87,6 +99,17 @@ impl Spreadsheet {
                     Ok(n) if cols.numeric.get(c as usize).copied().unwrap_or(false) => {
                         ws.write_number_with_format(r, c, n, &num)?;
                     }
+                    _ if v == "true" || v == "false" => {
+                        ws.write_boolean(r, c, v == "true")?;
+                    }
+                    _ if is_date(v) => match ExcelDateTime::parse_from_str(v) {
+                        Ok(d) => {
+                            ws.write_datetime_with_format(r, c, &d, &day)?;
+                        }
+                        Err(_) => {
+                            ws.write_string(r, c, v)?;
+                        }
+                    },
                     _ if !v.is_empty() => {
                         ws.write_string(r, c, cell_text(v))?;
                     }
@@ -120,6 +143,17 @@ impl Spreadsheet {
         self.wb.save(path)?;
         Ok(())
     }
+}
+
+/// Is `v` a date as the tables write them (`2024-03-02`)?
+fn is_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Text cut to what one Excel cell holds, marked when cut.
