@@ -51,7 +51,18 @@ fn esc(s: &str) -> String {
 }
 
 fn opt(v: Option<u64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+    v.map(labels::thousands).unwrap_or_default()
+}
+
+/// A source as the page names it: an article's id kept left to right inside the Arabic text
+/// (`<bdi>`: a path does not flip), a path shown by its file name, the whole id on hover.
+fn source(doc_id: &str) -> String {
+    let short = doc_id.rsplit(['/', '\\']).next().unwrap_or(doc_id);
+    format!(
+        "<bdi dir=\"ltr\" title=\"{}\">{}</bdi>",
+        esc(doc_id),
+        esc(short)
+    )
 }
 
 /// The parts of the page written while incidents settle: the incidents' rows, the totals'
@@ -140,6 +151,10 @@ pub struct Head {
     pub undated: usize,
     /// See [`CARDS`].
     pub cards: [u64; 4],
+    /// The first and last day the weekly tables cover, when any.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The day the report was made.
+    pub made: NaiveDate,
 }
 
 /// Write the page at `path`: the template's parts, each section's rows after its part.
@@ -202,7 +217,8 @@ fn page(
                 {
                     writeln!(
                         out,
-                        "<tr><td colspan=7>… و{more} إشارة أخرى: excluded.csv يضمها كلها</td></tr>"
+                        "<tr><td colspan=7>… و{}: excluded.csv يضمها كلها</td></tr>",
+                        labels::counted(more as u64, &labels::MENTIONS)
                     )?;
                 }
             }
@@ -215,18 +231,34 @@ fn page(
 
 /// The template's text with the head's `{{fields}}` filled in.
 fn fill(text: &str, head: &Head) -> String {
+    let period = head.period.map_or_else(
+        || "—".to_string(),
+        |(a, z)| format!("<bdi dir=\"ltr\">{a} – {z}</bdi>"),
+    );
     let fields = [
-        ("incidents", head.incidents as u64),
-        ("mentions", head.mentions as u64),
-        ("undated", head.undated as u64),
-        ("killed", head.cards[0]),
-        ("wounded", head.cards[1]),
-        ("children_killed", head.cards[2]),
-        ("women_killed", head.cards[3]),
+        (
+            "incidents",
+            labels::counted(head.incidents as u64, &labels::INCIDENTS),
+        ),
+        (
+            "mentions",
+            labels::counted(head.mentions as u64, &labels::MENTIONS),
+        ),
+        (
+            "undated",
+            labels::counted(head.undated as u64, &labels::MENTIONS),
+        ),
+        ("incident_count", labels::thousands(head.incidents as u64)),
+        ("killed", labels::thousands(head.cards[0])),
+        ("wounded", labels::thousands(head.cards[1])),
+        ("children_killed", labels::thousands(head.cards[2])),
+        ("women_killed", labels::thousands(head.cards[3])),
+        ("period", period),
+        ("made", format!("<bdi dir=\"ltr\">{}</bdi>", head.made)),
     ];
     let mut s = text.to_string();
     for (name, v) in fields {
-        s = s.replace(&format!("{{{{{name}}}}}"), &v.to_string());
+        s = s.replace(&format!("{{{{{name}}}}}"), &v);
     }
     s
 }
@@ -268,9 +300,9 @@ fn weekly_section(
             labels::category(r.category),
             labels::group(r.group),
             count_cell(r),
-            r.low,
-            r.high,
-            r.incidents
+            labels::thousands(r.low),
+            labels::thousands(r.high),
+            labels::thousands(r.incidents)
         )?;
     }
     Ok(())
@@ -282,7 +314,7 @@ fn count_cell(r: &WeeklyRow) -> String {
     if r.count == 0 && r.high > 0 {
         String::new()
     } else {
-        r.count.to_string()
+        labels::thousands(r.count)
     }
 }
 
@@ -294,7 +326,7 @@ fn quotes(i: &Incident) -> String {
             q,
             "<blockquote>{} <span class=muted>— {}</span></blockquote>",
             esc(quote),
-            esc(doc)
+            source(doc)
         );
     }
     if i.quotes.len() > PAGE_QUOTES {
@@ -311,12 +343,13 @@ fn quotes(i: &Incident) -> String {
 fn incident_row(n: usize, i: &Incident) -> String {
     let fig = |c| {
         i.figure(c, GroupKey::All).map_or(String::new(), |f| {
+            let n = labels::thousands;
             if !f.exact {
-                format!("{}–{}", f.low, f.high)
+                format!("{}–{}", n(f.low), n(f.high))
             } else if f.low < f.count {
-                format!("{} (أدنى {})", f.count, f.low)
+                format!("{} (أدنى {})", n(f.count), n(f.low))
             } else {
-                f.count.to_string()
+                n(f.count)
             }
         })
     };
@@ -326,12 +359,12 @@ fn incident_row(n: usize, i: &Incident) -> String {
         _ => labels::UNKNOWN_PLACE.into(),
     };
     format!(
-        "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{} مصدر</summary>{}</details></td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{}</details></td></tr>",
         n + 1,
         i.event_date,
         fig(Category::Killed),
         fig(Category::Wounded),
-        i.sources.len(),
+        labels::counted(i.sources.len() as u64, &labels::SOURCES),
         quotes(i)
     )
 }
@@ -351,14 +384,14 @@ pub struct ExcludedRow<'m> {
 
 fn excluded_row(r: &ExcludedRow<'_>) -> String {
     let figure = match (r.count, r.low, r.high) {
-        (Some(c), _, _) => c.to_string(),
-        (None, Some(l), Some(h)) => format!("{l}–{h}"),
+        (Some(c), _, _) => labels::thousands(c),
+        (None, Some(l), Some(h)) => format!("{}–{}", labels::thousands(l), labels::thousands(h)),
         _ => String::new(),
     };
     format!(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
         esc(labels::left_out(r.why)),
-        esc(r.doc_id),
+        source(r.doc_id),
         r.date.map(|d| d.to_string()).unwrap_or_default(),
         esc(labels::admin1(r.admin1_pcode.unwrap_or(""))),
         r.category.map(labels::category).unwrap_or_default(),
@@ -371,13 +404,13 @@ fn excluded_row(r: &ExcludedRow<'_>) -> String {
 fn total_row(m: &Mention) -> String {
     format!(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
-        esc(&m.doc_id),
+        source(&m.doc_id),
         m.published.map(|d| d.to_string()).unwrap_or_default(),
         esc(labels::admin1(m.admin1_pcode.as_deref().unwrap_or(""))),
         labels::category(m.category),
         m.count.map_or_else(
             || format!("{}–{}", opt(m.low), opt(m.high)),
-            |c| c.to_string()
+            labels::thousands
         ),
         esc(&m.quote)
     )
@@ -391,6 +424,15 @@ mod tests {
     /// and every field of its head is filled.
     /// "Dozens wounded" alone shows no zero; an exact sum shows as it is, zero included
     /// when nothing vague stands behind it.
+    #[test]
+    fn a_source_keeps_left_to_right_and_shows_its_file_name() {
+        assert_eq!(
+            source("/work/main/fixtures/samples/x.txt"),
+            "<bdi dir=\"ltr\" title=\"/work/main/fixtures/samples/x.txt\">x.txt</bdi>"
+        );
+        assert_eq!(source("a1"), "<bdi dir=\"ltr\" title=\"a1\">a1</bdi>");
+    }
+
     #[test]
     fn a_vague_only_weekly_figure_is_no_zero() {
         let row = |count, low, high| WeeklyRow {
@@ -427,12 +469,18 @@ mod tests {
         );
         let head = Head {
             incidents: 3,
-            mentions: 7,
+            mentions: 12,
             undated: 1,
-            cards: [10, 20, 30, 40],
+            cards: [10, 2000, 30, 40],
+            period: chrono::NaiveDate::from_ymd_opt(2024, 3, 2)
+                .zip(chrono::NaiveDate::from_ymd_opt(2024, 3, 22)),
+            made: chrono::NaiveDate::from_ymd_opt(2024, 3, 23).unwrap(),
         };
         let filled = fill(TEMPLATE, &head);
         assert!(!filled.contains("{{"), "a field left unfilled");
-        assert!(filled.contains("<b>30</b>") && filled.contains("3 حادثة من 7 إشارة"));
+        assert!(filled.contains("<b>30</b>") && filled.contains("<b>2,000</b>"));
+        assert!(filled.contains("3 حوادث من 12 إشارة"), "number agreement");
+        assert!(filled.contains("إشارة واحدة بلا تاريخ"));
+        assert!(filled.contains("2024-03-02 – 2024-03-22") && filled.contains("2024-03-23"));
     }
 }

@@ -38,6 +38,59 @@ pub fn left_out(why: LeftOut) -> &'static str {
     }
 }
 
+/// A noun's forms as Arabic counts take them: with one, two, three to ten, and eleven and
+/// more (`حادثة واحدة`, `حادثتان`, `8 حوادث`, `12 حادثة`).
+pub struct Counted {
+    pub one: &'static str,
+    pub two: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+}
+
+pub const INCIDENTS: Counted = Counted {
+    one: "حادثة واحدة",
+    two: "حادثتان",
+    few: "حوادث",
+    many: "حادثة",
+};
+pub const MENTIONS: Counted = Counted {
+    one: "إشارة واحدة",
+    two: "إشارتان",
+    few: "إشارات",
+    many: "إشارة",
+};
+pub const SOURCES: Counted = Counted {
+    one: "مصدر واحد",
+    two: "مصدران",
+    few: "مصادر",
+    many: "مصدرًا",
+};
+
+/// `n` and its noun in the form the number takes, the number with thousands separators:
+/// the plural after three to ten (and after hundreds ending in them: `103 حوادث`), the
+/// singular after eleven and more, the noun alone for one and two.
+pub fn counted(n: u64, noun: &Counted) -> String {
+    match (n, n % 100) {
+        (1, _) => noun.one.to_string(),
+        (2, _) => noun.two.to_string(),
+        (_, 3..=10) => format!("{} {}", thousands(n), noun.few),
+        _ => format!("{} {}", thousands(n), noun.many),
+    }
+}
+
+/// `n` with a comma between thousands (`12,345`).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What the page says where a governorate or place is not known.
 pub const UNKNOWN_PLACE: &str = "غير معروف";
 
@@ -53,6 +106,21 @@ pub fn admin1(pcode: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_noun_in_the_form_arabic_gives_it() {
+        assert_eq!(counted(1, &INCIDENTS), "حادثة واحدة");
+        assert_eq!(counted(2, &INCIDENTS), "حادثتان");
+        assert_eq!(counted(8, &INCIDENTS), "8 حوادث");
+        assert_eq!(counted(10, &INCIDENTS), "10 حوادث");
+        assert_eq!(counted(11, &INCIDENTS), "11 حادثة");
+        assert_eq!(counted(103, &INCIDENTS), "103 حوادث");
+        assert_eq!(counted(0, &MENTIONS), "0 إشارة");
+        assert_eq!(counted(1250, &SOURCES), "1,250 مصدرًا");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 
     #[test]
     fn every_governorate_has_its_gazetteer_name_and_others_are_unknown() {

@@ -87,6 +87,21 @@ pub struct Written {
     pub files: Vec<String>,
 }
 
+/// The day the report is made: that of `SOURCE_DATE_EPOCH` (seconds since 1970) when it is
+/// set, as reproducible builds use it, so the same articles make the same page; else today.
+fn made_on() -> NaiveDate {
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+    };
+    let t = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(now);
+    chrono::DateTime::from_timestamp(t, 0).map_or(NaiveDate::MIN, |t| t.date_naive())
+}
+
 /// Build every file of the report from the mentions (in document order), into `out`.
 pub fn write(
     mentions: impl IntoIterator<Item = Mention>,
@@ -423,11 +438,20 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
 
     let charts = charts::draw(&dir, &killed_by_gov, &weekly)?;
     files.extend(charts.iter().map(|c| c.file.clone()));
+    // The period the weekly tables cover: the one asked for, else their first to last week.
+    let first = weekly.iter().map(|w| w.week_start).min();
+    let last = weekly
+        .iter()
+        .map(|w| w.week_start + chrono::Duration::days(6))
+        .max();
+    let period = opts.from.or(first).zip(opts.to.or(last));
     let head = html::Head {
         incidents: incident_count,
         mentions: r.mentions,
         undated: r.undated,
         cards,
+        period,
+        made: made_on(),
     };
     html::write(
         &dir.join("report.html"),
