@@ -422,8 +422,8 @@ impl<'a> Extractor<'a> {
             out.iter()
                 .any(|d| d.last < a && d.count.is_some() && d.construction == by::NOUN_AFTER_CUE)
         };
-        for qi in 0..blocked.len() {
-            if !matches!(blocked[qi], Some(Blocked::NoCue)) {
+        for (qi, why) in blocked.iter_mut().enumerate() {
+            if !matches!(why, Some(Blocked::NoCue)) {
                 continue;
             }
             // Two or more, behind `و`, and `من` after it: not one more named (`بينهم العقيد
@@ -444,7 +444,7 @@ impl<'a> Extractor<'a> {
             }
             let k = out.partition_point(|d| d.last < a);
             if let Ok(d) = self.quantity_draft(r, qi, &out[..k], used) {
-                blocked[qi] = None;
+                *why = None;
                 out.insert(k, d);
             }
         }

@@ -684,7 +684,7 @@ impl<'a> Extractor<'a> {
             && same_sentence_prev.is_some_and(|p| {
                 (matches!(p.group, Group::Unspecified | Group::Civilian)
                     || p.flags.contains(&Flag::Breakdown))
-                    && !p.count.zip(count).is_some_and(|(total, n)| n > total)
+                    && p.count.zip(count).is_none_or(|(total, n)| n <= total)
             })
         {
             flags.push(Flag::Breakdown);

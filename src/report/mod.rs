@@ -436,8 +436,6 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     book.save(&dir.join("casualties.xlsx"))?;
     files.push("casualties.xlsx".into());
 
-    let charts = charts::draw(&dir, &killed_by_gov, &weekly)?;
-    files.extend(charts.iter().map(|c| c.file.clone()));
     // The period the weekly tables cover: the one asked for, else their first to last week.
     let first = weekly.iter().map(|w| w.week_start).min();
     let last = weekly
@@ -445,6 +443,17 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         .map(|w| w.week_start + chrono::Duration::days(6))
         .max();
     let period = opts.from.or(first).zip(opts.to.or(last));
+    let dates = period.map(|(a, z)| format!("{a} – {z}"));
+    let note = plot::Note {
+        words: if dates.is_some() {
+            "المصدر: أخبار منشورة، أحصاها hasila · الفترة"
+        } else {
+            "المصدر: أخبار منشورة، أحصاها hasila"
+        },
+        ltr: dates.as_deref().unwrap_or(""),
+    };
+    let charts = charts::draw(&dir, &killed_by_gov, &weekly, &note)?;
+    files.extend(charts.iter().map(|c| c.file.clone()));
     let head = html::Head {
         incidents: incident_count,
         mentions: r.mentions,

@@ -354,6 +354,20 @@ pub fn weekly_values(
         .collect()
 }
 
+/// Per week, the low and high bounds of a category's total over every governorate: where
+/// they pass its exact sum, vague figures (`عشرات`) stand behind it.
+pub fn weekly_bounds(weekly: &[WeeklyRow], weeks: &[NaiveDate], c: Category) -> Vec<(u64, u64)> {
+    weeks
+        .iter()
+        .map(|w| {
+            weekly
+                .iter()
+                .filter(|r| r.week_start == *w && r.category == c && r.group == GroupKey::All)
+                .fold((0, 0), |(lo, hi), r| (lo + r.low, hi + r.high))
+        })
+        .collect()
+}
+
 /// Weeks × governorates, killed (all groups): the sheet an analyst reads first.
 pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
     let weeks = weeks_of(weekly);
@@ -571,6 +585,33 @@ pub fn write_csv(path: &Path, cols: &Columns, rows: &Rows, hxl: bool) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Dozens wounded" in a week is a range over the exact sum, for the chart's whisker.
+    #[test]
+    fn weekly_bounds_hold_the_vague_range_of_the_totals() {
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+        let row = |week, pcode: &str, group, count, low, high| WeeklyRow {
+            week_start: week,
+            admin1: String::new(),
+            admin1_pcode: pcode.into(),
+            category: Category::Wounded,
+            group,
+            count,
+            low,
+            high,
+            incidents: 1,
+        };
+        let weekly = [
+            row(d(2), "SY07", GroupKey::All, 0, 30, 99),
+            row(d(2), "SY02", GroupKey::All, 4, 4, 4),
+            row(d(2), "SY02", GroupKey::Group(Group::Child), 4, 4, 4),
+            row(d(9), "SY02", GroupKey::All, 5, 5, 5),
+        ];
+        assert_eq!(
+            weekly_bounds(&weekly, &[d(2), d(9), d(16)], Category::Wounded),
+            [(34, 103), (5, 5), (0, 0)]
+        );
+    }
 
     /// Every table's HXL row uses the dictionary's hashtags as their types say: `#affected`
     /// (a number) only on numeric columns and on every count, text under `#meta`,

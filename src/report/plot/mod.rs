@@ -12,6 +12,7 @@ use std::sync::Once;
 
 use plotters::prelude::*;
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const FONT: &[u8] = include_bytes!("DejaVuSans.ttf");
 const FAMILY: &str = "hasila-sans";
@@ -37,10 +38,83 @@ pub fn shape(text: &str) -> String {
     out
 }
 
-/// One series of a chart: its label and a value per x position.
+/// One series of a chart: its label, its colour (the same for a group in every chart) and
+/// a value per x position.
 pub struct Series {
     pub label: String,
+    pub colour: RGBColor,
     pub values: Vec<u64>,
+}
+
+/// The colour of a chart of one series (killed by governorate).
+pub const BAR: RGBColor = RGBColor(0x44, 0x55, 0x66);
+
+/// Width of the legend beside the plot: outside it, so it never covers a bar or a line.
+const LEGEND_WIDTH: u32 = 210;
+/// Height of the line under a chart that says its period and source.
+const NOTE_HEIGHT: u32 = 30;
+/// Text sizes, large enough that every dot of an Arabic letter survives (`مقاتلون`).
+const TITLE_PX: u32 = 28;
+const LABEL_PX: u32 = 17;
+const LEGEND_PX: u32 = 19;
+
+/// What a chart says under it: Arabic words, then text kept left to right after them (the
+/// period's dates, which the bidirectional reordering of Arabic would turn around).
+pub struct Note<'a> {
+    pub words: &'a str,
+    pub ltr: &'a str,
+}
+
+/// Write the note along the bottom of `area`: its words from the right edge, its left-to-
+/// right text to their left.
+fn draw_note<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    note: &Note<'_>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, _) = area.dim_in_pixel();
+    let grey = BLACK.mix(0.7);
+    let style = TextStyle::from((font(), 15).into_font())
+        .color(&grey)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    let words = shape(note.words);
+    let right = w as i32 - 16;
+    area.draw(&Text::new(words.clone(), (right, 14), style.clone()))?;
+    let (ww, _) = area.estimate_text_size(&words, &style)?;
+    area.draw(&Text::new(
+        note.ltr.to_string(),
+        (right - ww as i32 - 8, 14),
+        style,
+    ))
+}
+
+/// The legend, in its own area beside the plot: a swatch and a label per series, read
+/// from the right as Arabic is.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    series: &[Series],
+    line: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, _) = area.dim_in_pixel();
+    let w = w as i32;
+    let style =
+        TextStyle::from((font(), LEGEND_PX).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
+    for (k, s) in series.iter().enumerate() {
+        let y = 80 + 32 * k as i32;
+        let x = w - 20;
+        if line {
+            area.draw(&PathElement::new(
+                vec![(x - 18, y), (x, y)],
+                s.colour.stroke_width(4),
+            ))?;
+        } else {
+            area.draw(&Rectangle::new(
+                [(x - 16, y - 8), (x, y + 8)],
+                s.colour.filled(),
+            ))?;
+        }
+        area.draw(&Text::new(shape(&s.label), (x - 26, y), style.clone()))?;
+    }
+    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,8 +131,8 @@ fn err<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> ChartError + '_ {
     }
 }
 
-/// Colours for series, readable on white and distinct in print.
-const PALETTE: [RGBColor; 7] = [
+/// Colours, readable on white and distinct in print.
+pub const PALETTE: [RGBColor; 7] = [
     RGBColor(0xd6, 0x27, 0x28),
     RGBColor(0x1f, 0x77, 0xb4),
     RGBColor(0x2c, 0xa0, 0x2c),
@@ -94,42 +168,59 @@ fn segment_label(v: &SegmentValue<u32>, labels: &[String]) -> String {
 pub fn stacked_bars(
     path: &Path,
     title: &str,
+    note: &Note<'_>,
     x_labels: &[String],
     series: &[Series],
+    bounds: &[(u64, u64)],
 ) -> Result<(), ChartError> {
     let f = font();
-    let root = BitMapBackend::new(path, (1000, 560)).into_drawing_area();
+    let root = BitMapBackend::new(path, (1100, 600)).into_drawing_area();
     root.fill(&WHITE).map_err(err(path))?;
+    let (body, foot) = root.split_vertically(600 - NOTE_HEIGHT);
+    draw_note(&foot, note).map_err(err(path))?;
+    let (plot_area, legend) = body.split_horizontally(1100 - LEGEND_WIDTH);
+    draw_legend(&legend, series, false).map_err(err(path))?;
+    // Vague figures: a whisker from the low to the high bound above the exact bars.
+    let vague = bounds.iter().any(|&(_, hi)| hi > 0);
+    if vague {
+        draw_range_key(&legend, series.len()).map_err(err(path))?;
+    }
+    let root = plot_area;
     let n = x_labels.len().max(1);
     let tops: Vec<u64> = (0..n)
         .map(|i| {
-            series
+            let exact: u64 = series
                 .iter()
                 .map(|s| s.values.get(i).copied().unwrap_or(0))
-                .sum()
+                .sum();
+            exact.max(bounds.get(i).map_or(0, |b| b.1))
         })
         .collect();
-    let ymax = tops.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.15;
+    let ymax = tops.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1;
     let mut chart = ChartBuilder::on(&root)
-        .caption(shape(title), (f, 26))
+        .caption(shape(title), (f, TITLE_PX))
         .margin(16)
-        .x_label_area_size(60)
-        .y_label_area_size(60)
+        .x_label_area_size(70)
+        .y_label_area_size(70)
         .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..ymax)
         .map_err(err(path))?;
     let labels: Vec<String> = x_labels.iter().map(|l| shape(l)).collect();
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .light_line_style(WHITE)
         .x_labels(n + 1)
         .x_label_formatter(&|v| segment_label(v, &labels))
         .y_label_formatter(&whole)
-        .label_style((f, 13))
+        .label_style((f, LABEL_PX))
+        .x_desc(shape("بداية الأسبوع"))
+        .y_desc(shape("العدد"))
+        .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
     let mut base = vec![0u64; n];
-    for (k, s) in series.iter().enumerate() {
-        let colour = PALETTE[k % PALETTE.len()];
+    for s in series {
+        let colour = s.colour;
         let bars: Vec<Rectangle<(SegmentValue<u32>, f64)>> = (0..n)
             .filter_map(|i| {
                 let v = s.values.get(i).copied().unwrap_or(0);
@@ -150,55 +241,81 @@ pub fn stacked_bars(
                 Some(bar)
             })
             .collect();
-        chart
-            .draw_series(bars)
-            .map_err(err(path))?
-            .label(shape(&s.label))
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 12, y + 6)], colour.filled()));
+        chart.draw_series(bars).map_err(err(path))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font((f, 15))
-        .draw()
-        .map_err(err(path))?;
+    // A total with vague figures behind it: its range, low to high, where the high bound
+    // passes the exact sum (`عشرات الجرحى` alone is a whisker from 30 to 99 over nothing).
+    let whiskers: Vec<PathElement<(SegmentValue<u32>, f64)>> = (0..n)
+        .filter_map(|i| {
+            let (lo, hi) = bounds.get(i).copied()?;
+            (hi > base[i]).then(|| {
+                let x = SegmentValue::CenterOf(i as u32);
+                PathElement::new(
+                    vec![(x.clone(), lo.max(base[i]) as f64), (x, hi as f64)],
+                    BLACK.stroke_width(3),
+                )
+            })
+        })
+        .collect();
+    chart.draw_series(whiskers).map_err(err(path))?;
     root.present().map_err(err(path))?;
     Ok(())
+}
+
+/// The legend's key for the whisker of vague figures, under the series' keys.
+fn draw_range_key<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    after: usize,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, _) = area.dim_in_pixel();
+    let x = w as i32 - 28;
+    let y = 80 + 32 * after as i32;
+    area.draw(&PathElement::new(
+        vec![(x, y - 10), (x, y + 10)],
+        BLACK.stroke_width(3),
+    ))?;
+    let style =
+        TextStyle::from((font(), LEGEND_PX).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
+    area.draw(&Text::new(shape("تقدير: عشرات، مئات"), (x - 18, y), style))
 }
 
 /// Horizontal bars, largest first: one value per label.
 pub fn horizontal_bars(
     path: &Path,
     title: &str,
+    note: &Note<'_>,
     values: &BTreeMap<String, u64>,
 ) -> Result<(), ChartError> {
     let f = font();
     let mut rows: Vec<(&String, &u64)> = values.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let n = rows.len().max(1);
-    let height = (120 + 34 * n as u32).max(300);
-    let root = BitMapBackend::new(path, (1000, height)).into_drawing_area();
+    let height = (150 + 38 * n as u32).max(320);
+    let root = BitMapBackend::new(path, (1100, height)).into_drawing_area();
     root.fill(&WHITE).map_err(err(path))?;
+    let (root, foot) = root.split_vertically(height - NOTE_HEIGHT);
+    draw_note(&foot, note).map_err(err(path))?;
     let xmax = rows.iter().map(|r| *r.1).max().unwrap_or(0).max(1) as f64 * 1.15;
     let labels: Vec<String> = rows.iter().map(|r| shape(r.0)).collect();
     // Largest at the top: segment 0 is drawn at the bottom, so labels run in reverse.
     let reversed: Vec<String> = labels.iter().rev().cloned().collect();
     let mut chart = ChartBuilder::on(&root)
-        .caption(shape(title), (f, 26))
+        .caption(shape(title), (f, TITLE_PX))
         .margin(16)
-        .x_label_area_size(40)
-        .y_label_area_size(180)
+        .x_label_area_size(60)
+        .y_label_area_size(190)
         .build_cartesian_2d(0f64..xmax, (0..last(n)).into_segmented())
         .map_err(err(path))?;
     chart
         .configure_mesh()
         .disable_y_mesh()
+        .light_line_style(WHITE)
         .y_labels(n + 1)
         .y_label_formatter(&|v| segment_label(v, &reversed))
         .x_label_formatter(&whole)
-        .label_style((f, 15))
+        .label_style((f, LABEL_PX))
+        .x_desc(shape("العدد"))
+        .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
     chart
@@ -209,7 +326,7 @@ pub fn horizontal_bars(
                     (0.0, SegmentValue::Exact(y)),
                     (**v as f64, SegmentValue::Exact(y + 1)),
                 ],
-                PALETTE[0].filled(),
+                BAR.filled(),
             );
             bar.set_margin(6, 6, 0, 0);
             bar
@@ -221,7 +338,7 @@ pub fn horizontal_bars(
             Text::new(
                 format!("{v}"),
                 (**v as f64 + xmax * 0.01, SegmentValue::CenterOf(y)),
-                (f, 14),
+                (f, LABEL_PX),
             )
         }))
         .map_err(err(path))?;
@@ -233,12 +350,18 @@ pub fn horizontal_bars(
 pub fn lines(
     path: &Path,
     title: &str,
+    note: &Note<'_>,
     x_labels: &[String],
     series: &[Series],
 ) -> Result<(), ChartError> {
     let f = font();
-    let root = BitMapBackend::new(path, (1000, 500)).into_drawing_area();
+    let root = BitMapBackend::new(path, (1100, 540)).into_drawing_area();
     root.fill(&WHITE).map_err(err(path))?;
+    let (body, foot) = root.split_vertically(540 - NOTE_HEIGHT);
+    draw_note(&foot, note).map_err(err(path))?;
+    let (plot_area, legend) = body.split_horizontally(1100 - LEGEND_WIDTH);
+    draw_legend(&legend, series, true).map_err(err(path))?;
+    let root = plot_area;
     let n = x_labels.len().max(1);
     let ymax = series
         .iter()
@@ -246,13 +369,13 @@ pub fn lines(
         .max()
         .unwrap_or(0)
         .max(1) as f64
-        * 1.15;
+        * 1.1;
     let labels: Vec<String> = x_labels.iter().map(|l| shape(l)).collect();
     let mut chart = ChartBuilder::on(&root)
-        .caption(shape(title), (f, 26))
+        .caption(shape(title), (f, TITLE_PX))
         .margin(16)
-        .x_label_area_size(60)
-        .y_label_area_size(60)
+        .x_label_area_size(70)
+        .y_label_area_size(70)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5).max(0.5), 0f64..ymax)
         .map_err(err(path))?;
     chart
@@ -267,11 +390,15 @@ pub fn lines(
             }
         })
         .y_label_formatter(&whole)
-        .label_style((f, 13))
+        .light_line_style(WHITE)
+        .label_style((f, LABEL_PX))
+        .x_desc(shape("بداية الأسبوع"))
+        .y_desc(shape("العدد"))
+        .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
-    for (k, s) in series.iter().enumerate() {
-        let colour = PALETTE[k % PALETTE.len()];
+    for s in series {
+        let colour = s.colour;
         let pts: Vec<(f64, f64)> = s
             .values
             .iter()
@@ -280,23 +407,11 @@ pub fn lines(
             .collect();
         chart
             .draw_series(LineSeries::new(pts.clone(), colour.stroke_width(3)))
-            .map_err(err(path))?
-            .label(shape(&s.label))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(3))
-            });
+            .map_err(err(path))?;
         chart
             .draw_series(pts.into_iter().map(|p| Circle::new(p, 4, colour.filled())))
             .map_err(err(path))?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK.mix(0.3))
-        .label_font((f, 15))
-        .draw()
-        .map_err(err(path))?;
     root.present().map_err(err(path))?;
     Ok(())
 }
@@ -323,6 +438,11 @@ mod tests {
         assert_eq!(shape("2024-01-06"), "2024-01-06");
     }
 
+    const NOTE: Note<'static> = Note {
+        words: "المصدر: أخبار منشورة · الفترة",
+        ltr: "2024-01-06 – 2024-01-19",
+    };
+
     #[test]
     fn charts_are_written() {
         let dir = std::env::temp_dir().join(format!("hasila-charts-{}", std::process::id()));
@@ -331,19 +451,29 @@ mod tests {
         let s = vec![
             Series {
                 label: "أطفال".into(),
+                colour: PALETTE[0],
                 values: vec![3, 1],
             },
             Series {
                 label: "نساء".into(),
+                colour: PALETTE[4],
                 values: vec![2, 0],
             },
         ];
-        stacked_bars(&dir.join("a.png"), "القتلى أسبوعيا", &x, &s).unwrap();
-        lines(&dir.join("b.png"), "النساء والأطفال", &x, &s).unwrap();
+        stacked_bars(
+            &dir.join("a.png"),
+            "القتلى أسبوعيا",
+            &NOTE,
+            &x,
+            &s,
+            &[(5, 5), (30, 99)],
+        )
+        .unwrap();
+        lines(&dir.join("b.png"), "النساء والأطفال", &NOTE, &x, &s).unwrap();
         let mut v = BTreeMap::new();
         v.insert("إدلب".to_string(), 12);
         v.insert("حلب".to_string(), 5);
-        horizontal_bars(&dir.join("c.png"), "القتلى حسب المحافظة", &v).unwrap();
+        horizontal_bars(&dir.join("c.png"), "القتلى حسب المحافظة", &NOTE, &v).unwrap();
         for f in ["a.png", "b.png", "c.png"] {
             let bytes = std::fs::read(dir.join(f)).unwrap();
             assert!(bytes.starts_with(b"\x89PNG"), "{f}");
