@@ -389,7 +389,7 @@ fn for_each_document<T: Send>(
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
     let (files, errors) = input::expand(inputs);
-    let bar = progress(files.len());
+    let bar = progress(&files);
     let mut report = |e: InputError, summary: &mut Summary| {
         if e.skipped {
             summary.skipped += 1;
@@ -419,19 +419,28 @@ fn for_each_document<T: Send>(
         result: Ok(()),
     };
     rayon::in_place_scope_fifo(|scope| {
+        // The bar moves by the bytes of the documents read (their text, about the file's
+        // share), and to each file's end when it is done: one large JSONL file moves too.
+        let mut done_bytes = 0;
         for file in &files {
             bar.set_message(file.display().to_string());
             input::read_input(file, cols, &mut |doc| match doc {
                 Err(e) => report(e, &mut summary),
                 Ok(doc) => {
                     summary.documents += 1;
+                    let size = doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+                    bar.inc(size as u64);
+                    if summary.documents % 1024 == 0 {
+                        bar.set_prefix(format!("{} documents", summary.documents));
+                    }
                     chunks.push(doc, scope);
                 }
             });
             if chunks.result.is_err() {
                 break;
             }
-            bar.inc(1);
+            done_bytes += file_size(file);
+            bar.set_position(done_bytes);
         }
         chunks.finish(scope);
     });
@@ -441,18 +450,38 @@ fn for_each_document<T: Send>(
     Ok(summary)
 }
 
-/// A progress bar on stderr, only when stderr is a terminal (never in pipes or CI logs).
-fn progress(files: usize) -> indicatif::ProgressBar {
+/// The size of a file in bytes, 0 when it cannot be read (standard input).
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// A progress bar on stderr by bytes read, only when stderr is a terminal (never in pipes or
+/// CI logs) and the inputs have a size (not standard input).
+fn progress(files: &[PathBuf]) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
-    if !io::stderr().is_terminal() || files < 2 {
+    let total: u64 = files.iter().map(|f| file_size(f)).sum();
+    if !io::stderr().is_terminal() || total == 0 {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(files as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed} {wide_msg}")
-    {
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} {prefix} {elapsed}/{eta} {wide_msg}",
+    ) {
         bar.set_style(style);
     }
+    bar
+}
+
+/// A spinner on stderr for a phase with no count to show (the report's aggregation), only
+/// when stderr is a terminal; cleared with `finish_and_clear`.
+pub fn phase(message: &'static str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }
 

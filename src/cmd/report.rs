@@ -88,7 +88,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         drop(r);
         anyhow::bail!("no article was read from the inputs: no report written");
     }
-    let written = r.finish()?;
+    let spinner = pipeline::phase("merging incidents, writing tables, charts and the page");
+    let written = r.finish();
+    spinner.finish_and_clear();
+    let written = written?;
     eprintln!("{}", summary.line());
     report::summary(&written, &args.out, &mut io::stderr());
     Ok(Outcome::Run(summary))

@@ -481,13 +481,14 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
 
 /// One line on what a report holds.
 pub fn summary(w: &Written, out: &Path, err: &mut dyn io::Write) {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
     let _ = writeln!(
         err,
-        "hasila: report in {}: {} incidents over {} weeks, {} undated mentions left out; {}",
+        "hasila: report in {}: {} over {}, {} left out; {}",
         crate::pipeline::printable(&out.display().to_string()),
-        w.incidents,
-        w.weeks,
-        w.undated,
+        n(w.incidents, "incident", "incidents"),
+        n(w.weeks, "week", "weeks"),
+        n(w.undated, "undated mention", "undated mentions"),
         w.files.join(", ")
     );
 }
