@@ -6,11 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked
-# The same articles make the same files: the spreadsheet's creation time is fixed, and the
-# screenshot (made by scripts/screenshot.sh, not by the report) is kept across the run.
+# The same articles make the same files: the spreadsheet's creation time and the page's
+# date are fixed, and the screenshots (made by scripts/screenshot.sh, not by the report) are
+# kept across the run.
 export SOURCE_DATE_EPOCH=1704067200
-shot=$(mktemp)
-trap 'rm -f "$shot"' EXIT
-if [ -f reports/example/screenshot.png ]; then cp reports/example/screenshot.png "$shot"; fi
+keep=$(mktemp -d)
+trap 'rm -rf "$keep"' EXIT
+for f in screenshot.png screenshot_phone.png; do
+  if [ -f "reports/example/$f" ]; then cp "reports/example/$f" "$keep/"; fi
+done
 ./target/release/hasila report fixtures/samples fixtures/report/corpus.jsonl --hxl --out reports/example
-if [ -s "$shot" ]; then cp "$shot" reports/example/screenshot.png; fi
+for f in screenshot.png screenshot_phone.png; do
+  if [ -f "$keep/$f" ]; then cp "$keep/$f" reports/example/; fi
+done

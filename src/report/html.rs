@@ -54,6 +54,11 @@ fn opt(v: Option<u64>) -> String {
     v.map(labels::thousands).unwrap_or_default()
 }
 
+/// A date as the page shows it: kept left to right and on one line.
+fn day(d: NaiveDate) -> String {
+    format!("<bdi dir=\"ltr\">{d}</bdi>")
+}
+
 /// A source as the page names it: an article's id kept left to right inside the Arabic text
 /// (`<bdi>`: a path does not flip), a path shown by its file name, the whole id on hover.
 fn source(doc_id: &str) -> String {
@@ -295,7 +300,7 @@ fn weekly_section(
         writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{markup}</details></td></tr>",
-            r.week_start,
+            day(r.week_start),
             esc(labels::admin1(&r.admin1_pcode)),
             labels::category(r.category),
             labels::group(r.group),
@@ -361,7 +366,7 @@ fn incident_row(n: usize, i: &Incident) -> String {
     format!(
         "<tr><td>{}</td><td>{}</td><td>{place}</td><td class=n>{}</td><td class=n>{}</td><td><details><summary>{}</summary>{}</details></td></tr>",
         n + 1,
-        i.event_date,
+        day(i.event_date),
         fig(Category::Killed),
         fig(Category::Wounded),
         labels::counted(i.sources.len() as u64, &labels::SOURCES),
@@ -392,7 +397,7 @@ fn excluded_row(r: &ExcludedRow<'_>) -> String {
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
         esc(labels::left_out(r.why)),
         source(r.doc_id),
-        r.date.map(|d| d.to_string()).unwrap_or_default(),
+        r.date.map(day).unwrap_or_default(),
         esc(labels::admin1(r.admin1_pcode.unwrap_or(""))),
         r.category.map(labels::category).unwrap_or_default(),
         figure,
@@ -405,7 +410,7 @@ fn total_row(m: &Mention) -> String {
     format!(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td>{}</td></tr>",
         source(&m.doc_id),
-        m.published.map(|d| d.to_string()).unwrap_or_default(),
+        m.published.map(day).unwrap_or_default(),
         esc(labels::admin1(m.admin1_pcode.as_deref().unwrap_or(""))),
         labels::category(m.category),
         m.count.map_or_else(

@@ -180,21 +180,23 @@ pub fn stacked_bars(
     draw_note(&foot, note).map_err(err(path))?;
     let (plot_area, legend) = body.split_horizontally(1100 - LEGEND_WIDTH);
     draw_legend(&legend, series, false).map_err(err(path))?;
-    // Vague figures: a whisker from the low to the high bound above the exact bars.
-    let vague = bounds.iter().any(|&(_, hi)| hi > 0);
-    if vague {
-        draw_range_key(&legend, series.len()).map_err(err(path))?;
-    }
     let root = plot_area;
     let n = x_labels.len().max(1);
-    let tops: Vec<u64> = (0..n)
+    let exact: Vec<u64> = (0..n)
         .map(|i| {
-            let exact: u64 = series
+            series
                 .iter()
                 .map(|s| s.values.get(i).copied().unwrap_or(0))
-                .sum();
-            exact.max(bounds.get(i).map_or(0, |b| b.1))
+                .sum()
         })
+        .collect();
+    // Vague figures: a whisker from the low to the high bound above the exact bars, and its
+    // key in the legend, only where a high bound passes the exact sum.
+    if (0..n).any(|i| bounds.get(i).is_some_and(|b| b.1 > exact[i])) {
+        draw_range_key(&legend, series.len()).map_err(err(path))?;
+    }
+    let tops: Vec<u64> = (0..n)
+        .map(|i| exact[i].max(bounds.get(i).map_or(0, |b| b.1)))
         .collect();
     let ymax = tops.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1;
     let mut chart = ChartBuilder::on(&root)
