@@ -593,6 +593,7 @@ fn head4(s: &str) -> Option<u32> {
 /// written with its clitic (`بجروح`) wins over the bare form. At most six, held as where
 /// they start in the word: this runs for every word of every article, so it does not
 /// allocate, and the set is small enough to pass around in registers.
+#[inline]
 pub fn keys(word: &str) -> Keys<'_> {
     let mut out = Keys {
         word,

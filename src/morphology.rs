@@ -22,6 +22,37 @@ pub struct Morphology {
     pub articles: Vec<String>,
     /// The conjunction.
     pub and: char,
+    /// The articles of four bytes (two Arabic letters) as the number their bytes make: a
+    /// word's first four bytes are tested against them in one comparison each, as this runs
+    /// for every word of every article.
+    #[serde(skip)]
+    article4: Vec<u32>,
+    /// The articles of another length (none built in), tested the slow way.
+    #[serde(skip)]
+    other_articles: Vec<String>,
+    /// The clitics and the place clitics as bits over the Arabic block (U+0600 to U+067F):
+    /// one test a letter, for every word.
+    #[serde(skip)]
+    clitic_bits: u128,
+    #[serde(skip)]
+    place_bits: u128,
+}
+
+/// The bits of `letters` in the Arabic block; a letter outside it is never one.
+fn arabic_bits(letters: &[char]) -> u128 {
+    letters
+        .iter()
+        .filter_map(|&c| (c as u32).checked_sub(0x600).filter(|&k| k < 128))
+        .fold(0, |bits, k| bits | 1 << k)
+}
+
+/// Is `c` one of `letters`, whose Arabic ones are `bits`?
+#[inline]
+fn has(bits: u128, letters: &[char], c: char) -> bool {
+    match (c as u32).checked_sub(0x600) {
+        Some(k) if k < 128 => bits >> k & 1 == 1,
+        _ => letters.contains(&c),
+    }
 }
 
 impl Morphology {
@@ -31,21 +62,40 @@ impl Morphology {
         for a in &mut m.articles {
             *a = crate::normalize::normalize_word(a);
         }
+        m.article4 = m
+            .articles
+            .iter()
+            .filter(|a| a.len() == 4)
+            .filter_map(|a| head4(a))
+            .collect();
+        m.other_articles = m
+            .articles
+            .iter()
+            .filter(|a| a.len() != 4)
+            .cloned()
+            .collect();
+        m.clitic_bits = arabic_bits(&m.clitics);
+        m.place_bits = arabic_bits(&m.place_clitics);
         Ok(m)
     }
 
     /// Is `c` a clitic a word may carry?
     #[inline]
     pub fn is_clitic(&self, c: char) -> bool {
-        self.clitics.contains(&c)
+        has(self.clitic_bits, &self.clitics, c)
     }
 
     /// `w` without the one clitic a place name may carry, when at least three letters
     /// remain (`وحلب` → `حلب`; `كفرنبل` stays).
+    #[inline]
     pub fn strip_place_clitic<'w>(&self, w: &'w str) -> &'w str {
         let mut cs = w.chars();
         match cs.next() {
-            Some(c) if self.place_clitics.contains(&c) && cs.clone().count() >= 3 => cs.as_str(),
+            Some(c)
+                if has(self.place_bits, &self.place_clitics, c) && cs.clone().nth(2).is_some() =>
+            {
+                cs.as_str()
+            }
             _ => w,
         }
     }
@@ -54,7 +104,17 @@ impl Morphology {
     /// it (`القتلى`, `للقتلى`; not `الي`).
     #[inline]
     pub fn article_len(&self, k: &str) -> Option<usize> {
-        self.articles
+        // Two Arabic letters after a four-byte article: four more bytes.
+        if k.len() >= 8
+            && let Some(h) = head4(k)
+            && self.article4.contains(&h)
+        {
+            return Some(4);
+        }
+        if self.other_articles.is_empty() {
+            return None;
+        }
+        self.other_articles
             .iter()
             .find(|a| k.starts_with(a.as_str()) && k[a.len()..].chars().nth(1).is_some())
             .map(String::len)
@@ -67,7 +127,16 @@ impl Morphology {
     }
 }
 
+/// The first four bytes of `s` as one number, when it has four.
+#[inline]
+fn head4(s: &str) -> Option<u32> {
+    s.as_bytes()
+        .first_chunk::<4>()
+        .map(|b| u32::from_ne_bytes(*b))
+}
+
 /// The built-in model.
+#[inline]
 pub fn builtin() -> &'static Morphology {
     static M: OnceLock<Morphology> = OnceLock::new();
     M.get_or_init(|| Morphology::parse(BUILTIN).expect("rules/morphology.toml is valid"))

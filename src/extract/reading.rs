@@ -497,11 +497,19 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// Which sentences (by index) hold a cue or a casualty noun.
+/// Which sentences (by index) hold a cue or a casualty noun: every construction needs one
+/// of them in the figure's sentence; a noun of people alone (`السوري`, `الجيش`) makes none.
 pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
     for h in &r.hits {
-        if matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. }) {
+        if matches!(
+            h.entry.kind,
+            Kind::Cue { .. }
+                | Kind::Noun {
+                    category: Some(_),
+                    ..
+                }
+        ) {
             wanted[r.sentence[h.start]] = true;
         }
     }
