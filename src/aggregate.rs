@@ -115,6 +115,9 @@ pub struct Incident {
     pub sources: Vec<String>,
     /// The quotes that state it, with their article.
     pub quotes: Vec<(String, String)>,
+    /// Made only of running totals of one named event ([`Flag::Revision`]): it may raise
+    /// an incident it is the same event as, and is never an incident of its own.
+    pub revision: bool,
 }
 
 impl Incident {
@@ -158,7 +161,7 @@ impl LeftOut {
 pub fn left_out(m: &Mention) -> Option<LeftOut> {
     if m.flags.contains(&Flag::Furniture) {
         Some(LeftOut::Furniture)
-    } else if m.scope != Scope::Incident {
+    } else if m.scope != Scope::Incident && !m.flags.contains(&Flag::Revision) {
         Some(LeftOut::Cumulative)
     } else if m.flags.contains(&Flag::Background) {
         Some(LeftOut::Background)
@@ -259,6 +262,7 @@ pub fn article_events(mentions: &[Mention]) -> (Vec<Incident>, Vec<&Mention>) {
                     .iter()
                     .map(|m| (m.doc_id.clone(), m.quote.clone()))
                     .collect(),
+                revision: ms.iter().all(|m| m.flags.contains(&Flag::Revision)),
             }
         })
         .collect();
@@ -293,8 +297,9 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
         return false;
     }
     // A figure for the same category and group that agrees, or a later report that
-    // raises it, or the same town.
-    let later = b.event_date > a.event_date;
+    // raises it (a revision of the event's toll raises it whatever its date), or the same
+    // town.
+    let later = b.event_date > a.event_date || b.revision;
     a.figures.iter().any(|(k, fa)| {
         b.figures.get(k).is_some_and(|fb| {
             fa.exact
@@ -308,17 +313,19 @@ fn same_event(a: &Incident, b: &Incident) -> bool {
 /// Step 2: merge the events told by several articles. Events are taken by date, so a
 /// revision meets the report it revises.
 pub fn merge_incidents(mut events: Vec<Incident>) -> Vec<Incident> {
-    events.sort_by_key(|a| a.event_date);
+    events.sort_by_key(|a| (a.event_date, a.revision));
     let mut merger = Merger::default();
     for e in events {
-        merger.push(e, ());
+        // A revision of no incident is none.
+        let _ = merger.push(e, ());
     }
     merger.finish().map(|(i, _)| i).collect()
 }
 
-/// Step 2 as a stream, for events that come in date order: an incident is settled once an
-/// event more than a day later arrives, as nothing from then on can join it. So only the
-/// incidents of the last two days are held, whatever the length of the corpus.
+/// Step 2 as a stream, for events that come in date order (on one day, revisions after the
+/// rest): an incident is settled once an event more than a day later arrives, as nothing
+/// from then on can join it. So only the incidents of the last two days are held, whatever
+/// the length of the corpus.
 ///
 /// Each event may carry a payload `P` (the report's: where its quotes are on disk); an
 /// incident comes out with the payloads of its events in the order they joined.
@@ -338,8 +345,10 @@ impl<P> Default for Merger<P> {
 }
 
 impl<P> Merger<P> {
-    /// Take the next event; its date must not be before the last one's.
-    pub fn push(&mut self, e: Incident, payload: P) {
+    /// Take the next event; its date must not be before the last one's. A revision that is
+    /// the same event as no incident comes back: it makes none.
+    #[must_use]
+    pub fn push(&mut self, e: Incident, payload: P) -> Option<(Incident, P)> {
         debug_assert!(
             self.open
                 .back()
@@ -378,10 +387,13 @@ impl<P> Merger<P> {
                 i.sources.extend(e.sources);
                 i.quotes.extend(e.quotes);
                 payloads.push(payload);
+                None
             }
+            None if e.revision => Some((e, payload)),
             None => {
                 let seen = e.sources.iter().cloned().collect();
                 self.open.push_back((e, vec![payload], seen));
+                None
             }
         }
     }

@@ -138,7 +138,8 @@ mod tests {
 
     #[test]
     fn says_when_there_is_nothing() {
-        let out = run("يوم الأحد");
+        // A cue, and `الأحد` (Sunday), which is no number.
+        let out = run("أصيب يوم الأحد");
         assert!(out.contains("numbers:    0\n"), "{out}");
         assert!(out.contains("mentions:   0"));
         // No cue word or casualty noun: extraction reads no number, and explain says so.

@@ -338,6 +338,9 @@ impl<'a> Extractor<'a> {
                 if self.background(r, &d) {
                     flags.push(Flag::Background);
                 }
+                if scopes[&d.at] == context::FigureScope::Revision {
+                    flags.push(Flag::Revision);
+                }
                 Mention {
                     doc_id: doc_id.to_string(),
                     category: d.category,
@@ -347,7 +350,7 @@ impl<'a> Extractor<'a> {
                     approx: d.approx,
                     vague: d.vague,
                     group: d.group,
-                    scope: scopes[&d.at],
+                    scope: scopes[&d.at].scope(),
                     cause,
                     weapon: self.weapon(r, &d),
                     place: place.map(|p| p.name.clone()),

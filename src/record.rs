@@ -67,6 +67,9 @@ pub enum Flag {
     /// An earlier event cited in passing (`يذكر أن`, `وكان … قد قتلوا`, `آنذاك`): not the
     /// event the article reports, so it makes no incident of its own.
     Background,
+    /// The running total of one event its sentence names (`ارتفعت حصيلة القصف على المدينة
+    /// أمس إلى 8`): cumulative, it may raise that event's incident, never make one.
+    Revision,
 }
 
 impl Category {
@@ -157,6 +160,7 @@ impl Flag {
             Flag::SumMismatch => "sum_mismatch",
             Flag::Furniture => "furniture",
             Flag::Background => "background",
+            Flag::Revision => "revision",
         }
     }
 }

@@ -607,3 +607,49 @@ fn the_spreadsheet_has_types_and_a_print_setup() {
     );
     fs::remove_dir_all(&out).unwrap();
 }
+
+/// A follow-up that says an event's toll rose (`ارتفعت حصيلة القصف … أمس إلى 8`) raises
+/// that event's incident, whatever the day it was published; a rising toll of an event no
+/// article reported makes no incident, and is listed as cumulative.
+#[test]
+fn a_rising_toll_revises_its_incident_and_makes_none() {
+    let dir = tmp("revision-in");
+    fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("news.jsonl");
+    fs::write(
+        &input,
+        concat!(
+            r#"{"id":"first","date":"2024-05-04","text":"قتل 6 مدنيين بقصف مدفعي على بلدة كفرنبل في ريف إدلب، اليوم السبت."}"#,
+            "\n",
+            r#"{"id":"later","date":"2024-05-05","text":"ارتفعت حصيلة القصف المدفعي على بلدة كفرنبل أمس السبت إلى 8 قتلى مدنيين."}"#,
+            "\n",
+            r#"{"id":"alone","date":"2024-05-05","text":"ارتفعت حصيلة القصف على مدينة حماة أمس إلى 9 قتلى."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = tmp("revision-out");
+    let o = report(&[input.to_str().unwrap()], &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let weekly = csv_text(&out.join("weekly.csv"));
+    assert!(
+        weekly.contains("2024-05-04,Idleb,SY07,killed,civilian,8,6,8,1"),
+        "{weekly}"
+    );
+    assert!(!weekly.contains("Hama"), "{weekly}");
+    let excluded = csv_text(&out.join("excluded.csv"));
+    let alone: Vec<&str> = excluded
+        .lines()
+        .filter(|l| l.starts_with("alone,"))
+        .collect();
+    assert_eq!(alone.len(), 1, "{excluded}");
+    assert!(alone[0].ends_with(",cumulative"), "{excluded}");
+    assert!(
+        !excluded.contains("later,"),
+        "the revision is in its incident: {excluded}"
+    );
+    let incidents = csv_text(&out.join("incidents.csv"));
+    assert_eq!(incidents.lines().count(), 2, "{incidents}");
+    fs::remove_dir_all(&out).unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -250,7 +250,7 @@ fn merging_as_a_stream_settles_what_merging_at_once_gives() {
     for (n, e) in events.into_iter().enumerate() {
         streamed.extend(merger.settled(e.event_date));
         held = held.max(merger.open.len());
-        merger.push(e, n);
+        assert!(merger.push(e, n).is_none(), "no revision here");
     }
     streamed.extend(merger.finish());
     assert_eq!(

@@ -14,6 +14,28 @@ fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
 /// a figure over the country among them.
 pub(super) type SentencePlaces = Vec<(usize, usize, &'static crate::places::Place)>;
 
+/// What a figure's words make of its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FigureScope {
+    /// One event or one day.
+    Incident,
+    /// A running total or a period's total.
+    Period,
+    /// The running total of one event its sentence names (`ارتفعت حصيلة القصف على المدينة
+    /// أمس إلى 8`): cumulative, and a revision of that event's toll, which the report may
+    /// raise an incident with but never make one of.
+    Revision,
+}
+
+impl FigureScope {
+    pub(super) fn scope(self) -> Scope {
+        match self {
+            FigureScope::Incident => Scope::Incident,
+            FigureScope::Period | FigureScope::Revision => Scope::Cumulative,
+        }
+    }
+}
+
 impl<'a> Extractor<'a> {
     /// Words of `kind` in the figure's sentence within `reach` words of it.
     pub(super) fn near<'r>(
@@ -33,13 +55,13 @@ impl<'a> Extractor<'a> {
     }
 
     /// Each figure's scope, by its token. A figure coordinated with another, or one of its
-    /// parts, shares its scope.
+    /// parts, shares a cumulative scope.
     pub(super) fn scopes(
         &self,
         r: &Reading<'a>,
         drafts: &[Draft<'a>],
-    ) -> HashMap<usize, Scope, FastState> {
-        let mut scopes: HashMap<usize, Scope, FastState> = HashMap::default();
+    ) -> HashMap<usize, FigureScope, FastState> {
+        let mut scopes: HashMap<usize, FigureScope, FastState> = HashMap::default();
         // Each figure's token, the token of the figure it is coordinated with, and whether
         // it opens behind `و` (`وأصاب 727`: the statement goes on).
         let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
@@ -67,7 +89,13 @@ impl<'a> Extractor<'a> {
             let s = d
                 .partner
                 .and_then(|p| scopes.get(&p).copied())
-                .map_or(own, |p| if p == Scope::Cumulative { p } else { own });
+                .map_or(own, |p| {
+                    if p.scope() == Scope::Cumulative {
+                        p
+                    } else {
+                        own
+                    }
+                });
             scopes.insert(d.at, s);
         }
         scopes
@@ -271,7 +299,7 @@ impl<'a> Extractor<'a> {
         r: &Reading<'a>,
         d: &Draft<'a>,
         other: impl Fn(usize) -> bool,
-    ) -> Scope {
+    ) -> FigureScope {
         let s = r.sentence[d.at];
         let compared = |j: usize| {
             (j.saturating_sub(COMPARE_REACH)..j).any(|k| {
@@ -305,15 +333,21 @@ impl<'a> Extractor<'a> {
             }
             _ => false,
         };
-        // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`).
-        let before = (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first))
-            .filter(|&j| r.sentence[j] == s)
-            .any(|j| {
-                r.hits(j).iter().any(|h| match h.entry.kind {
-                    Kind::Scope { backward: false } => d.first.saturating_sub(j) <= TOTAL_REACH,
-                    _ => period(h, j),
-                })
-            });
+        // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`): a
+        // running total's word, or a period.
+        let (mut total, mut before) = (false, false);
+        for j in
+            (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
+        {
+            for h in r.hits(j) {
+                match h.entry.kind {
+                    Kind::Scope { backward: false } => {
+                        total |= d.first.saturating_sub(j) <= TOTAL_REACH;
+                    }
+                    _ => before |= period(h, j),
+                }
+            }
+        }
         // A period word after the figure is its own until a running total begins (`مقتل 5
         // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
@@ -321,10 +355,15 @@ impl<'a> Extractor<'a> {
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));
-        if before || after || (self.large(d) && !self.one_event(r, d)) {
-            Scope::Cumulative
+        let one_event = self.one_event(r, d);
+        if before || after || (self.large(d) && !one_event) {
+            FigureScope::Period
+        } else if total && one_event {
+            FigureScope::Revision
+        } else if total {
+            FigureScope::Period
         } else {
-            Scope::Incident
+            FigureScope::Incident
         }
     }
 

@@ -144,7 +144,7 @@ pub struct Report {
     doc: Vec<Mention>,
     /// Where events, totals and quotes wait: a folder in `tmp`, removed before the end.
     spill: PathBuf,
-    events: SortedSpill<EventRecord, NaiveDate>,
+    events: SortedSpill<EventRecord, (NaiveDate, bool)>,
     quotes: QuoteFile,
     /// Each article's latest running totals, by article and subject.
     cumulative: SortedSpill<Mention, TotalsKey>,
@@ -192,7 +192,7 @@ impl Report {
             excluded_csv,
             sections: Some(html::Sections::create(&spill)?),
             doc: Vec::new(),
-            events: SortedSpill::new(&spill, "events", run, EventRecord::date),
+            events: SortedSpill::new(&spill, "events", run, EventRecord::order),
             cumulative: SortedSpill::new(&spill, "totals", run, totals_key),
             quotes,
             spill,
@@ -317,27 +317,13 @@ struct Settled<'r> {
 }
 
 impl Settled<'_> {
-    fn take(&mut self, i: Incident) -> Result<(), ReportError> {
+    /// Take a settled incident, or (`unmatched`) a revision that revised none.
+    fn take(&mut self, i: Incident, unmatched: bool) -> Result<(), ReportError> {
+        if unmatched {
+            return self.exclude(&i, aggregate::LeftOut::Cumulative);
+        }
         if !aggregate::within(i.event_date, self.opts.from, self.opts.to) {
-            for row in tables::excluded_incident_rows(&i) {
-                self.excluded
-                    .write_record(inert_row(&row))
-                    .map_err(csv_err(&self.excluded_path))?;
-            }
-            for (doc, quote) in &i.quotes {
-                self.sections.excluded(&html::ExcludedRow {
-                    doc_id: doc,
-                    date: Some(i.event_date),
-                    admin1_pcode: i.admin1_pcode.as_deref(),
-                    category: None,
-                    count: None,
-                    low: None,
-                    high: None,
-                    quote,
-                    why: aggregate::LeftOut::OutsidePeriod,
-                })?;
-            }
-            return Ok(());
+            return self.exclude(&i, aggregate::LeftOut::OutsidePeriod);
         }
         let n = self.n;
         self.n += 1;
@@ -354,6 +340,30 @@ impl Settled<'_> {
         }
         let week = aggregate::week_start(i.event_date, self.opts.week_start);
         self.sections.incident(n, week, &i)
+    }
+
+    /// The mentions of an incident (or an unmatched revision) that stay out of the tables,
+    /// listed with `why` in `excluded.csv` and on the page.
+    fn exclude(&mut self, i: &Incident, why: aggregate::LeftOut) -> Result<(), ReportError> {
+        for row in tables::excluded_incident_rows(i, why) {
+            self.excluded
+                .write_record(inert_row(&row))
+                .map_err(csv_err(&self.excluded_path))?;
+        }
+        for (doc, quote) in &i.quotes {
+            self.sections.excluded(&html::ExcludedRow {
+                doc_id: doc,
+                date: Some(i.event_date),
+                admin1_pcode: i.admin1_pcode.as_deref(),
+                category: None,
+                count: None,
+                low: None,
+                high: None,
+                quote,
+                why,
+            })?;
+        }
+        Ok(())
     }
 }
 
@@ -377,7 +387,9 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
         cards: [0; 4],
         killed_by_gov: BTreeMap::new(),
     };
-    stream::merge(&mut r.events, &r.spill, &mut quotes, |i| settled.take(i))?;
+    stream::merge(&mut r.events, &r.spill, &mut quotes, |i, unmatched| {
+        settled.take(i, unmatched)
+    })?;
     let Settled {
         mut csv,
         weekly,

@@ -25,6 +25,7 @@ pub struct EventRecord {
     figures: Vec<((Category, GroupKey), Figure)>,
     sources: Vec<String>,
     quotes: QuoteSpan,
+    revision: bool,
 }
 
 impl EventRecord {
@@ -39,12 +40,14 @@ impl EventRecord {
             figures: i.figures.into_iter().collect(),
             sources: i.sources,
             quotes,
+            revision: i.revision,
         }
     }
 
-    /// The day it happened: the order events are read back in.
-    pub fn date(&self) -> NaiveDate {
-        self.event_date
+    /// The order events are read back in: by the day it happened, and on one day the
+    /// revisions after the reports they may revise.
+    pub fn order(&self) -> (NaiveDate, bool) {
+        (self.event_date, self.revision)
     }
 
     /// The event, without its quotes (they come back by [`QuoteSpan`]).
@@ -59,6 +62,7 @@ impl EventRecord {
             figures: self.figures.into_iter().collect(),
             sources: self.sources,
             quotes: Vec::new(),
+            revision: self.revision,
         };
         (i, self.quotes)
     }
@@ -125,29 +129,32 @@ impl QuoteReader {
 }
 
 /// Events by date, merged into incidents; each settled incident, its quotes read back, goes
-/// to `settled` in date order.
+/// to `settled` in date order, with `false`; each revision that revised no incident, with
+/// `true`.
 pub fn merge(
-    events: &mut SortedSpill<EventRecord, NaiveDate>,
+    events: &mut SortedSpill<EventRecord, (NaiveDate, bool)>,
     spill: &Path,
     quotes: &mut QuoteReader,
-    mut settled: impl FnMut(Incident) -> Result<(), ReportError>,
+    mut settled: impl FnMut(Incident, bool) -> Result<(), ReportError>,
 ) -> Result<(), ReportError> {
     let mut merger = aggregate::Merger::default();
-    let mut take = |mut i: Incident, spans: Vec<QuoteSpan>| -> Result<(), ReportError> {
+    let mut read = |mut i: Incident, spans: &[QuoteSpan]| -> Result<Incident, ReportError> {
         for s in spans {
-            i.quotes.extend(quotes.read(s)?);
+            i.quotes.extend(quotes.read(*s)?);
         }
-        settled(i)
+        Ok(i)
     };
     for rec in events.sorted().map_err(io_err(spill))? {
         let (e, span) = rec.map_err(io_err(spill))?.into_event();
         for (i, spans) in merger.settled(e.event_date) {
-            take(i, spans)?;
+            settled(read(i, &spans)?, false)?;
         }
-        merger.push(e, span);
+        if let Some((e, span)) = merger.push(e, span) {
+            settled(read(e, &[span])?, true)?;
+        }
     }
     for (i, spans) in merger.finish() {
-        take(i, spans)?;
+        settled(read(i, &spans)?, false)?;
     }
     Ok(())
 }

@@ -482,11 +482,12 @@ pub fn excluded_row(m: &Mention, why: crate::aggregate::LeftOut) -> Vec<String> 
     ]
 }
 
-/// The mentions of an incident left out by `--from`/`--to`, as rows of `excluded.csv`: the
-/// incident keeps each one's article and quote, and its date and governorate.
-pub fn excluded_incident_rows(i: &Incident) -> Rows {
+/// The mentions of an incident left out (by `--from`/`--to`, or a revision that revised no
+/// incident), as rows of `excluded.csv` with `why`: the incident keeps each one's article
+/// and quote, and its date and governorate.
+pub fn excluded_incident_rows(i: &Incident, why: crate::aggregate::LeftOut) -> Rows {
     let pcode = i.admin1_pcode.clone().unwrap_or_default();
-    let why = crate::aggregate::LeftOut::OutsidePeriod.name();
+    let why = why.name();
     i.quotes
         .iter()
         .map(|(doc, quote)| {
