@@ -192,6 +192,15 @@ impl<'a> Extractor<'a> {
         // A place of another country is no candidate; with no Syrian place beside it in the
         // sentence, it says the figure is abroad.
         let abroad = all.iter().any(|(_, _, p)| p.abroad);
+        // The first place after the figure in its clause is abroad (`قتيل و 8 جرحى في
+        // طرابلس ونصرالله يعزي دمشق`): the figure is there, not in a Syrian place further on.
+        if all
+            .iter()
+            .find(|(t, _, p)| *t >= d.first && !p.nationwide)
+            .is_some_and(|&(t, _, p)| p.abroad && r.clause[t] == r.clause[d.at])
+        {
+            return None;
+        }
         let here: Vec<_> = all
             .into_iter()
             .filter(|(_, _, p)| !p.nationwide && !p.abroad)
