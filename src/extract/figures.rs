@@ -623,7 +623,15 @@ impl<'a> Extractor<'a> {
             });
         let partner = same_sentence_prev
             .filter(|_| (inherited || partitive || others || coordinated) && !own_statement)
-            .map(|p| p.at);
+            .map(|p| p.at)
+            // `17 شخصا من بين الضحايا`: a part of the victims told before, in a sentence of
+            // their own: of the last figure of its category, whose scope it shares.
+            .or_else(|| {
+                partitive_noun
+                    .and(before.last())
+                    .filter(|p| p.category == category)
+                    .map(|p| p.at)
+            });
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
         // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
