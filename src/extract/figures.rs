@@ -1053,4 +1053,26 @@ pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> u
             out[i].group = p.group;
         }
     }
+    // A bare number first in its sentence, and `others` right after it with their group
+    // named (`وكان 5 قتلوا وأصيب 11 آخرين من الحوثيين`): both are of that group.
+    for i in 0..out.len().saturating_sub(1) {
+        let (d, n) = (&out[i], &out[i + 1]);
+        let first = out[..i]
+            .last()
+            .is_none_or(|p| sentence(p.last) != sentence(d.first));
+        if first
+            && d.group == Group::Unspecified
+            && d.borrows == Some(Borrow::Bare)
+            && n.borrows == Some(Borrow::Others)
+            && n.group != Group::Unspecified
+            && sentence(n.first) == sentence(d.first)
+            && n.first <= d.last + OTHERS_AFTER_GAP
+        {
+            out[i].group = out[i + 1].group;
+        }
+    }
 }
+
+/// How far after a bare number the `others` whose group it takes may start: its verb
+/// after it and the next verb (`5 قتلوا وأصيب 11 آخرين`).
+const OTHERS_AFTER_GAP: usize = 3;
