@@ -174,6 +174,29 @@ fn sy(pcode: &str) -> Option<String> {
     Some(pcode.to_string())
 }
 
+/// The first place after a figure's words abroad puts it abroad, not in a Syrian place
+/// further on; a foreign city's name inside its words (a street) does not. A ranking gives
+/// each figure the place before its `بـ`.
+#[test]
+fn the_place_after_a_figure_abroad_and_a_rankings_places() {
+    assert_eq!(
+        places("قتيل و 8 جرحى بتجدد التوتر في طرابلس ونصرالله يعزي دمشق"),
+        [(Some(1), None), (Some(8), None)]
+    );
+    assert_eq!(
+        places("ارتفعت حصيلة قتلى القذائف على شارعي الثورة وبغداد في دمشق إلى 11 قتيلا"),
+        [(Some(11), sy("SY01"))]
+    );
+    assert_eq!(
+        places("وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40، ثم إدلب بـ 35"),
+        [
+            (Some(88), sy("SY12")),
+            (Some(40), sy("SY04")),
+            (Some(35), sy("SY07"))
+        ]
+    );
+}
+
 /// A figure spread over places of several governorates has no one place; its parts keep
 /// their own, and a list within one governorate keeps it.
 #[test]
