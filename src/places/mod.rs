@@ -41,6 +41,7 @@ struct Words {
     nationwide: Vec<String>,
     near: Vec<String>,
     abroad: Vec<String>,
+    attacked: Vec<String>,
     /// Words OCHA writes before the name of a district's or sub-district's seat (`مركز
     /// إدلب`): the name is read without them.
     seat: Vec<String>,
@@ -125,6 +126,8 @@ pub struct Gazetteer {
     foreign_after: Vec<Vec<String>>,
     /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
     near: Vec<String>,
+    /// An attack on a place right before its name (`قصف على`, `استهدف`): a locative too.
+    attacked: Vec<Vec<String>>,
     /// The endings of every name's first word. A text word and the word without its
     /// clitic end alike, so a word whose ending is not here starts no name: most words are
     /// turned away before any lookup.
@@ -151,6 +154,7 @@ impl Gazetteer {
             not_after: norm(&words.not_after),
             foreign_after: phrases(&words.foreign_after),
             near: norm(&words.near),
+            attacked: phrases(&words.attacked),
             ..Gazetteer::default()
         };
         let places = rows(PLACES);
@@ -335,7 +339,11 @@ impl Gazetteer {
             let prev_locative = |or_in: bool| {
                 i > 0
                     && ((or_in && self.ins.iter().any(|w| w == words[i - 1]))
-                        || any_of(&self.locatives, words[i - 1]))
+                        || any_of(&self.locatives, words[i - 1])
+                        || self
+                            .attacked
+                            .iter()
+                            .any(|p| i >= p.len() && phrase_at(words, i - p.len(), p)))
             };
             let w = words[i];
             if !self.endings.may_end(w) {
