@@ -89,6 +89,17 @@ impl Morphology {
     /// remain (`وحلب` → `حلب`; `كفرنبل` stays).
     #[inline]
     pub fn strip_place_clitic<'w>(&self, w: &'w str) -> &'w str {
+        // Arabic letters take two bytes, the first 0xD8 or 0xD9 (U+0600 to U+067F): a
+        // clitic and three letters are eight bytes, read without decoding.
+        let b = w.as_bytes();
+        if b.len() >= 8 && (b[0] == 0xD8 || b[0] == 0xD9) {
+            let k = ((u32::from(b[0]) & 0x1F) << 6 | (u32::from(b[1]) & 0x3F)) - 0x600;
+            return if self.place_bits >> k & 1 == 1 {
+                &w[2..]
+            } else {
+                w
+            };
+        }
         let mut cs = w.chars();
         match cs.next() {
             Some(c)
