@@ -192,13 +192,16 @@ impl<'a> Extractor<'a> {
         // A place of another country is no candidate; with no Syrian place beside it in the
         // sentence, it says the figure is abroad.
         let abroad = all.iter().any(|(_, _, p)| p.abroad);
-        // The first place after the figure's words in its clause is abroad (`قتيل و 8 جرحى
-        // في طرابلس ونصرالله يعزي دمشق`): the figure is there, not in a Syrian place further
-        // on. Not a name inside its words (`شارعي الثورة وبغداد … في دمشق إلى 11 قتيلا`).
+        // The first place after the figure's words in its clause is abroad, behind `في`
+        // (`قتيل و 8 جرحى في طرابلس ونصرالله يعزي دمشق`): the figure is there, not in a
+        // Syrian place further on. Not a name inside its words (`شارعي الثورة وبغداد … في
+        // دمشق إلى 11 قتيلا`), nor a country that acts (`قصف النظام وروسيا على غرب حلب`).
         if all
             .iter()
             .find(|(t, _, p)| *t > d.last && !p.nationwide)
-            .is_some_and(|&(t, _, p)| p.abroad && r.clause[t] == r.clause[d.at])
+            .is_some_and(|&(t, _, p)| {
+                p.abroad && r.clause[t] == r.clause[d.at] && t > 0 && r.word(t - 1) == r.closed.in_
+            })
         {
             return None;
         }

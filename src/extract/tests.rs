@@ -188,6 +188,10 @@ fn the_place_after_a_figure_abroad_and_a_rankings_places() {
         [(Some(11), sy("SY01"))]
     );
     assert_eq!(
+        places("44 قتيلا وجريحا حصيلة قصف النظام وروسيا على غرب حلب الأحد"),
+        [(Some(44), sy("SY02"))]
+    );
+    assert_eq!(
         places("وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40، ثم إدلب بـ 35"),
         [
             (Some(88), sy("SY12")),
