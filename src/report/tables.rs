@@ -377,15 +377,17 @@ pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
         .collect();
     govs.sort();
     govs.dedup();
-    let mut header = vec!["week_start".to_string()];
+    // In the page's words: the governorates by their Arabic names (`إدلب (SY07)`), and
+    // `غير معروف` where none is known.
+    let mut header = vec!["بداية الأسبوع".to_string()];
     header.extend(govs.iter().map(|(p, n)| {
         if n.is_empty() {
-            "unknown".into()
+            super::labels::UNKNOWN_PLACE.into()
         } else {
-            format!("{n} ({p})")
+            format!("{} ({p})", super::labels::admin1(p))
         }
     }));
-    header.push("total".into());
+    header.push("المجموع".into());
     let rows = weeks
         .iter()
         .map(|w| {
@@ -691,7 +693,7 @@ mod tests {
         let (cols, body) = pivot(&rows);
         assert_eq!(
             cols.header,
-            ["week_start", "unknown", "Idleb (SY07)", "total"]
+            ["بداية الأسبوع", "غير معروف", "إدلب (SY07)", "المجموع"]
         );
         assert_eq!(body[0], ["2024-03-02", "1", "5", "6"]);
         assert_eq!(body[1], ["2024-03-09", "0", "0", "0"]);
