@@ -60,7 +60,7 @@ constructions! {
     VAGUE_PARTITIVE = "vague.partitive":
         "a vague quantity before `من` and a casualty noun (`والعديد من الجرحى`)";
     DEFINITE_COUNT = "definite.count":
-        "a definite noun of the dead or wounded with a definite number word (`القتلى الثلاثة`)";
+        "a definite noun of the dead or wounded with a definite number word (`القتلى الثلاثة`), or definite people with one, a relative pronoun and a cue after them (`المسؤولين السوريين الثلاثة الذين قتلوا`)";
 }
 
 #[cfg(test)]

@@ -209,6 +209,7 @@ impl<'a> Extractor<'a> {
         self.vague_then_cue_drafts(r, used, out);
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
+        self.definite_people_drafts(r, used, out);
     }
 
     /// A noun of the dead or wounded is a figure even without a cue in three places. A dual
@@ -629,6 +630,100 @@ impl<'a> Extractor<'a> {
                 Some(count),
                 group,
                 (n.start, t),
+                n.start,
+                &n.entry.rule,
+            ));
+        }
+    }
+
+    /// Definite people counted by a definite number word, then a relative pronoun and a cue
+    /// after them: `المسؤولين السوريين الثلاثة الذين قتلوا أمس` (three killed), `الجنود
+    /// الخمسة الذين أصيبوا`. One adjective may stand between noun and number. Not when a
+    /// figure of the same count and category came before (the same people again).
+    pub(super) fn definite_people_drafts(
+        &self,
+        r: &Reading<'a>,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        use crate::numbers::table::WordKind;
+        let people = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: None,
+                    form: Form::Plural,
+                    ..
+                }
+            )
+        };
+        let n_toks = r.toks().len();
+        for n in r.first_hits(people) {
+            let Kind::Noun { group, .. } = n.entry.kind else {
+                continue;
+            };
+            if used[n.start] || !r.definite(n.start) {
+                continue;
+            }
+            let number_at = |t: usize| {
+                let bare = r.without_article(t)?;
+                self.numbers
+                    .table()
+                    .readings(bare)
+                    .iter()
+                    .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                    .and_then(|x| u64::try_from(x.value).ok())
+                    .filter(|&v| v >= 2)
+            };
+            let joined = |t: usize| t < n_toks && r.toks()[t].joined && !used[t];
+            // The number right after the noun, or after one adjective.
+            let Some((t, count)) = [n.end, n.end + 1]
+                .into_iter()
+                .filter(|&t| (n.end..=t).all(joined))
+                .filter(|&t| t == n.end || (r.definite(n.end) && r.hits(n.end).is_empty()))
+                .find_map(|t| Some((t, number_at(t)?)))
+            else {
+                continue;
+            };
+            if !joined(t + 1) || !r.closed.relative.iter().any(|w| w == r.word(t + 1)) {
+                continue;
+            }
+            let cue = (t + 2..(t + 4).min(n_toks))
+                .take_while(|&j| joined(j))
+                .find_map(|j| {
+                    r.hits(j).iter().find(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                after: true,
+                                category: Some(_),
+                                adjacent: false,
+                            }
+                        )
+                    })
+                })
+                .copied();
+            let Some(cue) = cue else { continue };
+            let Kind::Cue {
+                category: Some(category),
+                ..
+            } = cue.entry.kind
+            else {
+                continue;
+            };
+            let again = out
+                .iter()
+                .any(|d| d.last < n.start && d.category == category && d.count == Some(count));
+            if again || self.excluded(r, n.start, cue.end, category) {
+                continue;
+            }
+            used[n.start..cue.end].fill(true);
+            out.push(Draft::counted(
+                by::DEFINITE_COUNT,
+                category,
+                Some(count),
+                group.unwrap_or(Group::Unspecified),
+                (n.start, cue.end - 1),
                 n.start,
                 &n.entry.rule,
             ));
