@@ -121,6 +121,9 @@ pub enum Kind {
     Weapon(String),
     /// Not a casualty when seen near the cue; `None` for every category, else only those.
     Exclude(Option<Vec<Category>>),
+    /// People not hurt (`إنقاذ 25 شخصا`), before the figure as [`Kind::Exclude`] is; not
+    /// when the figure's own noun says they are hurt (`لإنقاذ حالة مصاب`, `إسعاف 5 جرحى`).
+    ExcludeUnhurt,
     /// A negation (`لم`, `دون`, `عدم`): not a casualty up to two words before the cue, like
     /// [`Kind::Exclude`], and further on in its clause for a figure with no number
     /// (`لم يسفر الانفجار عن وقوع إصابات`), unless a relative pronoun opens a clause of its own
@@ -448,6 +451,9 @@ struct ExcludeRow {
     /// (`لم يسفر الانفجار عن وقوع إصابات`).
     #[serde(default)]
     negates: bool,
+    /// People not hurt: not when the figure's own noun says they are (`إنقاذ 5 جرحى`).
+    #[serde(default)]
+    unhurt: bool,
     words: Vec<String>,
 }
 
@@ -780,6 +786,8 @@ impl Lexicon {
                 Kind::Rate
             } else if x.negates {
                 Kind::Negation
+            } else if x.unhurt {
+                Kind::ExcludeUnhurt
             } else {
                 Kind::Exclude(x.categories.clone())
             };
@@ -1051,6 +1059,9 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
+        Kind::ExcludeUnhurt => {
+            "exclude: people not hurt, unless a casualty noun counts them".into()
+        }
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Negation => "exclude: a negation of its clause".into(),
         Kind::Vague { others: false } => "vague quantity".into(),

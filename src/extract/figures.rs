@@ -235,6 +235,22 @@ impl<'a> Extractor<'a> {
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match &h.entry.kind {
                     Kind::Exclude(None) => j < z && h.end <= z,
+                    // `إنقاذ 25 شخصا`, not `لإنقاذ حالة مصاب`: the noun says they are hurt.
+                    Kind::ExcludeUnhurt => {
+                        j < z
+                            && h.end <= z
+                            && !(h.end..z).any(|t| {
+                                r.hits(t).iter().any(|x| {
+                                    matches!(
+                                        x.entry.kind,
+                                        Kind::Noun {
+                                            category: Some(_),
+                                            ..
+                                        }
+                                    )
+                                })
+                            })
+                    }
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
                     Kind::Negation => j < z && h.end <= z && !r.excepted(h.end, z),
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
