@@ -403,6 +403,7 @@ fn any_of(list: &[String], word: &str) -> bool {
 
 /// A word without the one clitic a place name may carry, when three letters remain (the
 /// shared [`crate::morphology`] model).
+#[inline]
 fn strip(w: &str) -> &str {
     crate::morphology::builtin().strip_place_clitic(w)
 }
