@@ -337,13 +337,18 @@ impl Gazetteer {
         while i < words.len() {
             // Asked only when a guarded name is met: most words are no name at all.
             let prev_locative = |or_in: bool| {
-                i > 0
-                    && ((or_in && self.ins.iter().any(|w| w == words[i - 1]))
-                        || any_of(&self.locatives, words[i - 1])
-                        || self
-                            .attacked
-                            .iter()
-                            .any(|p| i >= p.len() && phrase_at(words, i - p.len(), p)))
+                if i == 0 {
+                    return false;
+                }
+                let (prev, bare) = (words[i - 1], strip(words[i - 1]));
+                (or_in && self.ins.iter().any(|w| w == prev))
+                    || self.locatives.iter().any(|w| w == prev || w == bare)
+                    || self.attacked.iter().any(|p| {
+                        // The phrase's last word first: one comparison turns most away.
+                        p.last().is_some_and(|l| l == prev || l == bare)
+                            && i >= p.len()
+                            && phrase_at(words, i - p.len(), p)
+                    })
             };
             let w = words[i];
             if !self.endings.may_end(w) {
@@ -371,10 +376,14 @@ impl Gazetteer {
             let found = found.filter(|e| {
                 let n = e.words.len();
                 let named_group = i > 0 && any_of(&self.not_after, words[i - 1]);
-                let abroad = self
-                    .foreign_after
-                    .iter()
-                    .any(|p| phrase_at(words, i + n, p));
+                // The phrase's first word first: one comparison turns most away.
+                let abroad = words.get(i + n).is_some_and(|&next| {
+                    let bare = strip(next);
+                    self.foreign_after.iter().any(|p| {
+                        p.first().is_some_and(|f| f == next || f == bare)
+                            && phrase_at(words, i + n, p)
+                    })
+                });
                 !named_group && !abroad
             });
             match found {
