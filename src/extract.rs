@@ -28,7 +28,7 @@ type FastState = foldhash::fast::FixedState;
 
 use chrono::NaiveDate;
 
-use crate::lexicon::{Closed, Entry, Form, Kind, Lexicon, keys};
+use crate::lexicon::{Closed, Entry, Form, Kind, Lexicon};
 use crate::normalize::{Normalized, normalize};
 use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};

@@ -8,6 +8,7 @@
 //! Matching is by word: each word of the text is looked up after stripping the clitics
 //! `و ف ب ل ك` and the article `ال`, in every combination, so a rule lists the bare form once.
 
+use crate::morphology::KeyShape;
 use std::collections::HashMap;
 
 /// Word lookups run for every word of every article: a fast, fixed-seed hasher.
@@ -538,6 +539,8 @@ pub struct Lexicon {
     /// four bytes as one number when it has four).
     furniture: Vec<(String, bool, Option<u32>)>,
     closed: Closed,
+    /// The morphology's shape for keying words ([`keys_in`]).
+    shape: KeyShape,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -599,15 +602,20 @@ fn head4(s: &str) -> Option<u32> {
 /// written with its clitic (`بجروح`) wins over the bare form. At most six, held as where
 /// they start in the word: this runs for every word of every article, so it does not
 /// allocate, and the set is small enough to pass around in registers.
-#[inline]
 pub fn keys(word: &str) -> Keys<'_> {
+    keys_in(&crate::morphology::builtin().key_shape(), word)
+}
+
+/// [`keys`] with the model's shape at hand (the lexicon keeps a copy): the form for the
+/// hot paths.
+#[inline]
+pub fn keys_in<'w>(m: &KeyShape, word: &'w str) -> Keys<'w> {
     let mut out = Keys {
         word,
         starts: [0; 6],
         len: 0,
     };
     out.push(0);
-    let m = crate::morphology::builtin();
     let mut rest = word;
     for _ in 0..2 {
         let Some(c) = rest.chars().next() else { break };
@@ -683,6 +691,12 @@ impl<'a> Iterator for KeysIter<'a> {
 }
 
 impl Lexicon {
+    /// The keys a word of the text may match ([`keys`]), with the shape kept at hand.
+    #[inline]
+    pub fn keys<'w>(&self, word: &'w str) -> Keys<'w> {
+        keys_in(&self.shape, word)
+    }
+
     /// Parse and compile a rules file.
     pub fn parse(src: &str) -> Result<Lexicon, RulesError> {
         let file: File = toml::from_str(src).map_err(|e| RulesError {
@@ -691,7 +705,10 @@ impl Lexicon {
                 .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1),
             reason: e.message().to_string(),
         })?;
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon {
+            shape: crate::morphology::builtin().key_shape(),
+            ..Lexicon::default()
+        };
         let mut ids = HashMap::new();
         let mut check_id = |id: &str| -> Result<(), RulesError> {
             if id.trim().is_empty() {

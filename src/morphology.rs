@@ -55,6 +55,37 @@ fn has(bits: u128, letters: &[char], c: char) -> bool {
     }
 }
 
+/// What a word's keys need of the model, copied by value where every word of every
+/// article is keyed: the clitics as bits over the Arabic block, the articles as the number
+/// their four bytes make.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyShape {
+    clitic_bits: u128,
+    articles: [u32; 4],
+    n_articles: usize,
+}
+
+impl KeyShape {
+    /// Is `c` a clitic a word may carry?
+    #[inline]
+    pub fn is_clitic(&self, c: char) -> bool {
+        (c as u32)
+            .checked_sub(0x600)
+            .is_some_and(|k| k < 128 && self.clitic_bits >> k & 1 == 1)
+    }
+
+    /// The length in bytes of the article `k` starts with, when at least two Arabic letters
+    /// (four bytes) follow it.
+    #[inline]
+    pub fn article_len(&self, k: &str) -> Option<usize> {
+        if k.len() < 8 || self.n_articles == 0 {
+            return None;
+        }
+        let h = head4(k)?;
+        (h == self.articles[0] || self.articles[1..self.n_articles].contains(&h)).then_some(4)
+    }
+}
+
 impl Morphology {
     /// Parse a model. The built-in one is checked by a test; any other is a program error.
     fn parse(src: &str) -> Result<Morphology, toml::de::Error> {
@@ -83,6 +114,21 @@ impl Morphology {
     #[inline]
     pub fn is_clitic(&self, c: char) -> bool {
         has(self.clitic_bits, &self.clitics, c)
+    }
+
+    /// What a word's keys need of the model, to copy where words are keyed. The clitics
+    /// are Arabic letters and the articles two Arabic letters (four bytes), as the built-in
+    /// model's are; a test holds the shape to the model.
+    pub fn key_shape(&self) -> KeyShape {
+        let mut shape = KeyShape {
+            clitic_bits: self.clitic_bits,
+            ..KeyShape::default()
+        };
+        for &a in self.article4.iter().take(shape.articles.len()) {
+            shape.articles[shape.n_articles] = a;
+            shape.n_articles += 1;
+        }
+        shape
     }
 
     /// `w` without the one clitic a place name may carry, when at least three letters
@@ -170,5 +216,15 @@ mod tests {
         assert_eq!(m.article_len("الي"), None);
         assert_eq!(m.strip_and("وخمسه"), Some("خمسه"));
         assert_eq!(m.strip_and("خمسه"), None);
+        // The key shape says what the model says, for every clitic and article.
+        let shape = m.key_shape();
+        assert!(m.clitics.iter().all(|&c| shape.is_clitic(c)));
+        assert!(!shape.is_clitic('م'));
+        for a in &m.articles {
+            let word = format!("{a}قتلي");
+            assert_eq!(shape.article_len(&word), m.article_len(&word), "{a}");
+            assert_eq!(shape.article_len(&word), Some(a.len()));
+        }
+        assert_eq!(shape.article_len("الي"), None);
     }
 }

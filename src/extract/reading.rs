@@ -414,7 +414,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         let from = out.len();
-        for key in keys(r.word(i)) {
+        for key in self.lex.keys(r.word(i)) {
             for e in self.lex.starting_with(key) {
                 let n = e.words.len();
                 let fits = (1..n).all(|k| {
@@ -429,7 +429,7 @@ impl<'a> Extractor<'a> {
                         let want = &e.later_keys[k - 1];
                         let w = r.word(t);
                         want.last().is_some_and(|x| w.ends_with(x.as_str()))
-                            && keys(w).iter().any(|w| want.iter().any(|x| x == w))
+                            && self.lex.keys(w).iter().any(|w| want.iter().any(|x| x == w))
                     }
                 });
                 if fits {
