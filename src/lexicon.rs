@@ -216,6 +216,10 @@ pub struct Closed {
     /// The preposition of a place's figure in a ranking (`تلتها حمص بـ 40`).
     #[serde(default)]
     pub ranked_by: Vec<String>,
+    /// `One of` (`أحد`, `إحدى`): before a definite noun of things it counts a thing, no
+    /// person (`غرق أحد القوارب`).
+    #[serde(default)]
+    pub one_of: Vec<String>,
     /// How bad a wound is (`حرجة`, `خطيرة`): after a part of the wounded it makes the part
     /// a severity sub-count, not a figure (`أصيب خمسة، اثنان منهم بحالة حرجة`).
     #[serde(default)]
@@ -250,6 +254,7 @@ impl Closed {
             &mut self.case,
             &mut self.severity,
             &mut self.ranked_by,
+            &mut self.one_of,
         ]
         .into_iter()
         .flatten()
@@ -278,6 +283,12 @@ impl Closed {
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
         self.case.iter().any(|x| x == w)
+    }
+
+    /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
+    pub fn is_one_of(&self, w: &str) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        self.one_of.iter().any(|x| x == w)
     }
 
     /// Is `w` a word of how bad a wound is (`حرجة`)?

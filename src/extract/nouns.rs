@@ -85,11 +85,12 @@ impl<'a> Extractor<'a> {
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
             }
-            // One of things, not of people (`غرق أحد القوارب`, `انفجار إحدى السيارات`); an
-            // age or a date after the noun says more of the person (`فتى عمره 14 عاما`).
-            // Only a bare definite noun, the genitive of `أحد`: behind a preposition it is
-            // how or where (`بينهم سيدة بغارة روسية`, `مقتل مدني بالغارة`).
-            let things_after = n.end < r.toks().len()
+            // One of things, not of people (`غرق أحد القوارب`, `انفجار إحدى السيارات`).
+            // Only `أحد` before a bare definite noun, its genitive: a person's noun before a
+            // thing is that person (`مقتل سائق الشاحنة`, `مدير المستشفى`), and behind a
+            // preposition the thing is how or where (`مقتل مدني بالغارة`).
+            let things_after = r.closed.is_one_of(r.word(n.start))
+                && n.end < r.toks().len()
                 && r.toks()[n.end].joined
                 && r.closed
                     .article
