@@ -1025,7 +1025,17 @@ impl<'a> Extractor<'a> {
             } else {
                 d.last
             };
-            let part = d.flags.contains(&Flag::Breakdown) || (from..=to).any(of_them);
+            // Or `one of them` opening it (`أصيب طفلان أحدهما بحالة خطرة`).
+            let one_of_them = {
+                let w = r.word(d.first);
+                let w = w.strip_prefix(r.closed.and.as_str()).unwrap_or(w);
+                r.closed.one_of.iter().any(|o| {
+                    w.strip_prefix(o.as_str())
+                        .is_some_and(|p| r.closed.possessive.iter().any(|x| x == p))
+                })
+            };
+            let part =
+                d.flags.contains(&Flag::Breakdown) || (from..=to).any(of_them) || one_of_them;
             let people = (d.first..=d.last).any(|t| {
                 r.hits(t).iter().any(|h| {
                     matches!(
