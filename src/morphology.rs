@@ -22,37 +22,34 @@ pub struct Morphology {
     pub articles: Vec<String>,
     /// The conjunction.
     pub and: char,
-    /// The articles of four bytes (two Arabic letters) as the number their bytes make: a
-    /// word's first four bytes are tested against them in one comparison each, as this runs
-    /// for every word of every article.
+    /// The clitics and articles as words are keyed by ([`KeyShape`]).
     #[serde(skip)]
-    article4: Vec<u32>,
-    /// The articles of another length (none built in), tested the slow way.
-    #[serde(skip)]
-    other_articles: Vec<String>,
-    /// The clitics and the place clitics as bits over the Arabic block (U+0600 to U+067F):
-    /// one test a letter, for every word.
-    #[serde(skip)]
-    clitic_bits: u128,
+    shape: KeyShape,
+    /// The place clitics as bits over the Arabic block (U+0600 to U+067F).
     #[serde(skip)]
     place_bits: u128,
 }
 
-/// The bits of `letters` in the Arabic block; a letter outside it is never one.
-fn arabic_bits(letters: &[char]) -> u128 {
-    letters
-        .iter()
-        .filter_map(|&c| (c as u32).checked_sub(0x600).filter(|&k| k < 128))
-        .fold(0, |bits, k| bits | 1 << k)
+/// The Arabic block's letters (U+0600 to U+067F), each a bit: clitics are tested with one
+/// shift, for every word of every article.
+const BLOCK: u32 = 0x600;
+
+/// The bits of `letters`, every one a letter of the Arabic block.
+fn block_bits(letters: &[char], what: &str) -> Result<u128, String> {
+    letters.iter().try_fold(0u128, |bits, &c| {
+        match (c as u32).checked_sub(BLOCK).filter(|&k| k < 128) {
+            Some(k) => Ok(bits | 1 << k),
+            None => Err(format!("{what}: {c:?} is no letter of the Arabic block")),
+        }
+    })
 }
 
-/// Is `c` one of `letters`, whose Arabic ones are `bits`?
+/// Is `c` among the letters of `bits`?
 #[inline]
-fn has(bits: u128, letters: &[char], c: char) -> bool {
-    match (c as u32).checked_sub(0x600) {
-        Some(k) if k < 128 => bits >> k & 1 == 1,
-        _ => letters.contains(&c),
-    }
+fn in_bits(bits: u128, c: char) -> bool {
+    (c as u32)
+        .checked_sub(BLOCK)
+        .is_some_and(|k| k < 128 && bits >> k & 1 == 1)
 }
 
 /// What a word's keys need of the model, copied by value where every word of every
@@ -69,13 +66,11 @@ impl KeyShape {
     /// Is `c` a clitic a word may carry?
     #[inline]
     pub fn is_clitic(&self, c: char) -> bool {
-        (c as u32)
-            .checked_sub(0x600)
-            .is_some_and(|k| k < 128 && self.clitic_bits >> k & 1 == 1)
+        in_bits(self.clitic_bits, c)
     }
 
     /// The length in bytes of the article `k` starts with, when at least two Arabic letters
-    /// (four bytes) follow it.
+    /// (four bytes) follow it (`القتلي`, `للقتلي`; not `الي`).
     #[inline]
     pub fn article_len(&self, k: &str) -> Option<usize> {
         if k.len() < 8 || self.n_articles == 0 {
@@ -87,48 +82,31 @@ impl KeyShape {
 }
 
 impl Morphology {
-    /// Parse a model. The built-in one is checked by a test; any other is a program error.
-    fn parse(src: &str) -> Result<Morphology, toml::de::Error> {
-        let mut m: Morphology = toml::from_str(src)?;
+    /// Parse a model: its clitics must be letters of the Arabic block and its articles (at
+    /// most four) two such letters each, as keys are made of them by bits and four-byte
+    /// numbers. The built-in one is checked by a test; any other is a program error.
+    fn parse(src: &str) -> Result<Morphology, String> {
+        let mut m: Morphology = toml::from_str(src).map_err(|e| e.to_string())?;
+        m.shape.clitic_bits = block_bits(&m.clitics, "clitics")?;
+        m.place_bits = block_bits(&m.place_clitics, "place_clitics")?;
+        if m.articles.len() > m.shape.articles.len() {
+            return Err(format!("at most {} articles", m.shape.articles.len()));
+        }
         for a in &mut m.articles {
             *a = crate::normalize::normalize_word(a);
+            let two = a.chars().count() == 2 && a.chars().all(|c| in_bits(u128::MAX, c));
+            let Some(h) = head4(a).filter(|_| two) else {
+                return Err(format!("article {a:?}: two letters of the Arabic block"));
+            };
+            m.shape.articles[m.shape.n_articles] = h;
+            m.shape.n_articles += 1;
         }
-        m.article4 = m
-            .articles
-            .iter()
-            .filter(|a| a.len() == 4)
-            .filter_map(|a| head4(a))
-            .collect();
-        m.other_articles = m
-            .articles
-            .iter()
-            .filter(|a| a.len() != 4)
-            .cloned()
-            .collect();
-        m.clitic_bits = arabic_bits(&m.clitics);
-        m.place_bits = arabic_bits(&m.place_clitics);
         Ok(m)
     }
 
-    /// Is `c` a clitic a word may carry?
-    #[inline]
-    pub fn is_clitic(&self, c: char) -> bool {
-        has(self.clitic_bits, &self.clitics, c)
-    }
-
-    /// What a word's keys need of the model, to copy where words are keyed. The clitics
-    /// are Arabic letters and the articles two Arabic letters (four bytes), as the built-in
-    /// model's are; a test holds the shape to the model.
+    /// What a word's keys need of the model, to copy where words are keyed.
     pub fn key_shape(&self) -> KeyShape {
-        let mut shape = KeyShape {
-            clitic_bits: self.clitic_bits,
-            ..KeyShape::default()
-        };
-        for &a in self.article4.iter().take(shape.articles.len()) {
-            shape.articles[shape.n_articles] = a;
-            shape.n_articles += 1;
-        }
-        shape
+        self.shape
     }
 
     /// `w` without the one clitic a place name may carry, when at least three letters
@@ -139,7 +117,7 @@ impl Morphology {
         // clitic and three letters are eight bytes, read without decoding.
         let b = w.as_bytes();
         if b.len() >= 8 && (b[0] == 0xD8 || b[0] == 0xD9) {
-            let k = ((u32::from(b[0]) & 0x1F) << 6 | (u32::from(b[1]) & 0x3F)) - 0x600;
+            let k = ((u32::from(b[0]) & 0x1F) << 6 | (u32::from(b[1]) & 0x3F)) - BLOCK;
             return if self.place_bits >> k & 1 == 1 {
                 &w[2..]
             } else {
@@ -148,33 +126,9 @@ impl Morphology {
         }
         let mut cs = w.chars();
         match cs.next() {
-            Some(c)
-                if has(self.place_bits, &self.place_clitics, c) && cs.clone().nth(2).is_some() =>
-            {
-                cs.as_str()
-            }
+            Some(c) if in_bits(self.place_bits, c) && cs.clone().nth(2).is_some() => cs.as_str(),
             _ => w,
         }
-    }
-
-    /// The length in bytes of the article `k` starts with, when at least two letters follow
-    /// it (`القتلى`, `للقتلى`; not `الي`).
-    #[inline]
-    pub fn article_len(&self, k: &str) -> Option<usize> {
-        // Two Arabic letters after a four-byte article: four more bytes.
-        if k.len() >= 8
-            && let Some(h) = head4(k)
-            && self.article4.contains(&h)
-        {
-            return Some(4);
-        }
-        if self.other_articles.is_empty() {
-            return None;
-        }
-        self.other_articles
-            .iter()
-            .find(|a| k.starts_with(a.as_str()) && k[a.len()..].chars().nth(1).is_some())
-            .map(String::len)
     }
 
     /// `w` without the conjunction on its front, if it has one.
@@ -206,25 +160,35 @@ mod tests {
     #[test]
     fn the_builtin_model_loads_and_reads_words() {
         let m = Morphology::parse(BUILTIN).expect("valid");
-        assert!(m.is_clitic('و') && m.is_clitic('ك') && !m.is_clitic('م'));
+        let shape = m.key_shape();
+        assert!(m.clitics.iter().all(|&c| shape.is_clitic(c)));
+        assert!(shape.is_clitic('و') && shape.is_clitic('ك') && !shape.is_clitic('م'));
         assert_eq!(m.strip_place_clitic("وحلب"), "حلب");
         assert_eq!(m.strip_place_clitic("كفرنبل"), "كفرنبل");
         // Three letters must remain.
         assert_eq!(m.strip_place_clitic("ولد"), "ولد");
-        assert_eq!(m.article_len("القتلي"), Some("ال".len()));
-        assert_eq!(m.article_len("للقتلي"), Some("لل".len()));
-        assert_eq!(m.article_len("الي"), None);
+        for a in &m.articles {
+            assert_eq!(shape.article_len(&format!("{a}قتلي")), Some(a.len()), "{a}");
+        }
+        assert_eq!(shape.article_len("القتلي"), Some("ال".len()));
+        assert_eq!(shape.article_len("للقتلي"), Some("لل".len()));
+        assert_eq!(shape.article_len("الي"), None);
         assert_eq!(m.strip_and("وخمسه"), Some("خمسه"));
         assert_eq!(m.strip_and("خمسه"), None);
-        // The key shape says what the model says, for every clitic and article.
-        let shape = m.key_shape();
-        assert!(m.clitics.iter().all(|&c| shape.is_clitic(c)));
-        assert!(!shape.is_clitic('م'));
-        for a in &m.articles {
-            let word = format!("{a}قتلي");
-            assert_eq!(shape.article_len(&word), m.article_len(&word), "{a}");
-            assert_eq!(shape.article_len(&word), Some(a.len()));
-        }
-        assert_eq!(shape.article_len("الي"), None);
+    }
+
+    /// A model keys cannot be made of is refused, with what is wrong.
+    #[test]
+    fn a_model_outside_the_arabic_block_is_refused() {
+        let model = |clitics: &str, articles: &str| {
+            format!(
+                "clitics = {clitics}\nplace_clitics = [\"و\"]\narticles = {articles}\nand = \"و\"\n"
+            )
+        };
+        assert!(Morphology::parse(&model(r#"["و"]"#, r#"["ال"]"#)).is_ok());
+        let e = Morphology::parse(&model(r#"["x"]"#, r#"["ال"]"#)).unwrap_err();
+        assert!(e.contains("clitics"), "{e}");
+        let e = Morphology::parse(&model(r#"["و"]"#, r#"["الل"]"#)).unwrap_err();
+        assert!(e.contains("article"), "{e}");
     }
 }
