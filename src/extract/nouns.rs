@@ -421,34 +421,15 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
-            let cue = (n.end..(n.end + reach).min(r.toks().len()))
-                .take_while(|&j| {
-                    if opener.is_some() {
-                        return r.sentence[j] == r.sentence[i] && !used[j];
-                    }
-                    r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
-                })
-                .find_map(|j| {
-                    r.hits(j).iter().find(|h| match h.entry.kind {
-                        Kind::Cue {
-                            after: true,
-                            category: Some(_),
-                            adjacent: false,
-                        } => true,
-                        // A close of nothing but an opener, near its noun (`فارقت الطفلة
-                        // الرضيعة الحياة`).
-                        Kind::Close { .. } => opener.is_some() && j < n.end + CLOSE_REACH,
-                        _ => false,
-                    })
-                })
-                .copied();
-            let Some(cue) = cue else { continue };
-            let (Kind::Cue {
-                category: Some(category),
-                ..
-            }
-            | Kind::Close { category }) = cue.entry.kind
-            else {
+            let at = (n.end..(n.end + reach).min(r.toks().len())).take_while(|&j| {
+                if opener.is_some() {
+                    return r.sentence[j] == r.sentence[i] && !used[j];
+                }
+                r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
+            });
+            // A close of nothing but an opener, near its noun (`فارقت الطفلة الرضيعة الحياة`).
+            let closes = |j: usize| opener.is_some() && j < n.end + CLOSE_REACH;
+            let Some((cue, category)) = self.closing_cue(r, at, closes) else {
                 continue;
             };
             if self.excluded(r, i, cue.end, category) {
@@ -513,33 +494,14 @@ impl<'a> Extractor<'a> {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }
-            let cue = (v.end..(v.end + 2).min(r.toks().len()))
-                .take_while(|&j| {
-                    r.toks()[j].joined
-                        && !used[j]
-                        && !r.in_quantity[j]
-                        && r.clause[j] == r.clause[v.start]
-                        && self.noun_at(r, j).is_none()
-                })
-                .find_map(|j| {
-                    r.hits(j).iter().find(|h| {
-                        matches!(
-                            h.entry.kind,
-                            Kind::Cue {
-                                after: true,
-                                category: Some(_),
-                                adjacent: false,
-                            }
-                        )
-                    })
-                })
-                .copied();
-            let Some(cue) = cue else { continue };
-            let Kind::Cue {
-                category: Some(category),
-                ..
-            } = cue.entry.kind
-            else {
+            let at = (v.end..(v.end + 2).min(r.toks().len())).take_while(|&j| {
+                r.toks()[j].joined
+                    && !used[j]
+                    && !r.in_quantity[j]
+                    && r.clause[j] == r.clause[v.start]
+                    && self.noun_at(r, j).is_none()
+            });
+            let Some((cue, category)) = self.closing_cue(r, at, |_| false) else {
                 continue;
             };
             if self.excluded(r, v.start, cue.end, category) {
@@ -558,6 +520,41 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The first cue after its noun at tokens `at` (`20 مدنيا قتلوا`, `العشرات قتلوا`), with
+    /// the category it says; with `closes(j)`, a close of an opener at `j` too (`فارقت
+    /// الطفلة الحياة`).
+    fn closing_cue(
+        &self,
+        r: &Reading<'a>,
+        at: impl Iterator<Item = usize>,
+        closes: impl Fn(usize) -> bool,
+    ) -> Option<(Hit<'a>, Category)> {
+        at.into_iter().find_map(|j| {
+            r.hits(j).iter().find_map(|h| match h.entry.kind {
+                Kind::Cue {
+                    after: true,
+                    category: Some(c),
+                    adjacent: false,
+                } => Some((*h, c)),
+                Kind::Close { category } if closes(j) => Some((*h, category)),
+                _ => None,
+            })
+        })
+    }
+
+    /// The count a definite number word at token `t` says (`الثلاثة`; one word only), two
+    /// or more.
+    fn definite_number(&self, r: &Reading<'a>, t: usize) -> Option<u64> {
+        use crate::numbers::table::WordKind;
+        self.numbers
+            .table()
+            .readings(r.without_article(t)?)
+            .iter()
+            .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+            .and_then(|x| u64::try_from(x.value).ok())
+            .filter(|&v| v >= 2)
+    }
+
     /// A definite noun of the dead or the wounded followed by a definite number word counts:
     /// `القتلى الثلاثة` (the three dead), `الجرحى الخمسة`. Not when a figure of the same
     /// casualties and count stands before it in the text: then it names them again.
@@ -567,7 +564,6 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
-        use crate::numbers::table::WordKind;
         // `الضحايا الستة`: a number of victims is of the dead, as with a figure.
         let noun = |h: &Hit| {
             h.end == h.start + 1
@@ -597,28 +593,16 @@ impl<'a> Extractor<'a> {
             if !r.definite(n.start) || !r.toks()[t].joined || used[n.start] || used[t] {
                 continue;
             }
-            let Some(bare) = r.without_article(t) else {
-                continue;
-            };
-            let Some(count) = self
-                .numbers
-                .table()
-                .readings(bare)
-                .iter()
-                .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
-                .and_then(|x| u64::try_from(x.value).ok())
-                .filter(|&v| v >= 2)
-            else {
+            let Some(count) = self.definite_number(r, t) else {
                 continue;
             };
             // `الخمسة والعشرين`: one part of a compound number this does not read.
             if t + 1 < r.toks().len() && r.toks()[t + 1].joined && r.closed.and_the(r.word(t + 1)) {
                 continue;
             }
-            let again = out
-                .iter()
-                .any(|d| d.last < n.start && d.category == category && d.count == Some(count));
-            if again || self.excluded(r, n.start, t + 1, category) {
+            if told_before(out, n.start, category, count)
+                || self.excluded(r, n.start, t + 1, category)
+            {
                 continue;
             }
             used[n.start..=t].fill(true);
@@ -647,7 +631,6 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
-        use crate::numbers::table::WordKind;
         let people = |h: &Hit| {
             matches!(
                 h.entry.kind,
@@ -666,56 +649,26 @@ impl<'a> Extractor<'a> {
             if used[n.start] || !r.definite(n.start) {
                 continue;
             }
-            let number_at = |t: usize| {
-                let bare = r.without_article(t)?;
-                self.numbers
-                    .table()
-                    .readings(bare)
-                    .iter()
-                    .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
-                    .and_then(|x| u64::try_from(x.value).ok())
-                    .filter(|&v| v >= 2)
-            };
             let joined = |t: usize| t < n_toks && r.toks()[t].joined && !used[t];
             // The number right after the noun, or after one adjective.
             let Some((t, count)) = [n.end, n.end + 1]
                 .into_iter()
                 .filter(|&t| (n.end..=t).all(joined))
                 .filter(|&t| t == n.end || (r.definite(n.end) && r.hits(n.end).is_empty()))
-                .find_map(|t| Some((t, number_at(t)?)))
+                .find_map(|t| Some((t, self.definite_number(r, t)?)))
             else {
                 continue;
             };
             if !joined(t + 1) || !r.closed.relative.iter().any(|w| w == r.word(t + 1)) {
                 continue;
             }
-            let cue = (t + 2..(t + 4).min(n_toks))
-                .take_while(|&j| joined(j))
-                .find_map(|j| {
-                    r.hits(j).iter().find(|h| {
-                        matches!(
-                            h.entry.kind,
-                            Kind::Cue {
-                                after: true,
-                                category: Some(_),
-                                adjacent: false,
-                            }
-                        )
-                    })
-                })
-                .copied();
-            let Some(cue) = cue else { continue };
-            let Kind::Cue {
-                category: Some(category),
-                ..
-            } = cue.entry.kind
-            else {
+            let at = (t + 2..(t + 4).min(n_toks)).take_while(|&j| joined(j));
+            let Some((cue, category)) = self.closing_cue(r, at, |_| false) else {
                 continue;
             };
-            let again = out
-                .iter()
-                .any(|d| d.last < n.start && d.category == category && d.count == Some(count));
-            if again || self.excluded(r, n.start, cue.end, category) {
+            if told_before(out, n.start, category, count)
+                || self.excluded(r, n.start, cue.end, category)
+            {
                 continue;
             }
             used[n.start..cue.end].fill(true);
@@ -1011,4 +964,11 @@ impl<'a> Extractor<'a> {
             j = n.end;
         }
     }
+}
+
+/// Was a figure of `count` in `category` told before token `at`? Then a definite count of
+/// them names the same people again (`قتل 3 جنود … الجنود الثلاثة الذين قتلوا`).
+fn told_before(out: &[Draft<'_>], at: usize, category: Category, count: u64) -> bool {
+    out.iter()
+        .any(|d| d.last < at && d.category == category && d.count == Some(count))
 }
