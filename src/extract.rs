@@ -421,10 +421,6 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
-        let nouns_before = |out: &[Draft<'a>], a: usize| {
-            out.iter()
-                .any(|d| d.last < a && d.count.is_some() && d.construction == by::NOUN_AFTER_CUE)
-        };
         for (qi, why) in blocked.iter_mut().enumerate() {
             if !matches!(why, Some(Blocked::NoCue)) {
                 continue;
@@ -441,11 +437,17 @@ impl<'a> Extractor<'a> {
                 || !self.behind_waw(r, a)
                 || z >= r.toks().len()
                 || r.word(z) != r.closed.of
-                || !nouns_before(out, a)
             {
                 continue;
             }
+            // The figures before it, a noun a cue counted among them.
             let k = out.partition_point(|d| d.last < a);
+            let noun_before = out[..k]
+                .iter()
+                .any(|d| d.count.is_some() && d.construction == by::NOUN_AFTER_CUE);
+            if !noun_before {
+                continue;
+            }
             if let Ok(d) = self.quantity_draft(r, qi, &out[..k], used) {
                 *why = None;
                 out.insert(k, d);

@@ -285,6 +285,11 @@ impl Closed {
         self.case.iter().any(|x| x == w)
     }
 
+    /// Is `w` the preposition of a place's figure in a ranking (`بـ`)?
+    pub fn is_ranked_by(&self, w: &str) -> bool {
+        self.ranked_by.iter().any(|x| x == w)
+    }
+
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
     pub fn is_one_of(&self, w: &str) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);

@@ -149,8 +149,9 @@ impl<'a> Extractor<'a> {
         at_place
     }
 
-    /// The place named with a figure: its place in a ranking; else in its sentence, the first after it, else the last
-    /// before it; with none there, the previous sentence's last. Only names within
+    /// The place named with a figure: its place in a ranking; else in its sentence, the
+    /// first after it, else the last before it; with none there, the previous sentence's
+    /// last. Only names within
     /// PLACE_REACH words of the figure count. A figure spread over the country (`في مختلف
     /// المناطق السورية`) or over a list of places of several governorates before it (`مثل
     /// حمص وحماة وريف دمشق، حيث … سقوط مئات الضحايا`) is of no one place. Each sentence is
@@ -214,7 +215,7 @@ impl<'a> Extractor<'a> {
         // قتيلا، تلتها حمص بـ 40`): the place a few words before, in the figure's clause.
         if d.at > 0
             && r.toks()[d.at].joined
-            && r.closed.ranked_by.iter().any(|w| w == r.word(d.at - 1))
+            && r.closed.is_ranked_by(r.word(d.at - 1))
             && let Some(&(_, _, p)) = here.iter().rev().find(|&&(t, end, _)| {
                 end < d.at && end + RANKED_GAP >= d.at && r.clause[t] == r.clause[d.at]
             })
@@ -368,12 +369,16 @@ impl<'a> Extractor<'a> {
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));
-        let one_event = self.one_event(r, d);
-        if before || after || (self.large(d) && !one_event) {
+        // Whether one event is named is asked only when it decides.
+        if before || after {
             FigureScope::Period
-        } else if total && one_event {
-            FigureScope::Revision
         } else if total {
+            if self.one_event(r, d) {
+                FigureScope::Revision
+            } else {
+                FigureScope::Period
+            }
+        } else if self.large(d) && !self.one_event(r, d) {
             FigureScope::Period
         } else {
             FigureScope::Incident

@@ -551,7 +551,7 @@ impl<'a> Extractor<'a> {
             && !others
             && fa >= 2
             && r.toks()[fa].joined
-            && r.closed.ranked_by.iter().any(|w| w == r.word(fa - 1))
+            && r.closed.is_ranked_by(r.word(fa - 1))
             && self.place_ends_at(r, fa - 2)
             && same_sentence_prev.is_some_and(|p| a - p.last <= 12);
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
@@ -769,7 +769,6 @@ impl<'a> Extractor<'a> {
         };
         stem.chars().count() >= 3
             && r.hits(fa - 1).is_empty()
-            && !r.partitive(fa - 1)
             && !r.closed.is_partitive(stem)
             && !self.place_at(r, fa - 1)
     }
@@ -1000,8 +999,11 @@ impl<'a> Extractor<'a> {
         let n = r.toks().len();
         let of_them = |t: usize| {
             let w = r.word(t);
-            let w = w.strip_prefix(r.closed.and.as_str()).unwrap_or(w);
-            r.closed.of_them_or_among_them(w) || r.closed.of_it.iter().any(|x| x == w)
+            r.closed.opens_part(w, None)
+                || r.closed
+                    .of_it
+                    .iter()
+                    .any(|x| w.strip_prefix(r.closed.and.as_str()).unwrap_or(w) == x)
         };
         out.retain(|d| {
             if d.category != Category::Wounded || d.vague {
