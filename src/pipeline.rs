@@ -389,7 +389,9 @@ fn for_each_document<T: Send>(
     let ex = Extractor::new(lex, crate::numbers::builtin_lenient());
     let mut summary = Summary::default();
     let (files, errors) = input::expand(inputs);
-    let bar = progress(&files);
+    // Each file's size, read once: the bar's total and each file's end.
+    let sizes: Vec<u64> = files.iter().map(|f| file_size(f)).collect();
+    let bar = progress(sizes.iter().sum());
     let mut report = |e: InputError, summary: &mut Summary| {
         if e.skipped {
             summary.skipped += 1;
@@ -422,7 +424,7 @@ fn for_each_document<T: Send>(
         // The bar moves by the bytes of the documents read (their text, about the file's
         // share), and to each file's end when it is done: one large JSONL file moves too.
         let mut done_bytes = 0;
-        for file in &files {
+        for (file, size) in files.iter().zip(&sizes) {
             bar.set_message(file.display().to_string());
             input::read_input(file, cols, &mut |doc| match doc {
                 Err(e) => report(e, &mut summary),
@@ -439,7 +441,7 @@ fn for_each_document<T: Send>(
             if chunks.result.is_err() {
                 break;
             }
-            done_bytes += file_size(file);
+            done_bytes += size;
             bar.set_position(done_bytes);
         }
         chunks.finish(scope);
@@ -455,11 +457,10 @@ fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
-/// A progress bar on stderr by bytes read, only when stderr is a terminal (never in pipes or
-/// CI logs) and the inputs have a size (not standard input).
-fn progress(files: &[PathBuf]) -> indicatif::ProgressBar {
+/// A progress bar on stderr by bytes read, of `total` bytes, only when stderr is a terminal
+/// (never in pipes or CI logs) and the inputs have a size (not standard input).
+fn progress(total: u64) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
-    let total: u64 = files.iter().map(|f| file_size(f)).sum();
     if !io::stderr().is_terminal() || total == 0 {
         return indicatif::ProgressBar::hidden();
     }

@@ -91,6 +91,16 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// The axes and keys of the charts, and the pivot's first and last columns.
+pub const WEEK_START: &str = "بداية الأسبوع";
+pub const COUNT: &str = "العدد";
+pub const TOTAL: &str = "المجموع";
+/// The key of the whisker a vague total is drawn as.
+pub const VAGUE_RANGE: &str = "تقدير: عشرات، مئات";
+/// The line under each chart, with the period's dates after it or without them.
+pub const SOURCE_AND_PERIOD: &str = "المصدر: أخبار منشورة، أحصاها hasila · الفترة";
+pub const SOURCE: &str = "المصدر: أخبار منشورة، أحصاها hasila";
+
 /// What the page says where a governorate or place is not known.
 pub const UNKNOWN_PLACE: &str = "غير معروف";
 

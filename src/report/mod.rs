@@ -87,18 +87,22 @@ pub struct Written {
     pub files: Vec<String>,
 }
 
-/// The day the report is made: that of `SOURCE_DATE_EPOCH` (seconds since 1970) when it is
-/// set, as reproducible builds use it, so the same articles make the same page; else today.
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), when it is set: reproducible builds use it,
+/// and the report takes its times from it so the same articles make the same files.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+}
+
+/// The day the report is made: that of [`source_date_epoch`] when it is set, else today.
 fn made_on() -> NaiveDate {
     let now = || {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
     };
-    let t = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or_else(now);
+    let t = source_date_epoch().unwrap_or_else(now);
     chrono::DateTime::from_timestamp(t, 0).map_or(NaiveDate::MIN, |t| t.date_naive())
 }
 
@@ -458,9 +462,9 @@ fn build(r: &mut Report) -> Result<Written, ReportError> {
     let dates = period.map(|(a, z)| format!("{a} – {z}"));
     let note = plot::Note {
         words: if dates.is_some() {
-            "المصدر: أخبار منشورة، أحصاها hasila · الفترة"
+            labels::SOURCE_AND_PERIOD
         } else {
-            "المصدر: أخبار منشورة، أحصاها hasila"
+            labels::SOURCE
         },
         ltr: dates.as_deref().unwrap_or(""),
     };

@@ -379,7 +379,7 @@ pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
     govs.dedup();
     // In the page's words: the governorates by their Arabic names (`إدلب (SY07)`), and
     // `غير معروف` where none is known.
-    let mut header = vec!["بداية الأسبوع".to_string()];
+    let mut header = vec![super::labels::WEEK_START.to_string()];
     header.extend(govs.iter().map(|(p, n)| {
         if n.is_empty() {
             super::labels::UNKNOWN_PLACE.into()
@@ -387,7 +387,7 @@ pub fn pivot(weekly: &[WeeklyRow]) -> (Columns, Rows) {
             format!("{} ({p})", super::labels::admin1(p))
         }
     }));
-    header.push("المجموع".into());
+    header.push(super::labels::TOTAL.into());
     let rows = weeks
         .iter()
         .map(|w| {

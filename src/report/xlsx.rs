@@ -128,14 +128,10 @@ impl Spreadsheet {
         Ok(())
     }
 
-    /// Write the workbook. Its creation time is `SOURCE_DATE_EPOCH` (seconds since 1970)
-    /// when that is set, as reproducible builds use it, so the same report makes the same
-    /// file; otherwise now.
+    /// Write the workbook. Its creation time is `SOURCE_DATE_EPOCH` when that is set
+    /// ([`super::source_date_epoch`]), so the same report makes the same file; otherwise now.
     pub fn save(mut self, path: &Path) -> Result<(), ReportError> {
-        if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|v| v.trim().parse::<i64>().ok())
-        {
+        if let Some(t) = super::source_date_epoch() {
             let created = ExcelDateTime::from_timestamp(t)?;
             self.wb
                 .set_properties(&DocProperties::new().set_creation_datetime(&created));

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::sync::Once;
 
 use plotters::prelude::*;
+
+use super::labels;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -48,6 +50,23 @@ pub struct Series {
 
 /// The colour of a chart of one series (killed by governorate).
 pub const BAR: RGBColor = RGBColor(0x44, 0x55, 0x66);
+
+/// Width of every chart.
+const WIDTH: u32 = 1100;
+
+/// The canvas of a chart of `height` at `path`: white, with `note` along its bottom. The
+/// area above the note comes back, for the plot (and the legend beside it).
+fn canvas<'p>(
+    path: &'p Path,
+    height: u32,
+    note: &Note<'_>,
+) -> Result<DrawingArea<BitMapBackend<'p>, plotters::coord::Shift>, ChartError> {
+    let root = BitMapBackend::new(path, (WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE).map_err(err(path))?;
+    let (body, foot) = root.split_vertically(height - NOTE_HEIGHT);
+    draw_note(&foot, note).map_err(err(path))?;
+    Ok(body)
+}
 
 /// Width of the legend beside the plot: outside it, so it never covers a bar or a line.
 const LEGEND_WIDTH: u32 = 210;
@@ -174,11 +193,8 @@ pub fn stacked_bars(
     bounds: &[(u64, u64)],
 ) -> Result<(), ChartError> {
     let f = font();
-    let root = BitMapBackend::new(path, (1100, 600)).into_drawing_area();
-    root.fill(&WHITE).map_err(err(path))?;
-    let (body, foot) = root.split_vertically(600 - NOTE_HEIGHT);
-    draw_note(&foot, note).map_err(err(path))?;
-    let (plot_area, legend) = body.split_horizontally(1100 - LEGEND_WIDTH);
+    let body = canvas(path, 600, note)?;
+    let (plot_area, legend) = body.split_horizontally(WIDTH - LEGEND_WIDTH);
     draw_legend(&legend, series, false).map_err(err(path))?;
     let root = plot_area;
     let n = x_labels.len().max(1);
@@ -215,8 +231,8 @@ pub fn stacked_bars(
         .x_label_formatter(&|v| segment_label(v, &labels))
         .y_label_formatter(&whole)
         .label_style((f, LABEL_PX))
-        .x_desc(shape("بداية الأسبوع"))
-        .y_desc(shape("العدد"))
+        .x_desc(shape(labels::WEEK_START))
+        .y_desc(shape(labels::COUNT))
         .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
@@ -278,7 +294,7 @@ fn draw_range_key<DB: DrawingBackend>(
     ))?;
     let style =
         TextStyle::from((font(), LEGEND_PX).into_font()).pos(Pos::new(HPos::Right, VPos::Center));
-    area.draw(&Text::new(shape("تقدير: عشرات، مئات"), (x - 18, y), style))
+    area.draw(&Text::new(shape(labels::VAGUE_RANGE), (x - 18, y), style))
 }
 
 /// Horizontal bars, largest first: one value per label.
@@ -293,10 +309,7 @@ pub fn horizontal_bars(
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let n = rows.len().max(1);
     let height = (150 + 38 * n as u32).max(320);
-    let root = BitMapBackend::new(path, (1100, height)).into_drawing_area();
-    root.fill(&WHITE).map_err(err(path))?;
-    let (root, foot) = root.split_vertically(height - NOTE_HEIGHT);
-    draw_note(&foot, note).map_err(err(path))?;
+    let root = canvas(path, height, note)?;
     let xmax = rows.iter().map(|r| *r.1).max().unwrap_or(0).max(1) as f64 * 1.15;
     let labels: Vec<String> = rows.iter().map(|r| shape(r.0)).collect();
     // Largest at the top: segment 0 is drawn at the bottom, so labels run in reverse.
@@ -316,7 +329,7 @@ pub fn horizontal_bars(
         .y_label_formatter(&|v| segment_label(v, &reversed))
         .x_label_formatter(&whole)
         .label_style((f, LABEL_PX))
-        .x_desc(shape("العدد"))
+        .x_desc(shape(labels::COUNT))
         .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
@@ -357,11 +370,8 @@ pub fn lines(
     series: &[Series],
 ) -> Result<(), ChartError> {
     let f = font();
-    let root = BitMapBackend::new(path, (1100, 540)).into_drawing_area();
-    root.fill(&WHITE).map_err(err(path))?;
-    let (body, foot) = root.split_vertically(540 - NOTE_HEIGHT);
-    draw_note(&foot, note).map_err(err(path))?;
-    let (plot_area, legend) = body.split_horizontally(1100 - LEGEND_WIDTH);
+    let body = canvas(path, 540, note)?;
+    let (plot_area, legend) = body.split_horizontally(WIDTH - LEGEND_WIDTH);
     draw_legend(&legend, series, true).map_err(err(path))?;
     let root = plot_area;
     let n = x_labels.len().max(1);
@@ -394,8 +404,8 @@ pub fn lines(
         .y_label_formatter(&whole)
         .light_line_style(WHITE)
         .label_style((f, LABEL_PX))
-        .x_desc(shape("بداية الأسبوع"))
-        .y_desc(shape("العدد"))
+        .x_desc(shape(labels::WEEK_START))
+        .y_desc(shape(labels::COUNT))
         .axis_desc_style((f, LABEL_PX))
         .draw()
         .map_err(err(path))?;
