@@ -77,9 +77,12 @@ pub enum Kind {
     },
     /// A scope word. `backward` words (`منذ`, `خلال الفترة`) make figures on either side of
     /// them cumulative; the others (`ليرتفع العدد إلى`, `حصيلة إجمالية`) only the figures
-    /// after them.
+    /// after them. A `direct` running total's verb takes the figure it reached as its
+    /// object (`بلغ عدد القتلى منذ بداية الأحداث 5000`): the figure may stand past what
+    /// follows the toll in its sentence, with no `إلى` before it.
     Scope {
         backward: bool,
+        direct: bool,
     },
     /// A verb that opens a statement a cue after the noun closes (`لقي شاب … مصرعه`): the
     /// noun right after it is counted when the close follows in its sentence.
@@ -438,6 +441,8 @@ struct ScopeRow {
     id: String,
     #[serde(default)]
     backward: bool,
+    #[serde(default)]
+    direct: bool,
     #[serde(default)]
     to: bool,
     #[serde(default)]
@@ -801,6 +806,7 @@ impl Lexicon {
             } else {
                 Kind::Scope {
                     backward: s.backward,
+                    direct: s.direct,
                 }
             };
             lex.add(src, &s.id, &s.words, kind)?;
@@ -1069,8 +1075,15 @@ pub fn kind_name(kind: &Kind) -> String {
             parts.extend(group.map(|g| g.name().to_string()));
             parts.join(" ")
         }
-        Kind::Scope { backward: false } => "scope cumulative (figures after it)".into(),
-        Kind::Scope { backward: true } => "scope cumulative (figures around it)".into(),
+        Kind::Scope {
+            backward: false,
+            direct: false,
+        } => "scope cumulative (figures after it)".into(),
+        Kind::Scope {
+            backward: false,
+            direct: true,
+        } => "scope cumulative (the figure its verb takes, after it)".into(),
+        Kind::Scope { backward: true, .. } => "scope cumulative (figures around it)".into(),
         Kind::TotalTo => "scope: the figure a running total reached".into(),
         Kind::OneEvent => "scope: one day's or one event's figures".into(),
         Kind::Comparison => "scope: the period after it is a comparison".into(),

@@ -331,7 +331,7 @@ impl<'a> Extractor<'a> {
                 .contains(&r.clause[h.start])
         };
         let period = |h: &Hit, j: usize| match h.entry.kind {
-            Kind::Scope { backward: true } => !compared(j),
+            Kind::Scope { backward: true, .. } => !compared(j),
             Kind::Span { at_least_hours } => {
                 own_clause(h)
                     && lasting(r, h.end).is_some_and(|hours| hours >= u64::from(at_least_hours))
@@ -355,7 +355,9 @@ impl<'a> Extractor<'a> {
         {
             for h in r.hits(j) {
                 match h.entry.kind {
-                    Kind::Scope { backward: false } => {
+                    Kind::Scope {
+                        backward: false, ..
+                    } => {
                         total |= d.first.saturating_sub(j) <= TOTAL_REACH;
                     }
                     _ => before |= period(h, j),
@@ -365,7 +367,15 @@ impl<'a> Extractor<'a> {
         // A period word after the figure is its own until a running total begins (`مقتل 5
         // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
-        let another = |h: &Hit| h.entry.kind == Kind::Scope { backward: false };
+        let another = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Scope {
+                    backward: false,
+                    ..
+                }
+            )
+        };
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));

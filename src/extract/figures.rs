@@ -88,26 +88,30 @@ impl<'a> Extractor<'a> {
     /// casualty noun (`عدد القتلى`), anywhere before it in its sentence within
     /// [`TOLL_REACH`], right after a running-total word (`ارتفعت حصيلة ضحايا التفجير الذي
     /// وقع في المسجد إلى 15 شخصا`). Commas may stand between: the toll is one statement.
+    /// After a direct total's verb the figure needs no `إلى` (`بلغ عدد القتلى منذ بداية
+    /// الأحداث 5000`).
     pub(super) fn toll_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
-        let to = from.checked_sub(1)?;
-        if !r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo) {
-            return None;
-        }
+        let after_to = from
+            .checked_sub(1)
+            .is_some_and(|to| r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo));
+        let end = if after_to { from - 1 } else { from };
         let total_at = |j: usize| {
             (j.saturating_sub(2)..j).any(|k| {
                 r.sentence[k] == r.sentence[j]
-                    && r.hits(k)
-                        .iter()
-                        .any(|h| h.end <= j && h.entry.kind == (Kind::Scope { backward: false }))
+                    && r.hits(k).iter().any(|h| {
+                        h.end <= j
+                            && matches!(h.entry.kind, Kind::Scope { backward: false, direct }
+                                if after_to || direct)
+                    })
             })
         };
-        (to.saturating_sub(TOLL_REACH)..to)
+        (end.saturating_sub(TOLL_REACH)..end)
             .rev()
-            .take_while(|&j| r.sentence[j] == r.sentence[to] && !r.in_quantity[j])
+            .take_while(|&j| r.sentence[j] == r.sentence[end] && !r.in_quantity[j])
             .find_map(|j| {
                 r.hits(j)
                     .iter()
-                    .find(|h| h.end <= to && total_at(j) && r.names_toll(h))
+                    .find(|h| h.end <= end && total_at(j) && r.names_toll(h))
                     .copied()
             })
     }
@@ -179,12 +183,29 @@ impl<'a> Extractor<'a> {
             .any(|&(i, n, p)| lo + i + n == e + 1 && !p.nationwide && !p.abroad)
     }
 
+    /// Does an opener stand right before the figure starting at token `fa` (`لقي 5 أشخاص`)?
+    pub(super) fn opened(&self, r: &Reading<'a>, fa: usize) -> bool {
+        fa > 0
+            && r.toks()[fa].joined
+            && r.hits(fa - 1)
+                .iter()
+                .any(|h| h.entry.kind == Kind::Opener && h.end == fa)
+    }
+
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
     /// coordinated with it, whose verb it shares (`12 جنديا وخمسة من أفراد الطاقم قتلوا`),
-    /// but not past another number.
-    pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
-        for j in from..(from + CUE_AFTER_REACH).min(r.toks().len()) {
-            if r.clause[j] != r.clause[from - 1] {
+    /// but not past another number. After an opener (`opened`: `لقي 5 أشخاص، من بينهم طفل،
+    /// مصرعهم`) the close may stand further, past a breakdown between commas, within the
+    /// sentence.
+    pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize, opened: bool) -> Option<Hit<'a>> {
+        let reach = if opened { FRAME_REACH } else { CUE_AFTER_REACH };
+        for j in from..(from + reach).min(r.toks().len()) {
+            let apart = if opened {
+                r.sentence[j] != r.sentence[from - 1]
+            } else {
+                r.clause[j] != r.clause[from - 1]
+            };
+            if apart {
                 return None;
             }
             // Not a verb behind `ف`: it starts a sentence of its own (`اعتقلوا مئات
@@ -205,7 +226,7 @@ impl<'a> Extractor<'a> {
             }) {
                 return Some(*h);
             }
-            if r.in_quantity[j] && !r.in_quantity[j - 1] && !self.behind_waw(r, j) {
+            if !opened && r.in_quantity[j] && !r.in_quantity[j - 1] && !self.behind_waw(r, j) {
                 return None;
             }
         }
@@ -394,6 +415,9 @@ impl<'a> Extractor<'a> {
                             }
                         )
                 }))
+            // Nor the figure a running total's verb takes past its toll (`بلغت حصيلة
+            // الشهداء خلال الحملة 300`).
+            && self.toll_before(r, fa).is_none()
         {
             return Err(Blocked::Label);
         }
@@ -514,7 +538,7 @@ impl<'a> Extractor<'a> {
             partitive_noun = None;
         }
         let after = if noun_cat.is_none() && cue_cat.is_none() {
-            self.cue_after(r, after_noun)
+            self.cue_after(r, after_noun, self.opened(r, fa))
         } else {
             None
         };
