@@ -526,10 +526,11 @@ impl<'a> Cursor<'a> {
             let fits = (0..n).all(|k| {
                 let t = s + k;
                 let text = self.tok_text(t);
-                let text = if k == 0 {
-                    crate::morphology::builtin()
-                        .strip_and(text)
-                        .filter(|r| *r == words[0])
+                // The first word may carry clitics (`وأكثر من`, `بأكثر من`, `وبنحو`).
+                let text = if k == 0 && text != words[0] {
+                    self.table
+                        .behind_clitics(text)
+                        .find(|w| *w == words[0])
                         .unwrap_or(text)
                 } else {
                     text

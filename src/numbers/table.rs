@@ -266,13 +266,13 @@ impl NumberWords {
         self.phrase_firsts.may_have_whole(word)
     }
 
-    /// Could a context phrase end with `word`, or with `word` without a `و` in front?
-    /// False means surely not.
+    /// Could a context phrase end with `word`, or with `word` without one or two clitics in
+    /// front (`وبنحو`)? False means surely not.
     pub fn may_end_phrase(&self, word: &str) -> bool {
         self.phrase_lasts.may_have_whole(word)
-            || crate::morphology::builtin()
-                .strip_and(word)
-                .is_some_and(|w| self.phrase_lasts.may_have_whole(w))
+            || self
+                .behind_clitics(word)
+                .any(|w| self.phrase_lasts.may_have_whole(w))
     }
 
     /// Could `word`, or `word` without letters in front, be in the table (as a number word
