@@ -222,8 +222,20 @@ impl<'a> Extractor<'a> {
         {
             return Some(p);
         }
+        // The first place after the figure is in a clause of its own, and its own clause
+        // names one before it (`وفي درعا قتل 6 أشخاص، وفي إدلب 4`): the figure's is that one.
+        let after = here.iter().position(|(t, _, _)| *t >= d.first);
+        if let Some(k) = after
+            && r.clause[here[k].0] != r.clause[d.last]
+            && let Some(&(_, _, p)) = here[..k]
+                .iter()
+                .rev()
+                .find(|&&(t, _, _)| r.clause[t] == r.clause[d.first])
+        {
+            return Some(p);
+        }
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
-        if let Some(k) = here.iter().position(|(t, _, _)| *t >= d.first) {
+        if let Some(k) = after {
             // A list of places of more than one governorate: a figure spread over them, of
             // no one place (`سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص`).
             let (t0, end, p) = here[k];

@@ -201,6 +201,24 @@ fn the_place_after_a_figure_abroad_and_a_rankings_places() {
     );
 }
 
+/// A place named before the figure in its clause is its place when the first place after
+/// it stands in another clause; one after it in its own clause still comes first.
+#[test]
+fn a_place_before_the_figure_in_its_clause_beats_one_in_the_next() {
+    assert_eq!(
+        places("وفي درعا قتل 6 أشخاص، وفي إدلب اعتقل 4 آخرون"),
+        [(Some(6), sy("SY12"))]
+    );
+    assert_eq!(
+        places("قصف الطيران مدينة حلب ما أدى إلى مقتل 5 أشخاص، فيما قتل 3 في إدلب"),
+        [(Some(5), sy("SY02")), (Some(3), sy("SY07"))]
+    );
+    assert_eq!(
+        places("أعلنت وزارة الصحة في دمشق مقتل 5 أشخاص في انفجار بحمص"),
+        [(Some(5), sy("SY04"))]
+    );
+}
+
 /// A figure spread over places of several governorates has no one place; its parts keep
 /// their own, and a list within one governorate keeps it.
 #[test]
