@@ -360,8 +360,10 @@ impl<'a> Extractor<'a> {
             _ => false,
         };
         // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`): a
-        // running total's word, or a period.
-        let (mut total, mut before) = (false, false);
+        // running total's word, or a period. A figure right after `إلى` with a running
+        // total's toll named before it, however far, is what the total reached (`ارتفاع عدد
+        // ضحايا حادث تدافع منى إلى 769 حالة وفاة`).
+        let (mut total, mut before) = (self.toll_before(r, d.first).is_some(), false);
         for j in
             (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
         {

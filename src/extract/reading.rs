@@ -173,7 +173,8 @@ impl<'a> Reading<'a> {
 
     /// Does hit `h` name a toll a figure can be the count of: a cue, or a casualty plural
     /// made definite by the article or by the word it governs (`عدد القتلى`, `حصيلة قتلى
-    /// القصف`)?
+    /// القصف`), or governed by a toll's head or a running total's word (`عدد شهداء تفجير
+    /// مسجد العنود`, `ارتفاع وفيات كورونا`)?
     pub(super) fn names_toll(&self, h: &Hit<'_>) -> bool {
         match h.entry.kind {
             Kind::Cue { after: false, .. } => true,
@@ -181,7 +182,23 @@ impl<'a> Reading<'a> {
                 category: Some(_),
                 form: Form::Plural,
                 ..
-            } => self.definite(h.start) || self.construct(h),
+            } => {
+                self.definite(h.start)
+                    || self.construct(h)
+                    || (h.start > 0
+                        && self.toks[h.start].joined
+                        && (self.closed.is_toll(self.word(h.start - 1))
+                            || self.hits(h.start - 1).iter().any(|t| {
+                                t.end == h.start
+                                    && matches!(
+                                        t.entry.kind,
+                                        Kind::Scope {
+                                            backward: false,
+                                            ..
+                                        }
+                                    )
+                            })))
+            }
             _ => false,
         }
     }
