@@ -227,6 +227,10 @@ pub struct Closed {
     /// a severity sub-count, not a figure (`أصيب خمسة، اثنان منهم بحالة حرجة`).
     #[serde(default)]
     pub severity: Vec<String>,
+    /// A time of the day (`الصباح`, `الفجر`): after a period word it makes it today's
+    /// hours, no period (`منذ الصباح`, `منذ فجر اليوم`).
+    #[serde(default)]
+    pub time_of_day: Vec<String>,
 }
 
 impl Closed {
@@ -256,6 +260,7 @@ impl Closed {
             &mut self.toll,
             &mut self.case,
             &mut self.severity,
+            &mut self.time_of_day,
             &mut self.ranked_by,
             &mut self.one_of,
         ]
@@ -297,6 +302,11 @@ impl Closed {
     pub fn is_one_of(&self, w: &str) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
         self.one_of.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a time of the day (`الصباح`)?
+    pub fn is_time_of_day(&self, w: &str) -> bool {
+        self.time_of_day.iter().any(|x| x == w)
     }
 
     /// Is `w` a word of how bad a wound is (`حرجة`)?

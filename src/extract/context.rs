@@ -343,7 +343,10 @@ impl<'a> Extractor<'a> {
                 .contains(&r.clause[h.start])
         };
         let period = |h: &Hit, j: usize| match h.entry.kind {
-            Kind::Scope { backward: true, .. } => !compared(j),
+            // Not today's hours (`منذ الصباح`, `منذ ساعات الفجر`).
+            Kind::Scope { backward: true, .. } => {
+                !compared(j) && !(h.end < r.toks().len() && r.closed.is_time_of_day(r.word(h.end)))
+            }
             Kind::Span { at_least_hours } => {
                 own_clause(h)
                     && lasting(r, h.end).is_some_and(|hours| hours >= u64::from(at_least_hours))

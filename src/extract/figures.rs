@@ -1060,8 +1060,24 @@ impl<'a> Extractor<'a> {
                         .is_some_and(|p| r.closed.possessive.iter().any(|x| x == p))
                 })
             };
-            let part =
-                d.flags.contains(&Flag::Breakdown) || (from..=to).any(of_them) || one_of_them;
+            // Or the wounded after a partitive in its words (`بين المصابين 7 في حالة حرجة`,
+            // `3 من الجرحى في حالة خطرة`): a part of them, told by how bad it is.
+            let among_wounded = (from..=d.last).any(|t| {
+                r.partitive(t)
+                    && self.noun_at(r, t + 1).is_some_and(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                category: Some(Category::Wounded),
+                                ..
+                            }
+                        )
+                    })
+            });
+            let part = d.flags.contains(&Flag::Breakdown)
+                || (from..=to).any(of_them)
+                || one_of_them
+                || among_wounded;
             let people = (d.first..=d.last).any(|t| {
                 r.hits(t).iter().any(|h| {
                     matches!(
