@@ -345,7 +345,8 @@ impl<'a> Extractor<'a> {
         let period = |h: &Hit, j: usize| match h.entry.kind {
             // Not today's hours (`منذ الصباح`, `منذ ساعات الفجر`).
             Kind::Scope { backward: true, .. } => {
-                !compared(j) && !(h.end < r.toks().len() && r.closed.is_time_of_day(r.word(h.end)))
+                let today = h.end < r.toks().len() && r.closed.is_time_of_day(r.word(h.end));
+                !compared(j) && !today
             }
             Kind::Span { at_least_hours } => {
                 own_clause(h)
