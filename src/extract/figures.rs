@@ -618,6 +618,13 @@ impl<'a> Extractor<'a> {
                     // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
                     // حلب`).
                     || (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+                    // Right after a colon that closes the figure before, a bare number with
+                    // its place: the first part of a distribution (`مقتل 25 شخصا: 10 في دوما،
+                    // و8 في حرستا`).
+                    || (noun.is_none()
+                        && fa == p.last + 1
+                        && r.colon_before(fa)
+                        && self.place_at(r, z))
                     // A list of parts goes on after `و` whatever it counts (`خمسة منهم من
                     // رجال الأمن، وستة متدربين، وأربعة من العاملين`).
                     || (p.flags.contains(&Flag::Breakdown) && self.behind_waw(r, a))
@@ -811,7 +818,22 @@ impl<'a> Extractor<'a> {
     /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
     pub(super) fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
         (t > 0 && r.toks()[t].joined && r.word(t - 1) == r.closed.and)
-            || (r.toks()[t].kind == TokKind::Word && self.numbers.behind_waw(r.word(t)))
+            || (r.toks()[t].kind == TokKind::Word
+                && (self.numbers.behind_waw(r.word(t)) || self.read_behind_waw(r, t)))
+    }
+
+    /// Is the word at token `t` a teen's head behind `و`, its tail after it (`وأحد عشر`,
+    /// written as `واحد`, which is also one)?
+    fn read_behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
+        use crate::numbers::table::WordKind;
+        let table = self.numbers.table();
+        let is = |w: &str, kind: WordKind| table.readings(w).iter().any(|x| x.kind == kind);
+        t + 1 < r.toks().len()
+            && r.in_quantity[t + 1]
+            && r.word(t)
+                .strip_prefix(r.closed.and.as_str())
+                .is_some_and(|w| is(w, WordKind::TeenHead))
+            && is(r.word(t + 1), WordKind::TeenTail)
     }
 
     /// The cue of the figure at tokens from `a` (its words from `anchor`), and what it says.

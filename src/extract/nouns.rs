@@ -940,10 +940,19 @@ impl<'a> Extractor<'a> {
                 Form::Plural if part || r.definite(n.start) || cue_too() => return,
                 _ => form.count(),
             };
-            if used[n.start] || self.counted_by_next(r, n.end, used) {
+            // Not a word of a number that goes on after it (`وإحدى عشرة طفلة`): the number
+            // counts.
+            let in_number =
+                r.in_quantity[n.start] && n.end < r.toks().len() && r.in_quantity[n.end];
+            if used[n.start] || in_number || self.counted_by_next(r, n.end, used) {
                 return;
             }
-            used[n.start..n.end].fill(true);
+            // `وأحد المدنيين`: one of a group named after it is of that group.
+            let (group, n_end) = match self.group_noun_after(r, n.end) {
+                Some((g, end)) if group == Group::Unspecified => (g, end),
+                _ => (group, n.end),
+            };
+            used[n.start..n_end].fill(true);
             out.push(Draft {
                 flags: if part && head.breakdown {
                     vec![Flag::Breakdown]
@@ -956,12 +965,12 @@ impl<'a> Extractor<'a> {
                     part_category,
                     count,
                     group,
-                    (n.start, n.end - 1),
+                    (n.start, n_end - 1),
                     n.start,
                     &n.entry.rule,
                 )
             });
-            j = n.end;
+            j = n_end;
         }
     }
 }

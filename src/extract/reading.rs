@@ -203,6 +203,11 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Does a colon stand right before token `t` (`مقتل 25 شخصا: 10 في دوما`)?
+    pub(super) fn colon_before(&self, t: usize) -> bool {
+        t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')
+    }
+
     /// Is token `t` wrapped in brackets: `(28)`?
     pub(super) fn bracketed(&self, t: usize) -> bool {
         let before = self.norm.text[..self.toks[t].start].trim_end();

@@ -373,7 +373,9 @@ impl<'a> Cursor<'a> {
         {
             return Some((u + 10, i + 2));
         }
-        if let Some(u) = small
+        // `خمسة وعشرون`; one is also written by its teen head (`إحدى وعشرون`, `أحد وثلاثين`).
+        let one = || find(rs, WordKind::TeenHead).filter(|&u| u == 1);
+        if let Some(u) = small.or_else(one)
             && let Some((k, m)) = self.conj(i + 1)
             && let Some(t) = self.word(k, m).and_then(|(t, _)| find(t, WordKind::Tens))
         {
