@@ -214,6 +214,10 @@ impl<'a> Extractor<'a> {
                 r.word(h.start).starts_with(r.closed.then.as_str())
                     && !h.entry.words[0].starts_with(r.closed.then.as_str())
             };
+            // Not a verb with a number of its own after it (`اختطفوا 20 شخصا وقتلوا 3 منهم`):
+            // it is active, and counts that one.
+            let object_after =
+                |h: &Hit| h.end < r.toks().len() && r.toks()[h.end].joined && r.in_quantity[h.end];
             if let Some(h) = r.hits(j).iter().find(|h| {
                 matches!(
                     h.entry.kind,
@@ -223,6 +227,7 @@ impl<'a> Extractor<'a> {
                         ..
                     }
                 ) && !then(h)
+                    && !object_after(h)
             }) {
                 return Some(*h);
             }
