@@ -398,7 +398,7 @@ impl<'a> Extractor<'a> {
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));
         // Whether one event is named is asked only when it decides.
-        if before || after {
+        if before || after || (self.year_after(r, d) && !self.one_event(r, d)) {
             FigureScope::Period
         } else if total {
             if self.one_event(r, d) {
@@ -411,6 +411,35 @@ impl<'a> Extractor<'a> {
         } else {
             FigureScope::Incident
         }
+    }
+
+    /// Is a year named right after the figure, with no day or month before it (`وثق التقرير
+    /// مقتل 300 مدني في 2019`, `في عام 2019`, `عام 2019`)? Then the figure is that year's
+    /// total, unless its sentence names one event (`قتل 7 جنود في عام 2016 بهجوم`) or the
+    /// year dates the event it follows (`قتل 5 في هجوم عام 2013`).
+    fn year_after(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        let n = r.toks().len();
+        let joined = |t: usize| t < n && r.toks()[t].joined && r.clause[t] == r.clause[d.last];
+        let mut t = d.last + 1;
+        if joined(t) && r.word(t) == r.closed.in_ {
+            t += 1;
+        }
+        if joined(t)
+            && r.hits(t).iter().any(|h| {
+                matches!(h.entry.kind, Kind::Unit { time: Some(u), .. } if u.hours == HOURS_A_YEAR)
+            })
+        {
+            t += 1;
+        }
+        t > d.last + 1
+            && joined(t)
+            && r.q_toks
+                .iter()
+                .position(|&(a, _)| a == t)
+                .is_some_and(|qi| {
+                    let q = &r.quantities[qi];
+                    !q.percent && q.value().is_some_and(|v| v.is_int_in(1900, 2100))
+                })
     }
 
     /// Is the figure an earlier event cited in passing? A background word before it in its
