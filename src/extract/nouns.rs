@@ -67,7 +67,34 @@ impl<'a> Extractor<'a> {
                     }
                 )
             });
-            let object = agent.then(|| self.object_past_agent(r, h.end)).flatten();
+            // A person right after a verb with someone of theirs after them is who did it,
+            // and the one of theirs is who was struck (`قتل رجل زوجته`); not behind `و` (`قتل
+            // رجل وزوجته`: both died).
+            let kin_object = next
+                .filter(|n| {
+                    matches!(
+                        n.entry.kind,
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Singular,
+                            ..
+                        }
+                    ) && !r.definite(n.start)
+                })
+                .and_then(|n| self.noun_at(r, n.end))
+                .filter(|x| {
+                    matches!(
+                        x.entry.kind,
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Singular | Form::Dual,
+                            ..
+                        }
+                    ) && !r.conjoined(x)
+                        && r.closed.possessed(r.word(x.start))
+                });
+            let object =
+                kin_object.or_else(|| agent.then(|| self.object_past_agent(r, h.end)).flatten());
             // `قتل ما لا يقل عن شخصين`, `أصيب نحو عشرة`: a qualifier before the noun.
             let qualified = (next.is_none() && object.is_none())
                 .then(|| self.past_qualifier(r, h.end))
