@@ -110,9 +110,11 @@ pub enum Kind {
     },
     /// A word that marks an earlier event cited in passing (`يذكر أن`, `آنذاك`); with
     /// `pluperfect`, a form of `كان` that does so when `قد` follows it before the figure's
-    /// verb (`وكان 41 شخصا قد قتلوا`).
+    /// verb (`وكان 41 شخصا قد قتلوا`); with `trailing`, also after the figure in its clause,
+    /// as the event's adjective (`قتل 7 أشخاص في انفجار مماثل`).
     Background {
         pluperfect: bool,
+        trailing: bool,
     },
     /// A period named right after a figure, in its clause (`وثقت الشبكة مقتل 86 مدنيا في
     /// تشرين الأول`): the figure is its total. Before the figure, or in another clause, it
@@ -467,6 +469,8 @@ struct ScopeRow {
     #[serde(default)]
     pluperfect: bool,
     #[serde(default)]
+    trailing: bool,
+    #[serde(default)]
     after: bool,
     words: Vec<String>,
 }
@@ -812,6 +816,7 @@ impl Lexicon {
             } else if s.background || s.pluperfect {
                 Kind::Background {
                     pluperfect: s.pluperfect,
+                    trailing: s.trailing,
                 }
             } else {
                 Kind::Scope {
@@ -1106,10 +1111,17 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::PeriodAfter => {
             "scope cumulative: a period right after the figure, in its clause".into()
         }
-        Kind::Background { pluperfect: false } => "background: an earlier event cited".into(),
-        Kind::Background { pluperfect: true } => {
-            "background: an earlier event, when قد follows before the verb".into()
-        }
+        Kind::Background {
+            pluperfect: false,
+            trailing: false,
+        } => "background: an earlier event cited".into(),
+        Kind::Background {
+            pluperfect: false,
+            trailing: true,
+        } => "background: an earlier event cited, also after the figure in its clause".into(),
+        Kind::Background {
+            pluperfect: true, ..
+        } => "background: an earlier event, when قد follows before the verb".into(),
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
         Kind::Close { category } => format!("closes an opener's statement: {}", category.name()),
         Kind::Cause(c) => format!("cause {}", c.name()),

@@ -444,7 +444,8 @@ impl<'a> Extractor<'a> {
 
     /// Is the figure an earlier event cited in passing? A background word before it in its
     /// sentence (within [`SCOPE_REACH`] words) or in it (`يذكر أن 7 مدنيين قتلوا`, `قتل
-    /// آنذاك خمسة`), or the pluperfect: a form of `كان` in its clause and `قد` after it,
+    /// آنذاك خمسة`), a trailing one after it in its clause within [`TRAILING_REACH`] (`قتل 7
+    /// أشخاص في انفجار مماثل`), or the pluperfect: a form of `كان` in its clause and `قد` after it,
     /// before the figure ends (`وكان 41 شخصا قد قتلوا`).
     pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         let s = r.sentence[d.at];
@@ -453,14 +454,25 @@ impl<'a> Extractor<'a> {
             w == r.closed.already
                 || w.strip_prefix(r.closed.and.as_str()) == Some(r.closed.already.as_str())
         };
-        (d.first.saturating_sub(SCOPE_REACH)..=d.last)
+        let end = (d.last + 1 + TRAILING_REACH).min(r.toks().len());
+        (d.first.saturating_sub(SCOPE_REACH)..end)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
                 r.hits(j).iter().any(|h| match h.entry.kind {
-                    Kind::Background { pluperfect: false } => true,
-                    Kind::Background { pluperfect: true } => {
-                        r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already)
+                    _ if j > d.last => {
+                        h.entry.kind
+                            == Kind::Background {
+                                pluperfect: false,
+                                trailing: true,
+                            }
+                            && r.clause[j] == r.clause[d.last]
                     }
+                    Kind::Background {
+                        pluperfect: false, ..
+                    } => true,
+                    Kind::Background {
+                        pluperfect: true, ..
+                    } => r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already),
                     _ => false,
                 })
             })
