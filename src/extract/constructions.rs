@@ -24,7 +24,7 @@ constructions! {
     NUMBER_CUE = "number.cue":
         "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`)";
     NUMBER_TOLL = "number.toll":
-        "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`)";
+        "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`); with no `إلى` after a total whose verb takes its figure (`بلغ عدد القتلى منذ بداية الأحداث 5000`)";
     NUMBER_TOLL_AFTER = "number.toll_after":
         "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`)";
     NUMBER_TOLL_BARE = "number.toll_bare":
@@ -34,15 +34,15 @@ constructions! {
     NUMBER_RANKED = "number.ranked":
         "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":
-        "a number and its noun, then a cue after them (`20 مدنيا قتلوا`)";
+        "a number and its noun, then a cue after them (`20 مدنيا قتلوا`); after an opener, past a breakdown set between commas (`لقي 5 أشخاص، من بينهم طفل، مصرعهم`)";
     NUMBER_COORDINATED = "number.coordinated":
-        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`)";
+        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
     NOUN_SUBJECT = "noun.subject":
         "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_OBJECT = "noun.object":
-        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`)";
+        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
     NOUN_QUALIFIED = "noun.qualified":
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":
