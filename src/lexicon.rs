@@ -69,6 +69,9 @@ pub enum Kind {
         /// Only right before its figure or noun (`غرق 3 أطفال`), not a few words before
         /// it: the word says more than a casualty (`غرق مركب يقل 50 مهاجرا`).
         adjacent: bool,
+        /// Only of a number's figure, not of a noun after it: the word tells a death only
+        /// with a count (`نعت الفصائل 6 من مقاتليها`; not `نعت العائلة ابنها`, a mourning).
+        numbers_only: bool,
     },
     Noun {
         category: Option<Category>,
@@ -393,6 +396,8 @@ struct CueRow {
     closes: bool,
     #[serde(default)]
     adjacent: bool,
+    #[serde(default)]
+    numbers_only: bool,
     words: Vec<String>,
 }
 
@@ -773,6 +778,7 @@ impl Lexicon {
                         category: c.category,
                         after: c.after,
                         adjacent: c.adjacent,
+                        numbers_only: c.numbers_only,
                     }
                 },
             )?;
@@ -1059,11 +1065,17 @@ pub fn kind_name(kind: &Kind) -> String {
             category: Some(c),
             after: false,
             adjacent,
+            numbers_only,
         } => format!(
-            "cue {}{}",
+            "cue {}{}{}",
             c.name(),
             if *adjacent {
                 " (right before the figure)"
+            } else {
+                ""
+            },
+            if *numbers_only {
+                " (of a number's figure only)"
             } else {
                 ""
             }
@@ -1072,6 +1084,7 @@ pub fn kind_name(kind: &Kind) -> String {
             category: Some(c),
             after: true,
             adjacent,
+            ..
         } => format!(
             "cue {} ({})",
             c.name(),

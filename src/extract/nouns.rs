@@ -36,6 +36,7 @@ impl<'a> Extractor<'a> {
             let Kind::Cue {
                 category: cue_cat,
                 after: false,
+                numbers_only: false,
                 ..
             } = h.entry.kind
             else {
@@ -329,6 +330,7 @@ impl<'a> Extractor<'a> {
                 category: Some(category),
                 after: true,
                 adjacent: true,
+                ..
             } = v.entry.kind
             else {
                 continue;
@@ -562,6 +564,7 @@ impl<'a> Extractor<'a> {
                     after: true,
                     category: Some(c),
                     adjacent: false,
+                    ..
                 } => Some((*h, c)),
                 Kind::Close { category } if closes(j) => Some((*h, category)),
                 _ => None,
