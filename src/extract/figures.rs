@@ -745,6 +745,8 @@ impl<'a> Extractor<'a> {
                 (matches!(p.group, Group::Unspecified | Group::Civilian)
                     || p.flags.contains(&Flag::Breakdown))
                     && p.count.zip(count).is_none_or(|(total, n)| n <= total)
+                    // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`).
+                    && !(p.group == Group::Civilian && group == Group::Combatant)
             })
         {
             flags.push(Flag::Breakdown);

@@ -203,7 +203,7 @@ impl<'a> Extractor<'a> {
                 Some(_) if count.is_some() => (true, count, count),
                 _ => (false, count, count),
             };
-            out.push(Draft {
+            let d = Draft {
                 approx,
                 low,
                 high,
@@ -223,7 +223,10 @@ impl<'a> Extractor<'a> {
                     n.start,
                     &n.entry.rule,
                 )
-            });
+            };
+            let d = self.in_the(r, d, used);
+            let end = d.last + 1;
+            out.push(d);
             let head = Head {
                 category,
                 count,
@@ -306,7 +309,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             used[h.start..h.end].fill(true);
-            out.push(Draft::counted(
+            let d = Draft::counted(
                 by::NOUN_OPENING,
                 category,
                 count,
@@ -314,8 +317,28 @@ impl<'a> Extractor<'a> {
                 (h.start, h.end - 1),
                 h.start,
                 &h.entry.rule,
-            ));
+            );
+            out.push(self.in_the(r, d, used));
         }
+    }
+
+    /// A bare plural's conventional range, written after it behind `بال` (`قتلى بالعشرات`,
+    /// `جرحى بالمئات`): in the mention and its quote.
+    fn in_the(&self, r: &Reading<'a>, mut d: Draft<'a>, used: &mut [bool]) -> Draft<'a> {
+        let t = d.last + 1;
+        if d.count.is_some() || t >= r.toks().len() || !r.toks()[t].joined {
+            return d;
+        }
+        let Some(w) = r.word(t).strip_prefix(r.closed.with_the.as_str()) else {
+            return d;
+        };
+        if let Some((lo, hi)) = self.numbers.table().vague_range(w) {
+            d.low = u64::try_from(lo).ok();
+            d.high = u64::try_from(hi).ok();
+            d.last = t;
+            used[t] = true;
+        }
+        d
     }
 
     /// An indefinite singular noun of people (and one adjective) right before a verb in the

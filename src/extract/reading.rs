@@ -155,9 +155,13 @@ impl<'a> Reading<'a> {
     }
 
     /// Is the noun of hit `h` the head of a construct, made definite by the definite word
-    /// right after it (`قتلى القصف`)?
+    /// right after it (`قتلى القصف`)? Not a word behind a preposition (`قتلى بالعشرات`): it
+    /// is no genitive.
     pub(super) fn construct(&self, h: &Hit<'_>) -> bool {
-        h.end < self.toks.len() && self.toks[h.end].joined && self.definite(h.end)
+        h.end < self.toks.len()
+            && self.toks[h.end].joined
+            && self.definite(h.end)
+            && !self.word(h.end).starts_with(self.closed.with_the.as_str())
     }
 
     /// The byte range in the original `text` from token `first` to token `last`.

@@ -305,6 +305,30 @@ fn the_parts_of_a_distribution_are_breakdowns() {
     assert!(!ms[0].flags.contains(&Flag::SumMismatch));
 }
 
+/// Fighters after civilians are a figure of their own, not a part of them; children after
+/// people of no group are; a colon's places break the total down.
+#[test]
+fn fighters_are_no_part_of_civilians() {
+    let parts = |text: &str| -> Vec<(Option<u64>, bool)> {
+        run(text)
+            .iter()
+            .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
+            .collect()
+    };
+    assert_eq!(
+        parts("مقتل 4 مدنيين و3 عسكريين"),
+        [(Some(4), false), (Some(3), false)]
+    );
+    assert_eq!(
+        parts("قتل 10 أشخاص بينهم 6 أطفال"),
+        [(Some(10), false), (Some(6), true)]
+    );
+    assert_eq!(
+        parts("أدت الغارات إلى مقتل 25 شخصا: 10 في دوما، و8 في حرستا"),
+        [(Some(25), false), (Some(10), true), (Some(8), true)]
+    );
+}
+
 /// A see-also marker with a title after its colon is furniture however long the title,
 /// and only its own line: the article that goes on after it is read as ever.
 #[test]
