@@ -236,6 +236,11 @@ pub struct Closed {
     /// hours, no period (`منذ الصباح`, `منذ فجر اليوم`).
     #[serde(default)]
     pub time_of_day: Vec<String>,
+    /// Words that open an aside set between commas after a figure, before its verb: most
+    /// of them, according to (`إن 30 شخصا، معظمهم مدنيون، قتلوا`); a part's partitive
+    /// opens one too (`12 مدنيا، بينهم 5 أطفال، قتلوا`).
+    #[serde(default)]
+    pub aside: Vec<String>,
 }
 
 impl Closed {
@@ -266,6 +271,7 @@ impl Closed {
             &mut self.case,
             &mut self.severity,
             &mut self.time_of_day,
+            &mut self.aside,
             &mut self.ranked_by,
             &mut self.one_of,
         ]
@@ -307,6 +313,11 @@ impl Closed {
     pub fn is_one_of(&self, w: &str) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
         self.one_of.iter().any(|x| x == w)
+    }
+
+    /// Does `w` (then `next`) open an aside between commas (`معظمهم`, `بينهم`, `وفق`)?
+    pub fn opens_aside(&self, w: &str, next: Option<&str>) -> bool {
+        self.opens_part(w, next) || self.aside.iter().any(|x| x == w)
     }
 
     /// Is `w` a time of the day (`الصباح`)?

@@ -198,10 +198,24 @@ impl<'a> Extractor<'a> {
     /// مصرعهم`) the close may stand further, past a breakdown between commas, within the
     /// sentence.
     pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize, opened: bool) -> Option<Hit<'a>> {
-        let reach = if opened { FRAME_REACH } else { CUE_AFTER_REACH };
+        // An aside between commas right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`)
+        // lets the verb stand in the clause after it, past the numbers in it.
+        let n = r.toks().len();
+        let aside = (from < n
+            && r.clause[from] != r.clause[from - 1]
+            && r.closed
+                .opens_aside(r.word(from), (from + 1 < n).then(|| r.word(from + 1))))
+        .then(|| r.clause[from]);
+        let reach = if opened || aside.is_some() {
+            FRAME_REACH
+        } else {
+            CUE_AFTER_REACH
+        };
         for j in from..(from + reach).min(r.toks().len()) {
             let apart = if opened {
                 r.sentence[j] != r.sentence[from - 1]
+            } else if let Some(c) = aside {
+                r.sentence[j] != r.sentence[from - 1] || r.clause[j] > c + 1
             } else {
                 r.clause[j] != r.clause[from - 1]
             };
@@ -231,7 +245,13 @@ impl<'a> Extractor<'a> {
             }) {
                 return Some(*h);
             }
-            if !opened && r.in_quantity[j] && !r.in_quantity[j - 1] && !self.behind_waw(r, j) {
+            let in_aside = aside == Some(r.clause[j]);
+            if !opened
+                && !in_aside
+                && r.in_quantity[j]
+                && !r.in_quantity[j - 1]
+                && !self.behind_waw(r, j)
+            {
                 return None;
             }
         }
