@@ -359,7 +359,24 @@ impl<'a> Extractor<'a> {
             Kind::PeriodAfter => {
                 let behind_in = h.entry.words[0] == r.closed.in_
                     || (h.start > 0 && r.word(h.start - 1) == r.closed.in_);
-                behind_in && own_clause(h) && j > d.last && j <= d.last + PERIOD_AFTER_REACH
+                // A month's toll, named by the toll's head before the month (`حصيلة آذار`,
+                // `حصيلة شهر آذار`), before the figure in its sentence.
+                let toll_of = |k: usize| {
+                    r.closed
+                        .is_toll(r.word(k).trim_start_matches(r.closed.and.as_str()))
+                };
+                let monthly = j < d.at
+                    && ((h.start > 0 && toll_of(h.start - 1))
+                        || (h.start > 1
+                            && toll_of(h.start - 2)
+                            && r.hits(h.start - 1).iter().any(|u| {
+                                matches!(u.entry.kind, Kind::Unit { time: Some(_), .. })
+                            })));
+                monthly
+                    || (behind_in
+                        && own_clause(h)
+                        && j > d.last
+                        && j <= d.last + PERIOD_AFTER_REACH)
             }
             _ => false,
         };
