@@ -110,16 +110,38 @@ impl<'a> Extractor<'a> {
         drafts: &[Draft<'a>],
     ) -> HashMap<usize, Option<&'static crate::places::Place>, FastState> {
         let mut seen = HashMap::default();
-        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
-            .iter()
-            .map(|d| (d.at, self.place(r, d, &mut seen)))
-            .collect();
         // A part of a part (`منهم 30 في حلب، و20 في إدلب`: the 20 follows the 30) is a part
         // of the total the first part breaks down.
         let part_of: HashMap<usize, usize, FastState> = drafts
             .iter()
             .filter(|d| d.flags.contains(&Flag::Breakdown))
             .filter_map(|d| Some((d.at, d.partner?)))
+            .collect();
+        // A total's place is named before its first part of a distribution by place (a
+        // bare number, of its total's group): a place in that part is the part's (`80
+        // شخصا قتلوا أمس، بينهم 30 في حمص`: the 80 are of no one place). A part by group
+        // leaves the place after it to the whole (`قتل 10، بينهم 3 أطفال، في قصف على حلب`).
+        let group_at: HashMap<usize, Group, FastState> =
+            drafts.iter().map(|d| (d.at, d.group)).collect();
+        let by_place = |d: &Draft| {
+            r.in_quantity[d.at] && d.partner.and_then(|p| group_at.get(&p)) == Some(&d.group)
+        };
+        let mut first_part: HashMap<usize, usize, FastState> = HashMap::default();
+        for d in drafts
+            .iter()
+            .filter(|d| part_of.contains_key(&d.at) && by_place(d))
+        {
+            let e = first_part
+                .entry(d.partner.unwrap_or(d.at))
+                .or_insert(d.first);
+            *e = (*e).min(d.first);
+        }
+        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
+            .iter()
+            .map(|d| {
+                let until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
+                (d.at, self.place(r, d, until, &mut seen))
+            })
             .collect();
         let total_of = |mut at: usize| {
             for _ in 0..drafts.len() {
@@ -152,7 +174,7 @@ impl<'a> Extractor<'a> {
     /// The place named with a figure: its place in a ranking; else in its sentence, the
     /// first after it, else the last before it; with none there, the previous sentence's
     /// last. Only names within
-    /// PLACE_REACH words of the figure count. A figure spread over the country (`في مختلف
+    /// PLACE_REACH words of the figure count, and before token `until` (a total's first part). A figure spread over the country (`في مختلف
     /// المناطق السورية`) or over a list of places of several governorates before it (`مثل
     /// حمص وحماة وريف دمشق، حيث … سقوط مئات الضحايا`) is of no one place. Each sentence is
     /// looked up once per document and kept in `seen`, however many figures it holds.
@@ -160,6 +182,7 @@ impl<'a> Extractor<'a> {
         &self,
         r: &Reading<'a>,
         d: &Draft<'a>,
+        until: usize,
         seen: &mut HashMap<usize, SentencePlaces, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
@@ -178,7 +201,7 @@ impl<'a> Extractor<'a> {
                         .collect()
                 })
                 .iter()
-                .filter(|(t, _, _)| (lo..hi).contains(t))
+                .filter(|(t, _, _)| (lo..hi.min(until)).contains(t))
                 .copied()
                 .collect::<Vec<_>>()
         };

@@ -219,6 +219,20 @@ fn a_place_before_the_figure_in_its_clause_beats_one_in_the_next() {
     );
 }
 
+/// A place in a part of a distribution by place is the part's, not its total's; a place
+/// after a part by group is the whole's.
+#[test]
+fn a_place_in_a_part_by_place_is_no_place_of_the_total() {
+    assert_eq!(
+        places("أفادت لجان التنسيق بأن 80 شخصا قتلوا أمس برصاص قوات الأمن، بينهم 30 في حمص"),
+        [(Some(80), None), (Some(30), sy("SY04"))]
+    );
+    assert_eq!(
+        places("قتل 10 أشخاص، بينهم 3 أطفال، في قصف على حلب"),
+        [(Some(10), sy("SY02")), (Some(3), sy("SY02"))]
+    );
+}
+
 /// A figure spread over places of several governorates has no one place; its parts keep
 /// their own, and a list within one governorate keeps it.
 #[test]
