@@ -408,6 +408,7 @@ impl<'a> Extractor<'a> {
         out.sort_by_key(|d| (d.first, d.last));
         self.retry_after_nouns(r, &mut blocked, &mut used, &mut out);
         mark_breakdowns(&mut out, |at| r.sentence[at]);
+        self.mark_distributions(r, &mut out);
         self.drop_severity_parts(r, &mut out);
         borrow_groups(&mut out, |at| r.sentence[at]);
         for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {

@@ -1068,6 +1068,57 @@ impl<'a> Extractor<'a> {
     /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), and the
     /// severity of some of them told alone (`منهم بحالة حرجة`). A part by group keeps its
     /// figure (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
+    /// The dead told before, distributed over places in a sentence of their own (`قتل 23
+    /// شخصا … وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة`): a run of figures
+    /// each with its place, the first counted by a definite noun of the dead or wounded,
+    /// after a total of that category in a sentence before, the nearest of the figures
+    /// before them that they do not exceed. The
+    /// run is flagged `breakdown`, each figure a part of that total, so a weekly table
+    /// counts the dead once.
+    pub(super) fn mark_distributions(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
+        let mut i = 0;
+        while i < out.len() {
+            let d = &out[i];
+            let told = d.count.is_some()
+                && !d.flags.contains(&Flag::Breakdown)
+                && r.definite(d.first)
+                && !r.in_quantity[d.first]
+                && r.hits(d.first).iter().any(|h| {
+                    matches!(h.entry.kind, Kind::Noun { category: Some(c), .. } if c == d.category)
+                })
+                && self.place_at(r, d.last + 1);
+            if !told {
+                i += 1;
+                continue;
+            }
+            let (cat, sent) = (d.category, r.sentence[d.at]);
+            let mut j = i + 1;
+            while j < out.len()
+                && out[j].construction == by::NUMBER_BY_PLACE
+                && r.sentence[out[j].at] == sent
+            {
+                j += 1;
+            }
+            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+            let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
+                out[k].category == cat
+                    && !out[k].flags.contains(&Flag::Breakdown)
+                    && out[k].count.is_some_and(|c| c >= sum)
+                    && r.sentence[out[k].at] < sent
+            });
+            if j > i + 1
+                && let Some(t) = total
+            {
+                let at = out[t].at;
+                for p in &mut out[i..j] {
+                    p.flags.push(Flag::Breakdown);
+                    p.partner = Some(at);
+                }
+            }
+            i = j;
+        }
+    }
+
     pub(super) fn drop_severity_parts(&self, r: &Reading<'a>, out: &mut Vec<Draft<'a>>) {
         let n = r.toks().len();
         let of_them = |t: usize| {

@@ -319,6 +319,34 @@ fn the_parts_of_a_distribution_are_breakdowns() {
     assert!(!ms[0].flags.contains(&Flag::SumMismatch));
 }
 
+/// The dead told before, distributed over places in a later sentence, are parts of their
+/// total; figures of a noun of their own with places are not.
+#[test]
+fn the_dead_distributed_over_places_later_are_parts() {
+    let parts = |text: &str| -> Vec<(Option<u64>, bool)> {
+        run(text)
+            .iter()
+            .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
+            .collect()
+    };
+    assert_eq!(
+        parts(
+            "قتل 23 شخصا في غارات على ريف إدلب. وانتشلت الفرق 11 جثة. \
+             وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة."
+        ),
+        [
+            (Some(23), false),
+            (Some(15), true),
+            (Some(5), true),
+            (Some(3), true)
+        ]
+    );
+    assert_eq!(
+        parts("قتل 23 شخصا في غارات على ريف إدلب. وقتل 15 شخصا في أريحا، و5 في كنصفرة."),
+        [(Some(23), false), (Some(15), false), (Some(5), false)]
+    );
+}
+
 /// Fighters after civilians are a figure of their own, not a part of them; children after
 /// people of no group are; a colon's places break the total down.
 #[test]
