@@ -309,16 +309,31 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             used[h.start..h.end].fill(true);
-            let d = Draft::counted(
-                by::NOUN_OPENING,
-                category,
-                count,
-                group.unwrap_or(Group::Unspecified),
-                (h.start, h.end - 1),
-                h.start,
-                &h.entry.rule,
+            let d = self.in_the(
+                r,
+                Draft::counted(
+                    by::NOUN_OPENING,
+                    category,
+                    count,
+                    group.unwrap_or(Group::Unspecified),
+                    (h.start, h.end - 1),
+                    h.start,
+                    &h.entry.rule,
+                ),
+                used,
             );
-            out.push(self.in_the(r, d, used));
+            let end = d.last + 1;
+            out.push(d);
+            // The casualties listed after it (`شهيدان وجريح`: two dead, one wounded).
+            if count.is_some() {
+                let head = Head {
+                    category,
+                    count,
+                    at: h.start,
+                    breakdown: false,
+                };
+                self.parts_after(r, end, head, used, out);
+            }
         }
     }
 
