@@ -50,11 +50,14 @@ impl<'a> Extractor<'a> {
                 && unit(z + 1, true))
     }
 
-    /// The nearest cue before token `from`, in the same clause, not past another number.
+    /// The nearest cue before token `from`, in the same clause, not past another number
+    /// but a date's (`وقتل يوم السبت 12 أيار 7 مدنيين`).
     pub(super) fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
-            if r.clause[j] != r.clause[from.min(r.toks().len() - 1)] || r.in_quantity[j] {
+            if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
+                || (r.in_quantity[j] && !self.of_date(r, j))
+            {
                 return None;
             }
             // A cue, or a definite casualty noun at most two words before the figure
@@ -81,6 +84,39 @@ impl<'a> Extractor<'a> {
             }
         }
         None
+    }
+
+    /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
+    /// year after one (`أيار 2014`, `عام 2014`)?
+    fn of_date(&self, r: &Reading<'a>, j: usize) -> bool {
+        let Some(qi) = r.q_toks.iter().position(|&(a, z)| a <= j && j < z) else {
+            return false;
+        };
+        let ((a, z), fa) = (r.q_toks[qi], r.q_full_start[qi]);
+        let month = |t: usize, after: bool| {
+            r.hits(t).iter().any(|h| {
+                (if after { h.start == t } else { h.end == t + 1 })
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Unit {
+                            after_of: true,
+                            time: None
+                        }
+                    )
+            })
+        };
+        let year = r.quantities[qi]
+            .value()
+            .is_some_and(|v| v.is_int_in(1900, 2100));
+        let day = r.quantities[qi].value().is_some_and(|v| v.is_int_in(1, 31));
+        (day && z < r.toks().len() && r.toks()[z].joined && month(z, true))
+            || (year
+                && fa > 0
+                && r.toks()[fa].joined
+                && r.hits(fa - 1)
+                    .iter()
+                    .any(|h| h.end == fa && matches!(h.entry.kind, Kind::Unit { .. })))
+            || (year && a > 0 && month(a - 1, false))
     }
 
     /// The toll a running total reached, for a figure right after a [`Kind::TotalTo`] word:
