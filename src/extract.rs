@@ -320,6 +320,11 @@ impl<'a> Extractor<'a> {
         let at_place = self.places(r, &drafts);
         // Asked only of a figure that names no cause of its own.
         let article_cause = std::cell::OnceCell::new();
+        // A text with no word of an earlier event has no background figure.
+        let any_background = r
+            .hits
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Background { .. }));
         drafts
             .into_iter()
             .map(|d| {
@@ -341,7 +346,7 @@ impl<'a> Extractor<'a> {
                 } else if r.headline.is_some_and(|(a, z)| a <= at && at < z) {
                     flags.push(Flag::Headline);
                 }
-                if self.background(r, &d) {
+                if any_background && self.background(r, &d) {
                     flags.push(Flag::Background);
                 }
                 if scopes[&d.at] == context::FigureScope::Revision {

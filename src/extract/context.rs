@@ -407,7 +407,11 @@ impl<'a> Extractor<'a> {
         // running total's word, or a period. A figure right after `إلى` with a running
         // total's toll named before it, however far, is what the total reached (`ارتفاع عدد
         // ضحايا حادث تدافع منى إلى 769 حالة وفاة`).
-        let (mut total, mut before) = (self.toll_before(r, d.first).is_some(), false);
+        let after_to = d.first > 0
+            && r.hits(d.first - 1)
+                .iter()
+                .any(|h| h.entry.kind == Kind::TotalTo);
+        let (mut total, mut before) = (after_to && self.toll_before(r, d.first).is_some(), false);
         for j in
             (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
         {
@@ -473,9 +477,8 @@ impl<'a> Extractor<'a> {
         }
         t > d.last + 1
             && joined(t)
-            && r.q_toks
-                .iter()
-                .position(|&(a, _)| a == t)
+            && r.quantity_of(t)
+                .filter(|&qi| r.q_toks[qi].0 == t)
                 .is_some_and(|qi| {
                     let q = &r.quantities[qi];
                     !q.percent && q.value().is_some_and(|v| v.is_int_in(1900, 2100))
@@ -494,19 +497,10 @@ impl<'a> Extractor<'a> {
             w == r.closed.already
                 || w.strip_prefix(r.closed.and.as_str()) == Some(r.closed.already.as_str())
         };
-        let end = (d.last + 1 + TRAILING_REACH).min(r.toks().len());
-        (d.first.saturating_sub(SCOPE_REACH)..end)
+        let before = (d.first.saturating_sub(SCOPE_REACH)..=d.last)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
                 r.hits(j).iter().any(|h| match h.entry.kind {
-                    _ if j > d.last => {
-                        h.entry.kind
-                            == Kind::Background {
-                                pluperfect: false,
-                                trailing: true,
-                            }
-                            && r.clause[j] == r.clause[d.last]
-                    }
                     Kind::Background {
                         pluperfect: false, ..
                     } => true,
@@ -515,7 +509,15 @@ impl<'a> Extractor<'a> {
                     } => r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already),
                     _ => false,
                 })
-            })
+            });
+        let trailing = Kind::Background {
+            pluperfect: false,
+            trailing: true,
+        };
+        before
+            || (d.last + 1..(d.last + 1 + TRAILING_REACH).min(r.toks().len()))
+                .take_while(|&j| r.clause[j] == r.clause[d.last])
+                .any(|j| r.hits(j).iter().any(|h| h.entry.kind == trailing))
     }
 
     /// Is the figure of a size one event seldom has: a thousand or more, or a vague count of

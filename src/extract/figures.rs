@@ -89,7 +89,7 @@ impl<'a> Extractor<'a> {
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
     /// year after one (`أيار 2014`, `عام 2014`)?
     fn of_date(&self, r: &Reading<'a>, j: usize) -> bool {
-        let Some(qi) = r.q_toks.iter().position(|&(a, z)| a <= j && j < z) else {
+        let Some(qi) = r.quantity_of(j) else {
             return false;
         };
         let ((a, z), fa) = (r.q_toks[qi], r.q_full_start[qi]);

@@ -207,6 +207,12 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The quantity token `t` is in, by its index (quantities are in text order).
+    pub(super) fn quantity_of(&self, t: usize) -> Option<usize> {
+        let k = self.q_toks.partition_point(|&(a, _)| a <= t);
+        k.checked_sub(1).filter(|&qi| t < self.q_toks[qi].1)
+    }
+
     /// Does a colon stand right before token `t` (`مقتل 25 شخصا: 10 في دوما`)?
     pub(super) fn colon_before(&self, t: usize) -> bool {
         t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')

@@ -516,12 +516,16 @@ impl<'a> Cursor<'a> {
         })
     }
 
+    /// Could a context phrase end just before token `i`, joined to it? False means surely
+    /// not; asked once per number, before the phrases of every context are tried.
+    fn may_follow_phrase(&self, i: usize) -> bool {
+        self.joined(i) && i > 0 && self.table.may_end_phrase(self.tok_text(i - 1))
+    }
+
     /// A context phrase of `ctx` ending just before token `i` and joined to it: its first
-    /// token. A conjunction `و` on its first word is allowed (`ونحو`).
+    /// token, when [`Cursor::may_follow_phrase`] allows one. Clitics on its first word are
+    /// allowed (`ونحو`, `بأكثر من`).
     fn phrase_before(&self, i: usize, ctx: Context) -> Option<usize> {
-        if !self.joined(i) || i == 0 || !self.table.may_end_phrase(self.tok_text(i - 1)) {
-            return None;
-        }
         self.phrases(ctx).find_map(|words| {
             let n = words.len();
             let s = i.checked_sub(n)?;
@@ -529,7 +533,7 @@ impl<'a> Cursor<'a> {
                 let t = s + k;
                 let text = self.tok_text(t);
                 // The first word may carry clitics (`وأكثر من`, `بأكثر من`, `وبنحو`).
-                let text = if k == 0 && text != words[0] {
+                let text = if k == 0 && text != words[0] && text.ends_with(words[0].as_str()) {
                     self.table
                         .behind_clitics(text)
                         .find(|w| *w == words[0])
@@ -629,7 +633,9 @@ impl<'a> Cursor<'a> {
             self.number(k, Mode::Bare)
                 .filter(|&(hi, _)| hi.as_integer() > lo.as_integer())
         };
-        if let (Amount::Exact(lo), Some(s)) = (amount, self.phrase_before(i, Context::Range))
+        let hedged = self.may_follow_phrase(i);
+        let phrase_before = |ctx| hedged.then(|| self.phrase_before(i, ctx)).flatten();
+        if let (Amount::Exact(lo), Some(s)) = (amount, phrase_before(Context::Range))
             && let Some((hi, e)) = self
                 .conj(end)
                 .and_then(|(k, m)| self.number(k, m))
@@ -646,7 +652,7 @@ impl<'a> Cursor<'a> {
             (Context::AtLeast, Qualifier::AtLeast),
             (Context::AtMost, Qualifier::AtMost),
         ] {
-            if let Some(s) = self.phrase_before(i, ctx) {
+            if let Some(s) = phrase_before(ctx) {
                 q.qualifier = qual;
                 q.full_start = self.toks[s].start;
                 break;
@@ -663,7 +669,7 @@ impl<'a> Cursor<'a> {
                 q.full_end = self.toks[e - 1].end;
             }
         }
-        if let Some(s) = self.phrase_before(i, Context::Negative)
+        if let Some(s) = phrase_before(Context::Negative)
             && let Amount::Exact(v) = q.amount
         {
             q.amount = Amount::Exact(v.negated());
