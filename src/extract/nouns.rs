@@ -158,17 +158,7 @@ impl<'a> Extractor<'a> {
                     }
                     (count, category.or(cue_cat), group)
                 }
-                // A vague quantity takes the category of a casualty noun right after it
-                // when its cue has none (`سقط العشرات بين قتيل وجريح`).
-                Kind::Vague { .. } => {
-                    let described = self.noun_at(r, n.end).and_then(|x| match x.entry.kind {
-                        Kind::Noun { category, .. } if !r.conjoined(&x) && !r.definite(x.start) => {
-                            category
-                        }
-                        _ => None,
-                    });
-                    (None, cue_cat.or(described), None)
-                }
+                Kind::Vague { .. } => (None, cue_cat, None),
                 _ => continue,
             };
             // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
