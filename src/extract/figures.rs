@@ -1099,18 +1099,12 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
 const SEVERITY_REACH: usize = 3;
 
 impl<'a> Extractor<'a> {
-    /// Severity sub-counts of one report are not figures (as the gold has it): a part of the
-    /// wounded with no group of people of its own, a word of severity right after it (`أصيب
-    /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), and the
-    /// severity of some of them told alone (`منهم بحالة حرجة`). A part by group keeps its
-    /// figure (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
     /// The dead told before, distributed over places in a sentence of their own (`قتل 23
     /// شخصا … وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة`): a run of figures
     /// each with its place, the first counted by a definite noun of the dead or wounded,
     /// after a total of that category in a sentence before, the nearest of the figures
-    /// before them that they do not exceed. The
-    /// run is flagged `breakdown`, each figure a part of that total, so a weekly table
-    /// counts the dead once.
+    /// before them that they do not exceed. The run is flagged `breakdown`, each figure a
+    /// part of that total, so a weekly table counts the dead once.
     pub(super) fn mark_distributions(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
         let mut i = 0;
         while i < out.len() {
@@ -1155,6 +1149,11 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Severity sub-counts of one report are not figures (as the gold has it): a part of the
+    /// wounded with no group of people of its own, a word of severity right after it (`أصيب
+    /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), and the
+    /// severity of some of them told alone (`منهم بحالة حرجة`). A part by group keeps its
+    /// figure (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
     pub(super) fn drop_severity_parts(&self, r: &Reading<'a>, out: &mut Vec<Draft<'a>>) {
         let n = r.toks().len();
         let of_them = |t: usize| {
