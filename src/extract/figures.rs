@@ -219,15 +219,6 @@ impl<'a> Extractor<'a> {
             .any(|&(i, n, p)| lo + i + n == e + 1 && !p.nationwide && !p.abroad)
     }
 
-    /// Does an opener stand right before the figure starting at token `fa` (`لقي 5 أشخاص`)?
-    pub(super) fn opened(&self, r: &Reading<'a>, fa: usize) -> bool {
-        fa > 0
-            && r.toks()[fa].joined
-            && r.hits(fa - 1)
-                .iter()
-                .any(|h| h.entry.kind == Kind::Opener && h.end == fa)
-    }
-
     /// A cue after the counted noun (`20 مدنيا قتلوا`), in its clause: past figures
     /// coordinated with it, whose verb it shares (`12 جنديا وخمسة من أفراد الطاقم قتلوا`),
     /// but not past another number. After an opener (`opened`: `لقي 5 أشخاص، من بينهم طفل،
@@ -599,7 +590,7 @@ impl<'a> Extractor<'a> {
             partitive_noun = None;
         }
         let after = if noun_cat.is_none() && cue_cat.is_none() {
-            self.cue_after(r, after_noun, self.opened(r, fa))
+            self.cue_after(r, after_noun, r.opener_before(fa).is_some())
         } else {
             None
         };

@@ -475,14 +475,7 @@ impl<'a> Extractor<'a> {
             };
             // After an opener (`لقي شاب يبلغ من العمر 18 عاما مصرعه`) the close may stand
             // further, past numbers and nouns, within the sentence.
-            let opener = (i > 0 && r.toks()[i].joined)
-                .then(|| {
-                    r.hits(i - 1)
-                        .iter()
-                        .find(|h| h.entry.kind == Kind::Opener)
-                        .copied()
-                })
-                .flatten();
+            let opener = r.opener_before(i);
             // A definite noun only after an opener (`لقي الشاب … مصرعه`).
             if r.definite(i) && opener.is_none() {
                 continue;

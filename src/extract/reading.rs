@@ -213,6 +213,18 @@ impl<'a> Reading<'a> {
         k.checked_sub(1).filter(|&qi| t < self.q_toks[qi].1)
     }
 
+    /// The opener right before token `t`, joined to it (`لقي شاب`, `لقي 5 أشخاص`).
+    pub(super) fn opener_before(&self, t: usize) -> Option<Hit<'a>> {
+        (t > 0 && self.toks[t].joined)
+            .then(|| {
+                self.hits(t - 1)
+                    .iter()
+                    .find(|h| h.entry.kind == Kind::Opener && h.end == t)
+                    .copied()
+            })
+            .flatten()
+    }
+
     /// Does a colon stand right before token `t` (`مقتل 25 شخصا: 10 في دوما`)?
     pub(super) fn colon_before(&self, t: usize) -> bool {
         t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')
