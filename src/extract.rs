@@ -34,7 +34,7 @@ use crate::numbers::tokens::{Tok, TokKind, tokenize};
 use crate::numbers::{Amount, NumberParser, Quantity};
 use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
 use constructions as by;
-use figures::{borrow_groups, mark_breakdowns, restated};
+use figures::{borrow_groups, is_year, mark_breakdowns, restated};
 use nouns::Head;
 use reading::{Hit, Reading, cue_sentences};
 
@@ -119,6 +119,8 @@ const TRAILING_REACH: usize = 4;
 /// The hours of a year: a unit of time that long before a year's number names the year
 /// (`عام 2019`).
 const HOURS_A_YEAR: u32 = 365 * 24;
+/// The numbers read as years where a date may stand (`عام 2005`, `في 2019`, `أيار 2014`).
+const YEARS: (i128, i128) = (1900, 2100);
 /// How far from a figure cause and weapon words count, in words, within its sentence.
 const CAUSE_REACH: usize = 15;
 /// Figures above this are not casualty counts of one statement (populations, money).

@@ -479,10 +479,7 @@ impl<'a> Extractor<'a> {
             && joined(t)
             && r.quantity_of(t)
                 .filter(|&qi| r.q_toks[qi].0 == t)
-                .is_some_and(|qi| {
-                    let q = &r.quantities[qi];
-                    !q.percent && q.value().is_some_and(|v| v.is_int_in(1900, 2100))
-                })
+                .is_some_and(|qi| !r.quantities[qi].percent && is_year(&r.quantities[qi]))
     }
 
     /// Is the figure an earlier event cited in passing? A background word before it in its

@@ -105,17 +105,10 @@ impl<'a> Extractor<'a> {
                     )
             })
         };
-        let year = r.quantities[qi]
-            .value()
-            .is_some_and(|v| v.is_int_in(1900, 2100));
+        let year = is_year(&r.quantities[qi]);
         let day = r.quantities[qi].value().is_some_and(|v| v.is_int_in(1, 31));
         (day && z < r.toks().len() && r.toks()[z].joined && month(z, true))
-            || (year
-                && fa > 0
-                && r.toks()[fa].joined
-                && r.hits(fa - 1)
-                    .iter()
-                    .any(|h| h.end == fa && matches!(h.entry.kind, Kind::Unit { .. })))
+            || (year && r.after_unit(fa))
             || (year && a > 0 && month(a - 1, false))
     }
 
@@ -475,12 +468,8 @@ impl<'a> Extractor<'a> {
         }
         // A year with nothing counted after it is a date; so is one after a word of time
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
-        let year = count.is_some_and(|c| (1900..=2100).contains(&c));
-        let after_time_word = fa > 0
-            && r.toks()[fa].joined
-            && r.hits(fa - 1)
-                .iter()
-                .any(|h| matches!(h.entry.kind, Kind::Unit { .. }));
+        let year = is_year(q);
+        let after_time_word = r.after_unit(fa);
         // Any number right after a word of time with nothing counted after it is a date or
         // a time (`منذ يوم 24`, `الساعة 5`); `others` after it are people counted.
         if (year && after_time_word)
@@ -1010,6 +999,12 @@ pub(super) struct PeopleCount {
     pub(super) low: Option<u64>,
     pub(super) high: Option<u64>,
     pub(super) vague: bool,
+}
+
+/// Is the quantity a number that may name a year ([`YEARS`])? Its count, or a range's lower
+/// end, as a figure's count is.
+pub(super) fn is_year(q: &Quantity) -> bool {
+    q.value().is_some_and(|v| v.is_int_in(YEARS.0, YEARS.1))
 }
 
 /// The figure a quantity states; `None` when it cannot be a count of people (a fraction,

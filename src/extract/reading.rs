@@ -213,6 +213,16 @@ impl<'a> Reading<'a> {
         k.checked_sub(1).filter(|&qi| t < self.q_toks[qi].1)
     }
 
+    /// Does a unit stand right before token `t`, joined to it (`عام 2005`, `الساعة 5`)?
+    pub(super) fn after_unit(&self, t: usize) -> bool {
+        t > 0
+            && self.toks[t].joined
+            && self
+                .hits(t - 1)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Unit { .. }))
+    }
+
     /// The opener right before token `t`, joined to it (`لقي شاب`, `لقي 5 أشخاص`).
     pub(super) fn opener_before(&self, t: usize) -> Option<Hit<'a>> {
         (t > 0 && self.toks[t].joined)
