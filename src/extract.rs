@@ -472,10 +472,14 @@ impl<'a> Extractor<'a> {
     /// The conventional range of a vague figure written with the article (`مقتل العشرات`
     /// 30–99, `قتل المئات` 300–999): the number table's, for the word without it.
     fn definite_vague_range(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<(u64, u64)> {
-        (d.first..=d.last).find_map(|t| {
-            let (lo, hi) = self.numbers.table().vague_range(r.without_article(t)?)?;
-            Some((u64::try_from(lo).ok()?, u64::try_from(hi).ok()?))
-        })
+        (d.first..=d.last).find_map(|t| self.vague_range_at(r, t))
+    }
+
+    /// The conventional range of the vague quantity word at token `t`, written with the
+    /// article (`العشرات`, `بالمئات`).
+    fn vague_range_at(&self, r: &Reading<'a>, t: usize) -> Option<(u64, u64)> {
+        let (lo, hi) = self.numbers.table().vague_range(r.without_article(t)?)?;
+        Some((u64::try_from(lo).ok()?, u64::try_from(hi).ok()?))
     }
 }
 

@@ -341,15 +341,15 @@ impl<'a> Extractor<'a> {
     /// `جرحى بالمئات`): in the mention and its quote.
     fn in_the(&self, r: &Reading<'a>, mut d: Draft<'a>, used: &mut [bool]) -> Draft<'a> {
         let t = d.last + 1;
-        if d.count.is_some() || t >= r.toks().len() || !r.toks()[t].joined {
+        if d.count.is_some()
+            || t >= r.toks().len()
+            || !r.toks()[t].joined
+            || !r.word(t).starts_with(r.closed.with_the.as_str())
+        {
             return d;
         }
-        let Some(w) = r.word(t).strip_prefix(r.closed.with_the.as_str()) else {
-            return d;
-        };
-        if let Some((lo, hi)) = self.numbers.table().vague_range(w) {
-            d.low = u64::try_from(lo).ok();
-            d.high = u64::try_from(hi).ok();
+        if let Some((lo, hi)) = self.vague_range_at(r, t) {
+            (d.low, d.high) = (Some(lo), Some(hi));
             d.last = t;
             used[t] = true;
         }
