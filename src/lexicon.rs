@@ -161,6 +161,20 @@ pub enum Kind {
     },
 }
 
+impl Kind {
+    /// Is this a running total's word, which makes the figures after it cumulative
+    /// (`ليرتفع العدد إلى`, `بلغ عدد`)?
+    pub fn is_running_total(&self) -> bool {
+        matches!(
+            self,
+            Kind::Scope {
+                backward: false,
+                ..
+            }
+        )
+    }
+}
+
 /// The closed-class words the engine's constructions are built of (`[closed]` in the rules
 /// file), normalised as the text is once loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

@@ -416,28 +416,17 @@ impl<'a> Extractor<'a> {
             (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
         {
             for h in r.hits(j) {
-                match h.entry.kind {
-                    Kind::Scope {
-                        backward: false, ..
-                    } => {
-                        total |= d.first.saturating_sub(j) <= TOTAL_REACH;
-                    }
-                    _ => before |= period(h, j),
+                if h.entry.kind.is_running_total() {
+                    total |= d.first.saturating_sub(j) <= TOTAL_REACH;
+                } else {
+                    before |= period(h, j);
                 }
             }
         }
         // A period word after the figure is its own until a running total begins (`مقتل 5
         // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
-        let another = |h: &Hit| {
-            matches!(
-                h.entry.kind,
-                Kind::Scope {
-                    backward: false,
-                    ..
-                }
-            )
-        };
+        let another = |h: &Hit| h.entry.kind.is_running_total();
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));

@@ -192,16 +192,10 @@ impl<'a> Reading<'a> {
                     || (h.start > 0
                         && self.toks[h.start].joined
                         && (self.closed.is_toll(self.word(h.start - 1))
-                            || self.hits(h.start - 1).iter().any(|t| {
-                                t.end == h.start
-                                    && matches!(
-                                        t.entry.kind,
-                                        Kind::Scope {
-                                            backward: false,
-                                            ..
-                                        }
-                                    )
-                            })))
+                            || self
+                                .hits(h.start - 1)
+                                .iter()
+                                .any(|t| t.end == h.start && t.entry.kind.is_running_total())))
             }
             _ => false,
         }
