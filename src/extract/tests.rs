@@ -170,6 +170,14 @@ fn places(text: &str) -> Vec<(Option<u64>, Option<String>)> {
         .collect()
 }
 
+/// Each mention's count and whether it carries `flag`, in text order.
+fn flagged(text: &str, flag: Flag) -> Vec<(Option<u64>, bool)> {
+    run(text)
+        .into_iter()
+        .map(|m| (m.count, m.flags.contains(&flag)))
+        .collect()
+}
+
 fn sy(pcode: &str) -> Option<String> {
     Some(pcode.to_string())
 }
@@ -323,16 +331,11 @@ fn the_parts_of_a_distribution_are_breakdowns() {
 /// total; figures of a noun of their own with places are not.
 #[test]
 fn the_dead_distributed_over_places_later_are_parts() {
-    let parts = |text: &str| -> Vec<(Option<u64>, bool)> {
-        run(text)
-            .iter()
-            .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
-            .collect()
-    };
     assert_eq!(
-        parts(
+        flagged(
             "قتل 23 شخصا في غارات على ريف إدلب. وانتشلت الفرق 11 جثة. \
-             وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة."
+             وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة.",
+            Flag::Breakdown
         ),
         [
             (Some(23), false),
@@ -342,7 +345,10 @@ fn the_dead_distributed_over_places_later_are_parts() {
         ]
     );
     assert_eq!(
-        parts("قتل 23 شخصا في غارات على ريف إدلب. وقتل 15 شخصا في أريحا، و5 في كنصفرة."),
+        flagged(
+            "قتل 23 شخصا في غارات على ريف إدلب. وقتل 15 شخصا في أريحا، و5 في كنصفرة.",
+            Flag::Breakdown
+        ),
         [(Some(23), false), (Some(15), false), (Some(5), false)]
     );
 }
@@ -351,22 +357,19 @@ fn the_dead_distributed_over_places_later_are_parts() {
 /// people of no group are; a colon's places break the total down.
 #[test]
 fn fighters_are_no_part_of_civilians() {
-    let parts = |text: &str| -> Vec<(Option<u64>, bool)> {
-        run(text)
-            .iter()
-            .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
-            .collect()
-    };
     assert_eq!(
-        parts("مقتل 4 مدنيين و3 عسكريين"),
+        flagged("مقتل 4 مدنيين و3 عسكريين", Flag::Breakdown),
         [(Some(4), false), (Some(3), false)]
     );
     assert_eq!(
-        parts("قتل 10 أشخاص بينهم 6 أطفال"),
+        flagged("قتل 10 أشخاص بينهم 6 أطفال", Flag::Breakdown),
         [(Some(10), false), (Some(6), true)]
     );
     assert_eq!(
-        parts("أدت الغارات إلى مقتل 25 شخصا: 10 في دوما، و8 في حرستا"),
+        flagged(
+            "أدت الغارات إلى مقتل 25 شخصا: 10 في دوما، و8 في حرستا",
+            Flag::Breakdown
+        ),
         [(Some(25), false), (Some(10), true), (Some(8), true)]
     );
 }
@@ -378,11 +381,10 @@ fn a_titled_see_also_line_is_furniture_and_only_that_line() {
     let text = "قتل شاب برصاص مجهولين في درعا.\n\
                 اقرأ أيضا: مقتل عنصرين من قوات النظام بهجوم في ريف درعا الغربي أمس\n\
                 وأصيب طفل بجروح في القصف.";
-    let flags: Vec<(Option<u64>, bool)> = run(text)
-        .iter()
-        .map(|m| (m.count, m.flags.contains(&Flag::Furniture)))
-        .collect();
-    assert_eq!(flags, [(Some(1), false), (Some(2), true), (Some(1), false)]);
+    assert_eq!(
+        flagged(text, Flag::Furniture),
+        [(Some(1), false), (Some(2), true), (Some(1), false)]
+    );
     // Without the colon a long line that opens with the words is prose.
     let prose = "اقرأ أيضا ما كتبه الشهود عن مقتل عنصرين من قوات النظام بهجوم في ريف درعا";
     assert!(
