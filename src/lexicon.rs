@@ -255,6 +255,14 @@ pub struct Closed {
     /// opens one too (`12 مدنيا، بينهم 5 أطفال، قتلوا`).
     #[serde(default)]
     pub aside: Vec<String>,
+    /// Words that add someone to whom a figure or a noun counted before (`مع`, `برفقة`):
+    /// after one, a figure is more of them (`قتل القيادي مع ثلاثة من مرافقيه`).
+    #[serde(default)]
+    pub together: Vec<String>,
+    /// The pronoun that opens the list of what a total is made of (`17 قتيلا، هم 9 مدنيين
+    /// و8 من العناصر`).
+    #[serde(default)]
+    pub they: Vec<String>,
 }
 
 impl Closed {
@@ -286,6 +294,8 @@ impl Closed {
             &mut self.severity,
             &mut self.time_of_day,
             &mut self.aside,
+            &mut self.together,
+            &mut self.they,
             &mut self.ranked_by,
             &mut self.one_of,
         ]
@@ -334,6 +344,12 @@ impl Closed {
         self.opens_part(w, next) || self.aside.iter().any(|x| x == w)
     }
 
+    /// Does `w` add someone to whom was counted before (`مع`, `ومع`, `برفقة`)?
+    pub fn is_together(&self, w: &str) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        self.together.iter().any(|x| x == w)
+    }
+
     /// Is `w` a time of the day (`الصباح`)?
     pub fn is_time_of_day(&self, w: &str) -> bool {
         self.time_of_day.iter().any(|x| x == w)
@@ -367,7 +383,6 @@ impl Closed {
             .find_map(|p| w.strip_prefix(p.as_str()).filter(|stem| stem.len() >= 4))
     }
 
-    /// Does `w` begin with the conjunction and the article (`والأطفال`)?
     /// Does `w` end with a possessive ending, at least three letters before it?
     pub fn possessed(&self, w: &str) -> bool {
         self.possessive.iter().any(|p| {
@@ -383,6 +398,7 @@ impl Closed {
             || (w == self.of && next.is_some_and(|n| self.of_them_or_among_them(n)))
     }
 
+    /// Does `w` begin with the conjunction and the article (`والأطفال`)?
     pub fn and_the(&self, w: &str) -> bool {
         w.strip_prefix(self.and.as_str()).is_some_and(|rest| {
             self.article

@@ -653,7 +653,7 @@ impl<'a> Extractor<'a> {
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
                 && !self.own_predicate(r, fa)
-                && (noun.is_some()
+                && ((noun.is_some() && self.listed_after(r, p.last, fa, a))
                     || partitive
                     || others
                     // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
@@ -857,6 +857,25 @@ impl<'a> Extractor<'a> {
             && !self.behind_waw(r, k)
     }
 
+    /// Does the figure whose words start at `fa` (its number at `a`) stand as one more of a
+    /// list after the figure before it, ending at `last`: right after it, behind `و`, past
+    /// a comma, or after a partitive, the pronoun of a list (`هم`) or a word that adds to it
+    /// (`مع`)? Not after a word of
+    /// something else, which makes it a figure of that (`مع دخول 3 آلاف جندي`, `شارك فيه
+    /// 20 مسلحا`).
+    pub(super) fn listed_after(&self, r: &Reading<'a>, last: usize, fa: usize, a: usize) -> bool {
+        let before = fa.wrapping_sub(1);
+        fa == last + 1
+            || !r.toks()[fa].joined
+            || self.behind_waw(r, a)
+            || r.word(fa).starts_with(r.closed.and.as_str())
+            || r.together_before(fa)
+            || (fa > 0
+                && (r.word(before) == r.closed.and
+                    || r.partitive(before)
+                    || r.closed.they.iter().any(|x| x == r.word(before))))
+    }
+
     /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
     /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
     pub(super) fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
@@ -907,7 +926,8 @@ impl<'a> Extractor<'a> {
                 })
             })
         });
-        let cue = cue.filter(|_| !cue_has_noun || self.behind_waw(r, a));
+        let cue =
+            cue.filter(|_| !cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor));
         // A neutral cue takes the category and group of the casualty noun it governs:
         // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
         let governed = cue

@@ -142,6 +142,12 @@ impl<'a> Reading<'a> {
             && !h.entry.words.first().is_some_and(|w| w.starts_with(and))
     }
 
+    /// Does a word that adds to whom was counted before stand right before token `t`
+    /// (`مع ثلاثة من مرافقيه`)?
+    pub(super) fn together_before(&self, t: usize) -> bool {
+        t > 0 && self.toks[t].joined && self.closed.is_together(self.word(t - 1))
+    }
+
     /// Is token `t` counted by a number joined right before it (`5 قتيلين` is no dual)?
     pub(super) fn after_number(&self, t: usize) -> bool {
         t > 0 && self.in_quantity[t - 1] && self.toks[t].joined
