@@ -653,9 +653,8 @@ impl<'a> Extractor<'a> {
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             a - p.last <= 12
                 && !self.own_predicate(r, fa)
-                && ((noun.is_some() && self.listed_after(r, p.last, fa, a))
-                    || partitive
-                    || others
+                && (((noun.is_some() || partitive || others)
+                    && self.listed_after(r, p.last, fa, a))
                     // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
                     // حلب`).
                     || (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
@@ -857,12 +856,12 @@ impl<'a> Extractor<'a> {
             && !self.behind_waw(r, k)
     }
 
-    /// Does the figure whose words start at `fa` (its number at `a`) stand as one more of a
-    /// list after the figure before it, ending at `last`: right after it, behind `و`, past
-    /// a comma, or after a partitive, the pronoun of a list (`هم`) or a word that adds to it
-    /// (`مع`)? Not after a word of
-    /// something else, which makes it a figure of that (`مع دخول 3 آلاف جندي`, `شارك فيه
-    /// 20 مسلحا`).
+    /// Does the figure whose words start at `fa` (its number at `a`), with a noun, a
+    /// partitive or `others` after it, stand as one more of a list after the figure before
+    /// it, ending at `last`: right after it, behind `و`, past a comma, or after a partitive,
+    /// the pronoun of a list (`هم`) or a word that adds to it (`مع`)? Not after a word of
+    /// something else, which makes it a figure of that (`مع دخول 3 آلاف جندي`, `بينما نجا
+    /// 14 آخرون`, `وتم إجلاء 150 من السكان`).
     pub(super) fn listed_after(&self, r: &Reading<'a>, last: usize, fa: usize, a: usize) -> bool {
         let before = fa.wrapping_sub(1);
         fa == last + 1
