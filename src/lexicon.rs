@@ -420,8 +420,29 @@ pub struct Entry {
     /// suffix of its word, so the last (shortest) is a suffix of all the others: a text word
     /// that ends in none of them ends otherwise than the last, one test.
     pub later_keys: Vec<Vec<String>>,
+    /// The last four bytes of the shortest key of each word after the first, as one
+    /// number, when it has four: a text word that ends otherwise ends in none of its keys,
+    /// told by one comparison of numbers (see [`Entry::may_be_later`]).
+    pub later_ends: Vec<Option<u32>>,
     /// The phrase as the rules file writes it.
     pub phrase: String,
+}
+
+impl Entry {
+    /// Could the text word `w` be this phrase's word `k` after the first (from 1)? False
+    /// means surely not. Every key of a word is a suffix of it, so the shortest wanted key
+    /// is a suffix of every other: a word that does not end as it does matches none. Most
+    /// words after a common first word (`في`, `من`) are turned away here, before their keys
+    /// are made.
+    #[inline]
+    pub fn may_be_later(&self, k: usize, w: &str) -> bool {
+        match self.later_ends[k - 1] {
+            Some(end) => tail4(w) == Some(end),
+            None => self.later_keys[k - 1]
+                .last()
+                .is_some_and(|x| w.ends_with(x.as_str())),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -601,7 +622,7 @@ impl fmt::Display for RulesError {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// First word of each phrase → indices into `entries`, longest phrase first.
-    by_first: HashMap<String, Vec<usize>, FastState>,
+    by_first: HashMap<String, Vec<Starter>, FastState>,
     /// The length in bytes of the longest first word of a phrase: no longer tail of a word
     /// can be one ([`Lexicon::longest_first_word`]).
     longest_first: usize,
@@ -622,6 +643,15 @@ pub struct Lexicon {
     closed: Closed,
     /// The morphology's shape for keying words ([`keys_in`]).
     shape: KeyShape,
+}
+
+/// An entry under its phrase's first word, with what its second word ends in.
+#[derive(Debug, Clone, Copy)]
+struct Starter {
+    entry: usize,
+    /// [`Entry::later_ends`] of the second word, when the phrase has one that ends in four
+    /// bytes it can be told by.
+    second_end: Option<u32>,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -668,6 +698,14 @@ impl Tails {
             // clitics and the article (four letters) from its word.
             || (t.len <= Tails::SHORT_REACH && self.short.may_have_tail_of(t, 4))
     }
+}
+
+/// The last four bytes of `s` as one number, when it has four.
+#[inline]
+fn tail4(s: &str) -> Option<u32> {
+    s.as_bytes()
+        .last_chunk::<4>()
+        .map(|b| u32::from_ne_bytes(*b))
 }
 
 /// The first four bytes of `s` as one number, when it has four.
@@ -941,7 +979,7 @@ impl Lexicon {
         }
         lex.cue_endings.extend(endings);
         for list in lex.by_first.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(lex.entries[i].words.len()));
+            list.sort_by_key(|s| std::cmp::Reverse(lex.entries[s.entry].words.len()));
         }
         lex.furniture = lex
             .entries
@@ -987,18 +1025,27 @@ impl Lexicon {
             }
             self.longest_first = self.longest_first.max(words[0].len());
             self.tails.insert(&words[0]);
-            self.by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push(self.entries.len());
-            let later_keys = words[1..]
+            let entry = self.entries.len();
+            let later_keys: Vec<Vec<String>> = words[1..]
                 .iter()
                 .map(|w| keys(w).iter().map(str::to_string).collect())
                 .collect();
+            let later_ends: Vec<Option<u32>> = later_keys
+                .iter()
+                .map(|k| k.last().and_then(|x| tail4(x)))
+                .collect();
+            self.by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(Starter {
+                    entry,
+                    second_end: later_ends.first().copied().flatten(),
+                });
             self.entries.push(Entry {
                 rule: id.to_string(),
                 kind: kind.clone(),
                 later_keys,
+                later_ends,
                 words,
                 phrase: p.trim().to_string(),
             });
@@ -1055,14 +1102,31 @@ impl Lexicon {
 
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.tails
-            .whole
-            .may_have_whole(key)
-            .then(|| self.by_first.get(key))
-            .flatten()
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i])
+        self.starters(key).iter().map(|s| &self.entries[s.entry])
+    }
+
+    /// Entries whose phrase starts with `key` and may go on with the text word `next` (the
+    /// word after, if any), longest phrase first. The phrases of a common first word (`في`,
+    /// `من`) are many, and the word after it is seldom their second: this turns them away
+    /// on its last four bytes, read once, before any entry is looked at. A phrase it lets
+    /// through is matched word by word still.
+    pub fn starting_before<'s>(
+        &'s self,
+        key: &str,
+        next: Option<&str>,
+    ) -> impl Iterator<Item = &'s Entry> + 's {
+        let end = next.and_then(tail4);
+        self.starters(key)
+            .iter()
+            .filter(move |s| s.second_end.is_none_or(|e| Some(e) == end))
+            .map(|s| &self.entries[s.entry])
+    }
+
+    fn starters(&self, key: &str) -> &[Starter] {
+        if !self.tails.whole.may_have_whole(key) {
+            return &[];
+        }
+        self.by_first.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The furniture markers `line` starts with, in file order: (normalised phrase,

@@ -468,21 +468,21 @@ impl<'a> Extractor<'a> {
             return;
         }
         let from = out.len();
+        // The word after, when it may be a phrase's second (see `Lexicon::starting_before`).
+        let next =
+            (i + 1 < r.toks.len() && r.toks[i + 1].kind == TokKind::Word && r.toks[i + 1].joined)
+                .then(|| r.word(i + 1));
         for key in self.lex.keys(r.word(i)) {
-            for e in self.lex.starting_with(key) {
+            for e in self.lex.starting_before(key, next) {
                 let n = e.words.len();
                 let fits = (1..n).all(|k| {
                     let t = i + k;
                     t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
                         // Later words match with or without their clitics and article on
                         // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
-                        // Every key of a word is a suffix of it: most words that follow
-                        // a common first word (`في`, `من`) end in no wanted key, and are
-                        // passed over before their keys are made, on one test against the
-                        // shortest wanted key (see `Entry::later_keys`).
                         let want = &e.later_keys[k - 1];
                         let w = r.word(t);
-                        want.last().is_some_and(|x| w.ends_with(x.as_str()))
+                        e.may_be_later(k, w)
                             && self.lex.keys(w).iter().any(|w| want.iter().any(|x| x == w))
                     }
                 });
