@@ -29,7 +29,7 @@ impl<'a> Extractor<'a> {
         // Over the hits in text order; once a cue at a token made a mention, the other
         // hits there are passed over.
         let mut done = usize::MAX;
-        for h in &r.hits {
+        for h in r.lead_hits() {
             if h.start == done {
                 continue;
             }
@@ -152,7 +152,7 @@ impl<'a> Extractor<'a> {
                     // `جثث القتلى` (victims already counted), nor the toll it heads (`أعلن
                     // حصيلة ضحايا القصف`: its figure is told elsewhere).
                     if count.is_none()
-                        && (category.is_none() || r.definite(n.start) || self.bare_toll(r, h))
+                        && (category.is_none() || r.definite(n.start) || self.bare_toll(r, &h))
                     {
                         continue;
                     }
@@ -363,7 +363,7 @@ impl<'a> Extractor<'a> {
     /// before the noun (`بينهم طفل قتل`: a part, told by its own cue).
     fn subject_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let n_toks = r.toks().len();
-        for v in &r.hits {
+        for v in r.lead_hits() {
             let Kind::Cue {
                 category: Some(category),
                 after: true,

@@ -27,6 +27,10 @@ pub(super) struct Reading<'a> {
     pub(super) hits: Vec<Hit<'a>>,
     /// Where each token's hits start in `hits`, and one past the last token's end.
     pub(super) hit_at: Vec<u32>,
+    /// The hits a figure can be built on, as indices into `hits` in their order: cues,
+    /// nouns and vague quantities. The passes that look for one of these walk them, not
+    /// the common words that most hits are (`في`, `من`).
+    lead: Vec<u32>,
     /// Is each token part of a quantity (its number or qualifier words)?
     pub(super) in_quantity: Vec<bool>,
     pub(super) quantities: Vec<Quantity>,
@@ -66,14 +70,20 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The cues, nouns and vague quantities among the hits, in text order.
+    pub(super) fn lead_hits(&self) -> impl Iterator<Item = Hit<'a>> + '_ {
+        self.lead.iter().map(|&i| self.hits[i as usize])
+    }
+
     /// The first hit at each token that `pred` accepts, in text order: the passes that look
-    /// for one kind of rule walk these, not every token.
+    /// for one kind of rule walk these, not every token. `pred` accepts only cues, nouns or
+    /// vague quantities (see [`Reading::lead_hits`]).
     pub(super) fn first_hits<'r>(
         &'r self,
         mut pred: impl FnMut(&Hit<'a>) -> bool + 'r,
     ) -> impl Iterator<Item = Hit<'a>> + 'r {
         let mut last = usize::MAX;
-        self.hits.iter().copied().filter(move |h| {
+        self.lead_hits().filter(move |h| {
             if h.start == last || !pred(h) {
                 return false;
             }
@@ -319,6 +329,7 @@ impl<'a> Extractor<'a> {
             clause,
             hits: Vec::new(),
             hit_at: Vec::new(),
+            lead: Vec::new(),
             in_quantity: vec![false; n],
             quantities: Vec::new(),
             q_toks: Vec::new(),
@@ -338,6 +349,15 @@ impl<'a> Extractor<'a> {
             }
         }
         hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+        r.lead = (0..hits.len())
+            .filter(|&i| {
+                matches!(
+                    hits[i].entry.kind,
+                    Kind::Cue { .. } | Kind::Noun { .. } | Kind::Vague { .. }
+                )
+            })
+            .map(|i| u32::try_from(i).expect("fewer hits than bytes"))
+            .collect();
         (r.hits, r.hit_at) = (hits, hit_at);
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
@@ -555,7 +575,7 @@ impl<'a> Extractor<'a> {
 /// of them in the figure's sentence; a noun of people alone (`السوري`, `الجيش`) makes none.
 pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
-    for h in &r.hits {
+    for h in r.lead_hits() {
         if matches!(
             h.entry.kind,
             Kind::Cue { .. }
