@@ -66,7 +66,7 @@ impl<'a> Extractor<'a> {
                         form: Form::Plural,
                         ..
                     }
-                )
+                ) || (n.start == h.end && self.lone_agent(r, n.start))
             });
             // A person right after a verb with someone of theirs after them is who did it,
             // and the one of theirs is who was struck (`قتل رجل زوجته`); not behind `و` (`قتل
@@ -839,7 +839,8 @@ impl<'a> Extractor<'a> {
                 }
             )
         });
-        let after = if r.definite(t) {
+        let lone = self.lone_agent(r, t);
+        let after = if r.definite(t) || lone {
             t + 1
         } else if let Some(h) = group_plural {
             // Its adjective: a word no rule reads, or one read as a plural of people too
@@ -873,6 +874,11 @@ impl<'a> Extractor<'a> {
             after
         };
         let n = self.noun_at(r, after)?;
+        // After a lone agent, a noun behind `و` is more of whom the verb struck, not its
+        // object (`قتل رجل وابنيه`).
+        if lone && r.conjoined(&n) {
+            return None;
+        }
         let one_or_two = match n.entry.kind {
             Kind::Noun {
                 form: Form::Dual, ..
@@ -889,12 +895,46 @@ impl<'a> Extractor<'a> {
                 ..
             } => {
                 !r.definite(n.start)
-                    && (category.is_some() || self.lex.singular_accusative(n.entry))
+                    && ((category.is_some() && !lone) || self.lex.singular_accusative(n.entry))
                     && !self.cue_of_next(r, n)
             }
             _ => false,
         };
         one_or_two.then_some(n)
+    }
+
+    /// Is the word at `t`, right after a verb, its agent alone, with the one it struck
+    /// after it: an indefinite word no rule counts (`قتل قناص شابا`), or one person not
+    /// in the accusative (`قتل مسلح شرطيا`)? What follows it must then be one or two of a
+    /// count's form (see [`Extractor::object_past_agent`]): a nominative noun of people
+    /// followed by an accusative one is the verb's agent and its object.
+    pub(super) fn lone_agent(&self, r: &Reading<'a>, t: usize) -> bool {
+        if t >= r.toks().len()
+            || r.toks()[t].kind != TokKind::Word
+            || r.definite(t)
+            || r.in_quantity[t]
+            || self.past_qualifier(r, t).is_some()
+        {
+            return false;
+        }
+        match self.noun_at(r, t) {
+            None => !r
+                .hits(t)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Vague { .. })),
+            Some(h) => {
+                h.end == t + 1
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Singular,
+                            ..
+                        }
+                    )
+                    && !r.word(t).ends_with(r.closed.accusative.as_str())
+            }
+        }
     }
 
     /// Is the noun `n` a cue too, with what it counts right after it (`أسفر الحادث عن وفاة
