@@ -252,15 +252,17 @@ impl<'a> Extractor<'a> {
             // it is active, and counts that one.
             let object_after =
                 |h: &Hit| h.end < r.toks().len() && r.toks()[h.end].joined && r.in_quantity[h.end];
+            // After an opener, the word that closes it too (`جثث 3 أشخاص مقتولين`).
             if let Some(h) = r.hits(j).iter().find(|h| {
-                matches!(
+                (matches!(
                     h.entry.kind,
                     Kind::Cue {
                         after: true,
                         adjacent: false,
                         ..
                     }
-                ) && !then(h)
+                ) || (opened && matches!(h.entry.kind, Kind::Close { .. })))
+                    && !then(h)
                     && !object_after(h)
             }) {
                 return Some(*h);
@@ -585,6 +587,7 @@ impl<'a> Extractor<'a> {
         };
         let after_cat = after.and_then(|h| match h.entry.kind {
             Kind::Cue { category, .. } => category,
+            Kind::Close { category } => Some(category),
             _ => None,
         });
         let same_sentence_prev = before

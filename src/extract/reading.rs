@@ -28,7 +28,7 @@ pub(super) struct Reading<'a> {
     /// Where each token's hits start in `hits`, and one past the last token's end.
     pub(super) hit_at: Vec<u32>,
     /// The hits a figure can be built on, as indices into `hits` in their order: cues,
-    /// nouns and vague quantities. The passes that look for one of these walk them, not
+    /// nouns, vague quantities and the words that close an opener. The passes that look for one of these walk them, not
     /// the common words that most hits are (`في`, `من`).
     lead: Vec<u32>,
     /// Is each token part of a quantity (its number or qualifier words)?
@@ -70,7 +70,7 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The cues, nouns and vague quantities among the hits, in text order.
+    /// The cues, nouns, vague quantities and closes among the hits, in text order.
     pub(super) fn lead_hits(&self) -> impl Iterator<Item = Hit<'a>> + '_ {
         self.lead.iter().map(|&i| self.hits[i as usize])
     }
@@ -353,7 +353,7 @@ impl<'a> Extractor<'a> {
             .filter(|&i| {
                 matches!(
                     hits[i].entry.kind,
-                    Kind::Cue { .. } | Kind::Noun { .. } | Kind::Vague { .. }
+                    Kind::Cue { .. } | Kind::Noun { .. } | Kind::Vague { .. } | Kind::Close { .. }
                 )
             })
             .map(|i| u32::try_from(i).expect("fewer hits than bytes"))
@@ -571,14 +571,16 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// Which sentences (by index) hold a cue or a casualty noun: every construction needs one
-/// of them in the figure's sentence; a noun of people alone (`السوري`, `الجيش`) makes none.
+/// Which sentences (by index) hold a cue, the close of an opener or a casualty noun: every
+/// construction needs one of them in the figure's sentence; a noun of people alone
+/// (`السوري`, `الجيش`) makes none.
 pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
     for h in r.lead_hits() {
         if matches!(
             h.entry.kind,
             Kind::Cue { .. }
+                | Kind::Close { .. }
                 | Kind::Noun {
                     category: Some(_),
                     ..
