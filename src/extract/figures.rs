@@ -654,7 +654,10 @@ impl<'a> Extractor<'a> {
                 by::NUMBER_TOLL_BARE,
             )
         } else if let Some(p) = same_sentence_prev.filter(|p| {
-            a - p.last <= 12
+            // A noun a cue counted may have a long name after it, in its clause (`قتل عضو
+            // اللجنة الثورية لجماعة الحوثي ورئيس الدائرة … أحمد مهدي و3 من مرافقيه`).
+            (a - p.last <= 12
+                || (p.construction == by::NOUN_AFTER_CUE && r.clause[a] == r.clause[p.last]))
                 && !self.own_predicate(r, fa)
                 && (((noun.is_some() || partitive || others)
                     && self.listed_after(r, p.last, fa, a))
