@@ -938,14 +938,19 @@ impl<'a> Extractor<'a> {
     }
 
     /// Is the noun `n` a cue too, with what it counts right after it (`أسفر الحادث عن وفاة
-    /// شخص`, `عن إصابة 3`)? Then the cue reads the figure, not the noun alone.
+    /// شخص`, `عن إصابة 3`, `عن إصابة عدد من المدنيين`)? Then the cue reads the figure, not
+    /// the noun alone.
     fn cue_of_next(&self, r: &Reading<'a>, n: Hit<'a>) -> bool {
         n.end < r.toks().len()
             && r.toks()[n.end].joined
             && r.hits(n.start)
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }))
-            && (r.in_quantity[n.end] || self.noun_at(r, n.end).is_some())
+            && (r.in_quantity[n.end]
+                || self.noun_at(r, n.end).is_some()
+                || r.hits(n.end)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Vague { .. })))
     }
 
     /// A qualifier phrase of the number table at token `t` (`ما لا يقل عن`, `نحو`), joined
