@@ -86,6 +86,9 @@ const CUE_AFTER_REACH: usize = 6;
 /// How far before a figure with no number a negation of its clause may stand, in words
 /// (`ولم ترد أنباء عن وقوع إصابات`).
 const NEGATION_REACH: usize = 6;
+/// How many words after the people a vague quantity counts its cue may stand (`عدد من
+/// أعضاء الكادر التمريضي والطبي تعرضوا لإصابات`).
+const PEOPLE_WORDS: usize = 4;
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure period words (`منذ`) count, in words.

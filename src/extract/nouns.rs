@@ -541,7 +541,8 @@ impl<'a> Extractor<'a> {
 
     /// A vague quantity standing for people, right before a cue that follows what it counts
     /// (`العشرات قتلوا في القصف`, `العشرات سقطوا قتلى`): next to it or one word on, nothing
-    /// counted between. The numbers read `عشرات` themselves; this is the definite form and
+    /// counted between; or past the people it counts and a few words of theirs (`عدد من
+    /// أعضاء الكادر الطبي تعرضوا لإصابات`), of their group. The numbers read `عشرات` themselves; this is the definite form and
     /// the words of the vague table.
     pub(super) fn vague_then_cue_drafts(
         &self,
@@ -554,12 +555,39 @@ impl<'a> Extractor<'a> {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }
-            let at = (v.end..(v.end + 2).min(r.toks().len())).take_while(|&j| {
+            // The people it counts may stand between, after `من` or in the phrase, with a
+            // few words of their own (`عدد من أعضاء الكادر الطبي تعرضوا لإصابات`).
+            let of = if v.entry.words.last().is_some_and(|w| *w == r.closed.of) {
+                v.end
+            } else if v.end < r.toks().len() && r.partitive(v.end) {
+                v.end + 1
+            } else {
+                v.end
+            };
+            let people = self.noun_at(r, of).filter(|n| {
+                matches!(
+                    n.entry.kind,
+                    Kind::Noun {
+                        category: None,
+                        form: Form::Plural,
+                        ..
+                    }
+                ) && !used[n.start]
+            });
+            let (from, reach) = match people {
+                Some(n) => (n.end, PEOPLE_WORDS),
+                None => (v.end, 2),
+            };
+            // Past the people, a noun of people is theirs too (`الجنود الأتراك`).
+            let at = (from..(from + reach).min(r.toks().len())).take_while(|&j| {
                 r.toks()[j].joined
                     && !used[j]
                     && !r.in_quantity[j]
                     && r.clause[j] == r.clause[v.start]
-                    && self.noun_at(r, j).is_none()
+                    && self.noun_at(r, j).is_none_or(|h| {
+                        people.is_some()
+                            && matches!(h.entry.kind, Kind::Noun { category: None, .. })
+                    })
             });
             let Some((cue, category)) = self.closing_cue(r, at, |_| false) else {
                 continue;
@@ -567,12 +595,16 @@ impl<'a> Extractor<'a> {
             if self.excluded(r, v.start, cue.end, category) {
                 continue;
             }
+            let group = match people.map(|n| &n.entry.kind) {
+                Some(Kind::Noun { group, .. }) => group.unwrap_or(Group::Unspecified),
+                _ => Group::Unspecified,
+            };
             used[v.start..cue.end].fill(true);
             out.push(Draft::counted(
                 by::VAGUE_THEN_CUE,
                 category,
                 None,
-                Group::Unspecified,
+                group,
                 (v.start, cue.end - 1),
                 v.start,
                 &v.entry.rule,
