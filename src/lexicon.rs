@@ -263,6 +263,10 @@ pub struct Closed {
     /// و8 من العناصر`).
     #[serde(default)]
     pub they: Vec<String>,
+    /// `And he is`, `and she is`: after one of the dead or wounded, the noun that follows
+    /// names who they were (`لفظ أحدهما وهو رجل … أنفاسه الأخيرة`: a man).
+    #[serde(default)]
+    pub he_is: Vec<String>,
 }
 
 impl Closed {
@@ -296,6 +300,7 @@ impl Closed {
             &mut self.aside,
             &mut self.together,
             &mut self.they,
+            &mut self.he_is,
             &mut self.ranked_by,
             &mut self.one_of,
         ]

@@ -972,9 +972,11 @@ impl<'a> Extractor<'a> {
     pub(super) fn group_noun_after(&self, r: &Reading<'a>, j: usize) -> Option<(Group, usize)> {
         // `من المدنيين`, `منهم أطفال` (of them, children), `منهم من رجال الأمن`.
         let of = |t: usize| t < r.toks().len() && r.toks()[t].joined && r.closed.is_of(r.word(t));
+        // `وهو رجل` (who is a man): the one before named by a noun of his own.
+        let he_is = j < r.toks().len() && r.closed.he_is.iter().any(|w| w == r.word(j));
         let k = if of(j) && r.word(j) != r.closed.of && of(j + 1) {
             j + 2
-        } else if of(j) {
+        } else if of(j) || he_is {
             j + 1
         } else {
             j
