@@ -808,12 +808,20 @@ impl<'a> Extractor<'a> {
             (partner, construction)
         };
         // `قتل 4 أشخاص على الأقل`, `مقتل 20 على الأقل`: a lower bound after the figure or
-        // its noun is the figure's, and in its quote.
-        let (low, high, approx, last) = match self.at_least_after(r, last + 1) {
-            Some(end) if count.is_some() && !vague => (count, None, true, end - 1),
-            _ => (low, high, q.is_approx(), last),
+        // its noun is the figure's, and in its quote; so is one before a cue after them.
+        // Also between the noun and a cue after it (`إن 10 أشخاص على الأقل قتلوا`).
+        let within = after_noun <= last
+            && self
+                .at_least_after(r, after_noun)
+                .is_some_and(|end| end <= last);
+        // A part inside the quote before a cue after it stays a part of its own (`13 شخصا
+        // على الأقل بينهم طفلان مصرعهم`): the bound found there marks no words used.
+        let (low, high, approx, last, mark) = match self.at_least_after(r, last + 1) {
+            Some(end) if count.is_some() && !vague => (count, None, true, end - 1, true),
+            _ if within && count.is_some() && !vague => (count, None, true, last, false),
+            _ => (low, high, q.is_approx(), last, q.is_approx()),
         };
-        if approx && last >= first {
+        if mark && last >= first {
             used[first..=last].fill(true);
         }
         Ok(Draft {
