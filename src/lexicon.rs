@@ -1299,6 +1299,43 @@ pub fn builtin() -> &'static Lexicon {
 mod tests {
     use super::*;
 
+    /// The phrases under a first word are turned away by the word after it exactly when
+    /// their second word cannot match it: every entry whose second word the next word
+    /// matches, and every one-word entry, is still there; and for a common first word most
+    /// phrases are turned away by an unrelated word.
+    #[test]
+    fn starting_before_keeps_what_may_match() {
+        let l = builtin();
+        let norm = |s: &str| crate::normalize::normalize(s).text;
+        let (first, next) = (norm("في"), norm("والغارات"));
+        let all: Vec<&Entry> = l.starting_with(&first).collect();
+        assert!(all.len() > 5, "{}", all.len());
+        let kept: Vec<&Entry> = l.starting_before(&first, Some(&next)).collect();
+        for e in &all {
+            let second = e.words.get(1);
+            let fits = second.is_none_or(|_| {
+                keys(&next)
+                    .iter()
+                    .any(|k| e.later_keys[0].iter().any(|x| x == k))
+            });
+            if fits {
+                assert!(kept.iter().any(|x| std::ptr::eq(*x, *e)), "{}", e.phrase);
+            }
+            if fits && second.is_some() {
+                assert!(e.may_be_later(1, &next), "{}", e.phrase);
+            }
+        }
+        let unrelated: Vec<&Entry> = l.starting_before(&first, Some(&norm("السوق"))).collect();
+        assert!(
+            unrelated.len() < all.len(),
+            "{} of {}",
+            unrelated.len(),
+            all.len()
+        );
+        // With no word after, only one-word entries are left.
+        assert!(l.starting_before(&first, None).all(|e| e.words.len() == 1));
+    }
+
     /// Every one-word cue of four letters or more, glued to the end of another word
     /// (`سوريامقتل`), passes the cue-ending test and is read there; most long words of a
     /// text do not pass it.

@@ -945,15 +945,16 @@ impl<'a> Extractor<'a> {
             || r.toks()[t].kind != TokKind::Word
             || r.definite(t)
             || r.in_quantity[t]
-            || self.past_qualifier(r, t).is_some()
         {
             return false;
         }
         match self.noun_at(r, t) {
-            None => !r
-                .hits(t)
-                .iter()
-                .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Vague { .. })),
+            None => {
+                !r.hits(t)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Vague { .. }))
+                    && self.past_qualifier(r, t).is_none()
+            }
             Some(h) => {
                 h.end == t + 1
                     && matches!(

@@ -124,6 +124,9 @@ pub struct Gazetteer {
     not_after: Vec<String>,
     /// After a name, words that place it in another country (`الجيزة المصرية`).
     foreign_after: Vec<Vec<String>>,
+    /// The first words of `foreign_after`: the word after a name is looked up here before
+    /// the phrases are, as most names are followed by none of them.
+    foreign_first: HashSet<String, FastState>,
     /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
     near: Vec<String>,
     /// An attack on a place right before its name (`قصف على`, `استهدف`): a locative too.
@@ -153,6 +156,10 @@ impl Gazetteer {
             ins: norm(&words.in_),
             not_after: norm(&words.not_after),
             foreign_after: phrases(&words.foreign_after),
+            foreign_first: phrases(&words.foreign_after)
+                .into_iter()
+                .filter_map(|p| p.into_iter().next())
+                .collect(),
             near: norm(&words.near),
             attacked: phrases(&words.attacked),
             ..Gazetteer::default()
@@ -379,6 +386,9 @@ impl Gazetteer {
                 // The phrase's first word first: one comparison turns most away.
                 let abroad = words.get(i + n).is_some_and(|&next| {
                     let bare = strip(next);
+                    if !self.foreign_first.contains(next) && !self.foreign_first.contains(bare) {
+                        return false;
+                    }
                     self.foreign_after.iter().any(|p| {
                         p.first().is_some_and(|f| f == next || f == bare)
                             && phrase_at(words, i + n, p)
