@@ -89,6 +89,9 @@ const NEGATION_REACH: usize = 6;
 /// How many words after the people a vague quantity counts its cue may stand (`عدد من
 /// أعضاء الكادر التمريضي والطبي تعرضوا لإصابات`).
 const PEOPLE_WORDS: usize = 4;
+/// How many words a person's name after their noun may have, before the people listed
+/// after it (`المواطنة نورة وابنتاها`).
+const NAME_WORDS: usize = 3;
 /// How far back a cue may stand from its number, in words.
 const CUE_REACH: usize = 6;
 /// How far back or forward from a figure period words (`منذ`) count, in words.

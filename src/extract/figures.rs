@@ -1091,10 +1091,11 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
             j += 1;
         }
         // A total stands just before its parts: look back a few figures, not the page.
+        // One person is no total (`قتل شخص وطفلان`: three).
         let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)
-                && out[k].count.is_some()
+                && out[k].count.is_some_and(|c| c >= 2)
                 && sent - sentence(out[k].at) <= 1
         });
         if let Some(t) = total {

@@ -1018,6 +1018,39 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Draft<'a>>,
     ) {
         let category = head.category;
+        // One person's name after their noun (`وتوفيت المواطنة نورة وابنتاها`, `الشاب محمد
+        // العلي وشقيقه`): a few words that say nothing of a casualty, a first name of no
+        // group at most, and the list goes on behind `و` after it.
+        if head.count == Some(1) {
+            let of_a_name = |h: &Hit| match h.entry.kind {
+                Kind::Cue { .. } | Kind::Close { .. } | Kind::Vague { .. } => false,
+                Kind::Noun {
+                    category: None,
+                    form: Form::Singular,
+                    group,
+                } => group.is_none_or(|g| g == Group::Unspecified),
+                Kind::Noun { .. } => false,
+                _ => true,
+            };
+            let name = |k: usize| {
+                k < r.toks().len()
+                    && r.toks()[k].joined
+                    && r.toks()[k].kind == TokKind::Word
+                    && r.hits(k).iter().all(of_a_name)
+                    && !r.in_quantity[k]
+                    && !r.word(k).starts_with(r.closed.and.as_str())
+            };
+            let k = (j..j + NAME_WORDS)
+                .find(|&k| !name(k))
+                .unwrap_or(j + NAME_WORDS);
+            if k > j
+                && k < r.toks().len()
+                && r.toks()[k].joined
+                && r.word(k).starts_with(r.closed.and.as_str())
+            {
+                j = k;
+            }
+        }
         // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
@@ -1093,7 +1126,15 @@ impl<'a> Extractor<'a> {
             };
             used[n.start..n_end].fill(true);
             out.push(Draft {
-                flags: if part && head.breakdown {
+                // A part of a head of two or more, smaller than it (`مقتل شخصين امرأة و رجل`);
+                // after one, or as many, the people listed are more of the dead (`قتل شخص
+                // وطفلان`: three).
+                flags: if part
+                    && head.breakdown
+                    && head
+                        .count
+                        .is_none_or(|h| count.is_some_and(|c| h >= 2 && c < h))
+                {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()

@@ -393,3 +393,28 @@ fn a_titled_see_also_line_is_furniture_and_only_that_line() {
             .all(|m| !m.flags.contains(&Flag::Furniture))
     );
 }
+
+/// One person is no total: the people listed after them are more of the dead, not a part
+/// of one; a head of two or more is broken down by the smaller figures listed after it.
+#[test]
+fn one_person_is_no_total() {
+    assert_eq!(
+        flagged("قتل شخص وطفلان", Flag::Breakdown),
+        [(Some(1), false), (Some(2), false)]
+    );
+    assert_eq!(
+        flagged("مقتل مسنة وحفيدها", Flag::Breakdown),
+        [(Some(1), false), (Some(1), false)]
+    );
+    assert_eq!(
+        flagged("أودى القصف بحياة شخصين امرأة و رجل", Flag::Breakdown),
+        [(Some(2), false), (Some(1), true), (Some(1), true)]
+    );
+    assert_eq!(
+        flagged(
+            "وتوفيت المواطنة نورة وابنتاها في حريق منزلهم",
+            Flag::Breakdown
+        ),
+        [(Some(1), false), (Some(2), false)]
+    );
+}
