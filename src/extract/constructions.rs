@@ -36,19 +36,19 @@ constructions! {
     NUMBER_CUE_AFTER = "number.cue_after":
         "a number and its noun, then a cue after them (`20 مدنيا قتلوا`); after an opener, past a breakdown set between commas (`لقي 5 أشخاص، من بينهم طفل، مصرعهم`), and in the clause after an aside that opens right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`)";
     NUMBER_COORDINATED = "number.coordinated":
-        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
+        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`، `مع ثلاثة من مرافقيه`) as a list goes on, not after a word of something else (`بينما نجا 14 آخرون`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
     NOUN_SUBJECT = "noun.subject":
         "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_OBJECT = "noun.object":
-        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
+        "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), after a lone indefinite agent the one or two only (`وقتل قناص شابا`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
     NOUN_QUALIFIED = "noun.qualified":
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":
         "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`)";
     PARTS_LISTED = "parts.listed":
-        "people listed after a figure with `و` (`قضى ثلاثة أطفال وأمهم`)";
+        "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`); a part only of a total of two or more larger than it";
     NOUN_OPENING = "noun.opening":
         "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":
@@ -56,7 +56,7 @@ constructions! {
     FRAME_OPENED = "frame.opened":
         "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`)";
     VAGUE_THEN_CUE = "vague.then_cue":
-        "a vague quantity and a cue after it (`العشرات قتلوا`)";
+        "a vague quantity and a cue after it, past the people it counts and a few words of theirs (`العشرات قتلوا`، `عدد من الجنود الأتراك قتلوا`)";
     VAGUE_PARTITIVE = "vague.partitive":
         "a vague quantity before `من` and a casualty noun (`والعديد من الجرحى`)";
     DEFINITE_COUNT = "definite.count":
