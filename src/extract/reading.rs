@@ -521,6 +521,21 @@ impl<'a> Extractor<'a> {
         }
         if out.len() > from + 1 {
             out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
+            // One rule matched twice over the same words, through two of its spellings
+            // (`لإصابات` and `للإصابات` both match `للإصابات`): one hit.
+            let mut k = from + 1;
+            while k < out.len() {
+                let same = out[from..k].iter().any(|h| {
+                    h.end == out[k].end
+                        && h.entry.rule == out[k].entry.rule
+                        && h.entry.kind == out[k].entry.kind
+                });
+                if same {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
         }
     }
 
