@@ -252,7 +252,7 @@ impl<'a> Extractor<'a> {
             // it is active, and counts that one.
             let object_after =
                 |h: &Hit| h.end < r.toks().len() && r.toks()[h.end].joined && r.in_quantity[h.end];
-            // After an opener, the word that closes it too (`جثث 3 أشخاص مقتولين`).
+            // After an opener, the word that closes it too (`فارق 3 أطفال الحياة`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 (matches!(
                     h.entry.kind,
@@ -808,8 +808,8 @@ impl<'a> Extractor<'a> {
             (partner, construction)
         };
         // `قتل 4 أشخاص على الأقل`, `مقتل 20 على الأقل`: a lower bound after the figure or
-        // its noun is the figure's, and in its quote; so is one before a cue after them.
-        // Also between the noun and a cue after it (`إن 10 أشخاص على الأقل قتلوا`).
+        // its noun is the figure's, and in its quote; so is one between the noun and a cue
+        // after it (`إن 10 أشخاص على الأقل قتلوا`).
         let within = after_noun <= last
             && self
                 .at_least_after(r, after_noun)
