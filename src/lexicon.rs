@@ -355,6 +355,16 @@ impl Closed {
         self.together.iter().any(|x| x == w)
     }
 
+    /// Is `w` the pronoun that opens a total's list of parts (`هم`)?
+    pub fn is_they(&self, w: &str) -> bool {
+        self.they.iter().any(|x| x == w)
+    }
+
+    /// Is `w` `and he is` or `and she is` (`وهو`, `وهي`)?
+    pub fn is_he_is(&self, w: &str) -> bool {
+        self.he_is.iter().any(|x| x == w)
+    }
+
     /// Is `w` a time of the day (`الصباح`)?
     pub fn is_time_of_day(&self, w: &str) -> bool {
         self.time_of_day.iter().any(|x| x == w)

@@ -485,11 +485,7 @@ impl<'a> Extractor<'a> {
             return Err(Blocked::Pronoun);
         }
         // `آخرين`, `العديد`: a figure with no noun of its own.
-        let others = z < r.toks().len()
-            && r.toks()[z].joined
-            && r.hits(z)
-                .iter()
-                .any(|h| matches!(h.entry.kind, Kind::Vague { .. }));
+        let others = z < r.toks().len() && r.toks()[z].joined && r.has_vague(z);
         let partitive = noun.is_none() && r.partitive(z);
         let (mut noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
@@ -886,7 +882,7 @@ impl<'a> Extractor<'a> {
             || (fa > 0
                 && (r.word(before) == r.closed.and
                     || r.partitive(before)
-                    || r.closed.they.iter().any(|x| x == r.word(before))))
+                    || r.closed.is_they(r.word(before))))
     }
 
     /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
@@ -981,7 +977,7 @@ impl<'a> Extractor<'a> {
         // `من المدنيين`, `منهم أطفال` (of them, children), `منهم من رجال الأمن`.
         let of = |t: usize| t < r.toks().len() && r.toks()[t].joined && r.closed.is_of(r.word(t));
         // `وهو رجل` (who is a man): the one before named by a noun of his own.
-        let he_is = j < r.toks().len() && r.closed.he_is.iter().any(|w| w == r.word(j));
+        let he_is = j < r.toks().len() && r.closed.is_he_is(r.word(j));
         let k = if of(j) && r.word(j) != r.closed.of && of(j + 1) {
             j + 2
         } else if of(j) || he_is {

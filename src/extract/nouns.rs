@@ -949,12 +949,7 @@ impl<'a> Extractor<'a> {
             return false;
         }
         match self.noun_at(r, t) {
-            None => {
-                !r.hits(t)
-                    .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Cue { .. } | Kind::Vague { .. }))
-                    && self.past_qualifier(r, t).is_none()
-            }
+            None => !r.has_cue(t) && !r.has_vague(t) && self.past_qualifier(r, t).is_none(),
             Some(h) => {
                 h.end == t + 1
                     && matches!(
@@ -979,11 +974,7 @@ impl<'a> Extractor<'a> {
             && r.hits(n.start)
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }))
-            && (r.in_quantity[n.end]
-                || self.noun_at(r, n.end).is_some()
-                || r.hits(n.end)
-                    .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Vague { .. })))
+            && (r.in_quantity[n.end] || self.noun_at(r, n.end).is_some() || r.has_vague(n.end))
     }
 
     /// A qualifier phrase of the number table at token `t` (`ما لا يقل عن`, `نحو`), joined

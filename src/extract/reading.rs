@@ -170,6 +170,13 @@ impl<'a> Reading<'a> {
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
     }
 
+    /// Is a vague quantity read at token `t` (`العشرات`, `عدد من`, `آخرين`)?
+    pub(super) fn has_vague(&self, t: usize) -> bool {
+        self.hits(t)
+            .iter()
+            .any(|h| matches!(h.entry.kind, Kind::Vague { .. }))
+    }
+
     /// Is the noun of hit `h` the head of a construct, made definite by the definite word
     /// right after it (`قتلى القصف`)? Not a word behind a preposition (`قتلى بالعشرات`): it
     /// is no genitive.
