@@ -76,8 +76,8 @@ impl<'a> Reading<'a> {
     }
 
     /// The first hit at each token that `pred` accepts, in text order: the passes that look
-    /// for one kind of rule walk these, not every token. `pred` accepts only cues, nouns or
-    /// vague quantities (see [`Reading::lead_hits`]).
+    /// for one kind of rule walk these, not every token. `pred` accepts only cues, nouns,
+    /// closes or vague quantities (see [`Reading::lead_hits`]).
     pub(super) fn first_hits<'r>(
         &'r self,
         mut pred: impl FnMut(&Hit<'a>) -> bool + 'r,
