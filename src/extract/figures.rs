@@ -134,13 +134,34 @@ impl<'a> Extractor<'a> {
                     })
             })
         };
+        // The verb after its toll, right before `إلى` (`عدد المصابين جراء التفجير ارتفع
+        // إلى 60`): then the toll is a casualty word under a toll's head (`عدد`, `حصيلة`).
+        let verb_after = after_to
+            && from >= 2
+            && r.hits(from - 2).iter().any(|h| {
+                h.end == from - 1
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Scope {
+                            backward: false,
+                            ..
+                        }
+                    )
+            });
+        let headed = |h: &Hit<'_>| {
+            h.start > 0 && r.toks()[h.start].joined && r.closed.is_toll(r.word(h.start - 1))
+        };
         (end.saturating_sub(TOLL_REACH)..end)
             .rev()
             .take_while(|&j| r.sentence[j] == r.sentence[end] && !r.in_quantity[j])
             .find_map(|j| {
                 r.hits(j)
                     .iter()
-                    .find(|h| h.end <= end && total_at(j) && r.names_toll(h))
+                    .find(|h| {
+                        h.end <= end
+                            && r.names_toll(h)
+                            && (total_at(j) || (verb_after && headed(h)))
+                    })
                     .copied()
             })
     }

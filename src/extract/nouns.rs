@@ -156,6 +156,13 @@ impl<'a> Extractor<'a> {
                     {
                         continue;
                     }
+                    // `توفي جريحان متأثرين بجراحهما`: a cue of the dead right before a
+                    // noun of the wounded counts the dead among them.
+                    let died_of_wounds = cue_cat == Some(Category::Killed)
+                        && category == Some(Category::Wounded)
+                        && n.start == h.end
+                        && r.toks()[n.start].joined;
+                    let category = if died_of_wounds { cue_cat } else { category };
                     (count, category.or(cue_cat), group)
                 }
                 Kind::Vague { .. } => (None, cue_cat, None),
