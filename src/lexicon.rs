@@ -267,6 +267,10 @@ pub struct Closed {
     /// names who they were (`لفظ أحدهما وهو رجل … أنفاسه الأخيرة`: a man).
     #[serde(default)]
     pub he_is: Vec<String>,
+    /// Offices a person is named by, as the head of a construct (`رئيس البلدية`, `مدير أمن
+    /// المحافظة`): after a verb and its agent, one person struck, with no accusative.
+    #[serde(default)]
+    pub office: Vec<String>,
 }
 
 impl Closed {
@@ -299,6 +303,7 @@ impl Closed {
             &mut self.time_of_day,
             &mut self.aside,
             &mut self.together,
+            &mut self.office,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,
@@ -353,6 +358,12 @@ impl Closed {
     pub fn is_together(&self, w: &str) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
         self.together.iter().any(|x| x == w)
+    }
+
+    /// Is `w` an office a person is named by (`رئيس`, `مدير`), bare or behind `و`?
+    pub fn is_office(&self, w: &str) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        self.office.iter().any(|x| x == w)
     }
 
     /// Is `w` the pronoun that opens a total's list of parts (`هم`)?

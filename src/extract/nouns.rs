@@ -925,7 +925,11 @@ impl<'a> Extractor<'a> {
             Kind::Noun {
                 form: Form::Singular,
                 ..
-            } => !r.definite(n.start) && r.word(n.start).ends_with(r.closed.accusative.as_str()),
+            } => {
+                !r.definite(n.start)
+                    && (r.word(n.start).ends_with(r.closed.accusative.as_str())
+                        || self.titled(r, &n))
+            }
             // Or an indefinite plural of the dead or wounded, a vague figure (`خلفت الغارات
             // قتلى وجرحى`).
             Kind::Noun {
@@ -940,6 +944,30 @@ impl<'a> Extractor<'a> {
             _ => false,
         };
         one_or_two.then_some(n)
+    }
+
+    /// Is the singular noun of hit `n` a person named by the office they held (the closed
+    /// class `office`): the head of a construct whose genitive is definite, right after it
+    /// or past one word (`قائد الكتيبة`, `مدير أمن المحافظة`)? As a verb's object it is
+    /// one person, though it shows no accusative.
+    fn titled(&self, r: &Reading<'a>, n: &Hit<'a>) -> bool {
+        let joined = |t: usize| t < r.toks().len() && r.toks()[t].joined;
+        let genitive = |t: usize| {
+            joined(t)
+                && r.definite(t)
+                && !r.word(t).starts_with(r.closed.with_the.as_str())
+                && !r
+                    .hits(t)
+                    .iter()
+                    .any(|h| !matches!(h.entry.kind, Kind::Noun { category: None, .. }))
+        };
+        n.end == n.start + 1
+            && r.closed.is_office(r.word(n.start))
+            && (genitive(n.end)
+                || (joined(n.end)
+                    && !r.definite(n.end)
+                    && r.hits(n.end).is_empty()
+                    && genitive(n.end + 1)))
     }
 
     /// Is the word at `t`, right after a verb, its agent alone, with the one it struck
