@@ -83,6 +83,9 @@ const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
+/// The same past a partitive that names the figure's group, its conjuncts and adjectives
+/// (`14 عنصرا من قوات النظام والمسلحين الموالين لها قتلوا`).
+const PARTITIVE_REACH: usize = 10;
 /// How far before a figure with no number a negation of its clause may stand, in words
 /// (`ولم ترد أنباء عن وقوع إصابات`).
 const NEGATION_REACH: usize = 6;

@@ -247,8 +247,16 @@ impl<'a> Extractor<'a> {
             && r.closed
                 .opens_aside(r.word(from), (from + 1 < n).then(|| r.word(from + 1))))
         .then(|| r.clause[from]);
+        let of_group = from + 1 < n
+            && r.toks()[from].joined
+            && r.word(from) == r.closed.of
+            && self
+                .noun_at(r, from + 1)
+                .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
         let reach = if opened || aside.is_some() {
             FRAME_REACH
+        } else if of_group {
+            PARTITIVE_REACH
         } else {
             CUE_AFTER_REACH
         };
@@ -260,7 +268,11 @@ impl<'a> Extractor<'a> {
             } else {
                 r.clause[j] != r.clause[from - 1]
             };
-            if apart {
+            // Past the usual reach, a relative clause is about a noun of the partitive, not
+            // the figure (`30 عنصرا من قوات النظام … إلى القرية التي قتلوا فيها`).
+            let relative = j >= from + CUE_AFTER_REACH
+                && (from..j).any(|k| r.closed.relative.iter().any(|w| w == r.word(k)));
+            if apart || relative {
                 return None;
             }
             // Not a verb behind `ف`: it starts a sentence of its own (`اعتقلوا مئات
