@@ -123,8 +123,8 @@ const LIST_GAP: usize = 3;
 /// تشرين الأول`).
 const PERIOD_AFTER_REACH: usize = 4;
 /// How far after a figure, in its clause, a similar event's adjective makes it background
-/// (`قتل 7 أشخاص في انفجار مماثل`).
-const TRAILING_REACH: usize = 4;
+/// (`قتل 7 أشخاص في انفجار مماثل`, `قتلوا الأسبوع الماضي في هجوم مماثل`).
+const TRAILING_REACH: usize = 6;
 /// The hours of a year: a unit of time that long before a year's number names the year
 /// (`عام 2019`).
 const HOURS_A_YEAR: u32 = 365 * 24;

@@ -271,6 +271,10 @@ pub struct Closed {
     /// المحافظة`): after a verb and its agent, one person struck, with no accusative.
     #[serde(default)]
     pub office: Vec<String>,
+    /// The complement of `similar` that names what an event is compared with (`مماثل لما
+    /// وقع`, `مماثلة لتلك`): the event is this one, described, not another one recalled.
+    #[serde(default)]
+    pub similar_to: Vec<String>,
 }
 
 impl Closed {
@@ -304,6 +308,7 @@ impl Closed {
             &mut self.aside,
             &mut self.together,
             &mut self.office,
+            &mut self.similar_to,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

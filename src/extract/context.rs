@@ -474,7 +474,8 @@ impl<'a> Extractor<'a> {
     /// Is the figure an earlier event cited in passing? A background word before it in its
     /// sentence (within [`SCOPE_REACH`] words) or in it (`يذكر أن 7 مدنيين قتلوا`, `قتل
     /// آنذاك خمسة`), a trailing one after it in its clause within [`TRAILING_REACH`] (`قتل 7
-    /// أشخاص في انفجار مماثل`), or the pluperfect: a form of `كان` in its clause and `قد` after it,
+    /// أشخاص في انفجار مماثل`; not with what it is compared with after it, `مماثل لما وقع`),
+    /// or the pluperfect: a form of `كان` in its clause and `قد` after it,
     /// before the figure ends (`وكان 41 شخصا قد قتلوا`).
     pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         let s = r.sentence[d.at];
@@ -503,7 +504,14 @@ impl<'a> Extractor<'a> {
         before
             || (d.last + 1..(d.last + 1 + TRAILING_REACH).min(r.toks().len()))
                 .take_while(|&j| r.clause[j] == r.clause[d.last])
-                .any(|j| r.hits(j).iter().any(|h| h.entry.kind == trailing))
+                .any(|j| {
+                    r.hits(j).iter().any(|h| {
+                        h.entry.kind == trailing
+                            && !(h.end < r.toks().len()
+                                && r.toks()[h.end].joined
+                                && r.closed.similar_to.iter().any(|w| w == r.word(h.end)))
+                    })
+                })
     }
 
     /// Is the figure of a size one event seldom has: a thousand or more, or a vague count of

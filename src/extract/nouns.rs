@@ -474,6 +474,11 @@ impl<'a> Extractor<'a> {
             if used[i] || r.after_number(i) {
                 continue;
             }
+            // Right after a noun already counted, not behind `و`, it is that one's name or
+            // apposition (`وأصيب الصحفي أحمد بجروح`): nobody more.
+            if i > 0 && used[i - 1] && r.toks()[i].joined && !r.conjoined(&n) {
+                continue;
+            }
             // Not past another noun: `قال شاب إن المدنيين قتلوا` has its own subject.
             let other_noun = |j: usize| {
                 r.hits(j)
