@@ -275,6 +275,11 @@ pub struct Closed {
     /// وقع`, `مماثلة لتلك`): the event is this one, described, not another one recalled.
     #[serde(default)]
     pub similar_to: Vec<String>,
+    /// Prepositions besides `في` that open a short phrase of when, where or why before a
+    /// definite noun, between a passive verb and its subject (`وقتل خلال الاشتباكات
+    /// عنصران`).
+    #[serde(default)]
+    pub adverbial: Vec<String>,
 }
 
 impl Closed {
@@ -309,6 +314,7 @@ impl Closed {
             &mut self.together,
             &mut self.office,
             &mut self.similar_to,
+            &mut self.adverbial,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

@@ -127,15 +127,17 @@ impl<'a> Reading<'a> {
         self.closed.strip_article(self.word(t))
     }
 
-    /// The token after a short phrase of place or means at `t` — `في الغارة`, `بالقصف` —
-    /// which may stand between a passive verb and its subject: `وقتل في الغارة قيادي`.
+    /// The token after a short phrase of place, time or means at `t` — `في الغارة`,
+    /// `خلال الاشتباكات`, `بالقصف` — which may stand between a passive verb and its
+    /// subject: `وقتل في الغارة قيادي`.
     pub(super) fn past_where(&self, t: usize) -> Option<usize> {
         let joined = |k: usize| k < self.toks.len() && self.toks[k].joined;
         if !joined(t) {
             return None;
         }
         let w = self.word(t);
-        if w == self.closed.in_ && joined(t + 1) && self.definite(t + 1) {
+        let preposition = w == self.closed.in_ || self.closed.adverbial.iter().any(|a| a == w);
+        if preposition && joined(t + 1) && self.definite(t + 1) {
             Some(t + 2)
         } else if w.starts_with(self.closed.with_the.as_str()) {
             Some(t + 1)
