@@ -807,14 +807,15 @@ impl<'a> Extractor<'a> {
         // is a total (of no group or civilians) or a part itself; after a figure of another
         // group it is a figure of its own (`مقتل 10 من قوات النظام و5 من الفصائل`).
         let mut flags = Vec::new();
-        // Not of a total smaller than it (`قتل عضو … و3 من مرافقيه`: three more than one).
+        // Not of a total smaller than it (`قتل عضو … و3 من مرافقيه`: three more than one);
+        // after a part, any size (`منهم 4 في إدلب و9 في حلب`: parts of one total).
         if inherited
             && !by_place
             && !ranked
             && same_sentence_prev.is_some_and(|p| {
-                (matches!(p.group, Group::Unspecified | Group::Civilian)
-                    || p.flags.contains(&Flag::Breakdown))
-                    && p.count.zip(count).is_none_or(|(total, n)| n <= total)
+                let part = p.flags.contains(&Flag::Breakdown);
+                (matches!(p.group, Group::Unspecified | Group::Civilian) || part)
+                    && (part || p.count.zip(count).is_none_or(|(total, n)| n <= total))
                     // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`).
                     && !(p.group == Group::Civilian && group == Group::Combatant)
             })

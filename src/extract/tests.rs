@@ -325,6 +325,13 @@ fn the_parts_of_a_distribution_are_breakdowns() {
         ]
     );
     assert!(!ms[0].flags.contains(&Flag::SumMismatch));
+    // A later part may be larger than the one before it: both are parts of the total.
+    let ms = run("قتل 13 مدنيا، منهم 4 في إدلب و9 في حلب");
+    let parts: Vec<(Option<u64>, bool)> = ms
+        .iter()
+        .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
+        .collect();
+    assert_eq!(parts, [(Some(13), false), (Some(4), true), (Some(9), true)]);
 }
 
 /// The dead told before, distributed over places in a later sentence, are parts of their
