@@ -134,6 +134,7 @@ impl<'a> Extractor<'a> {
             if things_after {
                 continue;
             }
+            let mut named_end = n.end;
             let (count, category, group) = match n.entry.kind {
                 Kind::Noun {
                     category,
@@ -165,7 +166,15 @@ impl<'a> Extractor<'a> {
                     let category = if died_of_wounds { cue_cat } else { category };
                     (count, category.or(cue_cat), group)
                 }
-                Kind::Vague { .. } => (None, cue_cat, None),
+                // After a neutral cue, the casualty noun right after the quantity says what
+                // it counts (`وسقط العشرات بين قتيل وجريح`).
+                Kind::Vague { .. } => match (cue_cat, self.casualty_after(r, n.end)) {
+                    (None, Some((c, x))) => {
+                        named_end = x.end;
+                        (None, Some(c), None)
+                    }
+                    _ => (None, cue_cat, None),
+                },
                 _ => continue,
             };
             // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
@@ -204,6 +213,7 @@ impl<'a> Extractor<'a> {
                     .group_noun_after(r, n.end)
                     .unwrap_or((Group::Unspecified, n.end)),
             };
+            let end = end.max(named_end);
             used[h.start..end].fill(true);
             let (approx, low, high) = match qualified {
                 Some((_, true)) if count.is_some() => (true, count, None),
@@ -949,6 +959,20 @@ impl<'a> Extractor<'a> {
             _ => false,
         };
         one_or_two.then_some(n)
+    }
+
+    /// The indefinite casualty noun, and its category, joined right at token `t` (`بين قتيل
+    /// وجريح`, `قتلى`); a definite one after a partitive is [`by::VAGUE_PARTITIVE`]'s.
+    fn casualty_after(&self, r: &Reading<'a>, t: usize) -> Option<(Category, Hit<'a>)> {
+        if t >= r.toks().len() || !r.toks()[t].joined || r.definite(t) {
+            return None;
+        }
+        r.hits(t).iter().find_map(|h| match h.entry.kind {
+            Kind::Noun {
+                category: Some(c), ..
+            } if h.start == t => Some((c, *h)),
+            _ => None,
+        })
     }
 
     /// Is the singular noun of hit `n` a person named by the office they held (the closed
