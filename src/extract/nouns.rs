@@ -657,17 +657,32 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// The count a definite number word at token `t` says (`الثلاثة`; one word only), two
-    /// or more.
-    fn definite_number(&self, r: &Reading<'a>, t: usize) -> Option<u64> {
+    /// The count a definite number word at token `t` says (`الثلاثة`), two or more, and
+    /// the token it ends at: a teen's bare ten after it is its own (`الأربعة عشر`).
+    fn definite_number(&self, r: &Reading<'a>, t: usize) -> Option<(u64, usize)> {
         use crate::numbers::table::WordKind;
-        self.numbers
+        let v = self
+            .numbers
             .table()
             .readings(r.without_article(t)?)
             .iter()
             .find(|x| matches!(x.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens))
             .and_then(|x| u64::try_from(x.value).ok())
-            .filter(|&v| v >= 2)
+            .filter(|&v| v >= 2)?;
+        // `المصابون الأربعة عشر`: a teen, its ten written bare after the unit.
+        let tail = t + 1 < r.toks().len()
+            && r.toks()[t + 1].joined
+            && self
+                .numbers
+                .table()
+                .readings(r.word(t + 1))
+                .iter()
+                .any(|x| x.kind == WordKind::TeenTail);
+        Some(if v < 10 && tail {
+            (v + 10, t + 1)
+        } else {
+            (v, t)
+        })
     }
 
     /// A definite noun of the dead or the wounded followed by a definite number word counts:
@@ -708,7 +723,7 @@ impl<'a> Extractor<'a> {
             if !r.definite(n.start) || !r.toks()[t].joined || used[n.start] || used[t] {
                 continue;
             }
-            let Some(count) = self.definite_number(r, t) else {
+            let Some((count, t)) = self.definite_number(r, t) else {
                 continue;
             };
             // `الخمسة والعشرين`: one part of a compound number this does not read.
@@ -770,7 +785,7 @@ impl<'a> Extractor<'a> {
                 .into_iter()
                 .filter(|&t| (n.end..=t).all(joined))
                 .filter(|&t| t == n.end || (r.definite(n.end) && r.hits(n.end).is_empty()))
-                .find_map(|t| Some((t, self.definite_number(r, t)?)))
+                .find_map(|t| self.definite_number(r, t).map(|(v, t)| (t, v)))
             else {
                 continue;
             };
@@ -1172,6 +1187,11 @@ impl<'a> Extractor<'a> {
             let in_number =
                 r.in_quantity[n.start] && n.end < r.toks().len() && r.in_quantity[n.end];
             if used[n.start] || in_number || self.counted_by_next(r, n.end, used) {
+                return;
+            }
+            // Without و, as many as the head or more is the head again, told by who they
+            // were (`فإن القتيلين شقيقان`, `مقتل شخصين شقيقين`): no one more.
+            if !waw && head.count.zip(count).is_some_and(|(h, c)| c >= h) {
                 return;
             }
             // `وأحد المدنيين`: one of a group named after it is of that group.
