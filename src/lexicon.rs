@@ -138,6 +138,9 @@ pub enum Kind {
     /// (`لم يسفر الانفجار عن وقوع إصابات`), unless a relative pronoun opens a clause of its own
     /// between them.
     Negation,
+    /// A denial (`نفى`): a negation that also denies a figure with a number further on in
+    /// its clause (`ونفى مصدر عسكري الأنباء عن مقتل 10 جنود`).
+    Denial,
     /// Right after a figure and before a unit of time, a rate, not a count (`وفاة واحد كل 20
     /// ثانية`, `كل يومين`).
     Rate,
@@ -280,6 +283,10 @@ pub struct Closed {
     /// عنصران`).
     #[serde(default)]
     pub adverbial: Vec<String>,
+    /// Reports and news (`الأنباء`, `التقارير`): a denial of them denies the figure they
+    /// told (`ونفى مصدر عسكري الأنباء عن مقتل 10 جنود`).
+    #[serde(default)]
+    pub report: Vec<String>,
 }
 
 impl Closed {
@@ -315,6 +322,7 @@ impl Closed {
             &mut self.office,
             &mut self.similar_to,
             &mut self.adverbial,
+            &mut self.report,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,
@@ -369,6 +377,12 @@ impl Closed {
     pub fn is_together(&self, w: &str) -> bool {
         let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
         self.together.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a word of reports or news (`الأنباء`, `وصحة`)?
+    pub fn is_report(&self, w: &str) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        self.report.iter().any(|x| x == w)
     }
 
     /// Is `w` an office a person is named by (`رئيس`, `مدير`), bare or behind `و`?
@@ -591,6 +605,10 @@ struct ExcludeRow {
     /// (`لم يسفر الانفجار عن وقوع إصابات`).
     #[serde(default)]
     negates: bool,
+    /// A denial: it also denies a figure with a number further on in its clause (`نفى
+    /// الجيش الأنباء عن مقتل 10 جنود`).
+    #[serde(default)]
+    denies: bool,
     /// People not hurt: not when the figure's own noun says they are (`إنقاذ 5 جرحى`).
     #[serde(default)]
     unhurt: bool,
@@ -960,6 +978,8 @@ impl Lexicon {
             check_id(&x.id)?;
             let kind = if x.per_time {
                 Kind::Rate
+            } else if x.denies {
+                Kind::Denial
             } else if x.negates {
                 Kind::Negation
             } else if x.unhurt {
@@ -1287,6 +1307,7 @@ pub fn kind_name(kind: &Kind) -> String {
         }
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Negation => "exclude: a negation of its clause".into(),
+        Kind::Denial => "exclude: a denial of what its clause tells".into(),
         Kind::Vague { others: false } => "vague quantity".into(),
         Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
         Kind::Unit { time: None, .. } => "unit (not people)".into(),

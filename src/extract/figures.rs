@@ -353,7 +353,7 @@ impl<'a> Extractor<'a> {
                             })
                     }
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
-                    Kind::Negation => j < z && h.end <= z && !r.excepted(h.end, z),
+                    Kind::Negation | Kind::Denial => j < z && h.end <= z && !r.excepted(h.end, z),
                     Kind::Exclude(Some(cats)) => cats.contains(&category),
                     Kind::Rate => j >= z && super::context::lasting(r, h.end).is_some(),
                     _ => false,
@@ -367,12 +367,11 @@ impl<'a> Extractor<'a> {
     /// before it in its clause (`لم يسفر الانفجار عن وقوع إصابات`, `ولم ترد أنباء عن
     /// إصابات`): up to [`NEGATION_REACH`] words before `a`, no number between, and no
     /// relative pronoun, which opens a clause of its own (`لم تتوقف الغارات التي أوقعت
-    /// قتلى`). A figure with a number is denied only from right before its cue: `لم يقتل
-    /// سوى 3` counts three.
+    /// قتلى`). A figure with a number only by a denial of the reports that told it (`ونفى
+    /// مصدر عسكري الأنباء عن مقتل 10 جنود`, the closed class `report`); other negations
+    /// deny it only from right before its cue: `لم يقتل سوى 3` counts three.
     fn negated(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
-        if (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]) {
-            return None;
-        }
+        let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
         (a.saturating_sub(NEGATION_REACH)..a)
             .rev()
             .take_while(|&j| {
@@ -380,7 +379,22 @@ impl<'a> Extractor<'a> {
                     && !r.in_quantity[j]
                     && !r.closed.relative.iter().any(|w| w == r.word(j))
             })
-            .find_map(|j| r.hits(j).iter().find(|h| h.entry.kind == Kind::Negation))
+            .find_map(|j| {
+                r.hits(j).iter().find(|h| match h.entry.kind {
+                    Kind::Negation => !numbered,
+                    // Of a figure with a number, a denial of the reports that told it, right
+                    // before it or its `عن` (not `نفى الأنباء وقال إن 3 قتلوا`).
+                    Kind::Denial => {
+                        let about = |k: usize| r.closed.about.iter().any(|w| w == r.word(k));
+                        !numbered
+                            || (h.end..a).any(|k| {
+                                r.closed.is_report(r.word(k))
+                                    && (k + 1 == a || (k + 2 == a && about(k + 1)))
+                            })
+                    }
+                    _ => false,
+                })
+            })
             .map(|h| h.entry.rule.as_str())
     }
 
