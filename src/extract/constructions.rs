@@ -28,7 +28,7 @@ constructions! {
     NUMBER_TOLL_AFTER = "number.toll_after":
         "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`)";
     NUMBER_TOLL_BARE = "number.toll_bare":
-        "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`): of what the figures before it in the article counted";
+        "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence";
     NUMBER_BY_PLACE = "number.by_place":
         "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`): another figure of its kind, not a part";
     NUMBER_RANKED = "number.ranked":

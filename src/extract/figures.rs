@@ -201,6 +201,36 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// A running total's verb right before `إلى` and the figure at `fa`, its toll unnamed
+    /// or named by a definite head alone, one word of time at most between (`قبل أن
+    /// ترتفع إلى 11`, `وارتفع العدد لاحقا إلى 7`): the verb's hit, and whether a head
+    /// names the toll. The figure is then of what the figures before it counted.
+    pub(super) fn total_verb_before(&self, r: &Reading<'a>, fa: usize) -> Option<(Hit<'a>, bool)> {
+        let joined = |t: usize| r.toks()[t].joined;
+        if fa < 2 || !joined(fa) || !r.hits(fa - 1).iter().any(|h| h.entry.kind == Kind::TotalTo) {
+            return None;
+        }
+        let mut k = fa - 2;
+        if !joined(k + 1) {
+            return None;
+        }
+        // One word no rule reads (`لاحقا`), then the head (`العدد`).
+        if k > 0 && r.hits(k).is_empty() && !r.in_quantity[k] && joined(k) {
+            k -= 1;
+        }
+        let headed = r.without_article(k).is_some_and(|w| r.closed.is_toll(w));
+        if headed {
+            if k == 0 || !joined(k) {
+                return None;
+            }
+            k -= 1;
+        }
+        r.hits(k)
+            .iter()
+            .find(|h| h.end == k + 1 && h.entry.kind.is_running_total())
+            .map(|h| (*h, headed))
+    }
+
     /// Is a cue a toll's head alone (`الحصيلة`), with no casualty noun of its own: a neutral
     /// cue of one word of the closed class `toll`?
     pub(super) fn bare_toll(&self, r: &Reading<'a>, h: &Hit<'a>) -> bool {
@@ -665,6 +695,18 @@ impl<'a> Extractor<'a> {
             && r.closed.is_ranked_by(r.word(fa - 1))
             && self.place_ends_at(r, fa - 2)
             && same_sentence_prev.is_some_and(|p| a - p.last <= 12);
+        // `وارتفع العدد لاحقا إلى 7`: taken only when no cue, noun or toll says more.
+        let total_verb = || {
+            self.total_verb_before(r, fa).and_then(|(h, headed)| {
+                let p = if headed {
+                    before.last()?
+                } else {
+                    same_sentence_prev?
+                };
+                Some((h, p))
+            })
+        };
+        let mut verb_start = None;
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = described_by
                 .or(noun)
@@ -690,6 +732,17 @@ impl<'a> Extractor<'a> {
         } else if let Some((h, p)) = cue.filter(|h| self.bare_toll(r, h)).zip(before.last()) {
             // `بلغت الحصيلة نحو 120`: a toll named by its head alone is of what the
             // figures before it counted.
+            (
+                p.category,
+                Some(h.entry.rule.as_str()),
+                false,
+                by::NUMBER_TOLL_BARE,
+            )
+        } else if let Some((h, p)) = total_verb() {
+            // `وارتفع العدد لاحقا إلى 7`, `قبل أن ترتفع إلى 11`: the toll the figures
+            // before it counted, risen; unnamed, of a figure of its own sentence. The quote
+            // starts at the verb.
+            verb_start = Some(h.start);
             (
                 p.category,
                 Some(h.entry.rule.as_str()),
@@ -739,6 +792,7 @@ impl<'a> Extractor<'a> {
         };
         let own_cue = cue.filter(|_| !cue_cat.is_some_and(opposed) && !cue_shared);
         let first = own_cue.map_or(anchor, |h| h.start.min(anchor));
+        let first = verb_start.map_or(first, |v| v.min(first));
         if let Some(rule) = self.exclusion(r, first, after_noun, category) {
             return Err(Blocked::Excluded(rule));
         }
