@@ -77,6 +77,9 @@ pub enum Kind {
         category: Option<Category>,
         group: Option<Group>,
         form: Form,
+        /// A person's name (`محمد`): one person, and after a count of people who they were,
+        /// not more of them (`قتل الشقيقان أحمد ومحمد`: two).
+        named: bool,
     },
     /// A scope word. `backward` words (`منذ`, `خلال الفترة`) make figures on either side of
     /// them cumulative; the others (`ليرتفع العدد إلى`, `حصيلة إجمالية`) only the figures
@@ -520,6 +523,9 @@ struct NounRow {
     id: String,
     category: Option<Category>,
     group: Option<Group>,
+    /// Names of persons: see [`Kind::Noun`]'s `named`.
+    #[serde(default)]
+    named: bool,
     #[serde(default)]
     singular: Vec<String>,
     #[serde(default)]
@@ -935,6 +941,7 @@ impl Lexicon {
                         category: n.category,
                         group: n.group,
                         form,
+                        named: n.named,
                     },
                 )?;
             }

@@ -1095,6 +1095,7 @@ impl<'a> Extractor<'a> {
                 category: None,
                 group: Some(g),
                 form,
+                ..
             } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some((g, h.end)),
             _ => None,
         })

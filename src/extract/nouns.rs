@@ -140,6 +140,7 @@ impl<'a> Extractor<'a> {
                     category,
                     group,
                     form,
+                    ..
                 } => {
                     // `أصاب شخصا`: one, written as a count's noun is.
                     let count = form.count().or_else(|| {
@@ -291,6 +292,7 @@ impl<'a> Extractor<'a> {
                 category: Some(category),
                 group,
                 form,
+                ..
             } = h.entry.kind
             else {
                 continue;
@@ -831,6 +833,7 @@ impl<'a> Extractor<'a> {
                     category: Some(c),
                     group,
                     form: Form::Plural,
+                    ..
                 } if r.toks()[t].joined && !used[t] => Some((*h, c, group)),
                 _ => None,
             })
@@ -1098,6 +1101,7 @@ impl<'a> Extractor<'a> {
                     category: None,
                     form: Form::Singular,
                     group,
+                    ..
                 } => group.is_none_or(|g| g == Group::Unspecified),
                 Kind::Noun { .. } => false,
                 _ => true,
@@ -1144,6 +1148,13 @@ impl<'a> Extractor<'a> {
             {
                 return;
             }
+            // Names after a count of two or more say who they were (`قتل الشقيقان أحمد
+            // ومحمد`): no one more, and no part.
+            if head.count.is_none_or(|c| c >= 2)
+                && matches!(n.entry.kind, Kind::Noun { named: true, .. })
+            {
+                return;
+            }
             // A noun of people is a part of the head; one of the other casualties (`سقوط
             // قتيل وجريح`: one dead, one wounded) a figure of its own, beside it.
             let (part_category, group, form, part) = match n.entry.kind {
@@ -1151,11 +1162,13 @@ impl<'a> Extractor<'a> {
                     category: None,
                     group: Some(group),
                     form,
+                    ..
                 } => (category, group, form, true),
                 Kind::Noun {
                     category: Some(other),
                     group,
                     form,
+                    ..
                 } if other != category && other != Category::KilledOrWounded => {
                     (other, group.unwrap_or(Group::Unspecified), form, false)
                 }
