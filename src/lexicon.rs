@@ -290,6 +290,10 @@ pub struct Closed {
     /// told (`ونفى مصدر عسكري الأنباء عن مقتل 10 جنود`).
     #[serde(default)]
     pub report: Vec<String>,
+    /// Each of: opens a list of the people a verb struck, named one by one (`وقتل في القصف
+    /// كل من محمد العلي وأحمد الخطيب`).
+    #[serde(default)]
+    pub each_of: Vec<String>,
 }
 
 impl Closed {
@@ -326,6 +330,7 @@ impl Closed {
             &mut self.similar_to,
             &mut self.adverbial,
             &mut self.report,
+            &mut self.each_of,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

@@ -55,7 +55,11 @@ impl<'a> Extractor<'a> {
                         })
                         .copied()
                 })
-                .or_else(|| self.noun_at(r, r.past_where(h.end)?));
+                .or_else(|| self.noun_at(r, r.past_where(h.end)?))
+                .or_else(|| {
+                    let t = r.past_where(h.end).unwrap_or(h.end);
+                    self.noun_at(r, r.past_each_of(t)?)
+                });
             // A plural of a group right after a verb may be its agent, with the one it struck
             // after it (`قتل جنود إسرائيليون صبيا`).
             let agent = next.is_none_or(|n| {

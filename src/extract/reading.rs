@@ -146,6 +146,21 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The token after `each of` at `t` (`كل من`, the closed class `each_of`), which opens
+    /// the list of the people a verb struck.
+    pub(super) fn past_each_of(&self, t: usize) -> Option<usize> {
+        self.closed.each_of.iter().find_map(|phrase| {
+            let mut end = t;
+            for w in phrase.split_whitespace() {
+                if end >= self.toks.len() || !self.toks[end].joined || self.word(end) != w {
+                    return None;
+                }
+                end += 1;
+            }
+            (end > t).then_some(end)
+        })
+    }
+
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
     /// that begins with the letter (`وفاة`)?
     pub(super) fn conjoined(&self, h: &Hit<'_>) -> bool {
