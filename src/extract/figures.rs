@@ -360,7 +360,19 @@ impl<'a> Extractor<'a> {
         z: usize,
         category: Category,
     ) -> Option<&'a str> {
-        let end = (z + 3).min(r.toks().len());
+        // After the figure, not past `و` opening a statement of its own (`قتل 12 شخصا وبلغت
+        // نسبة الإصابات 2.5 بالمئة`): a word behind it that no rule reads as a whole.
+        let and = r.closed.and.as_str();
+        let conjunction = |j: usize| {
+            r.word(j).starts_with(and)
+                && !r
+                    .hits(j)
+                    .iter()
+                    .any(|h| h.start == j && h.entry.words[0].starts_with(and))
+        };
+        let end = (z..(z + 3).min(r.toks().len()))
+            .find(|&j| conjunction(j))
+            .unwrap_or((z + 3).min(r.toks().len()));
         (a.saturating_sub(2)..end)
             .filter(|&j| r.clause[j] == r.clause[a])
             .find_map(|j| {
@@ -448,12 +460,29 @@ impl<'a> Extractor<'a> {
         if q.percent || a >= z {
             return Err(Blocked::NotPeople);
         }
+        // `2.000 شخص`: people are not counted in fractions, so digits grouped by dots are
+        // thousands, as some outlets write them.
+        let grouped = match q.amount {
+            Amount::Exact(_) => r.text().get(q.start..q.end).and_then(dot_thousands),
+            _ => None,
+        };
         let PeopleCount {
             count,
             low,
             high,
             vague,
-        } = people_count(q).ok_or(Blocked::NotPeople)?;
+        } = match grouped {
+            Some(v) => {
+                let (lo, hi) = q.bounds();
+                PeopleCount {
+                    count: Some(v),
+                    low: lo.map(|_| v),
+                    high: hi.map(|_| v),
+                    vague: false,
+                }
+            }
+            None => people_count(q).ok_or(Blocked::NotPeople)?,
+        };
         // `،(28) ووفاة`: a bracketed figure not attached to the words before it is a note
         // reference.
         if !r.toks()[fa].joined && r.bracketed(fa) {
@@ -1139,6 +1168,28 @@ pub(super) struct PeopleCount {
 /// end, as a figure's count is.
 pub(super) fn is_year(q: &Quantity) -> bool {
     q.value().is_some_and(|v| v.is_int_in(YEARS.0, YEARS.1))
+}
+
+/// Digits grouped in thousands by dots, as a count of people reads them (`2.000` and
+/// `1.500`: 2000 and 1500); `None` for anything else, a scale word after them included
+/// (`1.5 مليون` is a decimal).
+fn dot_thousands(digits: &str) -> Option<u64> {
+    let mut groups = digits.split('.');
+    let head = groups.next()?;
+    let all_digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(head) || head.len() > 3 || head.starts_with('0') {
+        return None;
+    }
+    let mut v: u64 = head.parse().ok()?;
+    let mut n = 0;
+    for g in groups {
+        if g.len() != 3 || !all_digits(g) {
+            return None;
+        }
+        v = v.checked_mul(1000)?.checked_add(g.parse().ok()?)?;
+        n += 1;
+    }
+    (n > 0 && v <= MAX_COUNT as u64).then_some(v)
 }
 
 /// The figure a quantity states; `None` when it cannot be a count of people (a fraction,
