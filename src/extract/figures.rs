@@ -1451,3 +1451,22 @@ pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> u
 /// How far after a bare number the `others` whose group it takes may start: its verb
 /// after it and the next verb (`5 قتلوا وأصيب 11 آخرين`).
 const OTHERS_AFTER_GAP: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::dot_thousands;
+
+    /// Dots between groups of three digits are thousands; anything else is no such count.
+    #[test]
+    fn digits_grouped_by_dots_are_thousands() {
+        assert_eq!(dot_thousands("2.000"), Some(2000));
+        assert_eq!(dot_thousands("1.500"), Some(1500));
+        assert_eq!(dot_thousands("1.234.567"), Some(1_234_567));
+        assert_eq!(dot_thousands("1.5"), None);
+        assert_eq!(dot_thousands("12"), None);
+        assert_eq!(dot_thousands("0.500"), None);
+        assert_eq!(dot_thousands("1234.000"), None);
+        assert_eq!(dot_thousands("2.000 مليون"), None);
+        assert_eq!(dot_thousands("999.999.999"), None);
+    }
+}
