@@ -1095,6 +1095,23 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Draft<'a>>,
     ) {
         let category = head.category;
+        // Whose they were, after `من` (`مقتل عنصرين من الشرطة ومسلح`): the list goes on after.
+        if j + 1 < r.toks().len() && r.toks()[j].joined && r.word(j) == r.closed.of {
+            if let Some(g) = self.noun_at(r, j + 1).filter(|g| {
+                matches!(
+                    g.entry.kind,
+                    Kind::Noun {
+                        category: None,
+                        group: Some(_),
+                        ..
+                    }
+                ) && r.definite(g.start)
+            }) {
+                if g.end < r.toks().len() && r.word(g.end).starts_with(r.closed.and.as_str()) {
+                    j = g.end;
+                }
+            }
+        }
         // One person's name after their noun (`وتوفيت المواطنة نورة وابنتاها`, `الشاب محمد
         // العلي وشقيقه`): a few words that say nothing of a casualty, a first name of no
         // group at most, and the list goes on behind `و` after it.
