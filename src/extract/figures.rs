@@ -365,14 +365,21 @@ impl<'a> Extractor<'a> {
         let and = r.closed.and.as_str();
         let conjunction = |j: usize| {
             r.word(j).starts_with(and)
+                && !r.in_quantity[j]
                 && !r
                     .hits(j)
                     .iter()
                     .any(|h| h.start == j && h.entry.words[0].starts_with(and))
         };
-        let end = (z..(z + 3).min(r.toks().len()))
+        // Counted by a partitive (`إصابة 7 من أسرة واحدة بتسمم غذائي`), from its noun on.
+        let reach = if z < r.toks().len() && r.word(z) == r.closed.of {
+            5
+        } else {
+            3
+        };
+        let end = (z..(z + reach).min(r.toks().len()))
             .find(|&j| conjunction(j))
-            .unwrap_or((z + 3).min(r.toks().len()));
+            .unwrap_or((z + reach).min(r.toks().len()));
         (a.saturating_sub(2)..end)
             .filter(|&j| r.clause[j] == r.clause[a])
             .find_map(|j| {
