@@ -50,8 +50,9 @@ impl<'a> Extractor<'a> {
                 && unit(z + 1, true))
     }
 
-    /// The nearest cue before token `from`, in the same clause, not past another number
-    /// but a date's (`وقتل يوم السبت 12 أيار 7 مدنيين`).
+    /// The nearest cue before token `from`, in the same clause, within [`CUE_REACH`] words
+    /// or right before a period phrase that reaches the figure, not past another number but
+    /// a date's (`وقتل يوم السبت 12 أيار 7 مدنيين`).
     pub(super) fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
@@ -83,7 +84,39 @@ impl<'a> Extractor<'a> {
                 return Some(covering.unwrap_or(*h));
             }
         }
-        None
+        // A cue right before a period phrase, the figure after the phrase (`قتل منذ بدء
+        // الاحتجاجات في مارس الماضي أكثر من 5000 شخص`): the phrase does not count.
+        // Not `في` alone, which opens a place or an event as often (`وقتل في الهجوم`).
+        let period = (lo..from).find(|&k| {
+            r.hits(k).iter().any(|h| {
+                h.start == k
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Scope { backward: true, .. } | Kind::Span { .. }
+                    )
+                    && !(h.end == k + 1 && r.word(k) == r.closed.in_)
+            })
+        })?;
+        let before = period.checked_sub(1)?;
+        if r.clause[before] != r.clause[from.min(r.toks().len() - 1)] || !r.toks()[period].joined {
+            return None;
+        }
+        (before.saturating_sub(2)..=before).rev().find_map(|j| {
+            r.hits(j)
+                .iter()
+                .find(|h| {
+                    h.end == period
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                after: false,
+                                adjacent: false,
+                                ..
+                            }
+                        )
+                })
+                .copied()
+        })
     }
 
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
