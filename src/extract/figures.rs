@@ -953,8 +953,10 @@ impl<'a> Extractor<'a> {
                 let part = p.flags.contains(&Flag::Breakdown);
                 (matches!(p.group, Group::Unspecified | Group::Civilian) || part)
                     && (part || p.count.zip(count).is_none_or(|(total, n)| n <= total))
-                    // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`).
-                    && !(p.group == Group::Civilian && group == Group::Combatant)
+                    // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`), but
+                    // may follow them as parts of one total (`قتل 12، منهم 5 مدنيين و7
+                    // عسكريين`).
+                    && !(p.group == Group::Civilian && group == Group::Combatant && !part)
             })
         {
             flags.push(Flag::Breakdown);

@@ -332,6 +332,13 @@ fn the_parts_of_a_distribution_are_breakdowns() {
         .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
         .collect();
     assert_eq!(parts, [(Some(13), false), (Some(4), true), (Some(9), true)]);
+    // Fighters after civilians are parts of the same total too.
+    let ms = run("وأفاد المرصد بسقوط 17 قتيلا، هم 9 مدنيين و8 من عناصر القوات النظامية");
+    let parts: Vec<(Option<u64>, bool)> = ms
+        .iter()
+        .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
+        .collect();
+    assert_eq!(parts, [(Some(17), false), (Some(9), true), (Some(8), true)]);
 }
 
 /// The dead told before, distributed over places in a later sentence, are parts of their
