@@ -294,6 +294,10 @@ pub struct Closed {
     /// كل من محمد العلي وأحمد الخطيب`).
     #[serde(default)]
     pub each_of: Vec<String>,
+    /// Verbs of a toll that reached or passed a figure, after the toll they speak of and
+    /// right before the figure (`حصيلة القتلى منذ بدء الاحتجاجات تجاوزت 9 آلاف`).
+    #[serde(default)]
+    pub reached: Vec<String>,
 }
 
 impl Closed {
@@ -331,6 +335,7 @@ impl Closed {
             &mut self.adverbial,
             &mut self.report,
             &mut self.each_of,
+            &mut self.reached,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

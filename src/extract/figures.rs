@@ -169,7 +169,9 @@ impl<'a> Extractor<'a> {
         };
         // The verb after its toll, right before `إلى` (`عدد المصابين جراء التفجير ارتفع
         // إلى 60`): then the toll is a casualty word under a toll's head (`عدد`, `حصيلة`).
-        let verb_after = after_to
+        // Or a verb of a toll that reached a figure right before it (`حصيلة القتلى منذ بدء
+        // الاحتجاجات تجاوزت 9 آلاف`, the closed class `reached`).
+        let verb_after = (after_to
             && from >= 2
             && r.hits(from - 2).iter().any(|h| {
                 h.end == from - 1
@@ -180,7 +182,11 @@ impl<'a> Extractor<'a> {
                             ..
                         }
                     )
-            });
+            }))
+            || (!after_to
+                && from >= 1
+                && r.toks()[from].joined
+                && r.closed.reached.iter().any(|w| w == r.word(from - 1)));
         let headed = |h: &Hit<'_>| {
             h.start > 0 && r.toks()[h.start].joined && r.closed.is_toll(r.word(h.start - 1))
         };
