@@ -136,13 +136,6 @@ impl<'a> Extractor<'a> {
                 .or_insert(d.first);
             *e = (*e).min(d.first);
         }
-        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> = drafts
-            .iter()
-            .map(|d| {
-                let until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
-                (d.at, self.place(r, d, until, &mut seen))
-            })
-            .collect();
         let total_of = |mut at: usize| {
             for _ in 0..drafts.len() {
                 match part_of.get(&at) {
@@ -152,6 +145,24 @@ impl<'a> Extractor<'a> {
             }
             at
         };
+        let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> =
+            HashMap::default();
+        for d in drafts {
+            let until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
+            // A part told in a sentence after its total's, naming no place of its own, is
+            // where its total is (`قتل 45 شخصا في أنحاء سورية، بينهم 20 في حمص. وبين
+            // القتلى ستة أطفال`: not Homs).
+            let total_before = part_of
+                .contains_key(&d.at)
+                .then(|| total_of(d.at))
+                .filter(|&p| r.sentence[p] < r.sentence[d.at])
+                .and_then(|p| at_place.get(&p).copied());
+            let place = match total_before {
+                Some(total) => self.place(r, d, until, false, &mut seen).or(total),
+                None => self.place(r, d, until, true, &mut seen),
+            };
+            at_place.insert(d.at, place);
+        }
         let mut part_places: HashMap<usize, Vec<&str>, FastState> = HashMap::default();
         for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
             if let Some(Some(place)) = at_place.get(&d.at) {
@@ -173,8 +184,8 @@ impl<'a> Extractor<'a> {
 
     /// The place named with a figure: its place in a ranking; else in its sentence, the
     /// first after it, else the last before it; with none there, the previous sentence's
-    /// last. Only names within
-    /// PLACE_REACH words of the figure count, and before token `until` (a total's first part). A figure spread over the country (`في مختلف
+    /// last (when `previous`). Only names within PLACE_REACH words of the figure count, and
+    /// before token `until` (a total's first part). A figure spread over the country (`في مختلف
     /// المناطق السورية`) or over a list of places of several governorates before it (`مثل
     /// حمص وحماة وريف دمشق، حيث … سقوط مئات الضحايا`) is of no one place. Each sentence is
     /// looked up once per document and kept in `seen`, however many figures it holds.
@@ -183,6 +194,7 @@ impl<'a> Extractor<'a> {
         r: &Reading<'a>,
         d: &Draft<'a>,
         until: usize,
+        previous: bool,
         seen: &mut HashMap<usize, SentencePlaces, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
@@ -300,7 +312,7 @@ impl<'a> Extractor<'a> {
         if abroad {
             return None;
         }
-        if s > 0 {
+        if s > 0 && previous {
             return found(s - 1)
                 .iter()
                 .rev()

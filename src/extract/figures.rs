@@ -1290,9 +1290,11 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
         }
         // A total stands just before its parts: look back a few figures, not the page.
         // One person is no total (`قتل شخص وطفلان`: three).
+        // Not a part itself (`بينهم 20 في حمص`), which breaks a total down by place.
         let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)
+                && !out[k].flags.contains(&Flag::Breakdown)
                 && out[k].count.is_some_and(|c| c >= 2)
                 && sent - sentence(out[k].at) <= 1
         });
@@ -1301,10 +1303,12 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
             let has = |g: Group| out[i..j].iter().any(|d| d.group == g);
             let full = has(Group::Man) && has(Group::Woman) && has(Group::Child);
             let whole = out[t].count.unwrap_or(0);
+            let total_at = out[t].at;
             for d in &mut out[i..j] {
                 if !d.flags.contains(&Flag::Breakdown) {
                     d.flags.push(Flag::Breakdown);
                 }
+                d.partner.get_or_insert(total_at);
             }
             if sum > whole || (full && sum != whole) {
                 out[t].flags.push(Flag::SumMismatch);

@@ -182,6 +182,28 @@ fn sy(pcode: &str) -> Option<String> {
     Some(pcode.to_string())
 }
 
+/// Parts told in a sentence after their total's, naming no place, are where the total is,
+/// not in the place of a part by place before them.
+#[test]
+fn later_parts_take_their_totals_place() {
+    assert_eq!(
+        places(
+            "قتل 45 شخصا في أنحاء مختلفة من سورية، بينهم 20 في حمص وحدها. \
+             وقالت اللجان إن بين القتلى ستة أطفال وثلاث نساء."
+        ),
+        [
+            (Some(45), None),
+            (Some(20), sy("SY04")),
+            (Some(6), None),
+            (Some(3), None)
+        ]
+    );
+    assert_eq!(
+        places("قتل 12 شخصا في قصف على حلب. وبين القتلى أربعة أطفال."),
+        [(Some(12), sy("SY02")), (Some(4), sy("SY02"))]
+    );
+}
+
 /// The first place after a figure's words abroad puts it abroad, not in a Syrian place
 /// further on; a foreign city's name inside its words (a street) does not. A ranking gives
 /// each figure the place before its `بـ`.
