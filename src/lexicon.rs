@@ -72,6 +72,9 @@ pub enum Kind {
         /// Only of a number's figure, not of a noun after it: the word tells a death only
         /// with a count (`نعت الفصائل 6 من مقاتليها`; not `نعت العائلة ابنها`, a mourning).
         numbers_only: bool,
+        /// Its figure is a part of a total told before it (`ومن بين القتلى قيادي بارز`):
+        /// flagged `breakdown`.
+        part: bool,
     },
     Noun {
         category: Option<Category>,
@@ -524,6 +527,8 @@ struct CueRow {
     adjacent: bool,
     #[serde(default)]
     numbers_only: bool,
+    #[serde(default)]
+    part: bool,
     words: Vec<String>,
 }
 
@@ -929,6 +934,7 @@ impl Lexicon {
                         after: c.after,
                         adjacent: c.adjacent,
                         numbers_only: c.numbers_only,
+                        part: c.part,
                     }
                 },
             )?;
@@ -1245,6 +1251,7 @@ pub fn kind_name(kind: &Kind) -> String {
             after: false,
             adjacent,
             numbers_only,
+            ..
         } => format!(
             "cue {}{}{}",
             c.name(),

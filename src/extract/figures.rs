@@ -976,6 +976,12 @@ impl<'a> Extractor<'a> {
             && same_sentence_prev.is_some_and(|p| {
                 p.flags.contains(&Flag::Breakdown) && p.category == category && a - p.last <= 6
             });
+        // `ومن بين القتلى 5 أطفال`: the cue says the figure is a part of a total.
+        if own_cue.is_some_and(|h| matches!(h.entry.kind, Kind::Cue { part: true, .. }))
+            && !flags.contains(&Flag::Breakdown)
+        {
+            flags.push(Flag::Breakdown);
+        }
         let (partner, construction) = if listed_part {
             flags.push(Flag::Breakdown);
             (same_sentence_prev.map(|p| p.at), by::NUMBER_PART)
@@ -1315,6 +1321,20 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
             }
         }
         i = j;
+    }
+    // A part with no total of its own yet (`ومن بين القتلى قيادي بارز`) is of the nearest
+    // figure of its category before it, in its sentence or the one before, that is no part.
+    for i in 0..out.len() {
+        if out[i].partner.is_some() || !out[i].flags.contains(&Flag::Breakdown) {
+            continue;
+        }
+        let (cat, sent) = (out[i].category, sentence(out[i].at));
+        let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
+            out[k].category == cat
+                && !out[k].flags.contains(&Flag::Breakdown)
+                && sent - sentence(out[k].at) <= 1
+        });
+        out[i].partner = total.map(|k| out[k].at);
     }
 }
 

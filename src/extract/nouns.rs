@@ -229,7 +229,9 @@ impl<'a> Extractor<'a> {
                 approx,
                 low,
                 high,
-                flags: if inherited {
+                // A neutral cue's figure breaks the one before down (`بينهم طفلان`); so
+                // does one whose cue says it is a part (`ومن بين القتلى قيادي`).
+                flags: if inherited || matches!(h.entry.kind, Kind::Cue { part: true, .. }) {
                     vec![Flag::Breakdown]
                 } else {
                     Vec::new()

@@ -182,6 +182,19 @@ fn sy(pcode: &str) -> Option<String> {
     Some(pcode.to_string())
 }
 
+/// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
+/// in its sentence or the one before.
+#[test]
+fn among_the_dead_is_a_part() {
+    assert_eq!(
+        flagged(
+            "قتل 30 مسلحا في الغارات. ومن بين القتلى قيادي بارز وبين الجرحى 5 أطفال.",
+            Flag::Breakdown
+        ),
+        [(Some(30), false), (Some(1), true), (Some(5), true)]
+    );
+}
+
 /// Parts told in a sentence after their total's, naming no place, are where the total is,
 /// not in the place of a part by place before them.
 #[test]
