@@ -957,8 +957,9 @@ impl<'a> Extractor<'a> {
             && !ranked
             && same_sentence_prev.is_some_and(|p| {
                 let part = p.flags.contains(&Flag::Breakdown);
-                (matches!(p.group, Group::Unspecified | Group::Civilian) || part)
-                    && (part || p.count.zip(count).is_none_or(|(total, n)| n <= total))
+                (part
+                    || (matches!(p.group, Group::Unspecified | Group::Civilian)
+                        && p.count.zip(count).is_none_or(|(total, n)| n <= total)))
                     // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`), but
                     // may follow them as parts of one total (`قتل 12، منهم 5 مدنيين و7
                     // عسكريين`).

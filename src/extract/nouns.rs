@@ -1098,8 +1098,10 @@ impl<'a> Extractor<'a> {
     ) {
         let category = head.category;
         // Whose they were, after `من` (`مقتل عنصرين من الشرطة ومسلح`): the list goes on after.
-        if j + 1 < r.toks().len() && r.toks()[j].joined && r.word(j) == r.closed.of {
-            if let Some(g) = self.noun_at(r, j + 1).filter(|g| {
+        if j + 1 < r.toks().len()
+            && r.toks()[j].joined
+            && r.word(j) == r.closed.of
+            && let Some(g) = self.noun_at(r, j + 1).filter(|g| {
                 matches!(
                     g.entry.kind,
                     Kind::Noun {
@@ -1108,11 +1110,11 @@ impl<'a> Extractor<'a> {
                         ..
                     }
                 ) && r.definite(g.start)
-            }) {
-                if g.end < r.toks().len() && r.word(g.end).starts_with(r.closed.and.as_str()) {
-                    j = g.end;
-                }
-            }
+            })
+            && g.end < r.toks().len()
+            && r.word(g.end).starts_with(r.closed.and.as_str())
+        {
+            j = g.end;
         }
         // One person's name after their noun (`وتوفيت المواطنة نورة وابنتاها`, `الشاب محمد
         // العلي وشقيقه`): a few words that say nothing of a casualty, a first name of no
