@@ -942,15 +942,12 @@ impl<'a> Extractor<'a> {
         } else {
             return None;
         };
-        // `أسفرت الاشتباكات عن قتلى`: the preposition the verb takes its object with.
-        let after = if after < r.toks().len()
+        // `أسفرت الاشتباكات عن قتلى`: the preposition the verb takes its object with; the
+        // noun after it is in the genitive, with no accusative to show (`عن قتيل`).
+        let about = after < r.toks().len()
             && r.toks()[after].joined
-            && r.closed.about.iter().any(|w| w == r.word(after))
-        {
-            after + 1
-        } else {
-            after
-        };
+            && r.closed.about.iter().any(|w| w == r.word(after));
+        let after = after + usize::from(about);
         let n = self.noun_at(r, after)?;
         // After a lone agent, a noun behind `و` is more of whom the verb struck, not its
         // object (`قتل رجل وابنيه`).
@@ -966,7 +963,8 @@ impl<'a> Extractor<'a> {
                 ..
             } => {
                 !r.definite(n.start)
-                    && (r.word(n.start).ends_with(r.closed.accusative.as_str())
+                    && (about
+                        || r.word(n.start).ends_with(r.closed.accusative.as_str())
                         || self.titled(r, &n))
             }
             // Or an indefinite plural of the dead or wounded, a vague figure (`خلفت الغارات
