@@ -162,6 +162,9 @@ pub enum Kind {
     Unit {
         after_of: bool,
         time: Option<TimeUnit>,
+        /// People a cue right before their number may count (`قضى 15 معتقلا تحت
+        /// التعذيب`), but who are no casualty by themselves (`و20 معتقلا`).
+        cued: bool,
     },
     /// A line that opens page furniture: the rest of its block (up to a blank line), or
     /// with `rest` the rest of the page (`الأخبار المتعلقة`).
@@ -583,6 +586,8 @@ struct UnitRow {
     /// (`alone`, `hours` when not given).
     hours: Option<u32>,
     alone: Option<u32>,
+    #[serde(default)]
+    cued: bool,
     words: Vec<String>,
 }
 
@@ -1028,6 +1033,7 @@ impl Lexicon {
                         hours,
                         alone: u.alone.unwrap_or(hours),
                     }),
+                    cued: u.cued,
                 },
             )?;
         }

@@ -33,12 +33,13 @@ impl<'a> Extractor<'a> {
     /// Is a unit right after token `z`, or after `من` there? A unit of time with the
     /// article right after a number is the day it happened, not what it counts (`مقتل
     /// مدنيين اثنين اليوم`).
-    pub(super) fn unit_after(&self, r: &Reading<'a>, z: usize) -> bool {
+    pub(super) fn unit_after(&self, r: &Reading<'a>, z: usize, cued: bool) -> bool {
         let unit = |t: usize, of: bool| {
             t < r.toks().len()
                 && r.toks()[t].joined
                 && r.hits(t).iter().any(|h| match h.entry.kind {
                     Kind::Unit { time: Some(_), .. } if !of && r.definite(t) => false,
+                    Kind::Unit { cued: true, .. } if cued => false,
                     Kind::Unit { after_of, .. } => after_of || !of,
                     _ => false,
                 })
@@ -133,7 +134,8 @@ impl<'a> Extractor<'a> {
                         h.entry.kind,
                         Kind::Unit {
                             after_of: true,
-                            time: None
+                            time: None,
+                            ..
                         }
                     )
             })
@@ -534,8 +536,23 @@ impl<'a> Extractor<'a> {
         if !r.toks()[fa].joined && r.bracketed(fa) {
             return Err(Blocked::NoteReference);
         }
-        // `عشرة أيام`, `28 من نيسان`, `6 صواريخ`: the figure counts something else.
-        if self.unit_after(r, z) {
+        // `عشرة أيام`, `28 من نيسان`, `6 صواريخ`: the figure counts something else; people
+        // who are no casualty by themselves unless a cue stands right before their number
+        // (`قضى 15 معتقلا`, not `و20 معتقلا`).
+        let cued = fa > 0
+            && r.toks()[fa].joined
+            && r.hits(fa - 1).iter().any(|h| {
+                h.end == fa
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: Some(_),
+                            after: false,
+                            ..
+                        }
+                    )
+            });
+        if self.unit_after(r, z, cued) {
             return Err(Blocked::Unit);
         }
         // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.

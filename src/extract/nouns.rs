@@ -129,11 +129,14 @@ impl<'a> Extractor<'a> {
                     .first()
                     .is_some_and(|al| r.word(n.end).starts_with(al.as_str()))
                 && r.hits(n.end).iter().any(|x| {
-                    x.entry.kind
-                        == Kind::Unit {
+                    matches!(
+                        x.entry.kind,
+                        Kind::Unit {
                             after_of: false,
                             time: None,
+                            cued: false,
                         }
+                    )
                 });
             if things_after {
                 continue;
