@@ -429,7 +429,17 @@ impl<'a> Extractor<'a> {
         {
             for h in r.hits(j) {
                 if h.entry.kind.is_running_total() {
-                    total |= d.first.saturating_sub(j) <= TOTAL_REACH;
+                    // One that ends in `إلى` reaches only the figure right after it (`وصل
+                    // إلى 27`; not `وصل إلى المستشفى 14 مصابا`).
+                    let to_end = h.end > h.start + 1
+                        && r.hits(h.end - 1)
+                            .iter()
+                            .any(|t| t.entry.kind == Kind::TotalTo && t.start == h.end - 1);
+                    total |= if to_end {
+                        h.end == d.first || (d.at == h.end && d.first < h.end)
+                    } else {
+                        d.first.saturating_sub(j) <= TOTAL_REACH
+                    };
                 } else {
                     before |= period(h, j);
                 }
