@@ -361,19 +361,18 @@ fn the_parts_of_a_distribution_are_breakdowns() {
     );
     assert!(!ms[0].flags.contains(&Flag::SumMismatch));
     // A later part may be larger than the one before it: both are parts of the total.
-    let ms = run("قتل 13 مدنيا، منهم 4 في إدلب و9 في حلب");
-    let parts: Vec<(Option<u64>, bool)> = ms
-        .iter()
-        .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
-        .collect();
-    assert_eq!(parts, [(Some(13), false), (Some(4), true), (Some(9), true)]);
+    assert_eq!(
+        flagged("قتل 13 مدنيا، منهم 4 في إدلب و9 في حلب", Flag::Breakdown),
+        [(Some(13), false), (Some(4), true), (Some(9), true)]
+    );
     // Fighters after civilians are parts of the same total too.
-    let ms = run("وأفاد المرصد بسقوط 17 قتيلا، هم 9 مدنيين و8 من عناصر القوات النظامية");
-    let parts: Vec<(Option<u64>, bool)> = ms
-        .iter()
-        .map(|m| (m.count, m.flags.contains(&Flag::Breakdown)))
-        .collect();
-    assert_eq!(parts, [(Some(17), false), (Some(9), true), (Some(8), true)]);
+    assert_eq!(
+        flagged(
+            "وأفاد المرصد بسقوط 17 قتيلا، هم 9 مدنيين و8 من عناصر القوات النظامية",
+            Flag::Breakdown
+        ),
+        [(Some(17), false), (Some(9), true), (Some(8), true)]
+    );
 }
 
 /// The dead told before, distributed over places in a later sentence, are parts of their
