@@ -230,16 +230,7 @@ impl<'a> Extractor<'a> {
     /// Where a lower bound written after a figure (`على الأقل`, the closed class
     /// `at_least_after`) that starts at token `t` ends.
     pub(super) fn at_least_after(&self, r: &Reading<'a>, t: usize) -> Option<usize> {
-        r.closed.at_least_after.iter().find_map(|phrase| {
-            let mut end = t;
-            for w in phrase.split_whitespace() {
-                if end >= r.toks().len() || !r.toks()[end].joined || r.word(end) != w {
-                    return None;
-                }
-                end += 1;
-            }
-            (end > t).then_some(end)
-        })
+        r.phrase_end(t, &r.closed.at_least_after)
     }
 
     /// A running total's verb right before `إلى` and the figure at `fa`, its toll unnamed

@@ -146,10 +146,10 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The token after `each of` at `t` (`كل من`, the closed class `each_of`), which opens
-    /// the list of the people a verb struck.
-    pub(super) fn past_each_of(&self, t: usize) -> Option<usize> {
-        self.closed.each_of.iter().find_map(|phrase| {
+    /// Where one of `phrases` (closed-class words, normalised, in one clause) that starts
+    /// at token `t` ends.
+    pub(super) fn phrase_end(&self, t: usize, phrases: &[String]) -> Option<usize> {
+        phrases.iter().find_map(|phrase| {
             let mut end = t;
             for w in phrase.split_whitespace() {
                 if end >= self.toks.len() || !self.toks[end].joined || self.word(end) != w {
@@ -159,6 +159,12 @@ impl<'a> Reading<'a> {
             }
             (end > t).then_some(end)
         })
+    }
+
+    /// The token after `each of` at `t` (`كل من`, the closed class `each_of`), which opens
+    /// the list of the people a verb struck.
+    pub(super) fn past_each_of(&self, t: usize) -> Option<usize> {
+        self.phrase_end(t, &self.closed.each_of)
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
