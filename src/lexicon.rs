@@ -381,10 +381,15 @@ impl Closed {
         self.ranked_by.iter().any(|x| x == w)
     }
 
+    /// Is `w`, bare or behind the conjunction, one of `list`?
+    fn bare_in(&self, list: &[String], w: &str) -> bool {
+        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
+        list.iter().any(|x| x == w)
+    }
+
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
     pub fn is_one_of(&self, w: &str) -> bool {
-        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
-        self.one_of.iter().any(|x| x == w)
+        self.bare_in(&self.one_of, w)
     }
 
     /// Does `w` (then `next`) open an aside between commas (`معظمهم`, `بينهم`, `وفق`)?
@@ -394,20 +399,17 @@ impl Closed {
 
     /// Does `w` add someone to whom was counted before (`مع`, `ومع`, `برفقة`)?
     pub fn is_together(&self, w: &str) -> bool {
-        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
-        self.together.iter().any(|x| x == w)
+        self.bare_in(&self.together, w)
     }
 
     /// Is `w` a word of reports or news (`الأنباء`, `وصحة`)?
     pub fn is_report(&self, w: &str) -> bool {
-        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
-        self.report.iter().any(|x| x == w)
+        self.bare_in(&self.report, w)
     }
 
     /// Is `w` an office a person is named by (`رئيس`, `مدير`), bare or behind `و`?
     pub fn is_office(&self, w: &str) -> bool {
-        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
-        self.office.iter().any(|x| x == w)
+        self.bare_in(&self.office, w)
     }
 
     /// Is `w` the pronoun that opens a total's list of parts (`هم`)?
