@@ -109,6 +109,9 @@ const VAGUE_TOTAL_AT_LEAST: u64 = 300;
 /// How far before the figure a running total reached may name its toll: a whole clause of
 /// where and how (`ارتفع حصيلة قتلى القذائف التي أطلقت على شارعي الثورة وبغداد … إلى 11`).
 const TOLL_REACH: usize = 25;
+/// How far before its subject's figure a passive verb may stand, past a phrase of where or
+/// why and its relative clause (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12 شخصا`).
+const PASSIVE_REACH: usize = 16;
 /// How far after its noun an opened statement may close (`لقي شاب … مصرعه`).
 const FRAME_REACH: usize = 14;
 /// How far back from a figure running-total words (`ليرتفع العدد إلى`) count, in words.

@@ -304,6 +304,10 @@ pub struct Closed {
     /// right before the figure (`حصيلة القتلى منذ بدء الاحتجاجات تجاوزت 9 آلاف`).
     #[serde(default)]
     pub reached: Vec<String>,
+    /// Prepositions with the pronoun of a relative clause's noun (`فيه`, `فيها`): a figure
+    /// right after one is the subject of the relative verb (`الهجوم الذي شارك فيه 50`).
+    #[serde(default)]
+    pub resumptive: Vec<String>,
 }
 
 impl Closed {
@@ -342,6 +346,7 @@ impl Closed {
             &mut self.report,
             &mut self.each_of,
             &mut self.reached,
+            &mut self.resumptive,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

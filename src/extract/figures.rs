@@ -55,6 +55,21 @@ impl<'a> Extractor<'a> {
     /// or right before a period phrase that reaches the figure, not past another number but
     /// a date's (`وقتل يوم السبت 12 أيار 7 مدنيين`).
     pub(super) fn cue_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        // Right after a resumptive pronoun the figure is the relative verb's: only that
+        // verb counts (`الهجوم الذي قتل فيه 40 شخصا`; not `وقتل في الهجوم الذي شارك فيه
+        // 40 مسلحا`).
+        if from > 1
+            && r.toks()[from].joined
+            && r.closed.resumptive.iter().any(|w| w == r.word(from - 1))
+        {
+            return r
+                .hits(from - 2)
+                .iter()
+                .find(|h| {
+                    h.end == from - 1 && matches!(h.entry.kind, Kind::Cue { after: false, .. })
+                })
+                .copied();
+        }
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
             if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
@@ -118,6 +133,64 @@ impl<'a> Extractor<'a> {
                 })
                 .copied()
         })
+    }
+
+    /// A passive verb before a phrase of where, when or why and its relative clause, its
+    /// subject the figure after them (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12
+    /// شخصا`): within [`PASSIVE_REACH`] words in the sentence, no number or cue between,
+    /// the figure counting people by its own noun with no number after it, and not right
+    /// after a resumptive pronoun, which makes it the relative verb's (`الذي شارك فيه 50`).
+    pub(super) fn passive_cue_before(
+        &self,
+        r: &Reading<'a>,
+        a: usize,
+        from: usize,
+    ) -> Option<Hit<'a>> {
+        let qi = r.quantity_of(a)?;
+        let z = r.q_toks[qi].1;
+        let noun = self
+            .noun_at(r, z)
+            .filter(|n| n.start == z && r.toks()[z].joined)?;
+        if noun.end < r.toks().len() && r.in_quantity[noun.end] {
+            return None;
+        }
+        if from == 0 || r.closed.resumptive.iter().any(|w| w == r.word(from - 1)) {
+            return None;
+        }
+        let s = r.sentence[from];
+        for j in (from.saturating_sub(PASSIVE_REACH)..from).rev() {
+            if r.sentence[j] != s || (r.in_quantity[j] && !self.of_date(r, j)) {
+                return None;
+            }
+            let cued = r.hits(j).iter().any(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Cue { .. } | Kind::Close { .. } | Kind::Opener
+                )
+            });
+            if !cued {
+                continue;
+            }
+            // The verb itself, the phrase right after it.
+            return r
+                .hits(j)
+                .iter()
+                .find(|h| {
+                    matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: Some(_),
+                            after: false,
+                            adjacent: false,
+                            numbers_only: false,
+                            ..
+                        }
+                    ) && h.start == j
+                        && r.past_where(h.end).is_some()
+                })
+                .copied();
+        }
+        None
     }
 
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
@@ -1109,10 +1182,10 @@ impl<'a> Extractor<'a> {
         // the number's quote starts at it.
         let (cue, toll) = match self.cue_before(r, anchor) {
             Some(h) => (Some(h), false),
-            None => {
-                let h = self.toll_before(r, anchor);
-                (h, h.is_some())
-            }
+            None => match self.toll_before(r, anchor) {
+                Some(h) => (Some(h), true),
+                None => (self.passive_cue_before(r, a, anchor), false),
+            },
         };
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
         let cue_has_noun = cue.is_some_and(|h| {
