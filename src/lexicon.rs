@@ -308,6 +308,9 @@ pub struct Closed {
     /// right after one is the subject of the relative verb (`الهجوم الذي شارك فيه 50`).
     #[serde(default)]
     pub resumptive: Vec<String>,
+    /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
+    #[serde(default)]
+    pub adverb: Vec<String>,
 }
 
 impl Closed {
@@ -347,6 +350,7 @@ impl Closed {
             &mut self.each_of,
             &mut self.reached,
             &mut self.resumptive,
+            &mut self.adverb,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

@@ -809,6 +809,27 @@ impl<'a> Extractor<'a> {
             noun_cat = None;
             partitive_noun = None;
         }
+        // `وفارق 3 من الجرحى الحياة`: an opener's close of the dead after the wounded it
+        // counts them among.
+        if noun_cat == Some(Category::Wounded)
+            && partitive_noun.is_some()
+            && cue_cat.is_none()
+            && r.opener_before(fa).is_some()
+            && self.cue_after(r, after_noun, true).is_some_and(|h| {
+                matches!(
+                    h.entry.kind,
+                    Kind::Close {
+                        category: Category::Killed
+                    } | Kind::Cue {
+                        category: Some(Category::Killed),
+                        ..
+                    }
+                )
+            })
+        {
+            noun_cat = None;
+            partitive_noun = None;
+        }
         let after = if noun_cat.is_none() && cue_cat.is_none() {
             self.cue_after(r, after_noun, r.opener_before(fa).is_some())
         } else {

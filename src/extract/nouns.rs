@@ -56,6 +56,7 @@ impl<'a> Extractor<'a> {
                         .copied()
                 })
                 .or_else(|| self.noun_at(r, r.past_where(h.end)?))
+                .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
                 .or_else(|| {
                     let t = r.past_where(h.end).unwrap_or(h.end);
                     self.noun_at(r, r.past_each_of(t)?)

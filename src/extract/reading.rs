@@ -167,6 +167,15 @@ impl<'a> Reading<'a> {
         self.phrase_end(t, &self.closed.each_of)
     }
 
+    /// The token after an adverb at `t` (`لاحقا`, the closed class `adverb`), which may
+    /// stand between a verb and its subject.
+    pub(super) fn past_adverb(&self, t: usize) -> Option<usize> {
+        (t < self.toks.len()
+            && self.toks[t].joined
+            && self.closed.adverb.iter().any(|w| w == self.word(t)))
+        .then_some(t + 1)
+    }
+
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
     /// that begins with the letter (`وفاة`)?
     pub(super) fn conjoined(&self, h: &Hit<'_>) -> bool {
