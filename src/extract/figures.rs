@@ -622,12 +622,13 @@ impl<'a> Extractor<'a> {
         // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
         let mut noun = self.noun_at(r, z).filter(|h| !r.conjoined(h));
         // `شخص واحد`, `مصابان اثنان`: the noun before a one or a two, not across a comma
-        // (`أصيب خمسة مدنيين، اثنان منهم`).
+        // (`أصيب خمسة مدنيين، اثنان منهم`) nor behind `و` (`الأب واثنان من أبنائه`).
         let mut anchor = fa;
         if noun.is_none()
             && matches!(count, Some(1 | 2))
             && a > 0
             && r.toks()[a].joined
+            && !self.behind_waw(r, a)
             && let Some(h) = (a.saturating_sub(2)..a)
                 .rev()
                 .flat_map(|j| r.hits(j))
@@ -704,7 +705,8 @@ impl<'a> Extractor<'a> {
         // A year with nothing counted after it is a date; so is one after a word of time
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
         let year = is_year(q);
-        let after_time_word = r.after_unit(fa);
+        // Not behind `و`, which starts another of what is listed (`الأب واثنان من أبنائه`).
+        let after_time_word = r.after_unit(fa) && !self.behind_waw(r, a);
         // Any number right after a word of time with nothing counted after it is a date or
         // a time (`منذ يوم 24`, `الساعة 5`); `others` after it are people counted.
         if (year && after_time_word)
