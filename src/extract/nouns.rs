@@ -673,6 +673,9 @@ impl<'a> Extractor<'a> {
     /// the token it ends at: a teen's bare ten after it is its own (`الأربعة عشر`).
     fn definite_number(&self, r: &Reading<'a>, t: usize) -> Option<(u64, usize)> {
         use crate::numbers::table::WordKind;
+        if t >= r.toks().len() {
+            return None;
+        }
         let v = self
             .numbers
             .table()
@@ -1144,9 +1147,14 @@ impl<'a> Extractor<'a> {
             let k = (j..j + NAME_WORDS)
                 .find(|&k| !name(k))
                 .unwrap_or(j + NAME_WORDS);
+            // And an aside in brackets after the name (`الطفل أحمد (7 أعوام) وشقيقته`).
+            let (k, aside) = match r.past_brackets(k) {
+                Some(after) if k > j => (after, true),
+                _ => (k, false),
+            };
             if k > j
                 && k < r.toks().len()
-                && r.toks()[k].joined
+                && (aside || r.toks()[k].joined)
                 && r.word(k).starts_with(r.closed.and.as_str())
             {
                 j = k;
@@ -1218,7 +1226,13 @@ impl<'a> Extractor<'a> {
                         }));
                 counts_next && r.has_cue(n.start)
             };
+            // `وأطفالها الثلاثة`: people of someone's with a definite number after them.
+            let numbered = (form == Form::Plural && part && n.end < r.toks().len())
+                .then(|| self.definite_number(r, n.end))
+                .flatten()
+                .filter(|&(_, t)| r.toks()[n.end].joined && !used[t]);
             let count = match form {
+                _ if numbered.is_some() => numbered.map(|(c, _)| c),
                 Form::Plural if part || r.definite(n.start) || cue_too() => return,
                 _ => form.count(),
             };
@@ -1237,7 +1251,7 @@ impl<'a> Extractor<'a> {
             // `وأحد المدنيين`: one of a group named after it is of that group.
             let (group, n_end) = match self.group_noun_after(r, n.end) {
                 Some((g, end)) if group == Group::Unspecified => (g, end),
-                _ => (group, n.end),
+                _ => (group, numbered.map_or(n.end, |(_, t)| t + 1)),
             };
             used[n.start..n_end].fill(true);
             out.push(Draft {

@@ -289,6 +289,17 @@ impl<'a> Reading<'a> {
         t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')
     }
 
+    /// The token after a short aside in brackets that opens before token `t` (`أحمد (7
+    /// أعوام) وشقيقته`): at most a few words in it.
+    pub(super) fn past_brackets(&self, t: usize) -> Option<usize> {
+        const WORDS: usize = 5;
+        let gap = |k: usize| &self.norm.text[self.toks[k - 1].end..self.toks[k].start];
+        if t == 0 || t >= self.toks.len() || !gap(t).contains(['(', '[']) {
+            return None;
+        }
+        (t + 1..(t + 1 + WORDS).min(self.toks.len())).find(|&k| gap(k).contains([')', ']']))
+    }
+
     /// Is token `t` wrapped in brackets: `(28)`?
     pub(super) fn bracketed(&self, t: usize) -> bool {
         let before = self.norm.text[..self.toks[t].start].trim_end();
