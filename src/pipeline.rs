@@ -260,7 +260,9 @@ const CHUNK_BYTES: usize = 1 << 20;
 const IN_FLIGHT: usize = 32;
 
 /// One chunk's results, in input order, or the panic that stopped its job.
-type Done<T> = std::thread::Result<Vec<(usize, T)>>;
+/// A chunk's results: each document's mention count and mapped mentions, and the documents
+/// whose extraction failed, each with what went wrong.
+type Done<T> = std::thread::Result<(Vec<(usize, T)>, Vec<String>)>;
 
 /// Documents waiting for extraction, and where their results go.
 ///
@@ -283,6 +285,8 @@ struct Chunks<'e, 'l, M, F, T> {
     rx: std::sync::mpsc::Receiver<(usize, Done<T>)>,
     sink: F,
     mentions: usize,
+    /// Documents whose extraction failed (a bug, caught so the run goes on), named.
+    broken: Vec<String>,
     result: Result<(), RunError>,
 }
 
@@ -318,13 +322,28 @@ where
         self.bytes = 0;
         let (ex, map, tx, n) = (self.ex, self.map, self.tx.clone(), self.sent);
         scope.spawn_fifo(move |_| {
+            // A document whose extraction panics (a bug) is named and left out; the other
+            // documents of the chunk, and the run, go on.
             let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                docs.iter()
+                let mut broken = Vec::new();
+                let found = docs
+                    .iter()
                     .map(|d| {
-                        let ms = document_mentions(ex, d);
-                        (ms.len(), map(ms))
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            let ms = document_mentions(ex, d);
+                            (ms.len(), map(ms))
+                        }))
+                        .unwrap_or_else(|p| {
+                            broken.push(format!(
+                                "document {}: not extracted, an internal error: {}",
+                                d.id,
+                                panic_message(p.as_ref())
+                            ));
+                            (0, map(Vec::new()))
+                        })
                     })
-                    .collect()
+                    .collect();
+                (found, broken)
             }));
             // The receiver outlives the scope, which outlives every job: the send lands.
             let _ = tx.send((n, done));
@@ -350,7 +369,8 @@ where
     /// Chunk `k` came back: hand it on, with any after it that came back before it.
     fn arrived(&mut self, k: usize, done: Done<T>) {
         // A panic inside extraction is a bug; let it surface as one.
-        let found = done.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let (found, broken) = done.unwrap_or_else(|p| std::panic::resume_unwind(p));
+        self.broken.extend(broken);
         self.waiting.insert(k, found);
         while let Some(found) = self.waiting.remove(&self.written) {
             self.written += 1;
@@ -418,6 +438,7 @@ fn for_each_document<T: Send>(
         rx,
         sink,
         mentions: 0,
+        broken: Vec::new(),
         result: Ok(()),
     };
     rayon::in_place_scope_fifo(|scope| {
@@ -446,10 +467,22 @@ fn for_each_document<T: Send>(
         }
         chunks.finish(scope);
     });
+    for b in std::mem::take(&mut chunks.broken) {
+        summary.failed += 1;
+        let _ = writeln!(err, "hasila: {}", printable(&b));
+    }
     chunks.result?;
     summary.mentions = chunks.mentions;
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// What a caught panic says, when it says it as text.
+fn panic_message(p: &(dyn std::any::Any + Send)) -> &str {
+    p.downcast_ref::<&str>()
+        .copied()
+        .or_else(|| p.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic")
 }
 
 /// The size of a file in bytes, 0 when it cannot be read (standard input).
@@ -548,6 +581,54 @@ pub fn run_stored<S: Sink>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document whose extraction panics is named on stderr and counted as failed; the
+    /// documents around it, in its chunk and after, are extracted as ever.
+    #[test]
+    fn a_document_that_fails_is_named_and_the_run_goes_on() {
+        let dir = std::env::temp_dir().join(format!("hasila-broken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        let src: String = (0..3 * CHUNK_DOCS)
+            .map(|i| {
+                let id = if i == CHUNK_DOCS + 1 {
+                    "boom".to_string()
+                } else {
+                    format!("d{i}")
+                };
+                serde_json::json!({"id": id, "text": "قتل 3 مدنيين في قصف على مدينة إدلب."})
+                    .to_string()
+                    + "\n"
+            })
+            .collect();
+        std::fs::write(&path, &src).unwrap();
+        // Stands for a bug met while extracting one document.
+        let map = |ms: Vec<Mention>| {
+            assert!(ms.iter().all(|m| m.doc_id != "boom"), "a bug met on boom");
+            ms.len()
+        };
+        let mut err = Vec::new();
+        let mut got = Vec::new();
+        let summary = for_each_document(
+            &[path],
+            lexicon::builtin(),
+            &CsvColumns::default(),
+            &mut err,
+            &map,
+            |chunk| {
+                got.extend(chunk);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(summary.documents, 3 * CHUNK_DOCS);
+        assert_eq!(summary.failed, 1, "{err}");
+        assert!(err.contains("document boom: not extracted"), "{err}");
+        assert_eq!(got.len(), 3 * CHUNK_DOCS);
+        assert_eq!(got.iter().filter(|&&n| n == 1).count(), 3 * CHUNK_DOCS - 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// A record with a title and no date: the title's mentions take the date its body
     /// states, as the body's do; a record's own date wins over both.
