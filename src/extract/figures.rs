@@ -273,8 +273,8 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .find(|h| {
                         h.end <= end
-                            && r.names_toll(h)
                             && (total_at(j) || (verb_after && headed(h)))
+                            && r.names_toll(h)
                     })
                     .copied()
             })

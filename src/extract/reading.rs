@@ -136,8 +136,8 @@ impl<'a> Reading<'a> {
             return None;
         }
         let w = self.word(t);
-        let preposition = w == self.closed.in_ || self.closed.adverbial.iter().any(|a| a == w);
-        if preposition && joined(t + 1) && self.definite(t + 1) {
+        let preposition = || w == self.closed.in_ || self.closed.adverbial.iter().any(|a| a == w);
+        if joined(t + 1) && preposition() && self.definite(t + 1) {
             Some(t + 2)
         } else if w.starts_with(self.closed.with_the.as_str()) {
             Some(t + 1)
@@ -149,7 +149,15 @@ impl<'a> Reading<'a> {
     /// Where one of `phrases` (closed-class words, normalised, in one clause) that starts
     /// at token `t` ends.
     pub(super) fn phrase_end(&self, t: usize, phrases: &[String]) -> Option<usize> {
+        if t >= self.toks.len() || !self.toks[t].joined {
+            return None;
+        }
+        let first = self.word(t);
         phrases.iter().find_map(|phrase| {
+            // Most words begin no phrase: one comparison turns them away.
+            if !phrase.starts_with(first) {
+                return None;
+            }
             let mut end = t;
             for w in phrase.split_whitespace() {
                 if end >= self.toks.len() || !self.toks[end].joined || self.word(end) != w {
