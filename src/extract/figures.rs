@@ -482,9 +482,9 @@ impl<'a> Extractor<'a> {
         } else {
             3
         };
-        let end = (z..(z + reach).min(r.toks().len()))
-            .find(|&j| conjunction(j))
-            .unwrap_or((z + reach).min(r.toks().len()));
+        let end = (z + reach).min(r.toks().len());
+        // Asked only of an exclusion after the figure, which is rare.
+        let past_conjunction = |j: usize| (z..=j).any(conjunction);
         (a.saturating_sub(2)..end)
             .filter(|&j| r.clause[j] == r.clause[a])
             .find_map(|j| {
@@ -508,8 +508,14 @@ impl<'a> Extractor<'a> {
                     }
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
                     Kind::Negation | Kind::Denial => j < z && h.end <= z && !r.excepted(h.end, z),
-                    Kind::Exclude(Some(cats)) => cats.contains(&category),
-                    Kind::Rate => j >= z && super::context::lasting(r, h.end).is_some(),
+                    Kind::Exclude(Some(cats)) => {
+                        cats.contains(&category) && (j < z || !past_conjunction(j))
+                    }
+                    Kind::Rate => {
+                        j >= z
+                            && super::context::lasting(r, h.end).is_some()
+                            && !past_conjunction(j)
+                    }
                     _ => false,
                 })
             })
