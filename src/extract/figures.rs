@@ -58,10 +58,7 @@ impl<'a> Extractor<'a> {
         // Right after a resumptive pronoun the figure is the relative verb's: only that
         // verb counts (`الهجوم الذي قتل فيه 40 شخصا`; not `وقتل في الهجوم الذي شارك فيه
         // 40 مسلحا`).
-        if from > 1
-            && r.toks()[from].joined
-            && r.closed.resumptive.iter().any(|w| w == r.word(from - 1))
-        {
+        if from > 1 && r.toks()[from].joined && r.after_resumptive(from) {
             return r
                 .hits(from - 2)
                 .iter()
@@ -154,7 +151,7 @@ impl<'a> Extractor<'a> {
         if noun.end < r.toks().len() && r.in_quantity[noun.end] {
             return None;
         }
-        if from == 0 || r.closed.resumptive.iter().any(|w| w == r.word(from - 1)) {
+        if from == 0 || r.after_resumptive(from) {
             return None;
         }
         let s = r.sentence[from];
@@ -818,12 +815,15 @@ impl<'a> Extractor<'a> {
             partitive_noun = None;
         }
         // `وفارق 3 من الجرحى الحياة`: an opener's close of the dead after the wounded it
-        // counts them among.
+        // counts them among; it is the figure's cue after it.
+        let opened = r.opener_before(fa).is_some();
+        let mut after = None;
         if noun_cat == Some(Category::Wounded)
             && partitive_noun.is_some()
             && cue_cat.is_none()
-            && r.opener_before(fa).is_some()
-            && self.cue_after(r, after_noun, true).is_some_and(|h| {
+            && opened
+        {
+            after = self.cue_after(r, after_noun, true).filter(|h| {
                 matches!(
                     h.entry.kind,
                     Kind::Close {
@@ -833,16 +833,15 @@ impl<'a> Extractor<'a> {
                         ..
                     }
                 )
-            })
-        {
-            noun_cat = None;
-            partitive_noun = None;
+            });
+            if after.is_some() {
+                noun_cat = None;
+                partitive_noun = None;
+            }
         }
-        let after = if noun_cat.is_none() && cue_cat.is_none() {
-            self.cue_after(r, after_noun, r.opener_before(fa).is_some())
-        } else {
-            None
-        };
+        if after.is_none() && noun_cat.is_none() && cue_cat.is_none() {
+            after = self.cue_after(r, after_noun, opened);
+        }
         let after_cat = after.and_then(|h| match h.entry.kind {
             Kind::Cue { category, .. } => category,
             Kind::Close { category } => Some(category),

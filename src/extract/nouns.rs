@@ -55,11 +55,12 @@ impl<'a> Extractor<'a> {
                         })
                         .copied()
                 })
-                .or_else(|| self.noun_at(r, r.past_where(h.end)?))
-                .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
                 .or_else(|| {
-                    let t = r.past_where(h.end).unwrap_or(h.end);
-                    self.noun_at(r, r.past_each_of(t)?)
+                    // Past a phrase of where, an adverb, or `each of` after either.
+                    let past = r.past_where(h.end);
+                    past.and_then(|t| self.noun_at(r, t))
+                        .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
+                        .or_else(|| self.noun_at(r, r.past_each_of(past.unwrap_or(h.end))?))
                 });
             // A plural of a group right after a verb may be its agent, with the one it struck
             // after it (`قتل جنود إسرائيليون صبيا`).
@@ -576,8 +577,8 @@ impl<'a> Extractor<'a> {
     /// A vague quantity standing for people, right before a cue that follows what it counts
     /// (`العشرات قتلوا في القصف`, `العشرات سقطوا قتلى`): next to it or one word on, nothing
     /// counted between; or past the people it counts and a few words of theirs (`عدد من
-    /// أعضاء الكادر الطبي تعرضوا لإصابات`), of their group. The numbers read `عشرات` themselves; this is the definite form and
-    /// the words of the vague table.
+    /// أعضاء الكادر الطبي تعرضوا لإصابات`), of their group. The numbers read `عشرات`
+    /// themselves; this is the definite form and the words of the vague table.
     pub(super) fn vague_then_cue_drafts(
         &self,
         r: &Reading<'a>,

@@ -28,8 +28,8 @@ pub(super) struct Reading<'a> {
     /// Where each token's hits start in `hits`, and one past the last token's end.
     pub(super) hit_at: Vec<u32>,
     /// The hits a figure can be built on, as indices into `hits` in their order: cues,
-    /// nouns, vague quantities and the words that close an opener. The passes that look for one of these walk them, not
-    /// the common words that most hits are (`في`, `من`).
+    /// nouns, vague quantities and the words that close an opener. The passes that look for
+    /// one of these walk them, not the common words that most hits are (`في`, `من`).
     lead: Vec<u32>,
     /// Is each token part of a quantity (its number or qualifier words)?
     pub(super) in_quantity: Vec<bool>,
@@ -182,6 +182,13 @@ impl<'a> Reading<'a> {
             && self.toks[t].joined
             && self.closed.adverb.iter().any(|w| w == self.word(t)))
         .then_some(t + 1)
+    }
+
+    /// Does a preposition with a relative clause's pronoun (`فيه`, the closed class
+    /// `resumptive`) stand right before token `t`? A figure there is the relative verb's
+    /// (`الهجوم الذي شارك فيه 50 مسلحا`).
+    pub(super) fn after_resumptive(&self, t: usize) -> bool {
+        t > 0 && self.closed.resumptive.iter().any(|w| w == self.word(t - 1))
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word

@@ -151,15 +151,16 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let words: Words = toml::from_str(WORDS).expect("places/words.toml is valid");
         let norm = |l: &Vec<String>| l.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
+        let foreign_after = phrases(&words.foreign_after);
         let mut g = Gazetteer {
             locatives: norm(&words.locatives),
             ins: norm(&words.in_),
             not_after: norm(&words.not_after),
-            foreign_after: phrases(&words.foreign_after),
-            foreign_first: phrases(&words.foreign_after)
-                .into_iter()
-                .filter_map(|p| p.into_iter().next())
+            foreign_first: foreign_after
+                .iter()
+                .filter_map(|p| p.first().cloned())
                 .collect(),
+            foreign_after,
             near: norm(&words.near),
             attacked: phrases(&words.attacked),
             ..Gazetteer::default()
