@@ -1540,15 +1540,16 @@ impl<'a> Extractor<'a> {
             } else {
                 d.last
             };
-            // Or `one of them` opening it (`أصيب طفلان أحدهما بحالة خطرة`).
-            let one_of_them = {
-                let w = r.word(d.first);
+            // Or `one of them` in its words, opening it or after the cue that took it
+            // (`أصيب طفلان أحدهما بحالة خطرة`, `أصيب ثلاثة بجروح أحدهم في حالة خطرة`).
+            let one_of_them = (d.first..=d.last).any(|t| {
+                let w = r.word(t);
                 let w = w.strip_prefix(r.closed.and.as_str()).unwrap_or(w);
                 r.closed.one_of.iter().any(|o| {
                     w.strip_prefix(o.as_str())
                         .is_some_and(|p| r.closed.possessive.iter().any(|x| x == p))
                 })
-            };
+            });
             // Or the wounded after a partitive in its words (`بين المصابين 7 في حالة حرجة`,
             // `3 من الجرحى في حالة خطرة`): a part of them, told by how bad it is.
             let among_wounded = (from..=d.last).any(|t| {
