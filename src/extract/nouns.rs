@@ -151,8 +151,23 @@ impl<'a> Extractor<'a> {
                     form,
                     ..
                 } => {
+                    // `وأصيب أطفالها الثلاثة`: someone's people, counted by a definite
+                    // number right after them, not told before.
+                    let numbered = (form == Form::Plural
+                        && category.is_none()
+                        && n.end < r.toks().len()
+                        && r.toks()[n.end].joined
+                        && r.closed.possessed(r.word(n.start)))
+                    .then(|| self.definite_number(r, n.end))
+                    .flatten()
+                    .filter(|&(c, t)| {
+                        !used[t] && cue_cat.is_none_or(|cat| !told_before(out, n.start, cat, c))
+                    });
+                    if let Some((_, t)) = numbered {
+                        named_end = t + 1;
+                    }
                     // `أصاب شخصا`: one, written as a count's noun is.
-                    let count = form.count().or_else(|| {
+                    let count = form.count().or(numbered.map(|(c, _)| c)).or_else(|| {
                         (form == Form::Plural
                             && !r.definite(n.start)
                             && self.lex.singular_accusative(n.entry))
