@@ -311,6 +311,10 @@ pub struct Closed {
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
     pub adverb: Vec<String>,
+    /// The prepositions of means, glued to a weapon's word: with its genitive it may stand
+    /// between a passive verb and its subject (`وقتل برصاص الجيش التركي 3 لاجئين`).
+    #[serde(default)]
+    pub means: Vec<String>,
 }
 
 impl Closed {
@@ -355,6 +359,7 @@ impl Closed {
             &mut self.he_is,
             &mut self.ranked_by,
             &mut self.one_of,
+            &mut self.means,
         ]
         .into_iter()
         .flatten()

@@ -183,11 +183,28 @@ impl<'a> Extractor<'a> {
                             ..
                         }
                     ) && h.start == j
-                        && r.past_where(h.end).is_some()
+                        && (r.past_where(h.end).is_some() || self.means_at(r, h.end, from))
                 })
                 .copied();
         }
         None
+    }
+
+    /// Does a phrase of means open at token `t`, before the figure at `from`: a weapon's
+    /// word behind the preposition of means, its genitive after it (`برصاص الجيش التركي`,
+    /// `بقصف الطيران`)? Right before the figure the figure is the weapon's genitive
+    /// (`برصاص 3 مسلحين`: the gunmen shot), so a word must stand between.
+    fn means_at(&self, r: &Reading<'a>, t: usize, from: usize) -> bool {
+        t + 1 < from
+            && r.toks()[t].joined
+            && r.closed.means.iter().any(|m| {
+                r.word(t)
+                    .strip_prefix(m.as_str())
+                    .is_some_and(|w| w.len() >= 4)
+            })
+            && r.hits(t)
+                .iter()
+                .any(|h| h.start == t && matches!(h.entry.kind, Kind::Weapon(_)))
     }
 
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
@@ -1208,28 +1225,32 @@ impl<'a> Extractor<'a> {
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
-        let (cue, toll) = match self.cue_before(r, anchor) {
-            Some(h) => (Some(h), false),
+        let (cue, toll, passive) = match self.cue_before(r, anchor) {
+            Some(h) => (Some(h), false, false),
             None => match self.toll_before(r, anchor) {
-                Some(h) => (Some(h), true),
-                None => (self.passive_cue_before(r, a, anchor), false),
+                Some(h) => (Some(h), true, false),
+                None => (self.passive_cue_before(r, a, anchor), false, true),
             },
         };
-        // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`).
-        let cue_has_noun = cue.is_some_and(|h| {
-            (h.end..anchor).any(|t| {
-                r.hits(t).iter().any(|n| {
-                    n.end <= anchor
-                        && matches!(
-                            n.entry.kind,
-                            Kind::Noun {
-                                form: Form::Singular | Form::Dual,
-                                ..
-                            }
-                        )
+        // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`). Between a
+        // passive verb and its subject the words are a phrase of where, why or by what, and
+        // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
+        let cue_has_noun = !passive
+            && cue.is_some_and(|h| !self.means_at(r, h.end, anchor))
+            && cue.is_some_and(|h| {
+                (h.end..anchor).any(|t| {
+                    r.hits(t).iter().any(|n| {
+                        n.end <= anchor
+                            && matches!(
+                                n.entry.kind,
+                                Kind::Noun {
+                                    form: Form::Singular | Form::Dual,
+                                    ..
+                                }
+                            )
+                    })
                 })
-            })
-        });
+            });
         let cue =
             cue.filter(|_| !cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor));
         // A neutral cue takes the category and group of the casualty noun it governs:
