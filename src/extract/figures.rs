@@ -97,9 +97,21 @@ impl<'a> Extractor<'a> {
                 return Some(covering.unwrap_or(*h));
             }
         }
-        // A cue right before a period phrase, the figure after the phrase (`قتل منذ بدء
-        // الاحتجاجات في مارس الماضي أكثر من 5000 شخص`): the phrase does not count.
-        // Not `في` alone, which opens a place or an event as often (`وقتل في الهجوم`).
+        self.before_period(r, from, false)
+    }
+
+    /// A cue right before a period phrase, the figure after the phrase (`قتل منذ بدء
+    /// الاحتجاجات في مارس الماضي أكثر من 5000 شخص`): the phrase does not count. With
+    /// `toll`, a toll instead: a casualty noun under a toll's head (`تقدر الأمم المتحدة عدد
+    /// القتلى منذ بدء الاحتجاجات بأكثر من 7500 شخص`).
+    /// Not `في` alone, which opens a place or an event as often (`وقتل في الهجوم`).
+    pub(super) fn before_period(
+        &self,
+        r: &Reading<'a>,
+        from: usize,
+        toll: bool,
+    ) -> Option<Hit<'a>> {
+        let lo = from.saturating_sub(CUE_REACH);
         let period = (lo..from).find(|&k| {
             r.hits(k).iter().any(|h| {
                 h.start == k
@@ -114,19 +126,35 @@ impl<'a> Extractor<'a> {
         if r.clause[before] != r.clause[from.min(r.toks().len() - 1)] || !r.toks()[period].joined {
             return None;
         }
+        let headed_toll = |h: &Hit<'_>| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(_),
+                    form: Form::Plural,
+                    ..
+                }
+            ) && h.start > 0
+                && r.toks()[h.start].joined
+                && r.closed.is_toll(r.word(h.start - 1))
+        };
         (before.saturating_sub(2)..=before).rev().find_map(|j| {
             r.hits(j)
                 .iter()
                 .find(|h| {
                     h.end == period
-                        && matches!(
-                            h.entry.kind,
-                            Kind::Cue {
-                                after: false,
-                                adjacent: false,
-                                ..
-                            }
-                        )
+                        && if toll {
+                            headed_toll(h)
+                        } else {
+                            matches!(
+                                h.entry.kind,
+                                Kind::Cue {
+                                    after: false,
+                                    adjacent: false,
+                                    ..
+                                }
+                            )
+                        }
                 })
                 .copied()
         })
@@ -717,8 +745,10 @@ impl<'a> Extractor<'a> {
                         )
                 }))
             // Nor the figure a running total's verb takes past its toll (`بلغت حصيلة
-            // الشهداء خلال الحملة 300`).
+            // الشهداء خلال الحملة 300`), nor a toll's past its period (`عدد الجرحى منذ
+            // بداية الحملة بنحو 3 آلاف`).
             && self.toll_before(r, fa).is_none()
+            && self.before_period(r, fa, true).is_none()
         {
             return Err(Blocked::Label);
         }
@@ -1227,7 +1257,10 @@ impl<'a> Extractor<'a> {
         // the number's quote starts at it.
         let (cue, toll, passive) = match self.cue_before(r, anchor) {
             Some(h) => (Some(h), false, false),
-            None => match self.toll_before(r, anchor) {
+            None => match self
+                .toll_before(r, anchor)
+                .or_else(|| self.before_period(r, anchor, true))
+            {
                 Some(h) => (Some(h), true, false),
                 None => (self.passive_cue_before(r, a, anchor), false, true),
             },
