@@ -311,6 +311,10 @@ pub struct Closed {
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
     pub adverb: Vec<String>,
+    /// As follows (`على النحو التالي`, `كالتالي`): between a toll's noun and the first
+    /// figure of its list (`وتوزع القتلى على النحو التالي: 15 في حلب، و8 في إدلب`).
+    #[serde(default)]
+    pub as_follows: Vec<String>,
     /// The prepositions of means, glued to a weapon's word: with its genitive it may stand
     /// between a passive verb and its subject (`وقتل برصاص الجيش التركي 3 لاجئين`).
     #[serde(default)]
@@ -360,6 +364,7 @@ impl Closed {
             &mut self.ranked_by,
             &mut self.one_of,
             &mut self.means,
+            &mut self.as_follows,
         ]
         .into_iter()
         .flatten()

@@ -75,12 +75,15 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             // A cue, or a definite casualty noun at most two words before the figure
-            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`), definite by the article or
-            // by the word it governs (`حصيلة قتلى القصف إلى ثمانية`).
+            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`) or `as follows` before it
+            // (`وتوزع القتلى على النحو التالي: 15`), definite by the article or by the word
+            // it governs (`حصيلة قتلى القصف إلى ثمانية`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && r.names_toll(h)
-                    && (matches!(h.entry.kind, Kind::Cue { .. }) || from - h.end <= 2)
+                    && (matches!(h.entry.kind, Kind::Cue { .. })
+                        || from - h.end <= 2
+                        || r.past_as_follows(h.end) == Some(from))
                     && !matches!(h.entry.kind, Kind::Cue { adjacent: true, .. } if h.end != from)
             }) {
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).

@@ -175,6 +175,12 @@ impl<'a> Reading<'a> {
         self.phrase_end(t, &self.closed.each_of)
     }
 
+    /// The token after `as follows` at `t` (`على النحو التالي`, the closed class
+    /// `as_follows`), which may stand between a toll's noun and its first figure.
+    pub(super) fn past_as_follows(&self, t: usize) -> Option<usize> {
+        self.phrase_end(t, &self.closed.as_follows)
+    }
+
     /// The token after an adverb at `t` (`لاحقا`, the closed class `adverb`), which may
     /// stand between a verb and its subject.
     pub(super) fn past_adverb(&self, t: usize) -> Option<usize> {
