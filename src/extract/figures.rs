@@ -403,6 +403,20 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// Does a place behind `و` and `في` end right before the figure at `fa` (`وفي حمص 11`,
+    /// `وفي دير الزور 6`)?
+    pub(super) fn and_in_place_before(&self, r: &Reading<'a>, fa: usize) -> bool {
+        fa >= 2
+            && r.toks()[fa].joined
+            && (fa.saturating_sub(5)..fa - 1).any(|k| {
+                r.word(k)
+                    .strip_prefix(r.closed.and.as_str())
+                    .is_some_and(|w| w == r.closed.in_)
+                    && self.place_at(r, k + 1)
+            })
+            && self.place_ends_at(r, fa - 1)
+    }
+
     /// Does a place's name end at token `e` (`تلتها دير الزور بـ 30`: at `الزور`)?
     pub(super) fn place_ends_at(&self, r: &Reading<'a>, e: usize) -> bool {
         let lo = e.saturating_sub(3);
@@ -906,16 +920,18 @@ impl<'a> Extractor<'a> {
             .flatten();
         // `قتل 10 أشخاص في حلب و5 في إدلب`: a bare number behind `و` with a place of its
         // own is another figure of the one before, in another place; not a part of it.
-        let by_place = noun.is_none()
+        // So is one right after its place behind `و` and `في` (`سجل في دمشق 20 قتيلا، وفي
+        // حمص 11`).
+        let placed_after = noun.is_none() && self.behind_waw(r, a) && self.place_at(r, z);
+        let placed_before = noun.is_none() && !placed_after && self.and_in_place_before(r, fa);
+        let by_place = (placed_after || placed_before)
             && !partitive
             && !others
-            && self.behind_waw(r, a)
-            && self.place_at(r, z)
             && !(fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
             && same_sentence_prev.is_some_and(|p| {
                 !p.flags.contains(&Flag::Breakdown)
                     && a - p.last <= 12
-                    && self.place_at(r, p.last + 1)
+                    && (placed_before || self.place_at(r, p.last + 1))
             });
         // `تلتها حمص بـ 40، ثم إدلب بـ 35`: a place's figure in a ranking, behind `بـ` right
         // after the place's name, after a figure of its sentence: another figure of its kind
