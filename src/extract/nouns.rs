@@ -1022,18 +1022,21 @@ impl<'a> Extractor<'a> {
 
     /// Is the singular noun of hit `n` a person named by the office they held (the closed
     /// class `office`): the head of a construct whose genitive is definite, right after it
-    /// or past one word (`قائد الكتيبة`, `مدير أمن المحافظة`)? As a verb's object it is
-    /// one person, though it shows no accusative.
+    /// or past one word (`قائد الكتيبة`, `مدير أمن المحافظة`, `مختار القرية`: a place or
+    /// a thing, or people)? As a verb's object it is one person, though it shows no
+    /// accusative.
     fn titled(&self, r: &Reading<'a>, n: &Hit<'a>) -> bool {
         let joined = |t: usize| t < r.toks().len() && r.toks()[t].joined;
         let genitive = |t: usize| {
             joined(t)
                 && r.definite(t)
                 && !r.word(t).starts_with(r.closed.with_the.as_str())
-                && !r
-                    .hits(t)
-                    .iter()
-                    .any(|h| !matches!(h.entry.kind, Kind::Noun { category: None, .. }))
+                && !r.hits(t).iter().any(|h| {
+                    !matches!(
+                        h.entry.kind,
+                        Kind::Noun { category: None, .. } | Kind::Unit { .. }
+                    )
+                })
         };
         n.end == n.start + 1
             && r.closed.is_office(r.word(n.start))
