@@ -522,6 +522,16 @@ impl<'a> Cursor<'a> {
         self.joined(i) && i > 0 && self.table.may_end_phrase(self.tok_text(i - 1))
     }
 
+    /// Is token `t` the article alone, as a number written after it takes it (`الـ 30`,
+    /// normalised `ال 30`)?
+    fn bare_article(&self, t: usize) -> bool {
+        self.is_word(t)
+            && crate::morphology::builtin()
+                .articles
+                .first()
+                .is_some_and(|a| self.tok_text(t) == a)
+    }
+
     /// A context phrase of `ctx` ending just before token `i` and joined to it: its first
     /// token, when [`Cursor::may_follow_phrase`] allows one. Clitics on its first word are
     /// allowed (`ونحو`, `بأكثر من`).
@@ -647,12 +657,24 @@ impl<'a> Cursor<'a> {
             q.full_start = self.toks[s].start;
             next = e;
         }
+        // A qualifier may stand before a bare article that the number takes (`قرابة الـ 30`,
+        // `أكثر من الـ 50`).
+        let qualified_at = if i > 1 && self.joined(i) && self.bare_article(i - 1) {
+            i - 1
+        } else {
+            i
+        };
+        let qualifier_before = |ctx| {
+            self.may_follow_phrase(qualified_at)
+                .then(|| self.phrase_before(qualified_at, ctx))
+                .flatten()
+        };
         for (ctx, qual) in [
             (Context::Approx, Qualifier::Approx),
             (Context::AtLeast, Qualifier::AtLeast),
             (Context::AtMost, Qualifier::AtMost),
         ] {
-            if let Some(s) = phrase_before(ctx) {
+            if let Some(s) = qualifier_before(ctx) {
                 q.qualifier = qual;
                 q.full_start = self.toks[s].start;
                 break;
