@@ -344,7 +344,13 @@ impl<'a> Extractor<'a> {
             .map(|d| {
                 let cause = self
                     .cause(r, &d, &figure_clauses)
-                    .or_else(|| *article_cause.get_or_init(|| self.article_cause(r)))
+                    .or_else(
+                        || match *article_cause.get_or_init(|| self.article_cause(r)) {
+                            context::ArticleCause::One(c) => Some(c),
+                            context::ArticleCause::Several => self.cause_before(r, &d),
+                            context::ArticleCause::None | context::ArticleCause::Violence => None,
+                        },
+                    )
                     .unwrap_or(Cause::Violence);
                 (d, cause)
             })

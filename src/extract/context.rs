@@ -598,8 +598,8 @@ impl<'a> Extractor<'a> {
     /// The cause an article is about, for figures that name none: the one cause its words
     /// name (`صاعقة`, `بفيروس كورونا`), when no weapon word is in it. An article of
     /// shelling that mentions a fire keeps its figures' violence.
-    pub(super) fn article_cause(&self, r: &Reading<'a>) -> Option<Cause> {
-        let mut found = None;
+    pub(super) fn article_cause(&self, r: &Reading<'a>) -> ArticleCause {
+        let (mut found, mut several) = (None, false);
         for h in &r.hits {
             let cause = match h.entry.kind {
                 Kind::Weapon(_) => None,
@@ -610,12 +610,29 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             match cause {
-                None => return None,
-                Some(c) if found.is_some_and(|f| f != c) => return None,
-                Some(c) => found = Some(c),
+                None => return ArticleCause::Violence,
+                Some(c) => {
+                    several |= found.is_some_and(|f| f != c);
+                    found = Some(c);
+                }
             }
         }
-        found
+        match found {
+            None => ArticleCause::None,
+            Some(_) if several => ArticleCause::Several,
+            Some(c) => ArticleCause::One(c),
+        }
+    }
+
+    /// The cause named last before figure `d` outside page furniture: in an article of
+    /// several causes and no weapon (a news round-up of a virus's toll and the week's road
+    /// accidents), a figure that names none is of the story it is told in.
+    pub(super) fn cause_before(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<Cause> {
+        let end = r.hit_at.get(d.first).map_or(0, |&k| k as usize);
+        r.hits[..end].iter().rev().find_map(|h| match h.entry.kind {
+            Kind::Cause(c) if !r.is_furniture(r.toks()[h.start].start) => Some(c),
+            _ => None,
+        })
     }
 
     pub(super) fn weapon(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<String> {
@@ -667,4 +684,18 @@ pub(super) fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
         Some(_) => None,
         None => Some(u64::from(u.alone)),
     }
+}
+
+/// What an article's words say of the cause of its figures (see
+/// [`Extractor::article_cause`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ArticleCause {
+    /// No cause word, nor a weapon.
+    None,
+    /// A weapon: its figures are of violence unless they name a cause.
+    Violence,
+    /// One cause and no weapon.
+    One(Cause),
+    /// Several causes and no weapon: each figure is of the one named last before it.
+    Several,
 }

@@ -776,8 +776,10 @@ impl<'a> Extractor<'a> {
         let after_time_word = r.after_unit(fa) && !self.behind_waw(r, a);
         // Any number right after a word of time with nothing counted after it is a date or
         // a time (`منذ يوم 24`, `الساعة 5`); `others` after it are people counted.
+        // Cases counted after it are people (`عدد الوفيات منذ بداية العام 480 حالة`).
+        let cases_next = z < r.toks().len() && r.toks()[z].joined && r.closed.is_case(r.word(z));
         if (year && after_time_word)
-            || ((year || after_time_word) && noun.is_none() && !others_next)
+            || ((year || after_time_word) && noun.is_none() && !others_next && !cases_next)
         {
             return Err(Blocked::Date);
         }
