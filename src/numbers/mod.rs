@@ -490,12 +490,28 @@ impl<'a> Cursor<'a> {
         if !rs.iter().any(|r| r.kind == WordKind::Vague) {
             return Some((Num::int(lo), Num::int(hi), i + 1));
         }
-        // `عشرات الآلاف`: here the scale takes the article.
+        // `بضعة آلاف`, and `عشرات الآلاف`, where the scale takes the article. The word
+        // is read as it is first: `آلاف` begins as the article does once its madda is
+        // folded.
         if self.is_word(i + 1) && self.joined(i + 1) {
             let next = self.tok_text(i + 1);
-            let rs = self.table.readings(next.strip_prefix("ال").unwrap_or(next));
+            let article = crate::morphology::builtin().articles.first();
+            let rs = match self.table.readings(next) {
+                [] => article
+                    .and_then(|a| next.strip_prefix(a.as_str()))
+                    .map_or(&[][..], |w| self.table.readings(w)),
+                rs => rs,
+            };
             if let Some(s) = find(rs, WordKind::ScalePlural).or_else(|| find(rs, WordKind::Scale)) {
                 return Some((Num::int(lo * s), Num::int(hi * s + s - 1), i + 2));
+            }
+            // `عدة مئات`, `بضع عشرات`: a few of a vague plural are as many as it says.
+            if hi < 10
+                && let Some(v) = rs
+                    .iter()
+                    .find(|r| r.kind == WordKind::Vague && r.value >= 10)
+            {
+                return Some((Num::int(v.value), Num::int(v.high), i + 2));
             }
         }
         Some((Num::int(lo), Num::int(hi), i + 1))
