@@ -311,6 +311,10 @@ pub struct Closed {
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
     pub adverb: Vec<String>,
+    /// That it be (`أن يكون قد`): after a denial, right before the cue, it denies the
+    /// figure (`ونفى الجيش أن يكون قد قتل 20 مدنيا`).
+    #[serde(default)]
+    pub denied_that: Vec<String>,
     /// As follows (`على النحو التالي`, `كالتالي`): between a toll's noun and the first
     /// figure of its list (`وتوزع القتلى على النحو التالي: 15 في حلب، و8 في إدلب`).
     #[serde(default)]
@@ -365,6 +369,7 @@ impl Closed {
             &mut self.one_of,
             &mut self.means,
             &mut self.as_follows,
+            &mut self.denied_that,
         ]
         .into_iter()
         .flatten()

@@ -587,7 +587,9 @@ impl<'a> Extractor<'a> {
     /// إصابات`): up to [`NEGATION_REACH`] words before `a`, no number between, and no
     /// relative pronoun, which opens a clause of its own (`لم تتوقف الغارات التي أوقعت
     /// قتلى`). A figure with a number only by a denial of the reports that told it (`ونفى
-    /// مصدر عسكري الأنباء عن مقتل 10 جنود`, the closed class `report`); other negations
+    /// مصدر عسكري الأنباء عن مقتل 10 جنود`, the closed class `report`) or of its being so
+    /// (`ونفى الجيش أن يكون قد قتل 20 مدنيا`, the closed class `denied_that`, before it in its
+    /// reach); other negations
     /// deny it only from right before its cue: `لم يقتل سوى 3` counts three.
     fn negated(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
         let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
@@ -607,8 +609,10 @@ impl<'a> Extractor<'a> {
                         let about = |k: usize| r.closed.about.iter().any(|w| w == r.word(k));
                         !numbered
                             || (h.end..a).any(|k| {
-                                r.closed.is_report(r.word(k))
-                                    && (k + 1 == a || (k + 2 == a && about(k + 1)))
+                                (r.closed.is_report(r.word(k))
+                                    && (k + 1 == a || (k + 2 == a && about(k + 1))))
+                                    || r.phrase_end(k, &r.closed.denied_that)
+                                        .is_some_and(|e| e <= a)
                             })
                     }
                     _ => false,
