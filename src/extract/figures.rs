@@ -588,9 +588,9 @@ impl<'a> Extractor<'a> {
     /// relative pronoun, which opens a clause of its own (`لم تتوقف الغارات التي أوقعت
     /// قتلى`). A figure with a number only by a denial of the reports that told it (`ونفى
     /// مصدر عسكري الأنباء عن مقتل 10 جنود`, the closed class `report`) or of its being so
-    /// (`ونفى الجيش أن يكون قد قتل 20 مدنيا`, the closed class `denied_that`, before it in its
-    /// reach); other negations
-    /// deny it only from right before its cue: `لم يقتل سوى 3` counts three.
+    /// (`ونفى الجيش أن يكون قد قتل 20 مدنيا`, the closed class `denied_that`, before it in
+    /// its reach); other negations deny it only from right before its cue: `لم يقتل سوى 3`
+    /// counts three.
     fn negated(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
         let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
         (a.saturating_sub(NEGATION_REACH)..a)
