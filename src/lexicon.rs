@@ -147,6 +147,10 @@ pub enum Kind {
     /// A denial (`نفى`): a negation that also denies a figure with a number further on in
     /// its clause (`ونفى مصدر عسكري الأنباء عن مقتل 10 جنود`).
     Denial,
+    /// A hedge (`قد يصل`, `يخشى أن`): what it says may happen has not, and no figure
+    /// after it in its clause, with a number or without, is a casualty (`وقد يصل عدد
+    /// القتلى إلى 100`).
+    Hedge,
     /// Right after a figure and before a unit of time, a rate, not a count (`وفاة واحد كل 20
     /// ثانية`, `كل يومين`).
     Rate,
@@ -661,6 +665,10 @@ struct ExcludeRow {
     /// الجيش الأنباء عن مقتل 10 جنود`).
     #[serde(default)]
     denies: bool,
+    /// A hedge: what it says may happen has not; it denies every figure after it in its
+    /// clause (`وقد يصل عدد القتلى إلى 100`).
+    #[serde(default)]
+    hedges: bool,
     /// People not hurt: not when the figure's own noun says they are (`إنقاذ 5 جرحى`).
     #[serde(default)]
     unhurt: bool,
@@ -1034,6 +1042,8 @@ impl Lexicon {
                 Kind::Rate
             } else if x.denies {
                 Kind::Denial
+            } else if x.hedges {
+                Kind::Hedge
             } else if x.negates {
                 Kind::Negation
             } else if x.unhurt {
@@ -1364,6 +1374,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Negation => "exclude: a negation of its clause".into(),
         Kind::Denial => "exclude: a denial of what its clause tells".into(),
+        Kind::Hedge => "exclude: what may happen, not what did".into(),
         Kind::Vague { others: false } => "vague quantity".into(),
         Kind::Vague { others: true } => "vague quantity (more of the people before)".into(),
         Kind::Unit { time: None, .. } => "unit (not people)".into(),

@@ -566,7 +566,9 @@ impl<'a> Extractor<'a> {
                             })
                     }
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
-                    Kind::Negation | Kind::Denial => j < z && h.end <= z && !r.excepted(h.end, z),
+                    Kind::Negation | Kind::Denial | Kind::Hedge => {
+                        j < z && h.end <= z && !r.excepted(h.end, z)
+                    }
                     Kind::Exclude(Some(cats)) => {
                         cats.contains(&category) && (j < z || !past_conjunction(j))
                     }
@@ -590,7 +592,7 @@ impl<'a> Extractor<'a> {
     /// مصدر عسكري الأنباء عن مقتل 10 جنود`, the closed class `report`) or of its being so
     /// (`ونفى الجيش أن يكون قد قتل 20 مدنيا`, the closed class `denied_that`, before it in
     /// its reach); other negations deny it only from right before its cue: `لم يقتل سوى 3`
-    /// counts three.
+    /// counts three. A hedge denies any figure (`وقد يصل عدد القتلى إلى 100`).
     fn negated(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
         let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
         (a.saturating_sub(NEGATION_REACH)..a)
@@ -603,6 +605,7 @@ impl<'a> Extractor<'a> {
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match h.entry.kind {
                     Kind::Negation => !numbered,
+                    Kind::Hedge => true,
                     // Of a figure with a number, a denial of the reports that told it, right
                     // before it or its `عن` (not `نفى الأنباء وقال إن 3 قتلوا`).
                     Kind::Denial => {
