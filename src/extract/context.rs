@@ -347,6 +347,20 @@ impl<'a> Extractor<'a> {
         crate::dates::event_date_of(text, words, published)
     }
 
+    /// Does the clause of figure `d` name a span of a day or less (`خلال 24 ساعة`, `خلال
+    /// الساعات الـ24 الماضية`)?
+    fn within_a_day(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        let clause = r.clause[d.at];
+        let a = r.clause.partition_point(|&c| c < clause);
+        let z = r.clause.partition_point(|&c| c <= clause);
+        (a..z).any(|t| {
+            r.hits(t).iter().any(|h| {
+                matches!(h.entry.kind, Kind::Span { .. })
+                    && lasting(r, h.end).is_some_and(|hours| hours <= 24)
+            })
+        })
+    }
+
     /// Cumulative when a scope word stands before the figure in its sentence (`ليرتفع
     /// العدد إلى 12`), or a period word after it (`قتل 500 منذ بدء الحملة`) — a period word
     /// right after a comparison is none (`الأسوأ منذ نيسان`). Failing both, a large figure
@@ -387,7 +401,9 @@ impl<'a> Extractor<'a> {
                 own_clause(h)
                     && lasting(r, h.end).is_some_and(|hours| hours >= u64::from(at_least_hours))
             }
-            Kind::Ongoing => own_clause(h) && !self.one_event(r, d),
+            // Not when its clause names a span of a day or less (`قتل 45 شخصا خلال 24 ساعة
+            // في مختلف المناطق`): a day's toll.
+            Kind::Ongoing => own_clause(h) && !self.one_event(r, d) && !self.within_a_day(r, d),
             // Close after it (`مقتل 86 مدنيا في تشرين الأول`, `قتل 40 شخصا في المحافظة في
             // شهر آذار`), not the time of something told further on in its clause (`بصاروخ
             // أطلقته قوة … التي أنهت في ديسمبر مهمتها`).
