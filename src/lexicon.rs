@@ -315,6 +315,10 @@ pub struct Closed {
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
     pub adverb: Vec<String>,
+    /// A day or a time of it (`أمس`, `الجمعة`, `مساء`): between two commas it is an aside,
+    /// and the commas break no clause (`قتل، أمس، 15 شخصا`).
+    #[serde(default)]
+    pub day: Vec<String>,
     /// That it be (`أن يكون قد`): after a denial, right before the cue, it denies the
     /// figure (`ونفى الجيش أن يكون قد قتل 20 مدنيا`).
     #[serde(default)]
@@ -374,6 +378,7 @@ impl Closed {
             &mut self.means,
             &mut self.as_follows,
             &mut self.denied_that,
+            &mut self.day,
         ]
         .into_iter()
         .flatten()
@@ -402,6 +407,11 @@ impl Closed {
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
         self.case.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a day or a time of it (the closed class `day`)?
+    pub fn is_day(&self, w: &str) -> bool {
+        self.day.iter().any(|x| x == w)
     }
 
     /// Is `w` the preposition of a place's figure in a ranking (`بـ`)?

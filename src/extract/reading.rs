@@ -353,6 +353,19 @@ impl<'a> Extractor<'a> {
         // Inside a dash-set aside that opens with a partitive (`96 قتيلا - بينهم أربعة
         // أطفال - في القصف`): its dashes end clauses, not the sentence of its total.
         let mut aside = false;
+        // A day between two commas (`قتل، أمس، 15 شخصا`): neither comma breaks a clause.
+        let mut day_aside = false;
+        let word = |k: usize| &norm.text[toks[k].start..toks[k].end];
+        let comma_only = |k: usize| {
+            k > 0
+                && k < toks.len()
+                && !toks[k].joined
+                && matches!(
+                    gap_break(&norm.text[toks[k - 1].end..toks[k].start]),
+                    Break::Clause
+                )
+                && !norm.text[toks[k - 1].end..toks[k].start].contains('-')
+        };
         for (i, t) in toks.iter().enumerate() {
             // A joined token has only spaces, tabs, brackets or quotes before it: no break.
             if i > 0 && !t.joined {
@@ -378,6 +391,25 @@ impl<'a> Extractor<'a> {
                         Break::Sentence
                     }
                     b => b,
+                };
+                let brk = match brk {
+                    Break::Clause if day_aside => {
+                        day_aside = false;
+                        Break::None
+                    }
+                    Break::Clause
+                        if t.kind == TokKind::Word
+                            && closed.is_day(word(i))
+                            && comma_only(i)
+                            && comma_only(i + 1) =>
+                    {
+                        day_aside = true;
+                        Break::None
+                    }
+                    b => {
+                        day_aside = false;
+                        b
+                    }
                 };
                 match brk {
                     Break::Sentence => {
