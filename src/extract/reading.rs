@@ -200,9 +200,10 @@ impl<'a> Reading<'a> {
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
     /// that begins with the letter (`وفاة`)?
     pub(super) fn conjoined(&self, h: &Hit<'_>) -> bool {
-        let and = self.closed.and.as_str();
-        self.word(h.start).starts_with(and)
-            && !h.entry.words.first().is_some_and(|w| w.starts_with(and))
+        let w = self.word(h.start);
+        // Not a word whose own first letter is `و` (`والدتها`, `وفاة`), nor one the rule
+        // writes with its `و`: the word is then the rule's word as written.
+        w.starts_with(self.closed.and.as_str()) && h.entry.words.first().is_none_or(|f| f != w)
     }
 
     /// Does a word that adds to whom was counted before stand right before token `t`
