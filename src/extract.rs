@@ -339,11 +339,21 @@ impl<'a> Extractor<'a> {
             .hits
             .iter()
             .any(|h| matches!(h.entry.kind, Kind::Background { .. }));
+        // The cause the figure before named, with its clause: a figure after it in its
+        // clause that names none shares it (`مما أسفر عن مقتل 10 أشخاص وإصابة 64 آخرين`, the
+        // cause far before the second).
+        let mut told: Option<(usize, Cause)> = None;
         drafts
             .into_iter()
             .map(|d| {
-                let cause = self
-                    .cause(r, &d, &figure_clauses)
+                let own = self.cause(r, &d, &figure_clauses);
+                let clause = r.clause[d.at];
+                let shared = told.filter(|&(c, _)| c == clause).map(|(_, cause)| cause);
+                if let Some(c) = own {
+                    told = Some((clause, c));
+                }
+                let cause = own
+                    .or(shared)
                     .or_else(
                         || match *article_cause.get_or_init(|| self.article_cause(r)) {
                             context::ArticleCause::One(c) => Some(c),
