@@ -848,7 +848,10 @@ impl<'a> Extractor<'a> {
                     ..
                 } = h.entry.kind
                 && (c != Category::KilledOrWounded || h.entry.words.len() == 1)
-                && r.definite(h.start)
+                // Definite: the dead or the wounded the figure is a part of. Or, after the
+                // people it counts, wounds they were treated for (`عولج 12 شخصا من إصابات
+                // مختلفة`).
+                && (r.definite(h.start) || (c == Category::Wounded && noun.is_some()))
             {
                 noun_cat = Some(counted_victims(c));
                 after_noun = h.end;
