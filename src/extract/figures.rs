@@ -969,6 +969,7 @@ impl<'a> Extractor<'a> {
             })
         };
         let mut verb_start = None;
+        let mut toll_of = None;
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = described_by
                 .or(noun)
@@ -993,7 +994,9 @@ impl<'a> Extractor<'a> {
             (p.category, Some(p.rule), true, by::NUMBER_RANKED)
         } else if let Some((h, p)) = cue.filter(|h| self.bare_toll(r, h)).zip(before.last()) {
             // `بلغت الحصيلة نحو 120`: a toll named by its head alone is of what the
-            // figures before it counted.
+            // figures before it counted, and shares a period's scope with them (`وثق
+            // المرصد مقتل 1450 شخصا خلال الشهر الفائت. وتتوزع الحصيلة إلى 500 مدني`).
+            toll_of = Some(p.at);
             (
                 p.category,
                 Some(h.entry.rule.as_str()),
@@ -1083,7 +1086,8 @@ impl<'a> Extractor<'a> {
                     .and(before.last())
                     .filter(|p| p.category == category)
                     .map(|p| p.at)
-            });
+            })
+            .or(toll_of);
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
         // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
