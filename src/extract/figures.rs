@@ -329,9 +329,27 @@ impl<'a> Extractor<'a> {
     /// the casualty noun or cue it governs (`ارتفع إلى 17 عدد القتلى`), with that noun's
     /// category.
     pub(super) fn toll_after(&self, r: &Reading<'a>, z: usize) -> Option<(Category, Hit<'a>)> {
-        let head =
-            |t: usize| t < r.toks().len() && r.toks()[t].joined && r.closed.is_toll(r.word(t));
-        if !head(z) || z + 1 >= r.toks().len() || !r.toks()[z + 1].joined {
+        let n = r.toks().len();
+        let head = |t: usize| t < n && r.toks()[t].joined && r.closed.is_toll(r.word(t));
+        // Past a part of it told first (`ارتفع إلى 15 بينهم 3 أطفال عدد الشهداء`): its
+        // partitive, then numbers and the nouns they count, up to the head.
+        let opens_part =
+            z + 1 < n && r.toks()[z].joined && r.closed.opens_part(r.word(z), Some(r.word(z + 1)));
+        let z = if !head(z) && opens_part {
+            (z + 1..(z + 1 + PART_REACH).min(n))
+                .take_while(|&t| {
+                    r.toks()[t].joined
+                        && (head(t)
+                            || r.in_quantity[t]
+                            || r.hits(t)
+                                .iter()
+                                .any(|h| matches!(h.entry.kind, Kind::Noun { .. })))
+                })
+                .find(|&t| head(t))?
+        } else {
+            z
+        };
+        if !head(z) || z + 1 >= n || !r.toks()[z + 1].joined {
             return None;
         }
         r.hits(z + 1).iter().find_map(|h| match h.entry.kind {
@@ -1130,12 +1148,23 @@ impl<'a> Extractor<'a> {
         let last = named.map_or(last, |(_, end)| last.max(end - 1));
         // The words between the noun and a verb after it stay free for what they say
         // (`لقي 13 شخصا بينهم طفلان مصرعهم`: the two children are a part of the 13).
+        // So do the words of a part told between the figure and its toll (`ارتفع إلى 9
+        // بينهم طفلان وسيدة عدد الشهداء`).
+        let toll_past_part = toll_after
+            .map(|(_, h)| h)
+            .filter(|h| h.start > after_noun + 1);
         match after.filter(|_| !shared_after && named.is_none()) {
             Some(h) => {
                 used[first..own_end.max(first + 1)].fill(true);
                 used[h.start..h.end].fill(true);
             }
-            None => used[first..=last].fill(true),
+            None => match toll_past_part {
+                Some(h) => {
+                    used[first..after_noun.max(first + 1)].fill(true);
+                    used[h.start - 1..h.end].fill(true);
+                }
+                None => used[first..=last].fill(true),
+            },
         }
         // A figure that takes its category from the one before breaks it down when that one
         // is a total (of no group or civilians) or a part itself; after a figure of another
@@ -1536,6 +1565,10 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
         out[i].partner = total.map(|k| out[k].at);
     }
 }
+
+/// How many words a part told between a figure and the toll named after it may run to
+/// (`ارتفع إلى 15 بينهم 3 أطفال وسيدتان عدد الشهداء`).
+const PART_REACH: usize = 8;
 
 /// How many words after a part of the wounded a word of severity makes it a severity
 /// sub-count (`اثنان منهم بحالة حرجة`).
