@@ -193,13 +193,38 @@ impl<'a> Extractor<'a> {
                 }
                 // After a neutral cue, the casualty noun right after the quantity says what
                 // it counts (`وسقط العشرات بين قتيل وجريح`).
-                Kind::Vague { .. } => match (cue_cat, self.casualty_after(r, n.end)) {
-                    (None, Some((c, x))) => {
-                        named_end = x.end;
-                        (None, Some(c), None)
+                // A definite one after its `من` is the partitive's to read
+                // ([`by::VAGUE_PARTITIVE`]: `وسقوط عدد من الجرحى`).
+                Kind::Vague { .. } => {
+                    let of_the = || {
+                        let t = n.end;
+                        (t > n.start
+                            && t < r.toks().len()
+                            && r.toks()[t].joined
+                            && r.word(t - 1) == r.closed.of)
+                            .then(|| {
+                                r.hits(t).iter().find_map(|h| match h.entry.kind {
+                                    Kind::Noun {
+                                        category: Some(c),
+                                        form: Form::Plural,
+                                        ..
+                                    } if h.start == t => Some((c, *h)),
+                                    _ => None,
+                                })
+                            })
+                            .flatten()
+                    };
+                    if of_the().is_some() {
+                        continue;
                     }
-                    _ => (None, cue_cat, None),
-                },
+                    match (cue_cat, self.casualty_after(r, n.end)) {
+                        (None, Some((c, x))) => {
+                            named_end = x.end;
+                            (None, Some(c), None)
+                        }
+                        _ => (None, cue_cat, None),
+                    }
+                }
                 _ => continue,
             };
             // A neutral cue (`بينهم طفلان`) takes the category of the figure it follows.
