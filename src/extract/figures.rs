@@ -899,10 +899,13 @@ impl<'a> Extractor<'a> {
         } = self.figure_cue(r, a, anchor);
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
         // `توفي 5 مصابين بالفيروس`, `وفاة 3 من الجرحى`: a cue of the dead right before the
-        // figure of the wounded counts the dead among them.
+        // figure of the wounded, or an adverb after it (`وفارق الحياة لاحقا 2 من المصابين`),
+        // counts the dead among them.
         if cue_cat == Some(Category::Killed)
             && noun_cat == Some(Category::Wounded)
-            && cue.is_some_and(|h| h.end == fa && r.toks()[fa].joined)
+            && cue.is_some_and(|h| {
+                (h.end == fa || r.past_adverb(h.end) == Some(fa)) && r.toks()[fa].joined
+            })
             && !self.behind_waw(r, a)
         {
             noun_cat = None;

@@ -675,13 +675,14 @@ impl<'a> Cursor<'a> {
         }
         // A qualifier may stand before a bare article that the number takes (`قرابة الـ 30`,
         // `أكثر من الـ 50`).
-        let qualified_at = if i > 1 && self.joined(i) && self.bare_article(i - 1) {
-            i - 1
-        } else {
-            i
-        };
+        let (qualified_at, qualified_hedged) =
+            if i > 1 && self.joined(i) && self.bare_article(i - 1) {
+                (i - 1, self.may_follow_phrase(i - 1))
+            } else {
+                (i, hedged)
+            };
         let qualifier_before = |ctx| {
-            self.may_follow_phrase(qualified_at)
+            qualified_hedged
                 .then(|| self.phrase_before(qualified_at, ctx))
                 .flatten()
         };
