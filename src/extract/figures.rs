@@ -34,14 +34,28 @@ impl<'a> Extractor<'a> {
     /// article right after a number is the day it happened, not what it counts (`مقتل
     /// مدنيين اثنين اليوم`).
     pub(super) fn unit_after(&self, r: &Reading<'a>, z: usize, cued: bool) -> bool {
+        // As written, or with the article: behind a preposition glued to it the word opens a
+        // phrase of its own (`قتل 4 بقرية كفرنبل`, `أصيب 5 برصاصات القناصة`), not what the
+        // number counts.
+        let as_written = |t: usize, h: &Hit<'_>| {
+            let (w, first) = (r.word(t), h.entry.words[0].as_str());
+            w == first
+                || r.closed
+                    .article
+                    .first()
+                    .is_some_and(|al| w.strip_prefix(al.as_str()) == Some(first))
+        };
         let unit = |t: usize, of: bool| {
             t < r.toks().len()
                 && r.toks()[t].joined
-                && r.hits(t).iter().any(|h| match h.entry.kind {
-                    Kind::Unit { time: Some(_), .. } if !of && r.definite(t) => false,
-                    Kind::Unit { cued: true, .. } if cued => false,
-                    Kind::Unit { after_of, .. } => after_of || !of,
-                    _ => false,
+                && r.hits(t).iter().any(|h| {
+                    as_written(t, h)
+                        && match h.entry.kind {
+                            Kind::Unit { time: Some(_), .. } if !of && r.definite(t) => false,
+                            Kind::Unit { cued: true, .. } if cued => false,
+                            Kind::Unit { after_of, .. } => after_of || !of,
+                            _ => false,
+                        }
                 })
         };
         unit(z, false)
