@@ -1145,14 +1145,21 @@ impl<'a> Extractor<'a> {
         // 48 مدنيًا و132 مصابًا`); not for a total of a noun of its own (`حصيلة القتلى …
         // إلى 120`).
         // A part of no noun is of its total's group (`قتل 50 مدنيا، منهم 30 في حلب`).
+        // A noun of people of its own keeps its group (`قتل 3 أطفال وأصيب 7 أشخاص`: the 7
+        // are of no group); a casualty noun names none (`و132 مصابًا`).
+        let own_people =
+            noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
         let borrows = (!partitive && (!inherited || noun.is_none()) && governed.is_none())
             .then_some(if others {
-                Borrow::Others
+                Some(Borrow::Others)
             } else if noun.is_none() {
-                Borrow::Bare
+                Some(Borrow::Bare)
+            } else if !own_people {
+                Some(Borrow::Adjacent)
             } else {
-                Borrow::Adjacent
-            });
+                None
+            })
+            .flatten();
         let own_end = toll_after.map_or(
             after_noun + usize::from(others && noun.is_none()),
             |(_, h)| h.end,
