@@ -547,7 +547,7 @@ impl<'a> Extractor<'a> {
                         h.entry.kind == trailing
                             && !(h.end < r.toks().len()
                                 && r.toks()[h.end].joined
-                                && r.closed.similar_to.iter().any(|w| w == r.word(h.end)))
+                                && r.word_in(h.end, &r.closed.similar_to))
                     })
                 })
     }
@@ -674,7 +674,7 @@ pub(super) fn lasting(r: &Reading<'_>, t: usize) -> Option<u64> {
     // The number of a quantity whose number starts at `t`, or behind a lone article there
     // (`الـ48`), and the token after it.
     let count_at = |t: usize| {
-        let t = if t + 1 < n && r.closed.article.iter().any(|a| a == r.word(t)) {
+        let t = if t + 1 < n && r.word_in(t, &r.closed.article) {
             t + 1
         } else {
             t

@@ -320,7 +320,7 @@ impl<'a> Extractor<'a> {
             || (!after_to
                 && from >= 1
                 && r.toks()[from].joined
-                && r.closed.reached.iter().any(|w| w == r.word(from - 1)));
+                && r.word_in(from - 1, &r.closed.reached));
         let headed = |h: &Hit<'_>| {
             h.start > 0 && r.toks()[h.start].joined && r.closed.is_toll(r.word(h.start - 1))
         };
@@ -496,8 +496,8 @@ impl<'a> Extractor<'a> {
             };
             // Past the usual reach, a relative clause is about a noun of the partitive, not
             // the figure (`30 عنصرا من قوات النظام … إلى القرية التي قتلوا فيها`).
-            let relative = j >= from + CUE_AFTER_REACH
-                && (from..j).any(|k| r.closed.relative.iter().any(|w| w == r.word(k)));
+            let relative =
+                j >= from + CUE_AFTER_REACH && (from..j).any(|k| r.word_in(k, &r.closed.relative));
             if apart || relative {
                 return None;
             }
@@ -630,9 +630,7 @@ impl<'a> Extractor<'a> {
         (a.saturating_sub(NEGATION_REACH)..a)
             .rev()
             .take_while(|&j| {
-                r.clause[j] == r.clause[a]
-                    && !r.in_quantity[j]
-                    && !r.closed.relative.iter().any(|w| w == r.word(j))
+                r.clause[j] == r.clause[a] && !r.in_quantity[j] && !r.word_in(j, &r.closed.relative)
             })
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match h.entry.kind {
@@ -641,7 +639,7 @@ impl<'a> Extractor<'a> {
                     // Of a figure with a number, a denial of the reports that told it, right
                     // before it or its `عن` (not `نفى الأنباء وقال إن 3 قتلوا`).
                     Kind::Denial => {
-                        let about = |k: usize| r.closed.about.iter().any(|w| w == r.word(k));
+                        let about = |k: usize| r.word_in(k, &r.closed.about);
                         !numbered
                             || (h.end..a).any(|k| {
                                 (r.closed.is_report(r.word(k))

@@ -845,7 +845,7 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
-            if !joined(t + 1) || !r.closed.relative.iter().any(|w| w == r.word(t + 1)) {
+            if !joined(t + 1) || !r.word_in(t + 1, &r.closed.relative) {
                 continue;
             }
             let at = (t + 2..(t + 4).min(n_toks)).take_while(|&j| joined(j));
@@ -992,9 +992,8 @@ impl<'a> Extractor<'a> {
         };
         // `أسفرت الاشتباكات عن قتلى`: the preposition the verb takes its object with; the
         // noun after it is in the genitive, with no accusative to show (`عن قتيل`).
-        let about = after < r.toks().len()
-            && r.toks()[after].joined
-            && r.closed.about.iter().any(|w| w == r.word(after));
+        let about =
+            after < r.toks().len() && r.toks()[after].joined && r.word_in(after, &r.closed.about);
         let after = after + usize::from(about);
         let n = self.noun_at(r, after)?;
         // After a lone agent, a noun behind `و` is more of whom the verb struck, not its

@@ -184,17 +184,21 @@ impl<'a> Reading<'a> {
     /// The token after an adverb at `t` (`لاحقا`, the closed class `adverb`), which may
     /// stand between a verb and its subject.
     pub(super) fn past_adverb(&self, t: usize) -> Option<usize> {
-        (t < self.toks.len()
-            && self.toks[t].joined
-            && self.closed.adverb.iter().any(|w| w == self.word(t)))
-        .then_some(t + 1)
+        (t < self.toks.len() && self.toks[t].joined && self.word_in(t, &self.closed.adverb))
+            .then_some(t + 1)
     }
 
     /// Does a preposition with a relative clause's pronoun (`فيه`, the closed class
     /// `resumptive`) stand right before token `t`? A figure there is the relative verb's
     /// (`الهجوم الذي شارك فيه 50 مسلحا`).
     pub(super) fn after_resumptive(&self, t: usize) -> bool {
-        t > 0 && self.closed.resumptive.iter().any(|w| w == self.word(t - 1))
+        t > 0 && self.word_in(t - 1, &self.closed.resumptive)
+    }
+
+    /// Is the word at token `t` one of `list` (a closed class of the rules)?
+    pub(super) fn word_in(&self, t: usize, list: &[String]) -> bool {
+        let w = self.word(t);
+        list.iter().any(|x| x == w)
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
@@ -331,7 +335,7 @@ impl<'a> Reading<'a> {
 
     /// Is there an exception word (`سوى`, `إلا`) at tokens `a..z`?
     pub(super) fn excepted(&self, a: usize, z: usize) -> bool {
-        (a..z.min(self.toks.len())).any(|t| self.closed.except.iter().any(|w| w == self.word(t)))
+        (a..z.min(self.toks.len())).any(|t| self.word_in(t, &self.closed.except))
     }
 
     /// Is word `t` a partitive that introduces who a figure is among
