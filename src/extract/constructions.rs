@@ -22,15 +22,15 @@ constructions! {
     NUMBER_NOUN = "number.noun":
         "a number and the casualty noun it counts (`5 قتلى`), or a noun of the dead or wounded after `من` (`12 من القتلى`)";
     NUMBER_CUE = "number.cue":
-        "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`); a passive verb before a phrase of where or why and its relative clause, its subject's figure after them (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12 شخصا`); after a relative clause's pronoun, only the relative verb (`الهجوم الذي قتل فيه 40 شخصا`)";
+        "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`); a passive verb before a phrase of where or why and its relative clause, its subject's figure after them (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12 شخصا`), or before a weapon behind the preposition of means and its genitive (`وقتل برصاص الجيش التركي 3 لاجئين`); after a relative clause's pronoun, only the relative verb (`الهجوم الذي قتل فيه 40 شخصا`)";
     NUMBER_TOLL = "number.toll":
-        "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`); with no `إلى` after a total whose verb takes its figure (`بلغ عدد القتلى منذ بداية الأحداث 5000`)";
+        "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`); with no `إلى` after a total whose verb takes its figure (`بلغ عدد القتلى منذ بداية الأحداث 5000`); a toll under its head and a period phrase before the figure (`تقدر الأمم المتحدة عدد القتلى منذ بدء الاحتجاجات بأكثر من 7500 شخص`)";
     NUMBER_TOLL_AFTER = "number.toll_after":
-        "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`)";
+        "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`), past a part of it told first (`ارتفع إلى 15 بينهم 3 أطفال عدد الشهداء`)";
     NUMBER_TOLL_BARE = "number.toll_bare":
         "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence";
     NUMBER_BY_PLACE = "number.by_place":
-        "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`): another figure of its kind, not a part";
+        "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NUMBER_RANKED = "number.ranked":
         "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":

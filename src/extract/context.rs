@@ -612,8 +612,9 @@ impl<'a> Extractor<'a> {
     }
 
     /// The cause an article is about, for figures that name none: the one cause its words
-    /// name (`صاعقة`, `بفيروس كورونا`), when no weapon word is in it. An article of
-    /// shelling that mentions a fire keeps its figures' violence.
+    /// name (`صاعقة`, `بفيروس كورونا`), when no weapon word is in it; with several and no
+    /// weapon, each figure's is the one named last before it ([`Self::cause_before`]). An
+    /// article of shelling that mentions a fire keeps its figures' violence.
     pub(super) fn article_cause(&self, r: &Reading<'a>) -> ArticleCause {
         let (mut found, mut several) = (None, false);
         for h in &r.hits {
