@@ -1207,11 +1207,14 @@ impl<'a> Extractor<'a> {
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         loop {
+            // `و` on the word, not a word whose own first letter it is (`قتل شاب والده`).
             let waw = if j < r.toks().len() && r.toks()[j].joined && r.word(j) == r.closed.and {
                 j += 1;
                 true
             } else {
-                j < r.toks().len() && r.word(j).starts_with(r.closed.and.as_str())
+                j < r.toks().len()
+                    && r.word(j).starts_with(r.closed.and.as_str())
+                    && self.noun_at(r, j).is_none_or(|n| r.conjoined(&n))
             };
             if !(waw || bare_ok) {
                 return;
