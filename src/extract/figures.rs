@@ -1649,9 +1649,10 @@ impl<'a> Extractor<'a> {
 
     /// Severity sub-counts of one report are not figures (as the gold has it): a part of the
     /// wounded with no group of people of its own, a word of severity right after it (`أصيب
-    /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), and the
-    /// severity of some of them told alone (`منهم بحالة حرجة`). A part by group keeps its
-    /// figure (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
+    /// خمسة مدنيين، اثنان منهم بحالة حرجة`, `7 إصابات منها 3 حالات حرجة`), the severity of
+    /// some of them told alone (`منهم بحالة حرجة`), and a vague number of the wounded told
+    /// by how bad it is (`عددا من الجرحى في حالات حرجة`). A part by group keeps its figure
+    /// (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
     pub(super) fn drop_severity_parts(&self, r: &Reading<'a>, out: &mut Vec<Draft<'a>>) {
         let n = r.toks().len();
         let of_them = |t: usize| {
@@ -1663,7 +1664,10 @@ impl<'a> Extractor<'a> {
                     .any(|x| w.strip_prefix(r.closed.and.as_str()).unwrap_or(w) == x)
         };
         out.retain(|d| {
-            if d.category != Category::Wounded || d.vague {
+            // A vague figure only as a part of the wounded told by how bad it is (`عددا من
+            // الجرحى في حالات حرجة`).
+            if d.category != Category::Wounded || (d.vague && d.construction != by::VAGUE_PARTITIVE)
+            {
                 return true;
             }
             let clause = r.clause[d.first];
@@ -1672,6 +1676,9 @@ impl<'a> Extractor<'a> {
                 .any(|t| r.closed.is_severity(r.word(t)));
             if !severe {
                 return true;
+            }
+            if d.vague {
+                return false;
             }
             // `منهم` before it, inside its words (`إصابات منها 3`) or right after it.
             let from = if d.first > 0 && r.toks()[d.first].joined {
