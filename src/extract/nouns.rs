@@ -56,9 +56,13 @@ impl<'a> Extractor<'a> {
                         .copied()
                 })
                 .or_else(|| {
-                    // Past a phrase of where, an adverb, or `each of` after either.
+                    // Past a phrase of where and its noun's adjectives (`وأصيب جراء القصف
+                    // المدفعي طفلان`; `بجروح جراء القصف التركي`: no one struck), an adverb,
+                    // or `each of` after either.
                     let past = r.past_where(h.end);
-                    past.and_then(|t| self.noun_at(r, t))
+                    past.map(|t| r.past_adjectives(t))
+                        .and_then(|t| self.noun_at(r, t))
+                        .filter(|n| !r.definite(n.start))
                         .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
                         .or_else(|| self.noun_at(r, r.past_each_of(past.unwrap_or(h.end))?))
                 });

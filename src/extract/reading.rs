@@ -146,6 +146,16 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The token after the definite words at `t`, at most two: the adjectives of the
+    /// definite noun before them (`في الغارة الروسية`, `جراء القصف المدفعي`).
+    pub(super) fn past_adjectives(&self, t: usize) -> usize {
+        let mut k = t;
+        while k < (t + 2).min(self.toks.len()) && self.toks[k].joined && self.definite(k) {
+            k += 1;
+        }
+        k
+    }
+
     /// Where one of `phrases` (closed-class words, normalised, in one clause) that starts
     /// at token `t` ends.
     pub(super) fn phrase_end(&self, t: usize, phrases: &[String]) -> Option<usize> {
