@@ -595,7 +595,15 @@ impl<'a> Extractor<'a> {
             return Some(c);
         }
         let wide = || self.near(r, d, PLACE_REACH);
-        if wide().any(|h| matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own) {
+        // A weapon's word inside a cause's words is the cause's (`سقطت طائرة`: a crash).
+        let in_cause = |w: &Hit<'a>| {
+            wide().any(|h| {
+                matches!(h.entry.kind, Kind::Cause(_)) && h.start <= w.start && w.end <= h.end
+            })
+        };
+        if wide().any(|h| {
+            matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own && !in_cause(h)
+        }) {
             return None;
         }
         // Only before it in its own clause (a clause tells the cause, then what it caused:
