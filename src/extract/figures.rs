@@ -808,7 +808,8 @@ impl<'a> Extractor<'a> {
         }
         // A year with nothing counted after it is a date; so is one after a word of time
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
-        let year = is_year(q);
+        // Written in digits: a year in words is a count (`قتل ألفان من المدنيين`).
+        let year = is_year(q) && r.toks()[a].kind == TokKind::Digits;
         // Not behind `و`, which starts another of what is listed (`الأب واثنان من أبنائه`).
         let after_time_word = r.after_unit(fa) && !self.behind_waw(r, a);
         // Any number right after a word of time with nothing counted after it is a date or
