@@ -401,6 +401,19 @@ impl<'a> Extractor<'a> {
                         aside = true;
                         Break::Clause
                     }
+                    // A part after a semicolon is its total's (`قتل 10 أشخاص؛ 6 منهم من عائلة
+                    // واحدة`): the partitive right after it, or after the part's number.
+                    Break::Sentence
+                        if gap.contains('؛')
+                            && (closed
+                                .opens_part(word(i), toks.get(i + 1).map(|_| word(i + 1)))
+                                || (i + 1 < toks.len()
+                                    && t.kind == TokKind::Digits
+                                    && closed.opens_part(word(i + 1), None))) =>
+                    {
+                        aside = false;
+                        Break::Clause
+                    }
                     Break::Sentence => {
                         aside = false;
                         Break::Sentence
