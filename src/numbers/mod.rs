@@ -173,6 +173,12 @@ struct Word<'t> {
     not_number: bool,
 }
 
+/// `w` without the article (`ال`, the first of the morphology model's), when it has it.
+fn without_article(w: &str) -> Option<&str> {
+    let article = crate::morphology::builtin().articles.first()?;
+    w.strip_prefix(article.as_str())
+}
+
 fn find(rs: &[WordSense], kind: WordKind) -> Option<i128> {
     rs.iter().find(|r| r.kind == kind).map(|r| r.value)
 }
@@ -495,11 +501,8 @@ impl<'a> Cursor<'a> {
         // folded.
         if self.is_word(i + 1) && self.joined(i + 1) {
             let next = self.tok_text(i + 1);
-            let article = crate::morphology::builtin().articles.first();
             let rs = match self.table.readings(next) {
-                [] => article
-                    .and_then(|a| next.strip_prefix(a.as_str()))
-                    .map_or(&[][..], |w| self.table.readings(w)),
+                [] => without_article(next).map_or(&[][..], |w| self.table.readings(w)),
                 rs => rs,
             };
             if let Some(s) = find(rs, WordKind::ScalePlural).or_else(|| find(rs, WordKind::Scale)) {
@@ -541,11 +544,7 @@ impl<'a> Cursor<'a> {
     /// Is token `t` the article alone, as a number written after it takes it (`الـ 30`,
     /// normalised `ال 30`)?
     fn bare_article(&self, t: usize) -> bool {
-        self.is_word(t)
-            && crate::morphology::builtin()
-                .articles
-                .first()
-                .is_some_and(|a| self.tok_text(t) == a)
+        self.is_word(t) && without_article(self.tok_text(t)) == Some("")
     }
 
     /// A context phrase of `ctx` ending just before token `i` and joined to it: its first
@@ -598,7 +597,7 @@ impl<'a> Cursor<'a> {
             }
             let w = self.tok_text(t);
             self.table.has_context(w, Context::Ordinal)
-                || w.strip_prefix("ال").is_some_and(|b| {
+                || without_article(w).is_some_and(|b| {
                     self.table.has_context(b, Context::Ordinal)
                         || !self.table.readings(b).is_empty()
                 })
