@@ -151,9 +151,7 @@ impl<'a> Extractor<'a> {
                     form: Form::Plural,
                     ..
                 }
-            ) && h.start > 0
-                && r.toks()[h.start].joined
-                && r.closed.is_toll(r.word(h.start - 1))
+            ) && r.headed(h)
         };
         (before.saturating_sub(2)..=before).rev().find_map(|j| {
             r.hits(j)
@@ -321,9 +319,6 @@ impl<'a> Extractor<'a> {
                 && from >= 1
                 && r.toks()[from].joined
                 && r.word_in(from - 1, &r.closed.reached));
-        let headed = |h: &Hit<'_>| {
-            h.start > 0 && r.toks()[h.start].joined && r.closed.is_toll(r.word(h.start - 1))
-        };
         (end.saturating_sub(TOLL_REACH)..end)
             .rev()
             .take_while(|&j| r.sentence[j] == r.sentence[end] && !r.in_quantity[j])
@@ -332,7 +327,7 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .find(|h| {
                         h.end <= end
-                            && (total_at(j) || (verb_after && headed(h)))
+                            && (total_at(j) || (verb_after && r.headed(h)))
                             && r.names_toll(h)
                     })
                     .copied()

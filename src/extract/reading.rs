@@ -136,7 +136,7 @@ impl<'a> Reading<'a> {
             return None;
         }
         let w = self.word(t);
-        let preposition = || w == self.closed.in_ || self.closed.adverbial.iter().any(|a| a == w);
+        let preposition = || w == self.closed.in_ || self.word_in(t, &self.closed.adverbial);
         if joined(t + 1) && preposition() && self.definite(t + 1) {
             Some(t + 2)
         } else if w.starts_with(self.closed.with_the.as_str()) {
@@ -203,6 +203,11 @@ impl<'a> Reading<'a> {
     /// (`الهجوم الذي شارك فيه 50 مسلحا`).
     pub(super) fn after_resumptive(&self, t: usize) -> bool {
         t > 0 && self.word_in(t - 1, &self.closed.resumptive)
+    }
+
+    /// Does a toll's head (`عدد`, `حصيلة`) stand right before hit `h` (`عدد القتلى`)?
+    pub(super) fn headed(&self, h: &Hit<'_>) -> bool {
+        h.start > 0 && self.toks[h.start].joined && self.closed.is_toll(self.word(h.start - 1))
     }
 
     /// Is the word at token `t` one of `list` (a closed class of the rules)?
@@ -280,13 +285,13 @@ impl<'a> Reading<'a> {
             } => {
                 self.definite(h.start)
                     || self.construct(h)
+                    || self.headed(h)
                     || (h.start > 0
                         && self.toks[h.start].joined
-                        && (self.closed.is_toll(self.word(h.start - 1))
-                            || self
-                                .hits(h.start - 1)
-                                .iter()
-                                .any(|t| t.end == h.start && t.entry.kind.is_running_total())))
+                        && self
+                            .hits(h.start - 1)
+                            .iter()
+                            .any(|t| t.end == h.start && t.entry.kind.is_running_total()))
             }
             _ => false,
         }
@@ -371,33 +376,25 @@ impl<'a> Extractor<'a> {
         // A day between two commas (`قتل، أمس، 15 شخصا`): neither comma breaks a clause.
         let mut day_aside = false;
         let word = |k: usize| &norm.text[toks[k].start..toks[k].end];
-        let comma_only = |k: usize| {
-            k > 0
-                && k < toks.len()
-                && !toks[k].joined
-                && matches!(
-                    gap_break(&norm.text[toks[k - 1].end..toks[k].start]),
-                    Break::Clause
-                )
-                && !norm.text[toks[k - 1].end..toks[k].start].contains('-')
-        };
+        let gap_at = |k: usize| &norm.text[toks[k - 1].end..toks[k].start];
+        // A comma's break alone, no dash with it: `written` is `gap`'s break.
+        let comma_only =
+            |written: Break, gap: &str| matches!(written, Break::Clause) && !gap.contains('-');
         for (i, t) in toks.iter().enumerate() {
             // A joined token has only spaces, tabs, brackets or quotes before it: no break.
             if i > 0 && !t.joined {
-                let gap = &norm.text[toks[i - 1].end..t.start];
+                let gap = gap_at(i);
                 let dash = gap.trim() == "-";
-                let brk = match gap_break(gap) {
+                let written = gap_break(gap);
+                // Does a part's partitive open at token `i` (`بينهم`, `من بينهم`)?
+                let opens_part =
+                    || closed.opens_part(word(i), toks.get(i + 1).map(|_| word(i + 1)));
+                let brk = match written {
                     Break::Sentence if dash && aside => {
                         aside = false;
                         Break::Clause
                     }
-                    Break::Sentence
-                        if dash
-                            && closed.opens_part(
-                                &norm.text[t.start..t.end],
-                                toks.get(i + 1).map(|n| &norm.text[n.start..n.end]),
-                            ) =>
-                    {
+                    Break::Sentence if dash && opens_part() => {
                         aside = true;
                         Break::Clause
                     }
@@ -405,8 +402,7 @@ impl<'a> Extractor<'a> {
                     // واحدة`): the partitive right after it, or after the part's number.
                     Break::Sentence
                         if gap.contains('؛')
-                            && (closed
-                                .opens_part(word(i), toks.get(i + 1).map(|_| word(i + 1)))
+                            && (opens_part()
                                 || (i + 1 < toks.len()
                                     && t.kind == TokKind::Digits
                                     && closed.opens_part(word(i + 1), None))) =>
@@ -428,8 +424,13 @@ impl<'a> Extractor<'a> {
                     Break::Clause
                         if t.kind == TokKind::Word
                             && closed.is_day(word(i))
-                            && comma_only(i)
-                            && comma_only(i + 1) =>
+                            && comma_only(written, gap)
+                            && i + 1 < toks.len()
+                            && !toks[i + 1].joined
+                            && {
+                                let next = gap_at(i + 1);
+                                comma_only(gap_break(next), next)
+                            } =>
                     {
                         day_aside = true;
                         Break::None
@@ -753,6 +754,7 @@ pub(super) fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '
 }
 
 /// What the text between two tokens ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Break {
     None,
     Clause,
