@@ -157,16 +157,12 @@ impl<'a> Extractor<'a> {
                 } => {
                     // `وأصيب أطفالها الثلاثة`: someone's people, counted by a definite
                     // number right after them, not told before.
-                    let numbered = (form == Form::Plural
-                        && category.is_none()
-                        && n.end < r.toks().len()
-                        && r.toks()[n.end].joined
-                        && r.closed.possessed(r.word(n.start)))
-                    .then(|| self.definite_number(r, n.end))
-                    .flatten()
-                    .filter(|&(c, t)| {
-                        !used[t] && cue_cat.is_none_or(|cat| !told_before(out, n.start, cat, c))
-                    });
+                    let numbered = (category.is_none() && r.closed.possessed(r.word(n.start)))
+                        .then(|| self.numbered_after(r, &n, used))
+                        .flatten()
+                        .filter(|&(c, _)| {
+                            cue_cat.is_none_or(|cat| !told_before(out, n.start, cat, c))
+                        });
                     if let Some((_, t)) = numbered {
                         named_end = t + 1;
                     }
@@ -200,25 +196,23 @@ impl<'a> Extractor<'a> {
                 // A definite one after its `من` is the partitive's to read
                 // ([`by::VAGUE_PARTITIVE`]: `وسقوط عدد من الجرحى`).
                 Kind::Vague { .. } => {
-                    let of_the = || {
-                        let t = n.end;
-                        (t > n.start
-                            && t < r.toks().len()
-                            && r.toks()[t].joined
-                            && r.word(t - 1) == r.closed.of)
-                            .then(|| {
-                                r.hits(t).iter().find_map(|h| match h.entry.kind {
+                    let t = n.end;
+                    let of_the = t > n.start
+                        && t < r.toks().len()
+                        && r.toks()[t].joined
+                        && r.word(t - 1) == r.closed.of
+                        && r.hits(t).iter().any(|h| {
+                            h.start == t
+                                && matches!(
+                                    h.entry.kind,
                                     Kind::Noun {
-                                        category: Some(c),
+                                        category: Some(_),
                                         form: Form::Plural,
                                         ..
-                                    } if h.start == t => Some((c, *h)),
-                                    _ => None,
-                                })
-                            })
-                            .flatten()
-                    };
-                    if of_the().is_some() {
+                                    }
+                                )
+                        });
+                    if of_the {
                         continue;
                     }
                     match (cue_cat, self.casualty_after(r, n.end)) {
@@ -712,6 +706,22 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         })
+    }
+
+    /// The plural of people at hit `n` counted by a definite number joined right after it
+    /// (`أطفالها الثلاثة`), not yet read: the count and the number's last token.
+    fn numbered_after(&self, r: &Reading<'a>, n: &Hit<'a>, used: &[bool]) -> Option<(u64, usize)> {
+        let plural = matches!(
+            n.entry.kind,
+            Kind::Noun {
+                form: Form::Plural,
+                ..
+            }
+        );
+        (plural && n.end < r.toks().len() && r.toks()[n.end].joined)
+            .then(|| self.definite_number(r, n.end))
+            .flatten()
+            .filter(|&(_, t)| !used[t])
     }
 
     /// The count a definite number word at token `t` says (`الثلاثة`), two or more, and
@@ -1277,10 +1287,7 @@ impl<'a> Extractor<'a> {
                 counts_next && r.has_cue(n.start)
             };
             // `وأطفالها الثلاثة`: people of someone's with a definite number after them.
-            let numbered = (form == Form::Plural && part && n.end < r.toks().len())
-                .then(|| self.definite_number(r, n.end))
-                .flatten()
-                .filter(|&(_, t)| r.toks()[n.end].joined && !used[t]);
+            let numbered = part.then(|| self.numbered_after(r, &n, used)).flatten();
             let count = match form {
                 _ if numbered.is_some() => numbered.map(|(c, _)| c),
                 Form::Plural if part || r.definite(n.start) || cue_too() => return,
