@@ -403,7 +403,7 @@ impl<'a> Extractor<'a> {
                     quote: text[s..e].to_string(),
                     start: s,
                     end: e,
-                    rule: format!("{}:{}", d.construction, d.rule),
+                    rule: [d.construction, ":", d.rule].concat(),
                     flags,
                 }
             })

@@ -768,6 +768,36 @@ pub struct Lexicon {
     closed: Closed,
     /// The morphology's shape for keying words ([`keys_in`]).
     shape: KeyShape,
+    /// Which compiled rules these are, for the per-thread memo of first words
+    /// ([`Lexicon::each_starting`]): its entries are indices into these rules only.
+    id: u64,
+}
+
+/// A memo of the phrases each distinct text word may start, through all its keys: a text
+/// repeats its words (`في`, `من`, `قتل` on every line), and a word's keys and their
+/// hash-map lookups cost more than one lookup of the word. Kept per thread, for one
+/// lexicon at a time, and emptied when it holds [`FirstWords::MAX_WORDS`] words.
+#[derive(Default)]
+struct FirstWords {
+    lexicon: u64,
+    /// Text word → its range in `starters`.
+    words: HashMap<Box<str>, (u32, u32), FastState>,
+    /// The starters of every key of each word, the word's keys in order.
+    starters: Vec<Starter>,
+}
+
+impl FirstWords {
+    /// Enough for the common vocabulary of news many times over, a few MB at most.
+    const MAX_WORDS: usize = 1 << 15;
+
+    fn clear(&mut self) {
+        self.words.clear();
+        self.starters.clear();
+    }
+}
+
+thread_local! {
+    static FIRST_WORDS: std::cell::RefCell<FirstWords> = std::cell::RefCell::default();
 }
 
 /// An entry under its phrase's first word, with what its second word ends in.
@@ -949,8 +979,10 @@ impl Lexicon {
                 .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1),
             reason: e.message().to_string(),
         })?;
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut lex = Lexicon {
             shape: crate::morphology::builtin().key_shape(),
+            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ..Lexicon::default()
         };
         let mut ids = HashMap::new();
@@ -1254,6 +1286,48 @@ impl Lexicon {
             .map(|s| &self.entries[s.entry])
     }
 
+    /// Call `each` on every entry whose phrase starts with some key of the text word `word`
+    /// and may go on with `next` (see [`Lexicon::starting_before`]): the keys in their
+    /// order, longest first, and under each key its phrases longest first. What `word`
+    /// starts is looked up once per thread ([`FirstWords`]); `each` must not call this.
+    pub fn each_starting<'s>(
+        &'s self,
+        word: &str,
+        next: Option<&str>,
+        mut each: impl FnMut(&'s Entry),
+    ) {
+        let end = next.and_then(tail4);
+        FIRST_WORDS.with_borrow_mut(|memo| {
+            if memo.lexicon != self.id {
+                memo.clear();
+                memo.lexicon = self.id;
+            }
+            let (a, z) = match memo.words.get(word) {
+                Some(&range) => range,
+                None => {
+                    if memo.words.len() >= FirstWords::MAX_WORDS {
+                        memo.clear();
+                    }
+                    let a = memo.starters.len();
+                    for key in self.keys(word) {
+                        memo.starters.extend_from_slice(self.starters(key));
+                    }
+                    let range = (
+                        u32::try_from(a).expect("a few MB of starters"),
+                        u32::try_from(memo.starters.len()).expect("a few MB of starters"),
+                    );
+                    memo.words.insert(word.into(), range);
+                    range
+                }
+            };
+            for s in &memo.starters[a as usize..z as usize] {
+                if s.second_end.is_none_or(|e| Some(e) == end) {
+                    each(&self.entries[s.entry]);
+                }
+            }
+        });
+    }
+
     fn starters(&self, key: &str) -> &[Starter] {
         if !self.tails.whole.may_have_whole(key) {
             return &[];
@@ -1428,6 +1502,51 @@ pub fn builtin() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memo of first words gives what the keys and their lookups give, in the same
+    /// order, for every word of a text, asked twice (the second time from the memo); and a
+    /// second lexicon on the same thread is answered from its own rules.
+    #[test]
+    fn each_starting_is_the_lookup_through_keys() {
+        let l = builtin();
+        let dev = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join("\n");
+        let text = normalize_word(&dev);
+        let words: Vec<&str> = text.split([' ', '\n']).filter(|w| !w.is_empty()).collect();
+        assert!(words.len() > 1000);
+        let direct = |w: &str, next: Option<&str>| -> Vec<*const Entry> {
+            l.keys(w)
+                .iter()
+                .flat_map(|k| l.starting_before(k, next))
+                .map(|e| e as *const Entry)
+                .collect()
+        };
+        let memo = |lex: &Lexicon, w: &str, next: Option<&str>| -> Vec<*const Entry> {
+            let mut out = Vec::new();
+            lex.each_starting(w, next, |e| out.push(e as *const Entry));
+            out
+        };
+        let mut found = 0;
+        for _ in 0..2 {
+            for pair in words.windows(2) {
+                let want = direct(pair[0], Some(pair[1]));
+                found += want.len();
+                assert_eq!(memo(l, pair[0], Some(pair[1])), want, "{}", pair[0]);
+                assert_eq!(memo(l, pair[0], None), direct(pair[0], None), "{}", pair[0]);
+            }
+        }
+        assert!(found > 100, "{found}");
+        // Another lexicon, then the first again: each its own entries.
+        let other = Lexicon::parse(BUILTIN).expect("the builtin rules parse");
+        let w = normalize_word("قتل");
+        let theirs = memo(&other, &w, None);
+        assert!(!theirs.is_empty());
+        assert!(
+            theirs
+                .iter()
+                .all(|&e| other.entries.iter().any(|x| std::ptr::eq(x, e)))
+        );
+        assert_eq!(memo(l, &w, None), direct(&w, None));
+    }
 
     /// The phrases under a first word are turned away by the word after it exactly when
     /// their second word cannot match it: every entry whose second word the next word

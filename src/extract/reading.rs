@@ -624,30 +624,28 @@ impl<'a> Extractor<'a> {
         let next =
             (i + 1 < r.toks.len() && r.toks[i + 1].kind == TokKind::Word && r.toks[i + 1].joined)
                 .then(|| r.word(i + 1));
-        for key in self.lex.keys(r.word(i)) {
-            for e in self.lex.starting_before(key, next) {
-                let n = e.words.len();
-                let fits = (1..n).all(|k| {
-                    let t = i + k;
-                    t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
-                        // Later words match with or without their clitics and article on
-                        // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
-                        let want = &e.later_keys[k - 1];
-                        let w = r.word(t);
-                        e.may_be_later(k, w)
-                            && self.lex.keys(w).iter().any(|w| want.iter().any(|x| x == w))
-                    }
-                });
-                if fits {
-                    out.push(Hit {
-                        entry: e,
-                        start: i,
-                        end: i + n,
-                        glued: false,
-                    });
+        self.lex.each_starting(r.word(i), next, |e| {
+            let n = e.words.len();
+            let fits = (1..n).all(|k| {
+                let t = i + k;
+                t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
+                    // Later words match with or without their clitics and article on
+                    // either side: `شهداء وجرحى` matches `الشهداء والجرحى`.
+                    let want = &e.later_keys[k - 1];
+                    let w = r.word(t);
+                    e.may_be_later(k, w)
+                        && self.lex.keys(w).iter().any(|w| want.iter().any(|x| x == w))
                 }
+            });
+            if fits {
+                out.push(Hit {
+                    entry: e,
+                    start: i,
+                    end: i + n,
+                    glued: false,
+                });
             }
-        }
+        });
         if out.len() == from {
             self.push_glued_cue(r, i, out);
         }
