@@ -97,9 +97,12 @@ pub enum Kind {
     /// noun right after it is counted when the close follows in its sentence.
     Opener,
     /// A word that closes an opener's statement and nothing else (`فارقت الطفلة الحياة`):
-    /// alone it says nothing of a casualty (`عادت الحياة`).
+    /// alone it says nothing of a casualty (`عادت الحياة`). It closes only the openers
+    /// named (by rule id): life is left (`فارق`) or lost (`فقد`), a wound suffered
+    /// (`تعرض`), and `تعرض 5 أشخاص لخطر يهدد حياتهم` kills no one.
     Close {
         category: Category,
+        openers: Vec<String>,
     },
     /// A word right before a figure (`إلى`, `على`) that makes it the figure a running
     /// total reached: the total's toll noun may then stand anywhere before it in the
@@ -539,6 +542,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Does this entry close the statement the opener `opener` opened?
+    pub fn closes(&self, opener: &Entry) -> bool {
+        matches!(&self.kind, Kind::Close { openers, .. } if openers.contains(&opener.rule))
+    }
+
     /// Could the text word `w` be this phrase's word `k` after the first (from 1)? False
     /// means surely not. Every key of a word is a suffix of it, so the shortest wanted key
     /// is a suffix of every other: a word that does not end as it does matches none. Most
@@ -564,8 +572,9 @@ struct CueRow {
     after: bool,
     #[serde(default)]
     opens: bool,
+    /// The ids of the openers it closes.
     #[serde(default)]
-    closes: bool,
+    closes: Vec<String>,
     #[serde(default)]
     adjacent: bool,
     #[serde(default)]
@@ -1003,11 +1012,21 @@ impl Lexicon {
                 &c.words,
                 if c.opens {
                     Kind::Opener
-                } else if c.closes {
+                } else if !c.closes.is_empty() {
+                    for o in &c.closes {
+                        if !file.cue.iter().any(|x| x.id == *o && x.opens) {
+                            return Err(rule_error(
+                                src,
+                                &c.id,
+                                &format!("`closes` names {o}, which is no cue that opens"),
+                            ));
+                        }
+                    }
                     Kind::Close {
                         category: c.category.ok_or_else(|| {
                             rule_error(src, &c.id, "a cue that closes an opener needs a category")
                         })?,
+                        openers: c.closes.clone(),
                     }
                 } else {
                     Kind::Cue {
@@ -1448,7 +1467,11 @@ pub fn kind_name(kind: &Kind) -> String {
             pluperfect: true, ..
         } => "background: an earlier event, when قد follows before the verb".into(),
         Kind::Opener => "opens a statement a cue after the noun closes".into(),
-        Kind::Close { category } => format!("closes an opener's statement: {}", category.name()),
+        Kind::Close { category, openers } => format!(
+            "closes the statement of {}: {}",
+            openers.join(", "),
+            category.name()
+        ),
         Kind::Cause(c) => format!("cause {}", c.name()),
         Kind::Weapon(w) => format!("weapon {w}"),
         Kind::Exclude(_) => "exclude".into(),
@@ -1757,5 +1780,31 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = Lexicon::parse("[[cue]]\nid = \"a\"\nwords = [\"x\"]\nbogus = 1\n").unwrap_err();
         assert!(e.line.is_some(), "{e}");
+        // A close names the openers it closes, and they must be openers.
+        let e = Lexicon::parse(
+            "[[cue]]\nid = \"o\"\nwords = [\"x\"]\n[[cue]]\nid = \"c\"\ncategory = \"killed\"\ncloses = [\"o\"]\nwords = [\"y\"]\n",
+        )
+        .unwrap_err();
+        assert!(e.reason.contains("no cue that opens"), "{e}");
+        assert_eq!(e.line, Some(5), "{e}");
+    }
+
+    /// A close closes the openers it names and no other.
+    #[test]
+    fn a_close_closes_its_own_openers() {
+        let l = builtin();
+        let entry = |w: &str| {
+            let w = normalize_word(w);
+            l.starting_with(&w)
+                .find(|e| e.words.len() == 1)
+                .unwrap_or_else(|| panic!("{w}"))
+        };
+        let (lost, suffered) = (entry("فقد"), entry("تعرض"));
+        assert_eq!(lost.kind, Kind::Opener);
+        assert!(entry("حياتهم").closes(lost));
+        assert!(!entry("حياتهم").closes(suffered));
+        assert!(entry("لإصابة").closes(suffered));
+        assert!(!entry("لإصابة").closes(lost));
+        assert!(!entry("قتل").closes(lost));
     }
 }

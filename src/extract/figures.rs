@@ -459,7 +459,13 @@ impl<'a> Extractor<'a> {
     /// but not past another number. After an opener (`opened`: `لقي 5 أشخاص، من بينهم طفل،
     /// مصرعهم`) the close may stand further, past a breakdown between commas, within the
     /// sentence.
-    pub(super) fn cue_after(&self, r: &Reading<'a>, from: usize, opened: bool) -> Option<Hit<'a>> {
+    pub(super) fn cue_after(
+        &self,
+        r: &Reading<'a>,
+        from: usize,
+        opener: Option<Hit<'a>>,
+    ) -> Option<Hit<'a>> {
+        let opened = opener.is_some();
         // An aside between commas right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`)
         // lets the verb stand in the clause after it, past the numbers in it.
         let n = r.toks().len();
@@ -515,7 +521,7 @@ impl<'a> Extractor<'a> {
                         adjacent: false,
                         ..
                     }
-                ) || (opened && matches!(h.entry.kind, Kind::Close { .. })))
+                ) || (opener.is_some_and(|o| h.entry.closes(o.entry)) && !r.conjoined(h)))
                     && !then(h)
                     && !object_after(h)
             }) {
@@ -921,18 +927,20 @@ impl<'a> Extractor<'a> {
         }
         // `وفارق 3 من الجرحى الحياة`: an opener's close of the dead after the wounded it
         // counts them among; it is the figure's cue after it.
-        let opened = r.opener_before(fa).is_some();
+        let opener = r.opener_before(fa);
+        let opened = opener.is_some();
         let mut after = None;
         if noun_cat == Some(Category::Wounded)
             && partitive_noun.is_some()
             && cue_cat.is_none()
             && opened
         {
-            after = self.cue_after(r, after_noun, true).filter(|h| {
+            after = self.cue_after(r, after_noun, opener).filter(|h| {
                 matches!(
                     h.entry.kind,
                     Kind::Close {
-                        category: Category::Killed
+                        category: Category::Killed,
+                        ..
                     } | Kind::Cue {
                         category: Some(Category::Killed),
                         ..
@@ -945,11 +953,11 @@ impl<'a> Extractor<'a> {
             }
         }
         if after.is_none() && noun_cat.is_none() && cue_cat.is_none() {
-            after = self.cue_after(r, after_noun, opened);
+            after = self.cue_after(r, after_noun, opener);
         }
         let after_cat = after.and_then(|h| match h.entry.kind {
             Kind::Cue { category, .. } => category,
-            Kind::Close { category } => Some(category),
+            Kind::Close { category, .. } => Some(category),
             _ => None,
         });
         let same_sentence_prev = before

@@ -560,8 +560,13 @@ impl<'a> Extractor<'a> {
                 }
                 r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
             });
-            // A close of nothing but an opener, near its noun (`فارقت الطفلة الرضيعة الحياة`).
-            let closes = |j: usize| opener.is_some() && j < n.end + CLOSE_REACH;
+            // A close of its own opener, near its noun (`فارقت الطفلة الرضيعة الحياة`), not
+            // behind `و` (`فقد الرجل عمله وحياته …`: one more thing he lost).
+            let closes = |j: usize, h: &Hit<'a>| {
+                opener.is_some_and(|o| h.entry.closes(o.entry))
+                    && j < n.end + CLOSE_REACH
+                    && !r.conjoined(h)
+            };
             let Some((cue, category)) = self.closing_cue(r, at, closes) else {
                 continue;
             };
@@ -662,7 +667,7 @@ impl<'a> Extractor<'a> {
                             && matches!(h.entry.kind, Kind::Noun { category: None, .. })
                     })
             });
-            let Some((cue, category)) = self.closing_cue(r, at, |_| false) else {
+            let Some((cue, category)) = self.closing_cue(r, at, |_, _| false) else {
                 continue;
             };
             if self.excluded(r, v.start, cue.end, category) {
@@ -686,13 +691,13 @@ impl<'a> Extractor<'a> {
     }
 
     /// The first cue after its noun at tokens `at` (`20 مدنيا قتلوا`, `العشرات قتلوا`), with
-    /// the category it says; with `closes(j)`, a close of an opener at `j` too (`فارقت
+    /// the category it says; with `closes(j, close)`, a close of an opener at `j` too (`فارقت
     /// الطفلة الحياة`).
     fn closing_cue(
         &self,
         r: &Reading<'a>,
         at: impl Iterator<Item = usize>,
-        closes: impl Fn(usize) -> bool,
+        closes: impl Fn(usize, &Hit<'a>) -> bool,
     ) -> Option<(Hit<'a>, Category)> {
         at.into_iter().find_map(|j| {
             r.hits(j).iter().find_map(|h| match h.entry.kind {
@@ -702,7 +707,7 @@ impl<'a> Extractor<'a> {
                     adjacent: false,
                     ..
                 } => Some((*h, c)),
-                Kind::Close { category } if closes(j) => Some((*h, category)),
+                Kind::Close { category, .. } if closes(j, h) => Some((*h, category)),
                 _ => None,
             })
         })
@@ -863,7 +868,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let at = (t + 2..(t + 4).min(n_toks)).take_while(|&j| joined(j));
-            let Some((cue, category)) = self.closing_cue(r, at, |_| false) else {
+            let Some((cue, category)) = self.closing_cue(r, at, |_, _| false) else {
                 continue;
             };
             if told_before(out, n.start, category, count)
