@@ -789,8 +789,12 @@ pub struct Lexicon {
 #[derive(Default)]
 struct FirstWords {
     lexicon: u64,
-    /// Text word → its range in `starters`.
-    words: HashMap<Box<str>, (u32, u32), FastState>,
+    /// A word of 16 bytes or fewer (eight Arabic letters), by its bytes as numbers
+    /// ([`FirstWords::short_key`]): looked up with no string comparison → its range in
+    /// `starters`.
+    short: HashMap<(u64, u64, u8), (u32, u32), FastState>,
+    /// A longer word → its range in `starters`.
+    long: HashMap<Box<str>, (u32, u32), FastState>,
     /// The starters of every key of each word, the word's keys in order.
     starters: Vec<Starter>,
 }
@@ -800,8 +804,40 @@ impl FirstWords {
     const MAX_WORDS: usize = 1 << 15;
 
     fn clear(&mut self) {
-        self.words.clear();
+        self.short.clear();
+        self.long.clear();
         self.starters.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// A word of at most 16 bytes as its first eight and the rest, each a number, with its
+    /// length: one word, one key.
+    fn short_key(word: &str) -> Option<(u64, u64, u8)> {
+        let b = word.as_bytes();
+        let n = u8::try_from(b.len()).ok().filter(|&n| n <= 16)?;
+        let (head, rest) = b.split_at(b.len().min(8));
+        Some((
+            crate::normalize::be_bytes(head),
+            crate::normalize::be_bytes(rest),
+            n,
+        ))
+    }
+
+    fn get(&self, word: &str, short: Option<(u64, u64, u8)>) -> Option<(u32, u32)> {
+        match short {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, short: Option<(u64, u64, u8)>, range: (u32, u32)) {
+        match short {
+            Some(k) => self.short.insert(k, range),
+            None => self.long.insert(word.into(), range),
+        };
     }
 }
 
@@ -1321,10 +1357,11 @@ impl Lexicon {
                 memo.clear();
                 memo.lexicon = self.id;
             }
-            let (a, z) = match memo.words.get(word) {
-                Some(&range) => range,
+            let short = FirstWords::short_key(word);
+            let (a, z) = match memo.get(word, short) {
+                Some(range) => range,
                 None => {
-                    if memo.words.len() >= FirstWords::MAX_WORDS {
+                    if memo.len() >= FirstWords::MAX_WORDS {
                         memo.clear();
                     }
                     let a = memo.starters.len();
@@ -1335,7 +1372,7 @@ impl Lexicon {
                         u32::try_from(a).expect("a few MB of starters"),
                         u32::try_from(memo.starters.len()).expect("a few MB of starters"),
                     );
-                    memo.words.insert(word.into(), range);
+                    memo.insert(word, short, range);
                     range
                 }
             };

@@ -421,7 +421,7 @@ fn fold_utf8(lead: u8, trail: u8) -> Option<[u8; 2]> {
 /// text is hashed through this, and word lengths come in no order a branch predictor can
 /// learn: eight bytes are one load, and fewer are two loads that overlap (the bytes they
 /// share land on the same bits, so OR joins them), with no loop and no jump table.
-fn be_bytes(b: &[u8]) -> u64 {
+pub(crate) fn be_bytes(b: &[u8]) -> u64 {
     let n = b.len();
     debug_assert!(n <= 8, "at most eight bytes");
     if let Some(all) = b.first_chunk::<8>() {
