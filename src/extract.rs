@@ -442,7 +442,11 @@ impl<'a> Extractor<'a> {
         self.noun_drafts(r, &mut used, &mut out);
         out.sort_by_key(|d| (d.first, d.last));
         self.retry_after_nouns(r, &mut blocked, &mut used, &mut out);
-        mark_breakdowns(&mut out, |at| r.sentence[at]);
+        mark_breakdowns(
+            &mut out,
+            |at| r.sentence[at],
+            |at| r.closed.possessed(r.word(at)),
+        );
         self.mark_distributions(r, &mut out);
         self.drop_severity_parts(r, &mut out);
         borrow_groups(&mut out, |at| r.sentence[at]);

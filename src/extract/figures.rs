@@ -1425,7 +1425,8 @@ impl<'a> Extractor<'a> {
             j
         };
         // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
-        // the first item of a list (`شخصين امرأة و رجل`).
+        // the first item of a list (`شخصين امرأة و رجل`), and so is a plural behind `و`
+        // (`مقتل زوجين وأطفالهما الثلاثة`: their children are more of the dead).
         let via_min = k > j;
         self.noun_at(r, k).and_then(|h| match h.entry.kind {
             Kind::Noun {
@@ -1433,7 +1434,11 @@ impl<'a> Extractor<'a> {
                 group: Some(g),
                 form,
                 ..
-            } if g != Group::Unspecified && (via_min || form == Form::Plural) => Some((g, h.end)),
+            } if g != Group::Unspecified
+                && (via_min || (form == Form::Plural && !r.conjoined(&h))) =>
+            {
+                Some((g, h.end))
+            }
             _ => None,
         })
     }
@@ -1530,7 +1535,13 @@ pub(super) fn people_count(q: &Quantity) -> Option<PeopleCount> {
 /// (`… مقتل 48 مدنيًا. الضحايا توزعوا بين 26 رجلًا و7 سيدات و15 طفلًا`). The parts are
 /// flagged `breakdown`; the total is flagged `sum_mismatch` when its parts exceed it, or
 /// when they name men, women and children (a full breakdown) and do not add up to it.
-pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
+/// Someone's people listed after them (`theirs`: `مقتل زوجين وأطفالهما الثلاثة`) are more
+/// of the dead, no part of them.
+pub(super) fn mark_breakdowns(
+    out: &mut [Draft<'_>],
+    sentence: impl Fn(usize) -> usize,
+    theirs: impl Fn(usize) -> bool,
+) {
     let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
     let mut i = 0;
     while i < out.len() {
@@ -1558,7 +1569,13 @@ pub(super) fn mark_breakdowns(out: &mut [Draft<'_>], sentence: impl Fn(usize) ->
                 && out[k].count.is_some_and(|c| c >= 2)
                 && sent - sentence(out[k].at) <= 1
         });
-        if let Some(t) = total {
+        // The first of the run listed as the total's own people: the run is no part of it.
+        let of_total = total.is_some_and(|t| {
+            out[i].partner == Some(out[t].at)
+                && !out[i].flags.contains(&Flag::Breakdown)
+                && theirs(out[i].at)
+        });
+        if let Some(t) = total.filter(|_| !of_total) {
             let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
             let has = |g: Group| out[i..j].iter().any(|d| d.group == g);
             let full = has(Group::Man) && has(Group::Woman) && has(Group::Child);

@@ -466,3 +466,26 @@ fn one_person_is_no_total() {
         [(Some(1), false), (Some(2), false)]
     );
 }
+
+/// Someone's people listed after them are more of the dead, no part of them; under a
+/// partitive they are parts of the total with the rest.
+#[test]
+fn their_people_after_them_are_no_part_of_them() {
+    assert_eq!(
+        flagged("مقتل زوجين وأطفالهما الثلاثة في غارة", Flag::Breakdown),
+        [(Some(2), false), (Some(3), false)]
+    );
+    assert_eq!(
+        flagged("مقتل زوجين وأطفالهما الثلاثة", Flag::SumMismatch),
+        [(Some(2), false), (Some(3), false)]
+    );
+    assert_eq!(
+        flagged("قتل 5 أشخاص بينهم امرأة وأطفالها الثلاثة", Flag::Breakdown),
+        [(Some(5), false), (Some(1), true), (Some(3), true)]
+    );
+    // Not someone's: a part of the total.
+    assert_eq!(
+        flagged("مقتل 5 أشخاص و3 أطفال", Flag::Breakdown),
+        [(Some(5), false), (Some(3), true)]
+    );
+}
