@@ -334,6 +334,10 @@ pub struct Closed {
     /// between a passive verb and its subject (`وقتل برصاص الجيش التركي 3 لاجئين`).
     #[serde(default)]
     pub means: Vec<String>,
+    /// Of the rank (`برتبة`): the noun after it is the rank of the one before it (`ضابط
+    /// برتبة عقيد`), no one more.
+    #[serde(default)]
+    pub rank_of: Vec<String>,
 }
 
 impl Closed {
@@ -379,6 +383,7 @@ impl Closed {
             &mut self.ranked_by,
             &mut self.one_of,
             &mut self.means,
+            &mut self.rank_of,
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,

@@ -649,6 +649,18 @@ impl<'a> Extractor<'a> {
         if out.len() == from {
             self.push_glued_cue(r, i, out);
         }
+        // A rank after `برتبة` is the rank of the one before it (`ضابط برتبة عقيد`): no noun
+        // of someone.
+        if out.len() > from && i > 0 && r.toks[i].joined && r.word_in(i - 1, &r.closed.rank_of) {
+            let mut k = from;
+            while k < out.len() {
+                if matches!(out[k].entry.kind, Kind::Noun { .. }) {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
         if out.len() > from + 1 {
             out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
             // One rule matched twice over the same words, through two of its spellings
