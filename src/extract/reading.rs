@@ -70,7 +70,8 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The cues, nouns, vague quantities and closes among the hits, in text order.
+    /// The cues, nouns, vague quantities and closes among the hits, in text order, in the
+    /// sentences that hold a cue, a close or a casualty noun ([`cue_sentences`]).
     pub(super) fn lead_hits(&self) -> impl Iterator<Item = Hit<'a>> + '_ {
         self.lead.iter().map(|&i| self.hits[i as usize])
     }
@@ -508,6 +509,12 @@ impl<'a> Extractor<'a> {
             }
             self.layout(&mut r);
         }
+        // Every construction needs a cue, a close or a casualty noun in its figure's
+        // sentence: the passes over the lead hits walk only those sentences (numbered again
+        // once the layout has split glued titles).
+        let wanted = cue_sentences(&r);
+        let (sentence, hits) = (&r.sentence, &r.hits);
+        r.lead.retain(|&i| wanted[sentence[hits[i as usize].start]]);
         r
     }
 
