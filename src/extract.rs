@@ -36,7 +36,7 @@ use crate::record::{Category, Cause, Flag, Group, Mention, Scope};
 use constructions as by;
 use figures::{borrow_groups, is_year, mark_breakdowns, restated};
 use nouns::Head;
-use reading::{Hit, Reading, cue_sentences};
+use reading::{Hit, Lead, Reading, cue_sentences};
 
 /// What the engine read in one text and what it made of it ([`Extractor::trace`]). Spans
 /// are byte ranges in the original text.

@@ -29,7 +29,7 @@ impl<'a> Extractor<'a> {
         // Over the hits in text order; once a cue at a token made a mention, the other
         // hits there are passed over.
         let mut done = usize::MAX;
-        for h in r.lead_hits() {
+        for h in r.lead_hits(Lead::Cue) {
             if h.start == done {
                 continue;
             }
@@ -335,7 +335,7 @@ impl<'a> Extractor<'a> {
                 }
             )
         };
-        for h in r.first_hits(casualty) {
+        for h in r.first_hits(Lead::Noun, casualty) {
             let i = h.start;
             let Kind::Noun {
                 category: Some(category),
@@ -431,7 +431,7 @@ impl<'a> Extractor<'a> {
     /// before the noun (`بينهم طفل قتل`: a part, told by its own cue).
     fn subject_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let n_toks = r.toks().len();
-        for v in r.lead_hits() {
+        for v in r.lead_hits(Lead::Cue) {
             let Kind::Cue {
                 category: Some(category),
                 after: true,
@@ -527,7 +527,7 @@ impl<'a> Extractor<'a> {
                 }
             )
         };
-        for n in r.first_hits(counted_noun) {
+        for n in r.first_hits(Lead::Noun, counted_noun) {
             let Kind::Noun { group, form, .. } = n.entry.kind else {
                 continue;
             };
@@ -629,7 +629,7 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Draft<'a>>,
     ) {
         let vague = |h: &Hit| h.entry.kind == Kind::Vague { others: false };
-        for v in r.first_hits(vague) {
+        for v in r.first_hits(Lead::Vague, vague) {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }
@@ -781,7 +781,7 @@ impl<'a> Extractor<'a> {
                     }
                 )
         };
-        for n in r.first_hits(noun) {
+        for n in r.first_hits(Lead::Noun, noun) {
             let Kind::Noun {
                 category: Some(category),
                 group,
@@ -847,7 +847,7 @@ impl<'a> Extractor<'a> {
             )
         };
         let n_toks = r.toks().len();
-        for n in r.first_hits(people) {
+        for n in r.first_hits(Lead::Noun, people) {
             let Kind::Noun { group, .. } = n.entry.kind else {
                 continue;
             };
@@ -911,7 +911,7 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         };
-        for v in r.first_hits(|h| matches!(h.entry.kind, Kind::Vague { .. })) {
+        for v in r.first_hits(Lead::Vague, |h| matches!(h.entry.kind, Kind::Vague { .. })) {
             if used[v.start] || r.in_quantity[v.start] {
                 continue;
             }

@@ -27,10 +27,11 @@ pub(super) struct Reading<'a> {
     pub(super) hits: Vec<Hit<'a>>,
     /// Where each token's hits start in `hits`, and one past the last token's end.
     pub(super) hit_at: Vec<u32>,
-    /// The hits a figure can be built on, as indices into `hits` in their order: cues,
-    /// nouns, vague quantities and the words that close an opener. The passes that look for
-    /// one of these walk them, not the common words that most hits are (`في`, `من`).
-    lead: Vec<u32>,
+    /// The hits a figure can be built on, as indices into `hits` in their order, one list
+    /// for each kind ([`Lead`]): cues, nouns, vague quantities and the words that close an
+    /// opener. The passes that look for one of these walk its list, not the common words
+    /// that most hits are (`في`, `من`) nor the hits of the other kinds.
+    lead: [Vec<u32>; 4],
     /// Is each token part of a quantity (its number or qualifier words)?
     pub(super) in_quantity: Vec<bool>,
     pub(super) quantities: Vec<Quantity>,
@@ -70,21 +71,24 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The cues, nouns, vague quantities and closes among the hits, in text order, in the
-    /// sentences that hold a cue, a close or a casualty noun ([`cue_sentences`]).
-    pub(super) fn lead_hits(&self) -> impl Iterator<Item = Hit<'a>> + '_ {
-        self.lead.iter().map(|&i| self.hits[i as usize])
+    /// The hits of one kind of lead (cues, nouns, vague quantities or closes), in text
+    /// order, in the sentences that hold a cue, a close or a casualty noun
+    /// ([`cue_sentences`]).
+    pub(super) fn lead_hits(&self, kind: Lead) -> impl Iterator<Item = Hit<'a>> + '_ {
+        self.lead[kind as usize]
+            .iter()
+            .map(|&i| self.hits[i as usize])
     }
 
-    /// The first hit at each token that `pred` accepts, in text order: the passes that look
-    /// for one kind of rule walk these, not every token. `pred` accepts only cues, nouns,
-    /// closes or vague quantities (see [`Reading::lead_hits`]).
+    /// The first hit of the lead `kind` at each token that `pred` accepts, in text order:
+    /// the passes that look for one kind of rule walk these, not every token.
     pub(super) fn first_hits<'r>(
         &'r self,
+        kind: Lead,
         mut pred: impl FnMut(&Hit<'a>) -> bool + 'r,
     ) -> impl Iterator<Item = Hit<'a>> + 'r {
         let mut last = usize::MAX;
-        self.lead_hits().filter(move |h| {
+        self.lead_hits(kind).filter(move |h| {
             if h.start == last || !pred(h) {
                 return false;
             }
@@ -462,7 +466,7 @@ impl<'a> Extractor<'a> {
             clause,
             hits: Vec::new(),
             hit_at: Vec::new(),
-            lead: Vec::new(),
+            lead: Default::default(),
             in_quantity: vec![false; n],
             quantities: Vec::new(),
             q_toks: Vec::new(),
@@ -482,15 +486,11 @@ impl<'a> Extractor<'a> {
             }
         }
         hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
-        r.lead = (0..hits.len())
-            .filter(|&i| {
-                matches!(
-                    hits[i].entry.kind,
-                    Kind::Cue { .. } | Kind::Noun { .. } | Kind::Vague { .. } | Kind::Close { .. }
-                )
-            })
-            .map(|i| u32::try_from(i).expect("fewer hits than bytes"))
-            .collect();
+        for (i, h) in hits.iter().enumerate() {
+            if let Some(kind) = Lead::of(&h.entry.kind) {
+                r.lead[kind as usize].push(u32::try_from(i).expect("fewer hits than bytes"));
+            }
+        }
         (r.hits, r.hit_at) = (hits, hit_at);
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
@@ -514,7 +514,9 @@ impl<'a> Extractor<'a> {
         // once the layout has split glued titles).
         let wanted = cue_sentences(&r);
         let (sentence, hits) = (&r.sentence, &r.hits);
-        r.lead.retain(|&i| wanted[sentence[hits[i as usize].start]]);
+        for lead in &mut r.lead {
+            lead.retain(|&i| wanted[sentence[hits[i as usize].start]]);
+        }
         r
     }
 
@@ -740,20 +742,44 @@ impl<'a> Extractor<'a> {
 /// (`السوري`, `الجيش`) makes none.
 pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     let mut wanted = vec![false; r.sentence.last().map_or(0, |&s| s + 1)];
-    for h in r.lead_hits() {
-        if matches!(
+    let casualty = |h: &Hit<'_>| {
+        matches!(
             h.entry.kind,
-            Kind::Cue { .. }
-                | Kind::Close { .. }
-                | Kind::Noun {
-                    category: Some(_),
-                    ..
-                }
-        ) {
-            wanted[r.sentence[h.start]] = true;
-        }
+            Kind::Noun {
+                category: Some(_),
+                ..
+            }
+        )
+    };
+    let leads = r
+        .lead_hits(Lead::Cue)
+        .chain(r.lead_hits(Lead::Close))
+        .chain(r.lead_hits(Lead::Noun).filter(casualty));
+    for h in leads {
+        wanted[r.sentence[h.start]] = true;
     }
     wanted
+}
+
+/// The kinds of hit a figure can be built on, each walked by the passes that want it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lead {
+    Cue,
+    Noun,
+    Vague,
+    Close,
+}
+
+impl Lead {
+    fn of(kind: &Kind) -> Option<Lead> {
+        match kind {
+            Kind::Cue { .. } => Some(Lead::Cue),
+            Kind::Noun { .. } => Some(Lead::Noun),
+            Kind::Vague { .. } => Some(Lead::Vague),
+            Kind::Close { .. } => Some(Lead::Close),
+            _ => None,
+        }
+    }
 }
 
 /// The byte ranges of the lines of `text`, each with its newline: the lines of
