@@ -389,17 +389,18 @@ impl<'a> Extractor<'a> {
             // A joined token has only spaces, tabs, brackets or quotes before it: no break.
             if i > 0 && !t.joined {
                 let gap = gap_at(i);
-                let dash = gap.trim() == "-";
                 let written = gap_break(gap);
+                // Asked only of a sentence's break, the rarer case.
+                let dash = || gap.trim() == "-";
                 // Does a part's partitive open at token `i` (`بينهم`, `من بينهم`)?
                 let opens_part =
                     || closed.opens_part(word(i), toks.get(i + 1).map(|_| word(i + 1)));
                 let brk = match written {
-                    Break::Sentence if dash && aside => {
+                    Break::Sentence if aside && dash() => {
                         aside = false;
                         Break::Clause
                     }
-                    Break::Sentence if dash && opens_part() => {
+                    Break::Sentence if dash() && opens_part() => {
                         aside = true;
                         Break::Clause
                     }
