@@ -526,11 +526,38 @@ impl Closed {
     }
 }
 
+/// The family of an entry's kind: the extractor keeps the hits of each family it builds
+/// figures on in a list of their own, filed by this number with no branch on the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Cue,
+    Noun,
+    Vague,
+    Close,
+    Other,
+}
+
+impl Family {
+    pub const COUNT: usize = 5;
+
+    pub fn of(kind: &Kind) -> Family {
+        match kind {
+            Kind::Cue { .. } => Family::Cue,
+            Kind::Noun { .. } => Family::Noun,
+            Kind::Vague { .. } => Family::Vague,
+            Kind::Close { .. } => Family::Close,
+            _ => Family::Other,
+        }
+    }
+}
+
 /// One entry of the compiled lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub rule: String,
     pub kind: Kind,
+    /// [`Family::of`] its kind.
+    pub family: Family,
     /// The phrase as normalised words.
     pub words: Vec<String>,
     /// The [`keys`] of each word after the first, computed once, in their order (longest
@@ -1267,6 +1294,7 @@ impl Lexicon {
                 });
             self.entries.push(Entry {
                 rule: id.to_string(),
+                family: Family::of(&kind),
                 kind: kind.clone(),
                 later_keys,
                 later_ends,

@@ -31,7 +31,7 @@ pub(super) struct Reading<'a> {
     /// for each kind ([`Lead`]): cues, nouns, vague quantities and the words that close an
     /// opener. The passes that look for one of these walk its list, not the common words
     /// that most hits are (`في`, `من`) nor the hits of the other kinds.
-    lead: [Vec<u32>; 4],
+    lead: [Vec<u32>; Lead::COUNT],
     /// Is each token part of a quantity (its number or qualifier words)?
     pub(super) in_quantity: Vec<bool>,
     pub(super) quantities: Vec<Quantity>,
@@ -488,10 +488,10 @@ impl<'a> Extractor<'a> {
         }
         hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
         for (i, h) in hits.iter().enumerate() {
-            if let Some(kind) = Lead::of(&h.entry.kind) {
-                r.lead[kind as usize].push(u32::try_from(i).expect("fewer hits than bytes"));
-            }
+            r.lead[h.entry.family as usize].push(u32::try_from(i).expect("fewer hits than bytes"));
         }
+        // The other hits are read by token, not walked.
+        r.lead[Lead::Other as usize] = Vec::new();
         (r.hits, r.hit_at) = (hits, hit_at);
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
@@ -634,6 +634,10 @@ impl<'a> Extractor<'a> {
         let next =
             (i + 1 < r.toks.len() && r.toks[i + 1].kind == TokKind::Word && r.toks[i + 1].joined)
                 .then(|| r.word(i + 1));
+        // A rank after `برتبة` is the rank of the one before it (`ضابط برتبة عقيد`): no noun
+        // of someone. Asked once, of a noun that fits.
+        let mut after_rank = None;
+        let mut fitted = false;
         self.lex.each_starting(r.word(i), next, |e| {
             let n = e.words.len();
             let fits = (1..n).all(|k| {
@@ -647,29 +651,26 @@ impl<'a> Extractor<'a> {
                         && self.lex.keys(w).iter().any(|w| want.iter().any(|x| x == w))
                 }
             });
-            if fits {
-                out.push(Hit {
-                    entry: e,
-                    start: i,
-                    end: i + n,
-                    glued: false,
-                });
+            if !fits {
+                return;
             }
+            fitted = true;
+            if e.family == Lead::Noun
+                && *after_rank.get_or_insert_with(|| {
+                    i > 0 && r.toks[i].joined && r.word_in(i - 1, &r.closed.rank_of)
+                })
+            {
+                return;
+            }
+            out.push(Hit {
+                entry: e,
+                start: i,
+                end: i + n,
+                glued: false,
+            });
         });
-        if out.len() == from {
+        if !fitted {
             self.push_glued_cue(r, i, out);
-        }
-        // A rank after `برتبة` is the rank of the one before it (`ضابط برتبة عقيد`): no noun
-        // of someone.
-        if out.len() > from && i > 0 && r.toks[i].joined && r.word_in(i - 1, &r.closed.rank_of) {
-            let mut k = from;
-            while k < out.len() {
-                if matches!(out[k].entry.kind, Kind::Noun { .. }) {
-                    out.remove(k);
-                } else {
-                    k += 1;
-                }
-            }
         }
         if out.len() > from + 1 {
             out[from..].sort_by_key(|h| std::cmp::Reverse(h.end));
@@ -762,26 +763,8 @@ pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
     wanted
 }
 
-/// The kinds of hit a figure can be built on, each walked by the passes that want it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Lead {
-    Cue,
-    Noun,
-    Vague,
-    Close,
-}
-
-impl Lead {
-    fn of(kind: &Kind) -> Option<Lead> {
-        match kind {
-            Kind::Cue { .. } => Some(Lead::Cue),
-            Kind::Noun { .. } => Some(Lead::Noun),
-            Kind::Vague { .. } => Some(Lead::Vague),
-            Kind::Close { .. } => Some(Lead::Close),
-            _ => None,
-        }
-    }
-}
+/// The families of hit a figure can be built on, each walked by the passes that want it.
+pub(super) use crate::lexicon::Family as Lead;
 
 /// The byte ranges of the lines of `text`, each with its newline: the lines of
 /// `split_inclusive('\n')`, found with the vectorised `memchr`.
