@@ -817,10 +817,14 @@ pub struct Lexicon {
 /// A memo of the phrases each distinct text word may start, through all its keys: a text
 /// repeats its words (`في`, `من`, `قتل` on every line), and a word's keys and their
 /// hash-map lookups cost more than one lookup of the word. Kept per thread, for one
-/// lexicon at a time, and emptied when it holds [`FirstWords::MAX_WORDS`] words.
+/// lexicon at a time, and emptied when it holds [`FirstWords::MAX_WORDS`] words. In front
+/// of it, a direct-mapped cache of short words ([`Slot`]) answers the common ones, those
+/// that start nothing too, with one comparison.
 #[derive(Default)]
 struct FirstWords {
     lexicon: u64,
+    /// [`FirstWords::SLOTS`] slots, by a hash of the short key; empty until first used.
+    slots: Vec<Slot>,
     /// A word of 16 bytes or fewer (eight Arabic letters), by its bytes as numbers
     /// ([`FirstWords::short_key`]): looked up with no string comparison → its range in
     /// `starters`.
@@ -831,14 +835,31 @@ struct FirstWords {
     starters: Vec<Starter>,
 }
 
+/// A short word's key and its range in [`FirstWords::starters`]; length 0: empty.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: (u64, u64, u8),
+    range: (u32, u32),
+}
+
 impl FirstWords {
     /// Enough for the common vocabulary of news many times over, a few MB at most.
     const MAX_WORDS: usize = 1 << 15;
+    /// The slots of the cache in front: 96 KB.
+    const SLOTS: usize = 1 << 12;
 
     fn clear(&mut self) {
         self.short.clear();
         self.long.clear();
         self.starters.clear();
+        self.slots.clear();
+        self.slots.resize(FirstWords::SLOTS, Slot::default());
+    }
+
+    /// The slot of a short key.
+    fn slot_of(k: (u64, u64, u8)) -> usize {
+        let x = (k.0 ^ k.1.rotate_left(29) ^ u64::from(k.2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (x >> (64 - FirstWords::SLOTS.trailing_zeros())) as usize
     }
 
     fn len(&self) -> usize {
@@ -1378,37 +1399,55 @@ impl Lexicon {
     /// and may go on with `next` (see [`Lexicon::starting_before`]): the keys in their
     /// order, longest first, and under each key its phrases longest first. What `word`
     /// starts is looked up once per thread ([`FirstWords`]); `each` must not call this.
-    pub fn each_starting<'s>(
+    pub fn each_starting<'s, 'w>(
         &'s self,
         word: &str,
-        next: Option<&str>,
+        next: impl FnOnce() -> Option<&'w str>,
         mut each: impl FnMut(&'s Entry),
     ) {
-        let end = next.and_then(tail4);
         FIRST_WORDS.with_borrow_mut(|memo| {
-            if memo.lexicon != self.id {
+            if memo.lexicon != self.id || memo.slots.is_empty() {
                 memo.clear();
                 memo.lexicon = self.id;
             }
             let short = FirstWords::short_key(word);
-            let (a, z) = match memo.get(word, short) {
+            let slot = short.map(FirstWords::slot_of);
+            let cached = slot
+                .map(|i| memo.slots[i])
+                .filter(|s| Some(s.key) == short)
+                .map(|s| s.range);
+            let (a, z) = match cached {
                 Some(range) => range,
                 None => {
-                    if memo.len() >= FirstWords::MAX_WORDS {
-                        memo.clear();
+                    let range = if !self.may_start(word) {
+                        (0, 0)
+                    } else if let Some(range) = memo.get(word, short) {
+                        range
+                    } else {
+                        if memo.len() >= FirstWords::MAX_WORDS {
+                            memo.clear();
+                        }
+                        let a = memo.starters.len();
+                        for key in self.keys(word) {
+                            memo.starters.extend_from_slice(self.starters(key));
+                        }
+                        let range = (
+                            u32::try_from(a).expect("a few MB of starters"),
+                            u32::try_from(memo.starters.len()).expect("a few MB of starters"),
+                        );
+                        memo.insert(word, short, range);
+                        range
+                    };
+                    if let (Some(i), Some(key)) = (slot, short) {
+                        memo.slots[i] = Slot { key, range };
                     }
-                    let a = memo.starters.len();
-                    for key in self.keys(word) {
-                        memo.starters.extend_from_slice(self.starters(key));
-                    }
-                    let range = (
-                        u32::try_from(a).expect("a few MB of starters"),
-                        u32::try_from(memo.starters.len()).expect("a few MB of starters"),
-                    );
-                    memo.insert(word, short, range);
                     range
                 }
             };
+            if a == z {
+                return;
+            }
+            let end = next().and_then(tail4);
             for s in &memo.starters[a as usize..z as usize] {
                 if s.second_end.is_none_or(|e| Some(e) == end) {
                     each(&self.entries[s.entry]);
@@ -1615,7 +1654,7 @@ mod tests {
         };
         let memo = |lex: &Lexicon, w: &str, next: Option<&str>| -> Vec<*const Entry> {
             let mut out = Vec::new();
-            lex.each_starting(w, next, |e| out.push(e as *const Entry));
+            lex.each_starting(w, || next, |e| out.push(e as *const Entry));
             out
         };
         let mut found = 0;

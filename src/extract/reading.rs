@@ -625,15 +625,13 @@ impl<'a> Extractor<'a> {
         if r.toks[i].kind != TokKind::Word {
             return;
         }
-        if !self.lex.may_start(r.word(i)) {
-            self.push_glued_cue(r, i, out);
-            return;
-        }
         let from = out.len();
-        // The word after, when it may be a phrase's second (see `Lexicon::starting_before`).
-        let next =
+        // The word after, when it may be a phrase's second (see `Lexicon::starting_before`):
+        // asked only of a word that starts some phrase.
+        let next = || {
             (i + 1 < r.toks.len() && r.toks[i + 1].kind == TokKind::Word && r.toks[i + 1].joined)
-                .then(|| r.word(i + 1));
+                .then(|| r.word(i + 1))
+        };
         // A rank after `برتبة` is the rank of the one before it (`ضابط برتبة عقيد`): no noun
         // of someone. Asked once, of a noun that fits.
         let mut after_rank = None;
