@@ -1439,6 +1439,24 @@ impl<'a> Extractor<'a> {
             {
                 Some((g, h.end))
             }
+            // Members of a body named after them (`7 من أفراد المقاومة الشعبية`, `من أفراد
+            // الشرطة`): the body's group.
+            Kind::Noun {
+                category: None,
+                group: Some(Group::Unspecified),
+                form: Form::Plural,
+                ..
+            } if via_min && h.end < r.toks().len() && r.definite(h.end) => self
+                .noun_at(r, h.end)
+                .filter(|x| !r.conjoined(x))
+                .and_then(|x| match x.entry.kind {
+                    Kind::Noun {
+                        category: None,
+                        group: Some(g),
+                        ..
+                    } if g != Group::Unspecified => Some((g, x.end)),
+                    _ => None,
+                }),
             _ => None,
         })
     }
