@@ -63,6 +63,18 @@ impl<'a> Extractor<'a> {
                     past.map(|t| r.past_adjectives(t))
                         .and_then(|t| self.noun_at(r, t))
                         .filter(|n| !r.definite(n.start))
+                        // Or a vague quantity there (`وقتل في الانفجار عدد من عناصر الأمن`).
+                        .or_else(|| {
+                            let t = past?;
+                            (t < r.toks().len() && r.toks()[t].joined)
+                                .then(|| {
+                                    r.hits(t)
+                                        .iter()
+                                        .find(|x| x.entry.kind == Kind::Vague { others: false })
+                                        .copied()
+                                })
+                                .flatten()
+                        })
                         .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
                         .or_else(|| self.noun_at(r, r.past_each_of(past.unwrap_or(h.end))?))
                 });
@@ -197,6 +209,10 @@ impl<'a> Extractor<'a> {
                 // ([`by::VAGUE_PARTITIVE`]: `وسقوط عدد من الجرحى`).
                 Kind::Vague { .. } => {
                     let t = n.end;
+                    // A number of things (`وأصيب عدد من السيارات بأضرار`): no one.
+                    if self.unit_after(r, t, false) {
+                        continue;
+                    }
                     let of_the = t > n.start
                         && t < r.toks().len()
                         && r.toks()[t].joined
