@@ -237,7 +237,7 @@ impl<'a> Extractor<'a> {
     /// word behind the preposition of means, its genitive after it (`برصاص الجيش التركي`,
     /// `بقصف الطيران`)? Right before the figure the figure is the weapon's genitive
     /// (`برصاص 3 مسلحين`: the gunmen shot), so a word must stand between.
-    fn means_at(&self, r: &Reading<'a>, t: usize, from: usize) -> bool {
+    pub(super) fn means_at(&self, r: &Reading<'a>, t: usize, from: usize) -> bool {
         t + 1 < from
             && r.toks()[t].joined
             && r.closed.means.iter().any(|m| {

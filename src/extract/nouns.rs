@@ -76,6 +76,30 @@ impl<'a> Extractor<'a> {
                                 .flatten()
                         })
                         .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
+                        // Past a phrase of means, the weapon behind `ب` and its definite
+                        // genitive (`وجرح بانفجار العبوة عنصران`, `استشهد برصاص القناصة
+                        // طفل`): one or two, who were struck by it. Not past an indefinite
+                        // genitive, whose adjective may be a noun (`برصاص قناص مسلح`).
+                        .or_else(|| {
+                            let t = h.end;
+                            if !self.means_at(r, t, usize::MAX) || t + 2 >= r.toks().len() {
+                                return None;
+                            }
+                            let k = r.past_adjectives(t + 2);
+                            self.noun_at(r, k).filter(|n| {
+                                r.toks()[t + 1].joined
+                                    && r.definite(t + 1)
+                                    && r.clause[n.start] == r.clause[t]
+                                    && !r.definite(n.start)
+                                    && matches!(
+                                        n.entry.kind,
+                                        Kind::Noun {
+                                            form: Form::Singular | Form::Dual,
+                                            ..
+                                        }
+                                    )
+                            })
+                        })
                         .or_else(|| self.noun_at(r, r.past_each_of(past.unwrap_or(h.end))?))
                 });
             // A plural of a group right after a verb may be its agent, with the one it struck
