@@ -907,6 +907,14 @@ struct Starter {
     second_end: Option<u32>,
 }
 
+impl Starter {
+    /// May its phrase go on with a word that ends in `end` (see [`tail4`]; `None`: no word
+    /// after)? A one-word phrase always may.
+    fn goes_on_with(&self, end: Option<u32>) -> bool {
+        self.second_end.is_none_or(|e| Some(e) == end)
+    }
+}
+
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
 /// bytes (two Arabic letters) or more, or the word itself. So a word can start a phrase
 /// only if it ends as some phrase's first word does: in its last four letters when that
@@ -1391,7 +1399,7 @@ impl Lexicon {
         let end = next.and_then(tail4);
         self.starters(key)
             .iter()
-            .filter(move |s| s.second_end.is_none_or(|e| Some(e) == end))
+            .filter(move |s| s.goes_on_with(end))
             .map(|s| &self.entries[s.entry])
     }
 
@@ -1449,7 +1457,7 @@ impl Lexicon {
             }
             let end = next().and_then(tail4);
             for s in &memo.starters[a as usize..z as usize] {
-                if s.second_end.is_none_or(|e| Some(e) == end) {
+                if s.goes_on_with(end) {
                     each(&self.entries[s.entry]);
                 }
             }

@@ -30,6 +30,19 @@ impl<'a> Extractor<'a> {
             .copied()
     }
 
+    /// The vague quantities right after token `z` (joined to it).
+    pub(super) fn vague_at<'r>(
+        &self,
+        r: &'r Reading<'a>,
+        z: usize,
+    ) -> impl Iterator<Item = Hit<'a>> + 'r {
+        let joined = z < r.toks().len() && r.toks()[z].joined;
+        let hits = if joined { r.hits(z) } else { &[] };
+        hits.iter()
+            .filter(|h| matches!(h.entry.kind, Kind::Vague { .. }))
+            .copied()
+    }
+
     /// Is a unit right after token `z`, or after `من` there? A unit of time with the
     /// article right after a number is the day it happened, not what it counts (`مقتل
     /// مدنيين اثنين اليوم`).
@@ -1359,20 +1372,20 @@ impl<'a> Extractor<'a> {
         // passive verb and its subject the words are a phrase of where, why or by what, and
         // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
         let cue_has_noun = !passive
-            && cue.is_some_and(|h| !self.means_at(r, h.end, anchor))
             && cue.is_some_and(|h| {
-                (h.end..anchor).any(|t| {
-                    r.hits(t).iter().any(|n| {
-                        n.end <= anchor
-                            && matches!(
-                                n.entry.kind,
-                                Kind::Noun {
-                                    form: Form::Singular | Form::Dual,
-                                    ..
-                                }
-                            )
+                !self.means_at(r, h.end, anchor)
+                    && (h.end..anchor).any(|t| {
+                        r.hits(t).iter().any(|n| {
+                            n.end <= anchor
+                                && matches!(
+                                    n.entry.kind,
+                                    Kind::Noun {
+                                        form: Form::Singular | Form::Dual,
+                                        ..
+                                    }
+                                )
+                        })
                     })
-                })
             });
         let cue =
             cue.filter(|_| !cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor));

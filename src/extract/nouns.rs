@@ -47,14 +47,7 @@ impl<'a> Extractor<'a> {
             }
             let next = self
                 .noun_at(r, h.end)
-                .or_else(|| {
-                    r.hits(h.end)
-                        .iter()
-                        .find(|x| {
-                            matches!(x.entry.kind, Kind::Vague { .. }) && r.toks()[h.end].joined
-                        })
-                        .copied()
-                })
+                .or_else(|| self.vague_at(r, h.end).next())
                 .or_else(|| {
                     // Past a phrase of where and its noun's adjectives (`وأصيب جراء القصف
                     // المدفعي طفلان`; `بجروح جراء القصف التركي`: no one struck), an adverb,
@@ -65,15 +58,8 @@ impl<'a> Extractor<'a> {
                         .filter(|n| !r.definite(n.start))
                         // Or a vague quantity there (`وقتل في الانفجار عدد من عناصر الأمن`).
                         .or_else(|| {
-                            let t = past?;
-                            (t < r.toks().len() && r.toks()[t].joined)
-                                .then(|| {
-                                    r.hits(t)
-                                        .iter()
-                                        .find(|x| x.entry.kind == Kind::Vague { others: false })
-                                        .copied()
-                                })
-                                .flatten()
+                            self.vague_at(r, past?)
+                                .find(|v| v.entry.kind == Kind::Vague { others: false })
                         })
                         .or_else(|| self.noun_at(r, r.past_adverb(h.end)?))
                         // Past a phrase of means, the weapon behind `ب` and its definite
@@ -82,14 +68,17 @@ impl<'a> Extractor<'a> {
                         // genitive, whose adjective may be a noun (`برصاص قناص مسلح`).
                         .or_else(|| {
                             let t = h.end;
-                            if !self.means_at(r, t, usize::MAX) || t + 2 >= r.toks().len() {
+                            let genitive = t + 1;
+                            if !self.means_at(r, t, usize::MAX)
+                                || genitive + 1 >= r.toks().len()
+                                || !r.toks()[genitive].joined
+                                || !r.definite(genitive)
+                            {
                                 return None;
                             }
-                            let k = r.past_adjectives(t + 2);
+                            let k = r.past_adjectives(genitive + 1);
                             self.noun_at(r, k).filter(|n| {
-                                r.toks()[t + 1].joined
-                                    && r.definite(t + 1)
-                                    && r.clause[n.start] == r.clause[t]
+                                r.clause[n.start] == r.clause[t]
                                     && !r.definite(n.start)
                                     && matches!(
                                         n.entry.kind,

@@ -495,7 +495,7 @@ impl<'a> Extractor<'a> {
         (r.hits, r.hit_at) = (hits, hit_at);
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
-        let wanted = cue_sentences(&r);
+        let mut wanted = cue_sentences(&r);
         if wanted.contains(&true) {
             r.quantities = self.quantities(&r, &wanted);
             for q in &r.quantities {
@@ -509,11 +509,13 @@ impl<'a> Extractor<'a> {
                 r.q_full_start.push(fa);
             }
             self.layout(&mut r);
+            // Glued titles split by the layout are sentences of their own: numbered again.
+            if !r.glued.is_empty() {
+                wanted = cue_sentences(&r);
+            }
         }
         // Every construction needs a cue, a close or a casualty noun in its figure's
-        // sentence: the passes over the lead hits walk only those sentences (numbered again
-        // once the layout has split glued titles).
-        let wanted = cue_sentences(&r);
+        // sentence: the passes over the lead hits walk only those sentences.
         let (sentence, hits) = (&r.sentence, &r.hits);
         for lead in &mut r.lead {
             lead.retain(|&i| wanted[sentence[hits[i as usize].start]]);
