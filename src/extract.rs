@@ -253,6 +253,15 @@ impl<'l> Draft<'l> {
     }
 }
 
+/// Figures drafted so far in one text, between the stages of [`Extractor::drafts`]: the
+/// drafts in the order made, the tokens a figure has taken, and, for each quantity, what
+/// blocked it (`None` once it made a figure).
+struct DraftWork<'a> {
+    out: Vec<Draft<'a>>,
+    used: Vec<bool>,
+    blocked: Vec<Option<Blocked<'a>>>,
+}
+
 /// The extraction engine: compiled rules and the number parser.
 pub struct Extractor<'a> {
     lex: &'a Lexicon,
@@ -270,6 +279,37 @@ impl<'a> Extractor<'a> {
         let r = self.read(text);
         let (drafts, _) = self.drafts(&r);
         self.mentions(&r, drafts, doc_id, text, published)
+    }
+
+    /// [`Extractor::extract`] over many texts, `(doc_id, text, published)` each: the same
+    /// mentions, made stage by stage over all of them (read every text, draft the figures
+    /// of every text, ...) rather than text by text. Each stage is a lot of code; run over
+    /// one text after another it stays in the instruction cache and the branch predictor
+    /// learns it, where text by text every stage evicts the one before (see
+    /// `scripts/bench.sh`). Memory grows with the batch: keep it to some tens of texts.
+    pub fn extract_batch(&self, docs: &[(&str, &str, Option<NaiveDate>)]) -> Vec<Vec<Mention>> {
+        let mut reads: Vec<Reading<'a>> = docs.iter().map(|d| self.read_text(d.1)).collect();
+        for r in &mut reads {
+            self.read_words(r);
+        }
+        for r in &mut reads {
+            self.read_numbers(r);
+        }
+        let mut works: Vec<DraftWork<'a>> = reads.iter().map(|r| self.figure_drafts(r)).collect();
+        for (r, w) in reads.iter().zip(&mut works) {
+            self.noun_drafts(r, &mut w.used, &mut w.out);
+        }
+        let drafts: Vec<Vec<Draft<'a>>> = reads
+            .iter()
+            .zip(works)
+            .map(|(r, w)| self.settle_drafts(r, w).0)
+            .collect();
+        reads
+            .iter()
+            .zip(drafts)
+            .zip(docs)
+            .map(|((r, ds), &(id, text, published))| self.mentions(r, ds, id, text, published))
+            .collect()
     }
 
     /// [`Extractor::extract`], with what the engine read on the way: the normalised text,
@@ -413,9 +453,17 @@ impl<'a> Extractor<'a> {
     /// The figures of a text read, in text order, and for each number read what blocked it
     /// (`None` when it made a figure).
     fn drafts(&self, r: &Reading<'a>) -> (Vec<Draft<'a>>, Vec<Option<Blocked<'a>>>) {
+        let mut work = self.figure_drafts(r);
+        self.noun_drafts(r, &mut work.used, &mut work.out);
+        self.settle_drafts(r, work)
+    }
+
+    /// The first stage of [`Self::drafts`]: the figures built on the text's quantities,
+    /// with the parts coordinated after each, and why each other quantity made none.
+    fn figure_drafts(&self, r: &Reading<'a>) -> DraftWork<'a> {
         let mut out: Vec<Draft<'a>> = Vec::new();
         let mut used = vec![false; r.toks().len()];
-        let mut blocked: Vec<Option<Blocked<'a>>> = (0..r.quantities.len())
+        let blocked: Vec<Option<Blocked<'a>>> = (0..r.quantities.len())
             .map(|qi| {
                 if restated(r, qi) {
                     return Some(Blocked::Restated);
@@ -439,7 +487,22 @@ impl<'a> Extractor<'a> {
                 None
             })
             .collect();
-        self.noun_drafts(r, &mut used, &mut out);
+        DraftWork { out, used, blocked }
+    }
+
+    /// The last stage of [`Self::drafts`], once the figures of numbers and of nouns are
+    /// drafted: numbers read again beside the nouns' figures, then breakdowns,
+    /// distributions, borrowed groups and the ranges of vague figures.
+    fn settle_drafts(
+        &self,
+        r: &Reading<'a>,
+        work: DraftWork<'a>,
+    ) -> (Vec<Draft<'a>>, Vec<Option<Blocked<'a>>>) {
+        let DraftWork {
+            mut out,
+            mut used,
+            mut blocked,
+        } = work;
         out.sort_by_key(|d| (d.first, d.last));
         self.retry_after_nouns(r, &mut blocked, &mut used, &mut out);
         mark_breakdowns(

@@ -366,7 +366,17 @@ impl<'a> Reading<'a> {
 }
 
 impl<'a> Extractor<'a> {
+    /// Read a text: [`Self::read_text`], [`Self::read_words`], [`Self::read_numbers`].
     pub(super) fn read(&self, text: &str) -> Reading<'a> {
+        let mut r = self.read_text(text);
+        self.read_words(&mut r);
+        self.read_numbers(&mut r);
+        r
+    }
+
+    /// The first stage of reading: the text normalised, its tokens, and the sentence and
+    /// clause each token is in. No word is looked up yet.
+    pub(super) fn read_text(&self, text: &str) -> Reading<'a> {
         let norm = normalize(text);
         let toks = tokenize(&norm.text);
         let (mut sentence, mut clause) = (
@@ -459,7 +469,7 @@ impl<'a> Extractor<'a> {
             clause.push(c);
         }
         let n = toks.len();
-        let mut r = Reading {
+        Reading {
             closed: self.lex.closed(),
             norm,
             toks,
@@ -475,13 +485,19 @@ impl<'a> Extractor<'a> {
             furniture: Vec::new(),
             glued: Vec::new(),
             headline: None,
-        };
+        }
+    }
+
+    /// The second stage of reading: the lexicon's entries that match at each word, and
+    /// the words where a title glued to the one before starts.
+    pub(super) fn read_words(&self, r: &mut Reading<'a>) {
+        let n = r.toks.len();
         // About one word in four starts some entry (most of them common words: `في`, `من`).
         let (mut hits, mut hit_at) = (Vec::with_capacity(n / 4), Vec::with_capacity(n + 1));
         for i in 0..n {
             hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
             let from = hits.len();
-            self.hits_at(&r, i, &mut hits);
+            self.hits_at(r, i, &mut hits);
             if hits[from..].iter().any(|h| h.glued) {
                 r.glued.push(i);
             }
@@ -493,11 +509,16 @@ impl<'a> Extractor<'a> {
         // The other hits are read by token, not walked.
         r.lead[Lead::Other as usize] = Vec::new();
         (r.hits, r.hit_at) = (hits, hit_at);
+    }
+
+    /// The last stage of reading: the quantities of the sentences a figure can be in, the
+    /// page's layout, and the lead hits narrowed to those sentences.
+    pub(super) fn read_numbers(&self, r: &mut Reading<'a>) {
         // Numbers matter only where a cue or a casualty noun is: an article without one is
         // done here, before the number parser runs.
-        let mut wanted = cue_sentences(&r);
+        let mut wanted = cue_sentences(r);
         if wanted.contains(&true) {
-            r.quantities = self.quantities(&r, &wanted);
+            r.quantities = self.quantities(r, &wanted);
             for q in &r.quantities {
                 let toks = &r.toks;
                 let a = toks.partition_point(|t| t.end <= q.start);
@@ -508,10 +529,10 @@ impl<'a> Extractor<'a> {
                 r.q_toks.push((a, z));
                 r.q_full_start.push(fa);
             }
-            self.layout(&mut r);
+            self.layout(r);
             // Glued titles split by the layout are sentences of their own: numbered again.
             if !r.glued.is_empty() {
-                wanted = cue_sentences(&r);
+                wanted = cue_sentences(r);
             }
         }
         // Every construction needs a cue, a close or a casualty noun in its figure's
@@ -520,7 +541,6 @@ impl<'a> Extractor<'a> {
         for lead in &mut r.lead {
             lead.retain(|&i| wanted[sentence[hits[i as usize].start]]);
         }
-        r
     }
 
     /// The quantities of the `wanted` sentences (see [`cue_sentences`]): a figure is read
