@@ -262,6 +262,15 @@ struct DraftWork<'a> {
     blocked: Vec<Option<Blocked<'a>>>,
 }
 
+/// What a text says around its figures, by each figure's token: the date it was
+/// published, each figure's scope and its place. See [`Extractor::mentions`].
+#[derive(Default)]
+struct Setting {
+    published: Option<NaiveDate>,
+    scopes: HashMap<usize, context::FigureScope, FastState>,
+    places: HashMap<usize, Option<&'static crate::places::Place>, FastState>,
+}
+
 /// The extraction engine: compiled rules and the number parser.
 pub struct Extractor<'a> {
     lex: &'a Lexicon,
@@ -304,11 +313,18 @@ impl<'a> Extractor<'a> {
             .zip(works)
             .map(|(r, w)| self.settle_drafts(r, w).0)
             .collect();
+        let settings: Vec<Setting> = reads
+            .iter()
+            .zip(&drafts)
+            .zip(docs)
+            .map(|((r, ds), d)| self.setting(r, ds, d.2))
+            .collect();
         reads
             .iter()
             .zip(drafts)
+            .zip(settings)
             .zip(docs)
-            .map(|((r, ds), &(id, text, published))| self.mentions(r, ds, id, text, published))
+            .map(|(((r, ds), setting), &(id, text, _))| self.mentions_in(r, ds, setting, id, text))
             .collect()
     }
 
@@ -360,18 +376,50 @@ impl<'a> Extractor<'a> {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Vec<Mention> {
+        let setting = self.setting(r, &drafts, published);
+        self.mentions_in(r, drafts, setting, doc_id, text)
+    }
+
+    /// The first stage of [`Self::mentions`]: what the text says around its figures, asked
+    /// of all of them at once.
+    fn setting(
+        &self,
+        r: &Reading<'a>,
+        drafts: &[Draft<'a>],
+        published: Option<NaiveDate>,
+    ) -> Setting {
+        if drafts.is_empty() {
+            return Setting::default();
+        }
+        Setting {
+            published: published.or_else(|| crate::dates::find_date(r.text())),
+            scopes: self.scopes(r, drafts),
+            places: self.places(r, drafts),
+        }
+    }
+
+    /// The last stage of [`Self::mentions`]: each figure made a mention in its `setting`.
+    fn mentions_in(
+        &self,
+        r: &Reading<'a>,
+        drafts: Vec<Draft<'a>>,
+        setting: Setting,
+        doc_id: &str,
+        text: &str,
+    ) -> Vec<Mention> {
         if drafts.is_empty() {
             return Vec::new();
         }
-        let published = published.or_else(|| crate::dates::find_date(r.text()));
-
+        let Setting {
+            published,
+            scopes,
+            places: at_place,
+        } = setting;
         // The clauses that hold a figure, in order: a cause word in one of them is that
         // figure's (see `cause`).
         let mut figure_clauses: Vec<usize> = drafts.iter().map(|d| r.clause[d.at]).collect();
         figure_clauses.sort_unstable();
         figure_clauses.dedup();
-        let scopes = self.scopes(r, &drafts);
-        let at_place = self.places(r, &drafts);
         // Asked only of a figure that names no cause of its own.
         let article_cause = std::cell::OnceCell::new();
         // A text with no word of an earlier event has no background figure.
