@@ -215,11 +215,12 @@ impl<'a> Extractor<'a> {
             if r.sentence[j] != s || (r.in_quantity[j] && !self.of_date(r, j)) {
                 return None;
             }
+            // A cue only right before its figure is none further off (`الذي وقع عام 2005`).
             let cued = r.hits(j).iter().any(|h| {
                 matches!(
                     h.entry.kind,
                     Kind::Cue { .. } | Kind::Close { .. } | Kind::Opener
-                )
+                ) && !matches!(h.entry.kind, Kind::Cue { adjacent: true, .. } if h.end != from)
             });
             if !cued {
                 continue;
