@@ -338,6 +338,10 @@ pub struct Closed {
     /// برتبة عقيد`), no one more.
     #[serde(default)]
     pub rank_of: Vec<String>,
+    /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
+    /// `استشهد`): a plural of people right after one is who was struck.
+    #[serde(default)]
+    pub struck: Vec<String>,
 }
 
 impl Closed {
@@ -384,6 +388,7 @@ impl Closed {
             &mut self.one_of,
             &mut self.means,
             &mut self.rank_of,
+            &mut self.struck,
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,
@@ -406,6 +411,15 @@ impl Closed {
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
         w == self.of || self.of_them.iter().any(|x| x == w)
+    }
+
+    /// Is `w` a verb whose subject is the one struck (see [`Closed::struck`]), bare or
+    /// behind the conjunction (`وأصيب`)?
+    pub fn is_struck_verb(&self, w: &str) -> bool {
+        let bare = w.strip_prefix(self.and.as_str());
+        self.struck
+            .iter()
+            .any(|x| x == w || bare == Some(x.as_str()))
     }
 
     /// Is `w` a case (`حالة`), bare or behind the conjunction (`وحالة`)?

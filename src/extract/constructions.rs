@@ -43,6 +43,8 @@ constructions! {
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_OBJECT = "noun.object":
         "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), after a lone indefinite agent the one or two only (`وقتل قناص شابا`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
+    NOUN_PLURAL_SUBJECT = "noun.plural_subject":
+        "a verb whose subject is the one struck (`أصيب`, `استشهد`, `توفي`) and an indefinite plural of people right after it, its subject: a vague figure of them (`وأصيب مدنيون في القصف`); not after a verb that may be active (`وقتل جنود صبيا`)";
     NOUN_QUALIFIED = "noun.qualified":
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":

@@ -136,7 +136,7 @@ impl<'a> Extractor<'a> {
                 .then(|| self.past_qualifier(r, h.end))
                 .flatten()
                 .and_then(|(t, at_least)| Some((self.noun_at(r, t)?, at_least)));
-            let construction = if object.is_some() {
+            let mut construction = if object.is_some() {
                 by::NOUN_OBJECT
             } else if next.is_none() && qualified.is_some() {
                 by::NOUN_QUALIFIED
@@ -202,7 +202,20 @@ impl<'a> Extractor<'a> {
                     // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
                     // `جثث القتلى` (victims already counted), nor the toll it heads (`أعلن
                     // حصيلة ضحايا القصف`: its figure is told elsewhere).
-                    if count.is_none()
+                    // Or a plural of people, the subject of a verb whose subject is the
+                    // one struck, right after it (`وأصيب مدنيون في القصف`).
+                    let subject = count.is_none()
+                        && category.is_none()
+                        && form == Form::Plural
+                        && n.start == h.end
+                        && h.end == h.start + 1
+                        && r.toks()[n.start].joined
+                        && !r.definite(n.start)
+                        && !r.definite_genitive_after(n.end)
+                        && r.closed.is_struck_verb(r.word(h.start));
+                    if subject {
+                        construction = by::NOUN_PLURAL_SUBJECT;
+                    } else if count.is_none()
                         && (category.is_none() || r.definite(n.start) || self.bare_toll(r, &h))
                     {
                         continue;

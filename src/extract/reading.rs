@@ -126,6 +126,21 @@ impl<'a> Reading<'a> {
         self.without_article(t).is_some()
     }
 
+    /// Is word `t` the definite genitive of the noun before it: right after it, with the
+    /// article and no conjunction (`أطفال المدرسة`, `عناصر الشرطة`), and not a day (`اليوم`)?
+    /// It makes that noun definite, someone's and known.
+    pub(super) fn definite_genitive_after(&self, t: usize) -> bool {
+        t < self.toks.len()
+            && self.toks[t].joined
+            && self.toks[t].kind == TokKind::Word
+            && self
+                .closed
+                .article
+                .iter()
+                .any(|al| self.word(t).starts_with(al.as_str()))
+            && !self.closed.is_day(self.word(t))
+    }
+
     /// Word `t` without its article and the clitics before it (`والعشرات` → `عشرات`), when
     /// it carries one ([`Reading::definite`]).
     pub(super) fn without_article(&self, t: usize) -> Option<&str> {
