@@ -56,7 +56,7 @@ constructions! {
     NOUN_THEN_CUE = "noun.then_cue":
         "a singular or dual noun and a cue after it (`شاب لقي مصرعه`)";
     FRAME_OPENED = "frame.opened":
-        "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`)";
+        "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`); an indefinite plural of people right after the opener, a vague figure of them (`ولقي مدنيون حتفهم`)";
     VAGUE_THEN_CUE = "vague.then_cue":
         "a vague quantity and a cue after it, past the people it counts and a few words of theirs (`العشرات قتلوا`، `عدد من الجنود الأتراك قتلوا`)";
     VAGUE_PARTITIVE = "vague.partitive":

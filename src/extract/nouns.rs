@@ -560,21 +560,30 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
-        let counted_noun = |h: &Hit| {
-            matches!(
-                h.entry.kind,
-                Kind::Noun {
-                    form: Form::Singular | Form::Dual,
-                    ..
-                }
-            )
-        };
+        let counted_noun = |h: &Hit| matches!(h.entry.kind, Kind::Noun { .. });
         for n in r.first_hits(Lead::Noun, counted_noun) {
-            let Kind::Noun { group, form, .. } = n.entry.kind else {
+            let Kind::Noun {
+                group,
+                form,
+                category,
+                ..
+            } = n.entry.kind
+            else {
                 continue;
             };
             let i = n.start;
             if used[i] || r.after_number(i) {
+                continue;
+            }
+            // An indefinite plural of people only right after an opener, its subject (`ولقي
+            // مدنيون حتفهم`): a vague figure of them.
+            if form == Form::Plural
+                && !(category.is_none()
+                    && !r.definite(i)
+                    && !r.definite_genitive_after(n.end)
+                    && r.toks()[i].joined
+                    && r.opener_before(i).is_some_and(|o| o.end == i))
+            {
                 continue;
             }
             // Right after a noun already counted, not behind `و`, it is that one's name or
