@@ -303,8 +303,14 @@ impl<'a> Extractor<'a> {
             .checked_sub(1)
             .is_some_and(|to| r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo));
         let end = if after_to { from - 1 } else { from };
+        // An adverb or a day may stand between the verb and the toll's head (`ويرتفع بذلك
+        // عدد قتلى الجيش إلى 300`, `وارتفعت اليوم حصيلة الضحايا إلى 12`).
         let total_at = |j: usize| {
-            (j.saturating_sub(2)..j).any(|k| {
+            let adverb = j >= 3 && {
+                let t = j - 2;
+                r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
+            };
+            (j.saturating_sub(if adverb { 3 } else { 2 })..j).any(|k| {
                 r.sentence[k] == r.sentence[j]
                     && r.hits(k).iter().any(|h| {
                         h.end <= j
