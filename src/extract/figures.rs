@@ -306,18 +306,18 @@ impl<'a> Extractor<'a> {
         // An adverb or a day may stand between the verb and the toll's head (`ويرتفع بذلك
         // عدد قتلى الجيش إلى 300`, `وارتفعت اليوم حصيلة الضحايا إلى 12`).
         let total_at = |j: usize| {
-            let adverb = j >= 3 && {
-                let t = j - 2;
-                r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
-            };
-            (j.saturating_sub(if adverb { 3 } else { 2 })..j).any(|k| {
+            let verb_at = |k: usize| {
                 r.sentence[k] == r.sentence[j]
                     && r.hits(k).iter().any(|h| {
                         h.end <= j
                             && matches!(h.entry.kind, Kind::Scope { backward: false, direct }
                                 if after_to || direct)
                     })
-            })
+            };
+            let adverb = |t: usize| {
+                r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
+            };
+            (j.saturating_sub(2)..j).any(verb_at) || (j >= 3 && verb_at(j - 3) && adverb(j - 2))
         };
         // The verb after its toll, right before `إلى` (`عدد المصابين جراء التفجير ارتفع
         // إلى 60`): then the toll is a casualty word under a toll's head (`عدد`, `حصيلة`).

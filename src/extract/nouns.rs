@@ -210,9 +210,9 @@ impl<'a> Extractor<'a> {
                         && n.start == h.end
                         && h.end == h.start + 1
                         && r.toks()[n.start].joined
+                        && r.closed.is_struck_verb(r.word(h.start))
                         && !r.definite(n.start)
-                        && !r.definite_genitive_after(n.end)
-                        && r.closed.is_struck_verb(r.word(h.start));
+                        && !r.definite_genitive_after(n.end);
                     if subject {
                         construction = by::NOUN_PLURAL_SUBJECT;
                     } else if count.is_none()
@@ -560,7 +560,19 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
-        let counted_noun = |h: &Hit| matches!(h.entry.kind, Kind::Noun { .. });
+        let counted_noun = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    form: Form::Singular | Form::Dual,
+                    ..
+                } | Kind::Noun {
+                    form: Form::Plural,
+                    category: None,
+                    ..
+                }
+            )
+        };
         for n in r.first_hits(Lead::Noun, counted_noun) {
             let Kind::Noun {
                 group,
@@ -579,10 +591,10 @@ impl<'a> Extractor<'a> {
             // مدنيون حتفهم`): a vague figure of them.
             if form == Form::Plural
                 && !(category.is_none()
-                    && !r.definite(i)
-                    && !r.definite_genitive_after(n.end)
                     && r.toks()[i].joined
-                    && r.opener_before(i).is_some_and(|o| o.end == i))
+                    && r.opener_before(i).is_some_and(|o| o.end == i)
+                    && !r.definite(i)
+                    && !r.definite_genitive_after(n.end))
             {
                 continue;
             }

@@ -788,8 +788,22 @@ pub(super) fn cue_sentences(r: &Reading<'_>) -> Vec<bool> {
             }
         )
     };
+    // A neutral cue only right before its figure (`ووقعت إصابات`) makes one only with the
+    // casualty noun after it, which marks the sentence itself: a common verb (`وقع`) alone
+    // has no numbers read.
+    let marks = |h: &Hit<'_>| {
+        !matches!(
+            h.entry.kind,
+            Kind::Cue {
+                category: None,
+                adjacent: true,
+                ..
+            }
+        )
+    };
     let leads = r
         .lead_hits(Lead::Cue)
+        .filter(marks)
         .chain(r.lead_hits(Lead::Close))
         .chain(r.lead_hits(Lead::Noun).filter(casualty));
     for h in leads {
