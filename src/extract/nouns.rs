@@ -172,6 +172,27 @@ impl<'a> Extractor<'a> {
             if things_after {
                 continue;
             }
+            // A singular right after a neutral cue of what occurred is the state of a subject
+            // told before it (`يكون وقع قتيلا`: he fell dead), who this reading cannot see.
+            if matches!(
+                h.entry.kind,
+                Kind::Cue {
+                    category: None,
+                    adjacent: true,
+                    ..
+                }
+            ) && match n.entry.kind {
+                Kind::Noun {
+                    form: Form::Singular,
+                    ..
+                } => true,
+                Kind::Noun {
+                    form: Form::Plural, ..
+                } => !r.definite(n.start) && self.lex.singular_accusative(n.entry),
+                _ => false,
+            } {
+                continue;
+            }
             let mut named_end = n.end;
             let (count, category, group) = match n.entry.kind {
                 Kind::Noun {
