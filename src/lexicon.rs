@@ -142,6 +142,9 @@ pub enum Kind {
     /// People not hurt (`إنقاذ 25 شخصا`), before the figure as [`Kind::Exclude`] is; not
     /// when the figure's own noun says they are hurt (`لإنقاذ حالة مصاب`, `إسعاف 5 جرحى`).
     ExcludeUnhurt,
+    /// A head right before a figure's number, the figure its genitive: the dead or wounded
+    /// named again for someone of theirs (`تعويض ذوي 60 قتيلا`, `عائلات 15 ضحية`).
+    ExcludeGoverning,
     /// A negation (`لم`, `دون`, `عدم`): not a casualty up to two words before the cue, like
     /// [`Kind::Exclude`], and further on in its clause for a figure with no number
     /// (`لم يسفر الانفجار عن وقوع إصابات`), unless a relative pronoun opens a clause of its own
@@ -737,6 +740,9 @@ struct ExcludeRow {
     /// People not hurt: not when the figure's own noun says they are (`إنقاذ 5 جرحى`).
     #[serde(default)]
     unhurt: bool,
+    /// A head whose genitive the figure is, right before its number (`ذوي 60 قتيلا`).
+    #[serde(default)]
+    governs: bool,
     words: Vec<String>,
 }
 
@@ -1220,6 +1226,8 @@ impl Lexicon {
                 Kind::Negation
             } else if x.unhurt {
                 Kind::ExcludeUnhurt
+            } else if x.governs {
+                Kind::ExcludeGoverning
             } else {
                 Kind::Exclude(x.categories.clone())
             };
@@ -1608,6 +1616,9 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::Exclude(_) => "exclude".into(),
         Kind::ExcludeUnhurt => {
             "exclude: people not hurt, unless a casualty noun counts them".into()
+        }
+        Kind::ExcludeGoverning => {
+            "exclude: right before the number, the figure its genitive".into()
         }
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Negation => "exclude: a negation of its clause".into(),

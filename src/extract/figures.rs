@@ -618,6 +618,7 @@ impl<'a> Extractor<'a> {
                                 })
                             })
                     }
+                    Kind::ExcludeGoverning => h.end == a && r.in_quantity[a],
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
                     Kind::Negation | Kind::Denial | Kind::Hedge => {
                         j < z && h.end <= z && !r.excepted(h.end, z)
