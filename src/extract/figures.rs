@@ -111,7 +111,7 @@ impl<'a> Extractor<'a> {
                     && (matches!(h.entry.kind, Kind::Cue { .. })
                         || from - h.end <= 2
                         || r.past_as_follows(h.end) == Some(from))
-                    && !matches!(h.entry.kind, Kind::Cue { adjacent: true, .. } if h.end != from)
+                    && h.reaches(from)
             }) {
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
@@ -215,12 +215,11 @@ impl<'a> Extractor<'a> {
             if r.sentence[j] != s || (r.in_quantity[j] && !self.of_date(r, j)) {
                 return None;
             }
-            // A cue only right before its figure is none further off (`الذي وقع عام 2005`).
             let cued = r.hits(j).iter().any(|h| {
                 matches!(
                     h.entry.kind,
                     Kind::Cue { .. } | Kind::Close { .. } | Kind::Opener
-                ) && !matches!(h.entry.kind, Kind::Cue { adjacent: true, .. } if h.end != from)
+                ) && h.reaches(from)
             });
             if !cued {
                 continue;

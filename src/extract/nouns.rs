@@ -172,27 +172,6 @@ impl<'a> Extractor<'a> {
             if things_after {
                 continue;
             }
-            // A singular right after a neutral cue of what occurred is the state of a subject
-            // told before it (`يكون وقع قتيلا`: he fell dead), who this reading cannot see.
-            if matches!(
-                h.entry.kind,
-                Kind::Cue {
-                    category: None,
-                    adjacent: true,
-                    ..
-                }
-            ) && match n.entry.kind {
-                Kind::Noun {
-                    form: Form::Singular,
-                    ..
-                } => true,
-                Kind::Noun {
-                    form: Form::Plural, ..
-                } => !r.definite(n.start) && self.lex.singular_accusative(n.entry),
-                _ => false,
-            } {
-                continue;
-            }
             let mut named_end = n.end;
             let (count, category, group) = match n.entry.kind {
                 Kind::Noun {
@@ -219,6 +198,21 @@ impl<'a> Extractor<'a> {
                             && self.lex.singular_accusative(n.entry))
                         .then_some(1)
                     });
+                    // One right after a neutral cue of what occurred is the state of a
+                    // subject told before it (`يكون وقع قتيلا`: he fell dead), who this
+                    // reading cannot see.
+                    if count == Some(1)
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                category: None,
+                                adjacent: true,
+                                ..
+                            }
+                        )
+                    {
+                        continue;
+                    }
                     // A bare plural is a vague mention only when the noun itself is a
                     // casualty and indefinite (`سقوط قتلى`), not `مقتل مدنيين` or
                     // `جثث القتلى` (victims already counted), nor the toll it heads (`أعلن
@@ -232,8 +226,7 @@ impl<'a> Extractor<'a> {
                         && h.end == h.start + 1
                         && r.toks()[n.start].joined
                         && r.closed.is_struck_verb(r.word(h.start))
-                        && !r.definite(n.start)
-                        && !r.definite_genitive_after(n.end);
+                        && r.undetermined(&n);
                     if subject {
                         construction = by::NOUN_PLURAL_SUBJECT;
                     } else if count.is_none()
@@ -614,8 +607,7 @@ impl<'a> Extractor<'a> {
                 && !(category.is_none()
                     && r.toks()[i].joined
                     && r.opener_before(i).is_some_and(|o| o.end == i)
-                    && !r.definite(i)
-                    && !r.definite_genitive_after(n.end))
+                    && r.undetermined(&n))
             {
                 continue;
             }

@@ -13,6 +13,15 @@ pub(super) struct Hit<'l> {
     pub(super) glued: bool,
 }
 
+impl Hit<'_> {
+    /// May this hit be the cue of a figure starting at token `from`? A cue only right
+    /// before its figure (`adjacent`: `تصفية`, `وقع`) is none further off (`الذي وقع عام
+    /// 2005 أكثر من 50`); any other hit is judged by its kind where it is asked.
+    pub(super) fn reaches(&self, from: usize) -> bool {
+        !matches!(self.entry.kind, Kind::Cue { adjacent: true, .. }) || self.end == from
+    }
+}
+
 /// A document's text read once: tokens, clause and sentence numbers, lexicon hits.
 pub(super) struct Reading<'a> {
     /// The closed-class words of the rules ([`Closed`]).
@@ -124,6 +133,12 @@ impl<'a> Reading<'a> {
     /// does.
     pub(super) fn definite(&self, t: usize) -> bool {
         self.without_article(t).is_some()
+    }
+
+    /// Is the noun of hit `n` indefinite: neither with the article (`المدنيون`) nor before
+    /// a definite genitive ([`Reading::definite_genitive_after`]: `أطفال المدرسة`)?
+    pub(super) fn undetermined(&self, n: &Hit<'_>) -> bool {
+        !self.definite(n.start) && !self.definite_genitive_after(n.end)
     }
 
     /// Is word `t` the definite genitive of the noun before it: right after it, with the
