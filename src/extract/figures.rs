@@ -555,6 +555,18 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
+            // Nor past a vague quantity, the subject of a verb of its own (`200 مقاتل في
+            // الهجوم الذي خلف العشرات بين قتيل وجريح`); `others` go with the figure's noun
+            // (`ثلاثة مغاربة آخرين في عداد المصابين`).
+            if !opened
+                && !in_aside
+                && j > from
+                && r.hits(j)
+                    .iter()
+                    .any(|h| h.entry.kind == Kind::Vague { others: false })
+            {
+                return None;
+            }
         }
         None
     }
