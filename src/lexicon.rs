@@ -246,6 +246,11 @@ pub struct Closed {
     /// cue before it governs (`وإصابة مرافقهما`).
     #[serde(default)]
     pub possessive: Vec<String>,
+    /// The possessive ending of one man (`شقيقه`, `زوجته`), which the folded teh marbuta
+    /// reads too (`شقيقة`): only of a person's noun right after a lone agent and its verb,
+    /// where a bare feminine could not stand (`قتل مواطن شقيقه`).
+    #[serde(default)]
+    pub his: Vec<String>,
     /// The head of a toll (`عدد`, `حصيلة`) after the figure it reached: the noun it governs
     /// says what the figure counts (`ارتفع إلى 17 عدد القتلى`).
     #[serde(default)]
@@ -371,6 +376,7 @@ impl Closed {
             &mut self.except,
             &mut self.about,
             &mut self.possessive,
+            &mut self.his,
             &mut self.toll,
             &mut self.case,
             &mut self.severity,
@@ -520,10 +526,13 @@ impl Closed {
 
     /// Does `w` end with a possessive ending, at least three letters before it?
     pub fn possessed(&self, w: &str) -> bool {
-        self.possessive.iter().any(|p| {
-            w.strip_suffix(p.as_str())
-                .is_some_and(|stem| stem.chars().count() >= 3)
-        })
+        ends_past_stem(&self.possessive, w)
+    }
+
+    /// Does `w` end with a possessive ending, or with that of one man ([`Closed::his`]),
+    /// at least three letters before it?
+    pub fn possessed_by_anyone(&self, w: &str) -> bool {
+        self.possessed(w) || ends_past_stem(&self.his, w)
     }
 
     /// Does `w` (then `next`) open a part of a figure: `منهم`, `وبينهم`, `من بينهم`?
@@ -1662,6 +1671,14 @@ fn duplicate_error(src: &str, id: &str) -> RulesError {
 pub fn builtin() -> &'static Lexicon {
     static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     L.get_or_init(|| Lexicon::parse(BUILTIN).expect("built-in rules are valid"))
+}
+
+/// Does `w` end with one of `endings`, at least three letters before it?
+fn ends_past_stem(endings: &[String], w: &str) -> bool {
+    endings.iter().any(|p| {
+        w.strip_suffix(p.as_str())
+            .is_some_and(|stem| stem.chars().count() >= 3)
+    })
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl<'a> Extractor<'a> {
                             ..
                         }
                     ) && !r.conjoined(x)
-                        && r.closed.possessed(r.word(x.start))
+                        && r.closed.possessed_by_anyone(r.word(x.start))
                 });
             let object =
                 kin_object.or_else(|| agent.then(|| self.object_past_agent(r, h.end)).flatten());
