@@ -1003,7 +1003,15 @@ impl<'a> Extractor<'a> {
         // own is another figure of the one before, in another place; not a part of it.
         // So is one right after its place behind `و` and `في` (`سجل في دمشق 20 قتيلا، وفي
         // حمص 11`).
-        let placed_after = noun.is_none() && self.behind_waw(r, a) && self.place_at(r, z);
+        // Or, with its place, right after a comma that ends the figure before and its own
+        // place: the next of a list by place (`وتوزع القتلى كالتالي: 5 في حلب، 3 في إدلب`).
+        let listed_by_place = || {
+            same_sentence_prev.is_some_and(|p| {
+                r.clause[a] == r.clause[p.last] + 1 && a - p.last <= 5 && !r.toks()[a].joined
+            })
+        };
+        let placed_after =
+            noun.is_none() && (self.behind_waw(r, a) || listed_by_place()) && self.place_at(r, z);
         let placed_before = noun.is_none() && !placed_after && self.and_in_place_before(r, fa);
         let by_place = (placed_after || placed_before)
             && !partitive
