@@ -529,10 +529,15 @@ impl<'a> Extractor<'a> {
             ]
             .into_iter()
             .flatten()
-            .filter_map(|k| self.noun_at(r, k))
-            .find(|n| {
-                n.end <= v.start && (n.start..v.start).all(|t| r.toks()[t].joined || t == n.start)
-            }) else {
+            // The noun may open its sentence (`طفل يستشهد بقصف على الغوطة`): joined to
+            // nothing before it, only to the verb after it.
+            .filter_map(|k| {
+                r.hits(k)
+                    .iter()
+                    .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+                    .copied()
+            })
+            .find(|n| n.end <= v.start && (n.start + 1..v.start).all(|t| r.toks()[t].joined)) else {
                 continue;
             };
             let i = n.start;
