@@ -83,6 +83,9 @@ const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
+/// How many words an aside that says who told a figure may hold between its cue and the
+/// figure (`وقتل، بحسب ما أفاد به المرصد السوري لحقوق الإنسان في بيان، 25 شخصا`).
+const ASIDE_REACH: usize = 14;
 /// The same past a partitive that names the figure's group, its conjuncts and adjectives
 /// (`14 عنصرا من قوات النظام والمسلحين الموالين لها قتلوا`).
 const PARTITIVE_REACH: usize = 10;

@@ -22,7 +22,7 @@ constructions! {
     NUMBER_NOUN = "number.noun":
         "a number and the casualty noun it counts (`5 قتلى`), or a noun of the dead or wounded after `من` (`12 من القتلى`)";
     NUMBER_CUE = "number.cue":
-        "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`); a passive verb before a phrase of where or why and its relative clause, its subject's figure after them (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12 شخصا`), or before a weapon behind the preposition of means and its genitive (`وقتل برصاص الجيش التركي 3 لاجئين`); after a relative clause's pronoun, only the relative verb (`الهجوم الذي قتل فيه 40 شخصا`)";
+        "a cue before a number (`مقتل 8`), or a neutral cue and the casualty noun it governs (`حصيلة القتلى … إلى 120`); a passive verb before a phrase of where or why and its relative clause, its subject's figure after them (`وقتل في القصف الذي استهدف السوق الشعبي في المدينة 12 شخصا`), or before a weapon behind the preposition of means and its genitive (`وقتل برصاص الجيش التركي 3 لاجئين`); after a relative clause's pronoun, only the relative verb (`الهجوم الذي قتل فيه 40 شخصا`); past an aside between commas that says who told the figure (`وقتل، بحسب ما أفاد به المرصد، 25 شخصا`)";
     NUMBER_TOLL = "number.toll":
         "the figure a running total reached, its toll named anywhere before it in the sentence (`ارتفعت حصيلة ضحايا التفجير … إلى 15`); with no `إلى` after a total whose verb takes its figure (`بلغ عدد القتلى منذ بداية الأحداث 5000`); a toll under its head and a period phrase before the figure (`تقدر الأمم المتحدة عدد القتلى منذ بدء الاحتجاجات بأكثر من 7500 شخص`)";
     NUMBER_TOLL_AFTER = "number.toll_after":

@@ -94,6 +94,9 @@ impl<'a> Extractor<'a> {
                 })
                 .copied();
         }
+        if let Some(h) = self.cue_before_aside(r, from) {
+            return Some(h);
+        }
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
             if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
@@ -128,6 +131,42 @@ impl<'a> Extractor<'a> {
             }
         }
         self.before_period(r, from, false)
+    }
+
+    /// A cue right before an aside between commas that says who told the figure, the
+    /// figure right after it (`وقتل، بحسب ما أفاد به المرصد في بيان، 25 شخصا`): the aside
+    /// opens with a word of the closed class `aside` and holds no number.
+    fn cue_before_aside(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
+        let c = *r.clause.get(from)?;
+        if from < 2 || c < 2 || r.clause[from - 1] + 1 != c {
+            return None;
+        }
+        let open = (from.saturating_sub(ASIDE_REACH)..from)
+            .rev()
+            .take_while(|&j| r.clause[j] + 1 == c && !r.in_quantity[j])
+            .last()?;
+        if open == 0
+            || r.clause[open - 1] + 2 != c
+            || r.sentence[open - 1] != r.sentence[from]
+            || !r.word_in(open, &r.closed.aside)
+        {
+            return None;
+        }
+        r.hits(open - 1)
+            .iter()
+            .chain((open.saturating_sub(3)..open - 1).flat_map(|k| r.hits(k)))
+            .find(|h| {
+                h.end == open
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: Some(_),
+                            after: false,
+                            ..
+                        }
+                    )
+            })
+            .copied()
     }
 
     /// A cue right before a period phrase, the figure after the phrase (`قتل منذ بدء
@@ -1398,7 +1437,15 @@ impl<'a> Extractor<'a> {
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`). Between a
         // passive verb and its subject the words are a phrase of where, why or by what, and
         // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
+        // Nor are the nouns of an aside that says who told the figure (`وقتل، بحسب المرصد
+        // السوري، 25 شخصا`).
         let cue_has_noun = !passive
+            && cue.is_some_and(|h| {
+                r.clause[h.end - 1] == r.clause[anchor.min(r.toks().len() - 1)]
+                    || self
+                        .cue_before_aside(r, anchor)
+                        .is_none_or(|x| x.start != h.start)
+            })
             && cue.is_some_and(|h| {
                 !self.means_at(r, h.end, anchor)
                     && (h.end..anchor).any(|t| {
