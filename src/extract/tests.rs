@@ -311,6 +311,15 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         places("قصفت القوات حمص وحماة وريف دمشق، مما تسبب في مقتل 40 شخصا"),
         [(Some(40), None)]
     );
+    // The country itself, as where the figure was: not the place of the figure after it.
+    assert_eq!(
+        places("قتل 45 شخصا أمس في سورية، في حين قتل 12 جنديا في إدلب"),
+        [(Some(45), None), (Some(12), sy("SY07"))]
+    );
+    assert_eq!(
+        places("قتل 5 من قوات سوريا الديمقراطية في الرقة"),
+        [(Some(5), sy("SY11"))]
+    );
     assert_eq!(
         places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
         [(Some(4), sy("SY07"))]
