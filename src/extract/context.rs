@@ -148,7 +148,13 @@ impl<'a> Extractor<'a> {
         let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> =
             HashMap::default();
         for d in drafts {
-            let until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
+            let mut until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
+            // A part by group names no place past the next figure: one there is that
+            // figure's (`21 مدنيا قتلوا في حمص، بينهم ثلاثة أطفال، فيما قتل 9 في إدلب`).
+            if part_of.contains_key(&d.at) && !by_place(d) {
+                let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
+                until = until.min(next.unwrap_or(usize::MAX));
+            }
             // A part told in a sentence after its total's, naming no place of its own, is
             // where its total is (`قتل 45 شخصا في أنحاء سورية، بينهم 20 في حمص. وبين
             // القتلى ستة أطفال`: not Homs).

@@ -274,6 +274,15 @@ fn a_place_in_a_part_by_place_is_no_place_of_the_total() {
         places("قتل 10 أشخاص، بينهم 3 أطفال، في قصف على حلب"),
         [(Some(10), sy("SY02")), (Some(3), sy("SY02"))]
     );
+    // A part by group names no place past the next figure.
+    assert_eq!(
+        places("وقال المرصد إن 21 مدنيا قتلوا في حمص، بينهم ثلاثة أطفال، فيما قتل 9 في إدلب"),
+        [
+            (Some(21), sy("SY04")),
+            (Some(3), sy("SY04")),
+            (Some(9), sy("SY07"))
+        ]
+    );
 }
 
 /// A figure spread over places of several governorates has no one place; its parts keep
