@@ -329,6 +329,16 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         places("قتل 5 من قوات سوريا الديمقراطية في الرقة"),
         [(Some(5), sy("SY11"))]
     );
+    // A total since the country's war began, with no place of its own: the country's, not
+    // the place of the sentence before.
+    assert_eq!(
+        places("قتل 9 في إدلب. وأضاف أن عدد القتلى منذ بدء الاحتجاجات تجاوز 5400 شخص"),
+        [(Some(9), sy("SY07")), (Some(5400), None)]
+    );
+    assert_eq!(
+        places("وقتل 300 شخص في حمص منذ بدء الاحتجاجات"),
+        [(Some(300), sy("SY04"))]
+    );
     assert_eq!(
         places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
         [(Some(4), sy("SY07"))]
