@@ -7,7 +7,14 @@ use super::*;
 /// beside it (`زملكا قرب دمشق`).
 fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
     let g = crate::places::builtin();
-    t <= end + LIST_GAP && !(end..t).any(|k| g.is_near(r.word(k)))
+    t <= end + LIST_GAP
+        && !(end..t).any(|k| {
+            g.is_near(r.word(k))
+                // Not past a part (`في إدلب بينهم نازحون من حمص`), nor a place people come
+                // from: neither is where the figure was.
+                || r.closed.of_them_or_among_them(r.word(k))
+                || (k + 1 == t && r.word(k) == r.closed.of)
+        })
 }
 
 /// The places named in one sentence, as (first token, end token, place); words that spread
@@ -247,10 +254,21 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        let here: Vec<_> = all
+        let mut here: Vec<_> = all
             .into_iter()
             .filter(|(_, _, p)| !p.nationwide && !p.abroad)
             .collect();
+        // A place right after `من` is where people come from (`نازحون من حمص`, `شاب من بلدة
+        // داعل`): where the figure was is another place of the sentence, when it names one.
+        let from_place = |&(t, _, _): &(usize, usize, _)| {
+            t > 0 && r.word(t - 1) == r.closed.of
+                || (t > 1
+                    && r.word(t - 2) == r.closed.of
+                    && crate::places::builtin().is_locative(r.word(t - 1)))
+        };
+        if here.iter().any(|x| !from_place(x)) {
+            here.retain(|x| !from_place(x));
+        }
         let nationwide_until = |end: usize| spread_at.iter().any(|&t| t >= d.first && t < end);
         // A ranking gives each place its figure behind `بـ` (`وجاءت درعا في المقدمة بـ 88
         // قتيلا، تلتها حمص بـ 40`): the place a few words before, in the figure's clause.

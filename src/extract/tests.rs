@@ -339,6 +339,16 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         places("وقتل 300 شخص في حمص منذ بدء الاحتجاجات"),
         [(Some(300), sy("SY04"))]
     );
+    // A place people come from is not where the figure was, when the sentence names that;
+    // nor is a place past a part a list with the figure's own.
+    assert_eq!(
+        places("قتل 10 أشخاص بينهم نازحون من حمص في قصف على إدلب"),
+        [(Some(10), sy("SY07"))]
+    );
+    assert_eq!(
+        places("وقتل شاب من بلدة داعل برصاص مجهولين في مدينة حمص"),
+        [(Some(1), sy("SY04"))]
+    );
     assert_eq!(
         places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
         [(Some(4), sy("SY07"))]

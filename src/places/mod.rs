@@ -412,6 +412,11 @@ impl Gazetteer {
     pub fn is_near(&self, word: &str) -> bool {
         any_of(&self.near, word)
     }
+
+    /// Is a normalised word one that introduces a place name (`مدينة`, `بلدة`)?
+    pub fn is_locative(&self, word: &str) -> bool {
+        any_of(&self.locatives, word)
+    }
 }
 
 /// Is a normalised word, or the word without its clitic, one of `list`? The clitic is
