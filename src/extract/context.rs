@@ -238,6 +238,19 @@ impl<'a> Extractor<'a> {
             .filter(|(_, _, p)| p.nationwide)
             .map(|&(t, _, _)| t)
             .collect();
+        // A place right after `من` is where people come from (`نازحون من حمص`, `شاب من بلدة
+        // داعل`): where the figure was is another place of the sentence, when it names one,
+        // abroad too (`غرق طفل من حلب في بحر إيجة`).
+        let from_place = |&(t, _, _): &(usize, usize, _)| {
+            t > 0 && r.word(t - 1) == r.closed.of
+                || (t > 1
+                    && r.word(t - 2) == r.closed.of
+                    && crate::places::builtin().is_locative(r.word(t - 1)))
+        };
+        let mut all = all;
+        if all.iter().any(|x| !x.2.nationwide && !from_place(x)) {
+            all.retain(|x| !from_place(x));
+        }
         // A place of another country is no candidate; with no Syrian place beside it in the
         // sentence, it says the figure is abroad.
         let abroad = all.iter().any(|(_, _, p)| p.abroad);
@@ -254,21 +267,10 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        let mut here: Vec<_> = all
+        let here: Vec<_> = all
             .into_iter()
             .filter(|(_, _, p)| !p.nationwide && !p.abroad)
             .collect();
-        // A place right after `من` is where people come from (`نازحون من حمص`, `شاب من بلدة
-        // داعل`): where the figure was is another place of the sentence, when it names one.
-        let from_place = |&(t, _, _): &(usize, usize, _)| {
-            t > 0 && r.word(t - 1) == r.closed.of
-                || (t > 1
-                    && r.word(t - 2) == r.closed.of
-                    && crate::places::builtin().is_locative(r.word(t - 1)))
-        };
-        if here.iter().any(|x| !from_place(x)) {
-            here.retain(|x| !from_place(x));
-        }
         let nationwide_until = |end: usize| spread_at.iter().any(|&t| t >= d.first && t < end);
         // A ranking gives each place its figure behind `بـ` (`وجاءت درعا في المقدمة بـ 88
         // قتيلا، تلتها حمص بـ 40`): the place a few words before, in the figure's clause.

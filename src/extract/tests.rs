@@ -350,6 +350,11 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         [(Some(1), sy("SY04"))]
     );
     assert_eq!(
+        places("وقتل طفل من حلب غرقا في بحر إيجة"),
+        [(Some(1), None)]
+    );
+    assert_eq!(places("وقتل 3 شبان من حلب"), [(Some(3), sy("SY02"))]);
+    assert_eq!(
         places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
         [(Some(4), sy("SY07"))]
     );
