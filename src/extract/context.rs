@@ -338,7 +338,16 @@ impl<'a> Extractor<'a> {
         if abroad {
             return None;
         }
-        if s > 0 && previous {
+        // Not from the headline: its place is the headline's figure's, and the body says
+        // its own or none (`مقتل 5 مدنيين بقصف على إدلب` above `قتل 5 مدنيين في قصف جوي`).
+        let headline_before = s > 0
+            && r.headline.is_some_and(|(a, z)| {
+                let first = r.sentence.partition_point(|&x| x < s - 1);
+                first < r.toks().len()
+                    && (a..z).contains(&r.toks()[first].start)
+                    && !(a..z).contains(&r.toks()[d.first].start)
+            });
+        if s > 0 && previous && !headline_before {
             return found(s - 1)
                 .iter()
                 .rev()

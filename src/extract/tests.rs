@@ -354,6 +354,15 @@ fn a_figure_of_the_country_or_of_a_list_before_it_has_no_one_place() {
         [(Some(1), None)]
     );
     assert_eq!(places("وقتل 3 شبان من حلب"), [(Some(3), sy("SY02"))]);
+    // A headline's place stays with the headline's figure: the body names its own or none.
+    assert_eq!(
+        places("مقتل 5 مدنيين بقصف على إدلب\nقتل 5 مدنيين في قصف جوي استهدف البلدة"),
+        [(Some(5), sy("SY07")), (Some(5), None)]
+    );
+    assert_eq!(
+        places("قصف على حلب. وقتل 5 مدنيين في الغارات.\n\nوفي سياق آخر، قتل 3 جنود في هجوم"),
+        [(Some(5), sy("SY02")), (Some(3), None)]
+    );
     assert_eq!(
         places("قصفت القوات بلدة كفرنبل بريف إدلب، مما أدى إلى مقتل 4 أشخاص"),
         [(Some(4), sy("SY07"))]
