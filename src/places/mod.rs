@@ -245,7 +245,12 @@ impl Gazetteer {
             let (Some(a), Some(guard)) = (admin1_of(r[1]), r.get(4)) else {
                 continue;
             };
-            // A name the text may also use as a word is read after a locative only.
+            // A name the text may also use as a word is read after a locative only; the
+            // others are the names conflict news writes after `في` as it does a big town's
+            // (`في برزة`, `في يلدا`).
+            if *guard != "locative" {
+                big_towns.insert(normalize_word(r[0]));
+            }
             entries.push((
                 r[0].to_string(),
                 a,
