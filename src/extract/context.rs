@@ -157,8 +157,11 @@ impl<'a> Extractor<'a> {
         for d in drafts {
             let mut until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
             // A part by group names no place past the next figure: one there is that
-            // figure's (`21 مدنيا قتلوا في حمص، بينهم ثلاثة أطفال، فيما قتل 9 في إدلب`).
-            if part_of.contains_key(&d.at) && !by_place(d) {
+            // figure's, and the part is where its total is (`21 مدنيا قتلوا في حمص، بينهم
+            // ثلاثة أطفال، فيما قتل 9 في إدلب`; `قتل 5 مدنيين بينهم طفلان وأصيب 8 آخرون بقصف
+            // على أريحا`: all in Idleb).
+            let bounded = part_of.contains_key(&d.at) && !by_place(d);
+            if bounded {
                 let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
                 until = until.min(next.unwrap_or(usize::MAX));
             }
@@ -168,7 +171,7 @@ impl<'a> Extractor<'a> {
             let total_before = part_of
                 .contains_key(&d.at)
                 .then(|| total_of(d.at))
-                .filter(|&p| r.sentence[p] < r.sentence[d.at])
+                .filter(|&p| bounded || r.sentence[p] < r.sentence[d.at])
                 .and_then(|p| at_place.get(&p).copied());
             let place = match total_before {
                 Some(total) => self.place(r, d, until, false, &mut seen).or(total),
