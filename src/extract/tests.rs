@@ -283,6 +283,14 @@ fn a_place_in_a_part_by_place_is_no_place_of_the_total() {
             (Some(9), sy("SY07"))
         ]
     );
+    assert_eq!(
+        places("قتل 5 مدنيين بينهم طفلان وأصيب 8 آخرون بقصف مدفعي على مدينة أريحا في ريف إدلب"),
+        [
+            (Some(5), sy("SY07")),
+            (Some(2), sy("SY07")),
+            (Some(8), sy("SY07"))
+        ]
+    );
 }
 
 /// A figure spread over places of several governorates has no one place; its parts keep
