@@ -1230,17 +1230,23 @@ impl<'a> Extractor<'a> {
         // are of no group); a casualty noun names none (`و132 مصابًا`).
         let own_people =
             noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
-        let borrows = (!partitive && (!inherited || noun.is_none()) && governed.is_none())
-            .then_some(if others {
-                Some(Borrow::Others)
-            } else if noun.is_none() {
-                Some(Borrow::Bare)
-            } else if !own_people {
-                Some(Borrow::Adjacent)
-            } else {
-                None
-            })
-            .flatten();
+        // A part of them with no group after its partitive is of its total's group too
+        // (`قتل 6 مدنيين، بينهم أربعة من عائلة واحدة`, `أربعة منهم من عائلة واحدة`).
+        let part_of_them = named.is_none()
+            && ((fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+                || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z))));
+        let borrows =
+            ((!partitive || part_of_them) && (!inherited || noun.is_none()) && governed.is_none())
+                .then_some(if others {
+                    Some(Borrow::Others)
+                } else if noun.is_none() {
+                    Some(Borrow::Bare)
+                } else if !own_people {
+                    Some(Borrow::Adjacent)
+                } else {
+                    None
+                })
+                .flatten();
         let own_end = toll_after.map_or(
             after_noun + usize::from(others && noun.is_none()),
             |(_, h)| h.end,
@@ -1277,18 +1283,23 @@ impl<'a> Extractor<'a> {
         let mut flags = Vec::new();
         // Not of a total smaller than it (`قتل عضو … و3 من مرافقيه`: three more than one);
         // after a part, any size (`منهم 4 في إدلب و9 في حلب`: parts of one total).
+        // Right after `بينهم`, `منهم`, or with `منهم` after it, a part of any total's group
+        // (`قتل 5 جنود، بينهم اثنان من الضباط`).
+        let of_them = (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+            || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z)));
         if inherited
             && !by_place
             && !ranked
             && same_sentence_prev.is_some_and(|p| {
                 let part = p.flags.contains(&Flag::Breakdown);
+                let smaller = p.count.zip(count).is_none_or(|(total, n)| n <= total);
                 (part
-                    || (matches!(p.group, Group::Unspecified | Group::Civilian)
-                        && p.count.zip(count).is_none_or(|(total, n)| n <= total)))
+                    || (matches!(p.group, Group::Unspecified | Group::Civilian) && smaller))
                     // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`), but
                     // may follow them as parts of one total (`قتل 12، منهم 5 مدنيين و7
                     // عسكريين`).
                     && !(p.group == Group::Civilian && group == Group::Combatant && !part)
+                    || (of_them && smaller)
             })
         {
             flags.push(Flag::Breakdown);

@@ -182,6 +182,24 @@ fn sy(pcode: &str) -> Option<String> {
     Some(pcode.to_string())
 }
 
+/// A figure right after `بينهم` or `منهم`, or with `منهم` after it, is a part of the total
+/// before it whatever their groups: a report never adds it to its total.
+#[test]
+fn a_part_among_them_is_a_breakdown_of_any_group() {
+    assert_eq!(
+        flagged("قتل 5 جنود، بينهم اثنان من الضباط", Flag::Breakdown),
+        [(Some(5), false), (Some(2), true)]
+    );
+    assert_eq!(
+        flagged("قتل 12 عسكريا، منهم 3 ضباط", Flag::Breakdown),
+        [(Some(12), false), (Some(3), true)]
+    );
+    assert_eq!(
+        flagged("مقتل 10 من قوات النظام و5 من الفصائل", Flag::Breakdown),
+        [(Some(10), false), (Some(5), false)]
+    );
+}
+
 /// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
 /// in its sentence or the one before.
 #[test]
