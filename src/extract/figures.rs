@@ -1230,23 +1230,17 @@ impl<'a> Extractor<'a> {
         // are of no group); a casualty noun names none (`و132 مصابًا`).
         let own_people =
             noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
-        // A part of them with no group after its partitive is of its total's group too
-        // (`قتل 6 مدنيين، بينهم أربعة من عائلة واحدة`, `أربعة منهم من عائلة واحدة`).
-        let part_of_them = named.is_none()
-            && ((fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
-                || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z))));
-        let borrows =
-            ((!partitive || part_of_them) && (!inherited || noun.is_none()) && governed.is_none())
-                .then_some(if others {
-                    Some(Borrow::Others)
-                } else if noun.is_none() {
-                    Some(Borrow::Bare)
-                } else if !own_people {
-                    Some(Borrow::Adjacent)
-                } else {
-                    None
-                })
-                .flatten();
+        let borrows = (!partitive && (!inherited || noun.is_none()) && governed.is_none())
+            .then_some(if others {
+                Some(Borrow::Others)
+            } else if noun.is_none() {
+                Some(Borrow::Bare)
+            } else if !own_people {
+                Some(Borrow::Adjacent)
+            } else {
+                None
+            })
+            .flatten();
         let own_end = toll_after.map_or(
             after_noun + usize::from(others && noun.is_none()),
             |(_, h)| h.end,
