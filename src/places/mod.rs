@@ -39,6 +39,9 @@ struct Words {
     not_after: Vec<String>,
     foreign_after: Vec<String>,
     nationwide: Vec<String>,
+    /// The country's own name, as where a figure was: read after `في` or a locative only
+    /// (`في سورية`; not `قوات سوريا الديمقراطية`).
+    country: Vec<String>,
     near: Vec<String>,
     abroad: Vec<String>,
     attacked: Vec<String>,
@@ -306,8 +309,12 @@ impl Gazetteer {
             name_en: "Syria",
             name_ar: "سوريا",
         };
-        let lists = [(&words.nationwide, true), (&words.abroad, false)];
-        for (list, nationwide) in lists {
+        let lists = [
+            (&words.nationwide, true, Guard::Free),
+            (&words.abroad, false, Guard::Free),
+            (&words.country, true, Guard::LocativeOrIn),
+        ];
+        for (list, nationwide, guard) in lists {
             for words in phrases(list) {
                 let Some(first) = words.first() else { continue };
                 let names = g.by_first.entry(first.clone()).or_default();
@@ -325,7 +332,7 @@ impl Gazetteer {
                         abroad: !nationwide,
                     },
                     words,
-                    guard: Guard::Free,
+                    guard,
                 });
             }
         }
