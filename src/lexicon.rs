@@ -425,10 +425,7 @@ impl Closed {
     /// Is `w` a verb whose subject is the one struck (see [`Closed::struck`]), bare or
     /// behind the conjunction (`وأصيب`)?
     pub fn is_struck_verb(&self, w: &str) -> bool {
-        let bare = w.strip_prefix(self.and.as_str());
-        self.struck
-            .iter()
-            .any(|x| x == w || bare == Some(x.as_str()))
+        self.bare_in(&self.struck, w)
     }
 
     /// Is `w` a case (`حالة`), bare or behind the conjunction (`وحالة`)?

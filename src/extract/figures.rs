@@ -94,9 +94,6 @@ impl<'a> Extractor<'a> {
                 })
                 .copied();
         }
-        if let Some(h) = self.cue_before_aside(r, from) {
-            return Some(h);
-        }
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
             if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
@@ -743,6 +740,8 @@ impl<'a> Extractor<'a> {
             z
         };
         let fa = r.q_full_start[qi];
+        // Right after `منهم`, `بينهم`: a part of the figure before.
+        let after_of_them = fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1));
         if q.percent || a >= z {
             return Err(Blocked::NotPeople);
         }
@@ -1055,7 +1054,7 @@ impl<'a> Extractor<'a> {
         let by_place = (placed_after || placed_before)
             && !partitive
             && !others
-            && !(fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+            && !after_of_them
             && same_sentence_prev.is_some_and(|p| {
                 !p.flags.contains(&Flag::Breakdown)
                     && a - p.last <= 12
@@ -1140,7 +1139,7 @@ impl<'a> Extractor<'a> {
                     && self.listed_after(r, p.last, fa, a))
                     // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
                     // حلب`).
-                    || (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
+                    || after_of_them
                     // Right after a colon that closes the figure before, a bare number with
                     // its place: the first part of a distribution (`مقتل 25 شخصا: 10 في دوما،
                     // و8 في حرستا`).
@@ -1279,8 +1278,8 @@ impl<'a> Extractor<'a> {
         // after a part, any size (`منهم 4 في إدلب و9 في حلب`: parts of one total).
         // Right after `بينهم`, `منهم`, or with `منهم` after it, a part of any total's group
         // (`قتل 5 جنود، بينهم اثنان من الضباط`).
-        let of_them = (fa > 0 && r.closed.of_them_or_among_them(r.word(fa - 1)))
-            || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z)));
+        let of_them =
+            after_of_them || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z)));
         if inherited
             && !by_place
             && !ranked
@@ -1429,7 +1428,10 @@ impl<'a> Extractor<'a> {
         // number after that labels something (`مقتل قائد اللواء 313`, `مقتل مدني في الكيلو
         // 5`), unless joined to it by `و` (`مقتل طفل و3 نساء`): then the cue is shared, and
         // the number's quote starts at it.
-        let (cue, toll, passive) = match self.cue_before(r, anchor) {
+        // Or a cue before an aside that says who told the figure, whose nouns are not the
+        // cue's own (`وقتل، بحسب المرصد السوري، 25 شخصا`).
+        let aside = self.cue_before_aside(r, anchor);
+        let (cue, toll, passive) = match aside.or_else(|| self.cue_before(r, anchor)) {
             Some(h) => (Some(h), false, false),
             None => match self
                 .toll_before(r, anchor)
@@ -1442,15 +1444,8 @@ impl<'a> Extractor<'a> {
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`). Between a
         // passive verb and its subject the words are a phrase of where, why or by what, and
         // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
-        // Nor are the nouns of an aside that says who told the figure (`وقتل، بحسب المرصد
-        // السوري، 25 شخصا`).
         let cue_has_noun = !passive
-            && cue.is_some_and(|h| {
-                r.clause[h.end - 1] == r.clause[anchor.min(r.toks().len() - 1)]
-                    || self
-                        .cue_before_aside(r, anchor)
-                        .is_none_or(|x| x.start != h.start)
-            })
+            && aside.is_none()
             && cue.is_some_and(|h| {
                 !self.means_at(r, h.end, anchor)
                     && (h.end..anchor).any(|t| {

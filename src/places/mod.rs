@@ -362,7 +362,7 @@ impl Gazetteer {
                 }
                 let (prev, bare) = (words[i - 1], strip(words[i - 1]));
                 (or_in && self.ins.iter().any(|w| w == prev))
-                    || self.locatives.iter().any(|w| w == prev || w == bare)
+                    || self.is_locative(prev)
                     || self.attacked.iter().any(|p| {
                         // The phrase's last word first: one comparison turns most away.
                         p.last().is_some_and(|l| l == prev || l == bare)
