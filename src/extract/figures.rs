@@ -374,9 +374,13 @@ impl<'a> Extractor<'a> {
                 && from >= 1
                 && r.toks()[from].joined
                 && r.word_in(from - 1, &r.closed.reached));
+        // A date in a period phrase between them is not another figure (`تجاوزت حصيلة
+        // القتلى منذ عام 2011 نحو 400 ألف`).
         (end.saturating_sub(TOLL_REACH)..end)
             .rev()
-            .take_while(|&j| r.sentence[j] == r.sentence[end] && !r.in_quantity[j])
+            .take_while(|&j| {
+                r.sentence[j] == r.sentence[end] && (!r.in_quantity[j] || self.of_date(r, j))
+            })
             .find_map(|j| {
                 r.hits(j)
                     .iter()

@@ -606,9 +606,17 @@ impl<'a> Extractor<'a> {
             if used[i] || r.after_number(i) {
                 continue;
             }
+            // One in the accusative, the first of a list of people before their cue (`إن
+            // رجلا وزوجته قتلا`): one.
+            let one_accusative = form == Form::Plural
+                && category.is_none()
+                && self.lex.singular_accusative(n.entry)
+                && !r.definite(i)
+                && self.listed_nouns_end(r, n.end, counted_noun) > n.end;
             // An indefinite plural of people only right after an opener, its subject (`ولقي
             // مدنيون حتفهم`): a vague figure of them.
             if form == Form::Plural
+                && !one_accusative
                 && !(category.is_none()
                     && r.toks()[i].joined
                     && r.opener_before(i).is_some_and(|o| o.end == i)
@@ -634,8 +642,15 @@ impl<'a> Extractor<'a> {
             if r.definite(i) && opener.is_none() {
                 continue;
             }
+            // With no opener, more nouns of people listed behind `و` may stand between the
+            // noun and its cue (`طفلان وامرأة قتلوا`): the cue is theirs too.
+            let listed_to = if opener.is_some() {
+                n.end
+            } else {
+                self.listed_nouns_end(r, n.end, counted_noun)
+            };
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
-            let at = (n.end..(n.end + reach).min(r.toks().len())).take_while(|&j| {
+            let at = (listed_to..(listed_to + reach).min(r.toks().len())).take_while(|&j| {
                 if opener.is_some() {
                     return r.sentence[j] == r.sentence[i] && !used[j];
                 }
@@ -682,6 +697,27 @@ impl<'a> Extractor<'a> {
                     };
                     self.parts_after(r, n.end, head, used, out);
                 }
+                None if listed_to > n.end => {
+                    used[i..n.end].fill(true);
+                    used[cue.start..cue.end].fill(true);
+                    let count = if one_accusative { Some(1) } else { form.count() };
+                    out.push(Draft::counted(
+                        by::NOUN_THEN_CUE,
+                        category,
+                        count,
+                        group,
+                        (i, n.end - 1),
+                        i,
+                        &n.entry.rule,
+                    ));
+                    let head = Head {
+                        category,
+                        count,
+                        at: i,
+                        breakdown: false,
+                    };
+                    self.parts_after(r, n.end, head, used, out);
+                }
                 None => {
                     used[i..cue.end].fill(true);
                     out.push(Draft::counted(
@@ -696,6 +732,27 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+    }
+
+    /// Where a list of nouns of people behind `و` after token `from` ends (`وامرأة` in
+    /// `طفلان وامرأة قتلوا`): `from` when none follows.
+    fn listed_nouns_end(
+        &self,
+        r: &Reading<'a>,
+        from: usize,
+        counted: impl Fn(&Hit<'a>) -> bool,
+    ) -> usize {
+        let mut j = from;
+        while j < r.toks().len()
+            && r.toks()[j].joined
+            && let Some(h) = r
+                .hits(j)
+                .iter()
+                .find(|h| h.start == j && counted(h) && r.conjoined(h))
+        {
+            j = h.end;
+        }
+        j
     }
 
     /// A vague quantity standing for people, right before a cue that follows what it counts
@@ -1384,6 +1441,16 @@ impl<'a> Extractor<'a> {
             let numbered = part.then(|| self.numbered_after(r, &n, used)).flatten();
             let count = match form {
                 _ if numbered.is_some() => numbered.map(|(c, _)| c),
+                // One in the accusative after one (`إن رجلا وطفلا قتلا`); after a number
+                // the words are what it counts (`80 ضابطا وجنديا`).
+                Form::Plural
+                    if part
+                        && head.count == Some(1)
+                        && !r.definite(n.start)
+                        && self.lex.singular_accusative(n.entry) =>
+                {
+                    Some(1)
+                }
                 Form::Plural if part || r.definite(n.start) || cue_too() => return,
                 _ => form.count(),
             };
