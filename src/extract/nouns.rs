@@ -700,7 +700,11 @@ impl<'a> Extractor<'a> {
                 None if listed_to > n.end => {
                     used[i..n.end].fill(true);
                     used[cue.start..cue.end].fill(true);
-                    let count = if one_accusative { Some(1) } else { form.count() };
+                    let count = if one_accusative {
+                        Some(1)
+                    } else {
+                        form.count()
+                    };
                     out.push(Draft::counted(
                         by::NOUN_THEN_CUE,
                         category,
