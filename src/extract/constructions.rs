@@ -48,7 +48,7 @@ constructions! {
     NOUN_QUALIFIED = "noun.qualified":
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":
-        "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`)";
+        "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`، `وقتيلان في سقبا`)";
     PARTS_LISTED = "parts.listed":
         "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`); a part only of a total of two or more larger than it";
     NOUN_OPENING = "noun.opening":

@@ -433,7 +433,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             used[h.start..h.end].fill(true);
-            let d = self.in_the(
+            let mut d = self.in_the(
                 r,
                 Draft::counted(
                     by::NOUN_OPENING,
@@ -446,6 +446,24 @@ impl<'a> Extractor<'a> {
                 ),
                 used,
             );
+            // Behind `و` right after a part of a distribution, a part still (`منهم 15 في
+            // دوما، و12 في حرستا، وقتيلان في سقبا`), not more dead.
+            if count.is_some()
+                && r.conjoined(&h)
+                && let Some(p) = out
+                    .iter()
+                    .filter(|p| p.last < i && r.sentence[p.last] == r.sentence[i])
+                    .max_by_key(|p| p.last)
+                    .filter(|p| {
+                        p.flags.contains(&Flag::Breakdown)
+                            && p.category == category
+                            && i - p.last <= 6
+                    })
+            {
+                d.flags.push(Flag::Breakdown);
+                d.construction = by::NUMBER_PART;
+                d.partner = Some(p.at);
+            }
             let end = d.last + 1;
             out.push(d);
             // The casualties listed after it (`شهيدان وجريح`: two dead, one wounded).

@@ -200,6 +200,29 @@ fn a_part_among_them_is_a_breakdown_of_any_group() {
     );
 }
 
+/// In a distribution by place every part is a breakdown of the total, the one that names
+/// its casualty noun behind `و` too (`وقتيلان في سقبا`); after a figure of its own such a
+/// noun is more dead.
+#[test]
+fn a_distribution_part_that_names_its_noun_is_a_part() {
+    assert_eq!(
+        flagged(
+            "وسقط 40 قتيلا، منهم 15 في دوما، و12 في حرستا، وقتيلان في سقبا",
+            Flag::Breakdown
+        ),
+        [
+            (Some(40), false),
+            (Some(15), true),
+            (Some(12), true),
+            (Some(2), true)
+        ]
+    );
+    assert_eq!(
+        flagged("قتل 5 مدنيين في حلب، وقتيلان في إدلب", Flag::Breakdown),
+        [(Some(5), false), (Some(2), false)]
+    );
+}
+
 /// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
 /// in its sentence or the one before.
 #[test]
