@@ -91,6 +91,24 @@ impl<'a> Extractor<'a> {
                         })
                         .or_else(|| self.noun_at(r, r.past_each_of(past.unwrap_or(h.end))?))
                 });
+            // Right after a number and its partitive a plural of the dead is what that number
+            // became, not more of them (`فأردوا ثلاثة منهم قتلى`).
+            if h.start > 0
+                && r.in_quantity[h.start - 1]
+                && r.closed.of_them_or_among_them(r.word(h.start))
+                && next.is_some_and(|n| {
+                    matches!(
+                        n.entry.kind,
+                        Kind::Noun {
+                            category: Some(_),
+                            form: Form::Plural,
+                            ..
+                        }
+                    )
+                })
+            {
+                continue;
+            }
             // A plural of a group right after a verb may be its agent, with the one it struck
             // after it (`قتل جنود إسرائيليون صبيا`).
             let agent = next.is_none_or(|n| {
