@@ -526,11 +526,13 @@ impl<'a> Extractor<'a> {
                 // A figure may be followed by people counted by their noun, after `و`: more
                 // parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the dead or
                 // wounded (`قضى ثلاثة أطفال وأمهم`).
+                let part = d.flags.contains(&Flag::Breakdown);
                 let head = Head {
                     category: d.category,
                     count: None,
                     at: d.at,
-                    breakdown: d.flags.contains(&Flag::Breakdown),
+                    breakdown: part,
+                    part,
                 };
                 let j = d.last + 1;
                 out.push(d);

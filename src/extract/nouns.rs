@@ -12,6 +12,9 @@ pub(super) struct Head {
     pub(super) at: usize,
     /// Are the nouns listed parts of it (it is a total), or figures beside it?
     pub(super) breakdown: bool,
+    /// Is it a part of a total itself (`ومن بين الضحايا امرأة وطفلان`)? Then the people
+    /// listed after it are parts of that total too.
+    pub(super) part: bool,
 }
 
 /// How many words after its noun a close of nothing but an opener may stand: the noun's
@@ -367,12 +370,14 @@ impl<'a> Extractor<'a> {
             };
             let d = self.in_the(r, d, used);
             let end = d.last + 1;
+            let is_part = d.flags.contains(&Flag::Breakdown);
             out.push(d);
             let head = Head {
                 category,
                 count,
                 at: n.start,
                 breakdown: group == Group::Unspecified,
+                part: is_part,
             };
             self.parts_after(r, end, head, used, out);
             done = h.start;
@@ -491,6 +496,7 @@ impl<'a> Extractor<'a> {
                     count,
                     at: h.start,
                     breakdown: false,
+                    part: false,
                 };
                 self.parts_after(r, end, head, used, out);
             }
@@ -730,6 +736,7 @@ impl<'a> Extractor<'a> {
                         count,
                         at: i,
                         breakdown: false,
+                        part: false,
                     };
                     self.parts_after(r, n.end, head, used, out);
                 }
@@ -755,6 +762,7 @@ impl<'a> Extractor<'a> {
                         count,
                         at: i,
                         breakdown: false,
+                        part: false,
                     };
                     self.parts_after(r, n.end, head, used, out);
                 }
@@ -1517,10 +1525,11 @@ impl<'a> Extractor<'a> {
                 // after one, or as many, the people listed are more of the dead (`قتل شخص
                 // وطفلان`: three).
                 flags: if part
-                    && head.breakdown
-                    && head
-                        .count
-                        .is_none_or(|h| count.is_some_and(|c| h >= 2 && c < h))
+                    && (head.part
+                        || head.breakdown
+                            && head
+                                .count
+                                .is_none_or(|h| count.is_some_and(|c| h >= 2 && c < h)))
                 {
                     vec![Flag::Breakdown]
                 } else {

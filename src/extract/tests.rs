@@ -223,6 +223,20 @@ fn a_distribution_part_that_names_its_noun_is_a_part() {
     );
 }
 
+/// People listed after a part are parts of the same total (`بين الضحايا امرأة وطفلان`),
+/// whatever their number; after a figure of its own they are more dead.
+#[test]
+fn people_listed_after_a_part_are_parts() {
+    assert_eq!(
+        flagged("قتل 12 شخصا. وبين الضحايا امرأة وطفلان", Flag::Breakdown),
+        [(Some(12), false), (Some(1), true), (Some(2), true)]
+    );
+    assert_eq!(
+        flagged("قتلت امرأة وطفلان في القصف", Flag::Breakdown),
+        [(Some(1), false), (Some(2), false)]
+    );
+}
+
 /// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
 /// in its sentence or the one before.
 #[test]
