@@ -20,6 +20,43 @@ use serde::Deserialize;
 use crate::normalize::{Tail, WordBits, normalize_word};
 use crate::record::{Category, Cause, Group};
 
+/// Word comparisons for the closed classes, asked many times for every figure: words and
+/// affixes are a few bytes long, where a byte loop beats a call to `memcmp`.
+pub(crate) mod bytes {
+    /// Is `a` the same word as `b`?
+    #[inline]
+    pub(crate) fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        a.len() == b.len() && (a.len() > 24 && a == b || a.iter().zip(b).all(|(x, y)| x == y))
+    }
+
+    /// `w` without `prefix`, when it begins with it.
+    #[inline]
+    pub(crate) fn strip_prefix<'w>(w: &'w str, prefix: &str) -> Option<&'w str> {
+        let n = prefix.len();
+        (w.len() >= n && w.is_char_boundary(n) && same(&w[..n], prefix)).then(|| &w[n..])
+    }
+
+    /// Does `w` begin with `prefix`?
+    #[inline]
+    pub(crate) fn begins(w: &str, prefix: &str) -> bool {
+        strip_prefix(w, prefix).is_some()
+    }
+
+    /// `w` without `suffix`, when it ends with it.
+    #[inline]
+    pub(crate) fn strip_suffix<'w>(w: &'w str, suffix: &str) -> Option<&'w str> {
+        let k = w.len().checked_sub(suffix.len())?;
+        (w.is_char_boundary(k) && same(&w[k..], suffix)).then(|| &w[..k])
+    }
+
+    /// Is `w` one of `list`?
+    #[inline]
+    pub(crate) fn any_of(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| same(x, w))
+    }
+}
+
 /// The rules compiled into the binary.
 pub const BUILTIN: &str = include_str!("../rules/casualties.toml");
 
@@ -419,7 +456,7 @@ impl Closed {
 
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
-        w == self.of || self.of_them.iter().any(|x| x == w)
+        w == self.of || bytes::any_of(&self.of_them, w)
     }
 
     /// Is `w` a verb whose subject is the one struck (see [`Closed::struck`]), bare or
@@ -434,23 +471,23 @@ impl Closed {
             .strip_prefix(self.and.as_str())
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
-        self.case.iter().any(|x| x == w)
+        bytes::any_of(&self.case, w)
     }
 
     /// Is `w` a day or a time of it (the closed class `day`)?
     pub fn is_day(&self, w: &str) -> bool {
-        self.day.iter().any(|x| x == w)
+        bytes::any_of(&self.day, w)
     }
 
     /// Is `w` the preposition of a place's figure in a ranking (`بـ`)?
     pub fn is_ranked_by(&self, w: &str) -> bool {
-        self.ranked_by.iter().any(|x| x == w)
+        bytes::any_of(&self.ranked_by, w)
     }
 
     /// Is `w`, bare or behind the conjunction, one of `list`?
     fn bare_in(&self, list: &[String], w: &str) -> bool {
-        let w = w.strip_prefix(self.and.as_str()).unwrap_or(w);
-        list.iter().any(|x| x == w)
+        let w = bytes::strip_prefix(w, &self.and).unwrap_or(w);
+        bytes::any_of(list, w)
     }
 
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
@@ -460,7 +497,7 @@ impl Closed {
 
     /// Does `w` (then `next`) open an aside between commas (`معظمهم`, `بينهم`, `وفق`)?
     pub fn opens_aside(&self, w: &str, next: Option<&str>) -> bool {
-        self.opens_part(w, next) || self.aside.iter().any(|x| x == w)
+        self.opens_part(w, next) || bytes::any_of(&self.aside, w)
     }
 
     /// Does `w` add someone to whom was counted before (`مع`, `ومع`, `برفقة`)?
@@ -480,27 +517,27 @@ impl Closed {
 
     /// Is `w` the pronoun that opens a total's list of parts (`هم`)?
     pub fn is_they(&self, w: &str) -> bool {
-        self.they.iter().any(|x| x == w)
+        bytes::any_of(&self.they, w)
     }
 
     /// Is `w` `and he is` or `and she is` (`وهو`, `وهي`)?
     pub fn is_he_is(&self, w: &str) -> bool {
-        self.he_is.iter().any(|x| x == w)
+        bytes::any_of(&self.he_is, w)
     }
 
     /// Is `w` a time of the day (`الصباح`)?
     pub fn is_time_of_day(&self, w: &str) -> bool {
-        self.time_of_day.iter().any(|x| x == w)
+        bytes::any_of(&self.time_of_day, w)
     }
 
     /// Is `w` a word of how bad a wound is (`حرجة`)?
     pub fn is_severity(&self, w: &str) -> bool {
-        self.severity.iter().any(|x| x == w)
+        bytes::any_of(&self.severity, w)
     }
 
     /// Is `w` the head of a toll (`عدد`, `حصيلة`)?
     pub fn is_toll(&self, w: &str) -> bool {
-        self.toll.iter().any(|x| x == w)
+        bytes::any_of(&self.toll, w)
     }
 
     /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
@@ -510,7 +547,7 @@ impl Closed {
 
     /// Is `w` a partitive with its pronoun (`منهم`, `بينهم`): of them, among them?
     pub fn of_them_or_among_them(&self, w: &str) -> bool {
-        self.of_them.iter().chain(&self.among_them).any(|x| x == w)
+        bytes::any_of(&self.of_them, w) || bytes::any_of(&self.among_them, w)
     }
 
     /// `w` without its article and what stands before it (`والقتلى` → `قتلى`), when at
@@ -518,7 +555,7 @@ impl Closed {
     pub fn strip_article<'w>(&self, w: &'w str) -> Option<&'w str> {
         self.article
             .iter()
-            .find_map(|p| w.strip_prefix(p.as_str()).filter(|stem| stem.len() >= 4))
+            .find_map(|p| bytes::strip_prefix(w, p).filter(|stem| stem.len() >= 4))
     }
 
     /// Does `w` end with a possessive ending, at least three letters before it?
@@ -1672,10 +1709,9 @@ pub fn builtin() -> &'static Lexicon {
 
 /// Does `w` end with one of `endings`, at least three letters before it?
 fn ends_past_stem(endings: &[String], w: &str) -> bool {
-    endings.iter().any(|p| {
-        w.strip_suffix(p.as_str())
-            .is_some_and(|stem| stem.chars().count() >= 3)
-    })
+    endings
+        .iter()
+        .any(|p| bytes::strip_suffix(w, p).is_some_and(|stem| stem.chars().count() >= 3))
 }
 
 #[cfg(test)]

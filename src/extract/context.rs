@@ -1,6 +1,7 @@
 //! What surrounds a figure: its place, its date, its scope, its cause and its weapon.
 
 use super::*;
+use crate::lexicon::bytes;
 
 /// Is the place at token `t` the next of a list whose last place ended at `end`: within
 /// LIST_GAP words (`درعا ودير الزور وحمص`, `في حمص، إضافة إلى دير الزور`), and not set
@@ -13,7 +14,7 @@ fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
                 // Not past a part (`في إدلب بينهم نازحون من حمص`), nor a place people come
                 // from: neither is where the figure was.
                 || r.closed.of_them_or_among_them(r.word(k))
-                || (k + 1 == t && r.word(k) == r.closed.of)
+                || (k + 1 == t && bytes::same(r.word(k), &r.closed.of))
         })
 }
 
@@ -76,10 +77,7 @@ impl<'a> Extractor<'a> {
             .map(|d| {
                 (
                     d.at,
-                    (
-                        d.partner,
-                        r.word(d.first).starts_with(r.closed.and.as_str()),
-                    ),
+                    (d.partner, bytes::begins(r.word(d.first), &r.closed.and)),
                 )
             })
             .collect();
@@ -245,9 +243,9 @@ impl<'a> Extractor<'a> {
         // داعل`): where the figure was is another place of the sentence, when it names one,
         // abroad too (`غرق طفل من حلب في بحر إيجة`).
         let from_place = |&(t, _, _): &(usize, usize, _)| {
-            t > 0 && r.word(t - 1) == r.closed.of
+            t > 0 && bytes::same(r.word(t - 1), &r.closed.of)
                 || (t > 1
-                    && r.word(t - 2) == r.closed.of
+                    && bytes::same(r.word(t - 2), &r.closed.of)
                     && crate::places::builtin().is_locative(r.word(t - 1)))
         };
         let mut all = all;
@@ -265,7 +263,10 @@ impl<'a> Extractor<'a> {
             .iter()
             .find(|(t, _, p)| *t > d.last && !p.nationwide)
             .is_some_and(|&(t, _, p)| {
-                p.abroad && r.clause[t] == r.clause[d.at] && t > 0 && r.word(t - 1) == r.closed.in_
+                p.abroad
+                    && r.clause[t] == r.clause[d.at]
+                    && t > 0
+                    && bytes::same(r.word(t - 1), &r.closed.in_)
             })
         {
             return None;
@@ -447,7 +448,7 @@ impl<'a> Extractor<'a> {
             // أطلقته قوة … التي أنهت في ديسمبر مهمتها`).
             Kind::PeriodAfter => {
                 let behind_in = h.entry.words[0] == r.closed.in_
-                    || (h.start > 0 && r.word(h.start - 1) == r.closed.in_);
+                    || (h.start > 0 && bytes::same(r.word(h.start - 1), &r.closed.in_));
                 // A month's toll, named by the toll's head before the month (`حصيلة آذار`,
                 // `حصيلة شهر آذار`), before the figure in its sentence.
                 let toll_of = |k: usize| {
@@ -530,7 +531,7 @@ impl<'a> Extractor<'a> {
         let n = r.toks().len();
         let joined = |t: usize| t < n && r.toks()[t].joined && r.clause[t] == r.clause[d.last];
         let mut t = d.last + 1;
-        if joined(t) && r.word(t) == r.closed.in_ {
+        if joined(t) && bytes::same(r.word(t), &r.closed.in_) {
             t += 1;
         }
         if joined(t)

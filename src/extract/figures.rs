@@ -2,6 +2,7 @@
 //! breakdowns (`مقتل 30 بينهم 12 طفلا`).
 
 use super::*;
+use crate::lexicon::bytes;
 
 /// The cue a number is read with ([`Extractor::figure_cue`]).
 pub(super) struct FigureCue<'a> {
@@ -74,7 +75,7 @@ impl<'a> Extractor<'a> {
         unit(z, false)
             || (z < r.toks().len()
                 && r.toks()[z].joined
-                && r.word(z) == r.closed.of
+                && bytes::same(r.word(z), &r.closed.of)
                 && unit(z + 1, true))
     }
 
@@ -185,7 +186,7 @@ impl<'a> Extractor<'a> {
                         h.entry.kind,
                         Kind::Scope { backward: true, .. } | Kind::Span { .. }
                     )
-                    && !(h.end == k + 1 && r.word(k) == r.closed.in_)
+                    && !(h.end == k + 1 && bytes::same(r.word(k), &r.closed.in_))
             })
         })?;
         let before = period.checked_sub(1)?;
@@ -485,7 +486,9 @@ impl<'a> Extractor<'a> {
         let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
         let found = crate::places::builtin().find(&words);
         found.first().is_some_and(|&(i, _, p)| {
-            !p.nationwide && !p.abroad && (i == 0 || (i == 1 && r.word(t) == r.closed.in_))
+            !p.nationwide
+                && !p.abroad
+                && (i == 0 || (i == 1 && bytes::same(r.word(t), &r.closed.in_)))
         })
     }
 
@@ -535,7 +538,7 @@ impl<'a> Extractor<'a> {
         .then(|| r.clause[from]);
         let of_group = from + 1 < n
             && r.toks()[from].joined
-            && r.word(from) == r.closed.of
+            && bytes::same(r.word(from), &r.closed.of)
             && self
                 .noun_at(r, from + 1)
                 .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
@@ -564,7 +567,7 @@ impl<'a> Extractor<'a> {
             // Not a verb behind `ف`: it starts a sentence of its own (`اعتقلوا مئات
             // المتظاهرين فقتلوا شخصا`: and then they killed).
             let then = |h: &Hit| {
-                r.word(h.start).starts_with(r.closed.then.as_str())
+                bytes::begins(r.word(h.start), &r.closed.then)
                     && !h.entry.words[0].starts_with(r.closed.then.as_str())
             };
             // Not a verb with a number of its own after it (`اختطفوا 20 شخصا وقتلوا 3 منهم`):
@@ -640,7 +643,7 @@ impl<'a> Extractor<'a> {
                     .any(|h| h.start == j && h.entry.words[0].starts_with(and))
         };
         // Counted by a partitive (`إصابة 7 من أسرة واحدة بتسمم غذائي`), from its noun on.
-        let reach = if z < r.toks().len() && r.word(z) == r.closed.of {
+        let reach = if z < r.toks().len() && bytes::same(r.word(z), &r.closed.of) {
             5
         } else {
             3
@@ -1306,7 +1309,7 @@ impl<'a> Extractor<'a> {
         let listed_part = !inherited
             && own_cue.is_none()
             && noun_cat == Some(category)
-            && (self.behind_waw(r, a) || r.word(anchor).starts_with(r.closed.and.as_str()))
+            && (self.behind_waw(r, a) || bytes::begins(r.word(anchor), &r.closed.and))
             && same_sentence_prev.is_some_and(|p| {
                 p.flags.contains(&Flag::Breakdown) && p.category == category && a - p.last <= 6
             });
@@ -1396,10 +1399,10 @@ impl<'a> Extractor<'a> {
         fa == last + 1
             || !r.toks()[fa].joined
             || self.behind_waw(r, a)
-            || r.word(fa).starts_with(r.closed.and.as_str())
+            || bytes::begins(r.word(fa), &r.closed.and)
             || r.together_before(fa)
             || (fa > 0
-                && (r.word(before) == r.closed.and
+                && (bytes::same(r.word(before), &r.closed.and)
                     || r.partitive(before)
                     || r.closed.is_they(r.word(before))))
     }
@@ -1407,7 +1410,7 @@ impl<'a> Extractor<'a> {
     /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
     /// it (`و 3`), or written on it (`وثلاثة`, not `واحد`)?
     pub(super) fn behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
-        (t > 0 && r.toks()[t].joined && r.word(t - 1) == r.closed.and)
+        (t > 0 && r.toks()[t].joined && bytes::same(r.word(t - 1), &r.closed.and))
             || (r.toks()[t].kind == TokKind::Word
                 && (self.numbers.behind_waw(r.word(t)) || self.read_behind_waw(r, t)))
     }

@@ -2,6 +2,7 @@
 //! vague quantities (`إصابة العديد`), and the nouns listed after a figure.
 
 use super::*;
+use crate::lexicon::bytes;
 
 /// The figure that [`Extractor::parts_after`] lists nouns after.
 #[derive(Debug, Clone, Copy)]
@@ -277,7 +278,7 @@ impl<'a> Extractor<'a> {
                     let of_the = t > n.start
                         && t < r.toks().len()
                         && r.toks()[t].joined
-                        && r.word(t - 1) == r.closed.of
+                        && bytes::same(r.word(t - 1), &r.closed.of)
                         && r.hits(t).iter().any(|h| {
                             h.start == t
                                 && matches!(
@@ -436,7 +437,8 @@ impl<'a> Extractor<'a> {
             } else if form == Form::Singular && r.closed.is_case(r.word(i)) {
                 // `وحالة وفاة`, `حالة مصاب`: a case is one wherever it stands; not `في
                 // حالة وفاة` (in the event of a death) nor the case of someone named after.
-                let in_case = i > 0 && r.toks()[i].joined && r.word(i - 1) == r.closed.in_;
+                let in_case =
+                    i > 0 && r.toks()[i].joined && bytes::same(r.word(i - 1), &r.closed.in_);
                 if in_case || r.construct(&h) || self.counted_by_next(r, h.end, used) {
                     continue;
                 }
@@ -510,7 +512,7 @@ impl<'a> Extractor<'a> {
         if d.count.is_some()
             || t >= r.toks().len()
             || !r.toks()[t].joined
-            || !r.word(t).starts_with(r.closed.with_the.as_str())
+            || !bytes::begins(r.word(t), &r.closed.with_the)
         {
             return d;
         }
@@ -1106,7 +1108,7 @@ impl<'a> Extractor<'a> {
                 v.end
             } else if v.end < r.toks().len()
                 && r.toks()[v.end].joined
-                && r.word(v.end) == r.closed.of
+                && bytes::same(r.word(v.end), &r.closed.of)
             {
                 v.end + 1
             } else {
@@ -1141,7 +1143,7 @@ impl<'a> Extractor<'a> {
                     &n.entry.rule,
                 ));
                 // `... والجرحى`: the next noun, if it is one, joined by `و`.
-                if n.end >= r.toks().len() || !r.word(n.end).starts_with(r.closed.and.as_str()) {
+                if n.end >= r.toks().len() || !bytes::begins(r.word(n.end), &r.closed.and) {
                     break;
                 }
                 (first, j) = (n.end, n.end);
@@ -1259,7 +1261,7 @@ impl<'a> Extractor<'a> {
         let genitive = |t: usize| {
             joined(t)
                 && r.definite(t)
-                && !r.word(t).starts_with(r.closed.with_the.as_str())
+                && !bytes::begins(r.word(t), &r.closed.with_the)
                 && !r.hits(t).iter().any(|h| {
                     !matches!(
                         h.entry.kind,
@@ -1353,7 +1355,7 @@ impl<'a> Extractor<'a> {
         // Whose they were, after `من` (`مقتل عنصرين من الشرطة ومسلح`): the list goes on after.
         if j + 1 < r.toks().len()
             && r.toks()[j].joined
-            && r.word(j) == r.closed.of
+            && bytes::same(r.word(j), &r.closed.of)
             && let Some(g) = self.noun_at(r, j + 1).filter(|g| {
                 matches!(
                     g.entry.kind,
@@ -1365,7 +1367,7 @@ impl<'a> Extractor<'a> {
                 ) && r.definite(g.start)
             })
             && g.end < r.toks().len()
-            && r.word(g.end).starts_with(r.closed.and.as_str())
+            && bytes::begins(r.word(g.end), &r.closed.and)
         {
             j = g.end;
         }
@@ -1390,7 +1392,7 @@ impl<'a> Extractor<'a> {
                     && r.toks()[k].kind == TokKind::Word
                     && r.hits(k).iter().all(of_a_name)
                     && !r.in_quantity[k]
-                    && !r.word(k).starts_with(r.closed.and.as_str())
+                    && !bytes::begins(r.word(k), &r.closed.and)
             };
             let k = (j..j + NAME_WORDS)
                 .find(|&k| !name(k))
@@ -1403,7 +1405,7 @@ impl<'a> Extractor<'a> {
             if k > j
                 && k < r.toks().len()
                 && (aside || r.toks()[k].joined)
-                && r.word(k).starts_with(r.closed.and.as_str())
+                && bytes::begins(r.word(k), &r.closed.and)
             {
                 j = k;
             }
@@ -1413,12 +1415,15 @@ impl<'a> Extractor<'a> {
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         loop {
             // `و` on the word, not a word whose own first letter it is (`قتل شاب والده`).
-            let waw = if j < r.toks().len() && r.toks()[j].joined && r.word(j) == r.closed.and {
+            let waw = if j < r.toks().len()
+                && r.toks()[j].joined
+                && bytes::same(r.word(j), &r.closed.and)
+            {
                 j += 1;
                 true
             } else {
                 j < r.toks().len()
-                    && r.word(j).starts_with(r.closed.and.as_str())
+                    && bytes::begins(r.word(j), &r.closed.and)
                     && self.noun_at(r, j).is_none_or(|n| r.conjoined(&n))
             };
             if !(waw || bare_ok) {

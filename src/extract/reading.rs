@@ -2,6 +2,7 @@
 //! the sentences that may hold a figure, and the page's layout (headline, furniture).
 
 use super::*;
+use crate::lexicon::bytes;
 
 /// A lexicon phrase found at tokens `start..end`.
 #[derive(Debug, Clone, Copy)]
@@ -152,7 +153,7 @@ impl<'a> Reading<'a> {
                 .closed
                 .article
                 .iter()
-                .any(|al| self.word(t).starts_with(al.as_str()))
+                .any(|al| crate::lexicon::bytes::strip_prefix(self.word(t), al).is_some())
             && !self.closed.is_day(self.word(t))
     }
 
@@ -174,7 +175,7 @@ impl<'a> Reading<'a> {
         let preposition = || w == self.closed.in_ || self.word_in(t, &self.closed.adverbial);
         if joined(t + 1) && preposition() && self.definite(t + 1) {
             Some(t + 2)
-        } else if w.starts_with(self.closed.with_the.as_str()) {
+        } else if bytes::begins(w, &self.closed.with_the) {
             Some(t + 1)
         } else {
             None
@@ -247,8 +248,7 @@ impl<'a> Reading<'a> {
 
     /// Is the word at token `t` one of `list` (a closed class of the rules)?
     pub(super) fn word_in(&self, t: usize, list: &[String]) -> bool {
-        let w = self.word(t);
-        list.iter().any(|x| x == w)
+        crate::lexicon::bytes::any_of(list, self.word(t))
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
@@ -257,7 +257,7 @@ impl<'a> Reading<'a> {
         let w = self.word(h.start);
         // Not a word whose own first letter is `و` (`والدتها`, `وفاة`), nor one the rule
         // writes with its `و`: the word is then the rule's word as written.
-        w.starts_with(self.closed.and.as_str()) && h.entry.words.first().is_none_or(|f| f != w)
+        bytes::begins(w, &self.closed.and) && h.entry.words.first().is_none_or(|f| f != w)
     }
 
     /// Does a word that adds to whom was counted before stand right before token `t`
@@ -292,7 +292,7 @@ impl<'a> Reading<'a> {
         h.end < self.toks.len()
             && self.toks[h.end].joined
             && self.definite(h.end)
-            && !self.word(h.end).starts_with(self.closed.with_the.as_str())
+            && !bytes::begins(self.word(h.end), &self.closed.with_the)
     }
 
     /// The byte range in the original `text` from token `first` to token `last`.

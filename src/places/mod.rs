@@ -9,6 +9,7 @@
 //! `ثورة` "revolution") and every name of four letters or fewer only count after a word
 //! that introduces a place (`مدينة`, `بلدة`, `قرية`, `حي`, `مخيم`, `ريف`, `ناحية`).
 
+use crate::lexicon::bytes;
 use std::collections::{HashMap, HashSet};
 
 /// Word lookups run for every word of every article: a fast, fixed-seed hasher.
@@ -63,7 +64,7 @@ fn phrase_at(words: &[&str], at: usize, phrase: &[String]) -> bool {
         && phrase
             .iter()
             .zip(&words[at..])
-            .all(|(p, w)| p == w || p == strip(w))
+            .all(|(p, w)| bytes::same(p, w) || bytes::same(p, strip(w)))
 }
 
 /// A governorate: OCHA P-code, English name, and Arabic name as the gazetteer writes it.
@@ -361,11 +362,12 @@ impl Gazetteer {
                     return false;
                 }
                 let (prev, bare) = (words[i - 1], strip(words[i - 1]));
-                (or_in && self.ins.iter().any(|w| w == prev))
+                (or_in && bytes::any_of(&self.ins, prev))
                     || self.is_locative(prev)
                     || self.attacked.iter().any(|p| {
                         // The phrase's last word first: one comparison turns most away.
-                        p.last().is_some_and(|l| l == prev || l == bare)
+                        p.last()
+                            .is_some_and(|l| bytes::same(l, prev) || bytes::same(l, bare))
                             && i >= p.len()
                             && phrase_at(words, i - p.len(), p)
                     })
@@ -383,7 +385,7 @@ impl Gazetteer {
                         && e.words[1..]
                             .iter()
                             .zip(&words[i + 1..])
-                            .all(|(w, t)| w == t)
+                            .all(|(w, t)| bytes::same(w, t))
                         && match e.guard {
                             Guard::Free => true,
                             Guard::Locative => prev_locative(false),
@@ -403,7 +405,8 @@ impl Gazetteer {
                         return false;
                     }
                     self.foreign_after.iter().any(|p| {
-                        p.first().is_some_and(|f| f == next || f == bare)
+                        p.first()
+                            .is_some_and(|f| bytes::same(f, next) || bytes::same(f, bare))
                             && phrase_at(words, i + n, p)
                     })
                 });
@@ -435,7 +438,8 @@ impl Gazetteer {
 /// stripped once, not once per entry.
 fn any_of(list: &[String], word: &str) -> bool {
     let bare = strip(word);
-    list.iter().any(|w| w == word || w == bare)
+    list.iter()
+        .any(|w| bytes::same(w, word) || bytes::same(w, bare))
 }
 
 /// A word without the one clitic a place name may carry, when three letters remain (the
