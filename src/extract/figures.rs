@@ -1304,6 +1304,17 @@ impl<'a> Extractor<'a> {
         {
             flags.push(Flag::Breakdown);
         }
+        // With no cue, a number of the dead or the wounded told of before, behind its
+        // partitive (`6 من المصابين غادروا المستشفى`, `4 من القتلى أطفال`), is a part of
+        // them, not more.
+        if noun.is_none()
+            && cue.is_none()
+            && after.is_none()
+            && partitive_noun.is_some_and(|h| r.definite(h.start))
+            && !flags.contains(&Flag::Breakdown)
+        {
+            flags.push(Flag::Breakdown);
+        }
         // After a part of a distribution, the next part behind `و` may name the casualty
         // noun itself (`منهم 30 في حلب، وقتيل واحد في درعا`): a part still, not more dead.
         let listed_part = !inherited

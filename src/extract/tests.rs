@@ -237,6 +237,23 @@ fn people_listed_after_a_part_are_parts() {
     );
 }
 
+/// A number of the dead or wounded already told of, behind its partitive and with no cue
+/// of its own, is a part of them: the discharged are not wounded twice.
+#[test]
+fn a_number_of_the_wounded_told_of_is_a_part() {
+    assert_eq!(
+        flagged(
+            "أصيب 20 شخصا في الانفجار. وغادر 6 من المصابين المستشفى بعد تلقيهم العلاج",
+            Flag::Breakdown
+        ),
+        [(Some(20), false), (Some(6), true)]
+    );
+    assert_eq!(
+        flagged("وأصيب 7 من المدنيين في القصف", Flag::Breakdown),
+        [(Some(7), false)]
+    );
+}
+
 /// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
 /// in its sentence or the one before.
 #[test]
