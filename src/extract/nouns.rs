@@ -717,69 +717,41 @@ impl<'a> Extractor<'a> {
                 .filter(|g| *g != Group::Unspecified)
                 .or_else(|| self.group_after(r, n.end))
                 .unwrap_or(Group::Unspecified);
-            match opener {
-                // The quote is the opener and its noun; the people listed after the noun
-                // (`لقي ضابط شرطة ومجند … مصرعهما`) are more of the dead.
-                Some(o) => {
-                    used[o.start..n.end].fill(true);
-                    used[cue.start..cue.end].fill(true);
-                    let count = form.count();
-                    out.push(Draft::counted(
-                        by::FRAME_OPENED,
-                        category,
-                        count,
-                        group,
-                        (o.start, n.end - 1),
-                        i,
-                        &n.entry.rule,
-                    ));
-                    let head = Head {
-                        category,
-                        count,
-                        at: i,
-                        breakdown: false,
-                        part: false,
-                    };
-                    self.parts_after(r, n.end, head, used, out);
-                }
-                None if listed_to > n.end => {
-                    used[i..n.end].fill(true);
-                    used[cue.start..cue.end].fill(true);
-                    let count = if one_accusative {
-                        Some(1)
-                    } else {
-                        form.count()
-                    };
-                    out.push(Draft::counted(
-                        by::NOUN_THEN_CUE,
-                        category,
-                        count,
-                        group,
-                        (i, n.end - 1),
-                        i,
-                        &n.entry.rule,
-                    ));
-                    let head = Head {
-                        category,
-                        count,
-                        at: i,
-                        breakdown: false,
-                        part: false,
-                    };
-                    self.parts_after(r, n.end, head, used, out);
-                }
-                None => {
-                    used[i..cue.end].fill(true);
-                    out.push(Draft::counted(
-                        by::NOUN_THEN_CUE,
-                        category,
-                        form.count(),
-                        group,
-                        (i, cue.end - 1),
-                        i,
-                        &n.entry.rule,
-                    ));
-                }
+            // After an opener the quote is the opener and its noun, and the people listed
+            // after the noun (`لقي ضابط شرطة ومجند … مصرعهما`) are more of the dead; so are
+            // those listed behind `و` before the cue (`طفلان وامرأة قتلوا`). Else the quote
+            // runs from the noun to its cue.
+            let listed = opener.is_some() || listed_to > n.end;
+            let (construction, first) = match opener {
+                Some(o) => (by::FRAME_OPENED, o.start),
+                None => (by::NOUN_THEN_CUE, i),
+            };
+            let last = if listed { n.end - 1 } else { cue.end - 1 };
+            let count = if one_accusative && opener.is_none() {
+                Some(1)
+            } else {
+                form.count()
+            };
+            used[first..=last].fill(true);
+            used[cue.start..cue.end].fill(true);
+            out.push(Draft::counted(
+                construction,
+                category,
+                count,
+                group,
+                (first, last),
+                i,
+                &n.entry.rule,
+            ));
+            if listed {
+                let head = Head {
+                    category,
+                    count,
+                    at: i,
+                    breakdown: false,
+                    part: false,
+                };
+                self.parts_after(r, n.end, head, used, out);
             }
         }
     }
