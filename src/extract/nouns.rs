@@ -719,20 +719,20 @@ impl<'a> Extractor<'a> {
                 .unwrap_or(Group::Unspecified);
             // After an opener the quote is the opener and its noun, and the people listed
             // after the noun (`لقي ضابط شرطة ومجند … مصرعهما`) are more of the dead; so are
-            // those listed behind `و` before the cue (`طفلان وامرأة قتلوا`). Else the quote
-            // runs from the noun to its cue.
+            // those listed behind `و` before the cue (`طفلان وامرأة قتلوا`), in the quote that
+            // runs from the noun to its cue, as it does with none.
             let listed = opener.is_some() || listed_to > n.end;
-            let (construction, first) = match opener {
-                Some(o) => (by::FRAME_OPENED, o.start),
-                None => (by::NOUN_THEN_CUE, i),
+            let (construction, first, last) = match opener {
+                Some(o) => (by::FRAME_OPENED, o.start, n.end - 1),
+                None => (by::NOUN_THEN_CUE, i, cue.end - 1),
             };
-            let last = if listed { n.end - 1 } else { cue.end - 1 };
             let count = if one_accusative && opener.is_none() {
                 Some(1)
             } else {
                 form.count()
             };
-            used[first..=last].fill(true);
+            // The people listed are left to be counted as parts.
+            used[first..if listed { n.end } else { last + 1 }].fill(true);
             used[cue.start..cue.end].fill(true);
             out.push(Draft::counted(
                 construction,

@@ -254,6 +254,18 @@ fn a_number_of_the_wounded_told_of_is_a_part() {
     );
 }
 
+/// Nouns listed before their cue: the first one's quote runs to the cue, which states the
+/// deaths; each one listed after it is a figure of its own, quoted by its noun.
+#[test]
+fn a_list_before_its_cue_is_quoted_to_the_cue() {
+    let ms = run("وقال ناشطون إن طفلين وامرأة قتلوا في القصف");
+    let quotes: Vec<(&str, Option<u64>)> = ms.iter().map(|m| (m.quote.as_str(), m.count)).collect();
+    assert_eq!(
+        quotes,
+        [("طفلين وامرأة قتلوا", Some(2)), ("وامرأة", Some(1))]
+    );
+}
+
 /// A cue of a part (`من بين القتلى`) makes its figure a breakdown of the total before it,
 /// in its sentence or the one before.
 #[test]
