@@ -225,6 +225,12 @@ enum Borrow {
 }
 
 impl<'l> Draft<'l> {
+    /// Is it a part of a distribution that a part of `category` at token `at`, in its
+    /// sentence and a few words on, goes on with (`منهم 30 في حلب، وقتيل واحد في درعا`)?
+    fn continued_by_part(&self, at: usize, category: Category) -> bool {
+        self.flags.contains(&Flag::Breakdown) && self.category == category && at - self.last <= 6
+    }
+
     /// A figure read off a noun rather than a number (`مقتل طفل`, `حالتي وفاة`, `العديد من
     /// الجرحى`): `count` exact or, when `None`, vague; over tokens `span` (first, last).
     fn counted(

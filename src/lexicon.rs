@@ -21,7 +21,7 @@ use crate::normalize::{Tail, WordBits, normalize_word};
 use crate::record::{Category, Cause, Group};
 
 /// Word comparisons for the closed classes, asked many times for every figure: words and
-/// affixes are a few bytes long, where a byte loop beats a call to `memcmp`.
+/// affixes are a few bytes long, where comparing loads of them beats a call to `memcmp`.
 pub(crate) mod bytes {
     /// Is `a` the same word as `b`? Words of up to 16 bytes are compared as two overlapping
     /// loads of each, with no branch on their bytes.
@@ -477,7 +477,7 @@ impl Closed {
 
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
-        w == self.of || bytes::any_of(&self.of_them, w)
+        bytes::same(w, &self.of) || bytes::any_of(&self.of_them, w)
     }
 
     /// Is `w` a verb whose subject is the one struck (see [`Closed::struck`]), bare or
@@ -488,8 +488,7 @@ impl Closed {
 
     /// Is `w` a case (`حالة`), bare or behind the conjunction (`وحالة`)?
     pub fn is_case(&self, w: &str) -> bool {
-        let w = w
-            .strip_prefix(self.and.as_str())
+        let w = bytes::strip_prefix(w, &self.and)
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
         bytes::any_of(&self.case, w)

@@ -1321,9 +1321,7 @@ impl<'a> Extractor<'a> {
             && own_cue.is_none()
             && noun_cat == Some(category)
             && (self.behind_waw(r, a) || bytes::begins(r.word(anchor), &r.closed.and))
-            && same_sentence_prev.is_some_and(|p| {
-                p.flags.contains(&Flag::Breakdown) && p.category == category && a - p.last <= 6
-            });
+            && same_sentence_prev.is_some_and(|p| p.continued_by_part(a, category));
         // `ومن بين القتلى 5 أطفال`: the cue says the figure is a part of a total.
         if own_cue.is_some_and(|h| matches!(h.entry.kind, Kind::Cue { part: true, .. }))
             && !flags.contains(&Flag::Breakdown)

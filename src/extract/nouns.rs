@@ -479,11 +479,7 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .filter(|p| p.last < i && r.sentence[p.last] == r.sentence[i])
                     .max_by_key(|p| p.last)
-                    .filter(|p| {
-                        p.flags.contains(&Flag::Breakdown)
-                            && p.category == category
-                            && i - p.last <= 6
-                    })
+                    .filter(|p| p.continued_by_part(i, category))
             {
                 d.flags.push(Flag::Breakdown);
                 d.construction = by::NUMBER_PART;
@@ -651,12 +647,14 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // One in the accusative, the first of a list of people before their cue (`إن
-            // رجلا وزوجته قتلا`): one.
-            let one_accusative = form == Form::Plural
+            // رجلا وزوجته قتلا`): one. Where its list ends, when it heads one.
+            let accusative_list = (form == Form::Plural
                 && category.is_none()
                 && self.lex.singular_accusative(n.entry)
-                && !r.definite(i)
-                && self.listed_nouns_end(r, n.end, counted_noun) > n.end;
+                && !r.definite(i))
+            .then(|| self.listed_nouns_end(r, n.end, counted_noun))
+            .filter(|&end| end > n.end);
+            let one_accusative = accusative_list.is_some();
             // An indefinite plural of people only right after an opener, its subject (`ولقي
             // مدنيون حتفهم`): a vague figure of them.
             if form == Form::Plural
@@ -688,10 +686,10 @@ impl<'a> Extractor<'a> {
             }
             // With no opener, more nouns of people listed behind `و` may stand between the
             // noun and its cue (`طفلان وامرأة قتلوا`): the cue is theirs too.
-            let listed_to = if opener.is_some() {
-                n.end
-            } else {
-                self.listed_nouns_end(r, n.end, counted_noun)
+            let listed_to = match (opener, accusative_list) {
+                (Some(_), _) => n.end,
+                (None, Some(end)) => end,
+                (None, None) => self.listed_nouns_end(r, n.end, counted_noun),
             };
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
             let at = (listed_to..(listed_to + reach).min(r.toks().len())).take_while(|&j| {

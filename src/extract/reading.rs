@@ -153,7 +153,7 @@ impl<'a> Reading<'a> {
                 .closed
                 .article
                 .iter()
-                .any(|al| crate::lexicon::bytes::strip_prefix(self.word(t), al).is_some())
+                .any(|al| bytes::begins(self.word(t), al))
             && !self.closed.is_day(self.word(t))
     }
 
@@ -248,7 +248,7 @@ impl<'a> Reading<'a> {
 
     /// Is the word at token `t` one of `list` (a closed class of the rules)?
     pub(super) fn word_in(&self, t: usize, list: &[String]) -> bool {
-        crate::lexicon::bytes::any_of(list, self.word(t))
+        bytes::any_of(list, self.word(t))
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
