@@ -404,6 +404,14 @@ pub struct Closed {
     /// برتبة عقيد`), no one more.
     #[serde(default)]
     pub rank_of: Vec<String>,
+    /// Besides (`بالإضافة إلى`, `فضلا عن`): a figure after one is more people beside those
+    /// counted before, a figure of its own, no part of them.
+    #[serde(default)]
+    pub besides: Vec<String>,
+    /// Because of (`بسبب`, `لوجود`): after a hedge, what follows one is the reason given
+    /// for it, and so (`مرشح للارتفاع بسبب وجود 80 جريحا`).
+    #[serde(default)]
+    pub because: Vec<String>,
     /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
@@ -459,6 +467,8 @@ impl Closed {
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,
+            &mut self.besides,
+            &mut self.because,
         ]
         .into_iter()
         .flatten()

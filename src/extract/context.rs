@@ -482,8 +482,20 @@ impl<'a> Extractor<'a> {
         for j in
             (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
         {
+            // A toll's verb inside a hedge says what may happen to it, not that it rose
+            // (`عدد القتلى مرشح للارتفاع لوجود 11 مصابا`).
+            let hedged = || {
+                (j.saturating_sub(3)..j).any(|k| {
+                    r.hits(k)
+                        .iter()
+                        .any(|x| x.entry.kind == Kind::Hedge && x.end > j)
+                })
+            };
             for h in r.hits(j) {
                 if h.entry.kind.is_running_total() {
+                    if hedged() {
+                        continue;
+                    }
                     // One that ends in `إلى` reaches only the figure right after it (`وصل
                     // إلى 27`; not `وصل إلى المستشفى 14 مصابا`).
                     let to_end = h.end > h.start + 1

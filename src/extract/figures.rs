@@ -396,18 +396,35 @@ impl<'a> Extractor<'a> {
 
     /// The toll named right after a figure it reached: a toll head (`عدد`, `حصيلة`) and
     /// the casualty noun or cue it governs (`ارتفع إلى 17 عدد القتلى`), with that noun's
-    /// category.
-    pub(super) fn toll_after(&self, r: &Reading<'a>, z: usize) -> Option<(Category, Hit<'a>)> {
+    /// category; or, past a noun of people and a relative pronoun, the verb of the dead or
+    /// wounded of the relative clause (`ارتفع إلى 53 عدد الأشخاص الذين قضوا`). After a
+    /// running total's `إلى` (the figure's words start at `fa`) a lower bound and commas
+    /// may stand between: the toll is one statement (`ارتفع إلى 53 على الأقل، عدد
+    /// الشهداء`).
+    pub(super) fn toll_after(
+        &self,
+        r: &Reading<'a>,
+        fa: usize,
+        z: usize,
+    ) -> Option<(Category, Hit<'a>)> {
         let n = r.toks().len();
-        let head = |t: usize| t < n && r.toks()[t].joined && r.closed.is_toll(r.word(t));
+        let risen = fa > 0 && r.hits(fa - 1).iter().any(|h| h.entry.kind == Kind::TotalTo);
+        let linked =
+            |t: usize| t < n && (r.toks()[t].joined || (risen && r.sentence[t] == r.sentence[fa]));
+        let head = |t: usize| linked(t) && r.closed.is_toll(r.word(t));
+        let z = if risen {
+            self.at_least_after(r, z).unwrap_or(z)
+        } else {
+            z
+        };
         // Past a part of it told first (`ارتفع إلى 15 بينهم 3 أطفال عدد الشهداء`): its
         // partitive, then numbers and the nouns they count, up to the head.
         let opens_part =
-            z + 1 < n && r.toks()[z].joined && r.closed.opens_part(r.word(z), Some(r.word(z + 1)));
+            z + 1 < n && linked(z) && r.closed.opens_part(r.word(z), Some(r.word(z + 1)));
         let z = if !head(z) && opens_part {
             (z + 1..(z + 1 + PART_REACH).min(n))
                 .take_while(|&t| {
-                    r.toks()[t].joined
+                    linked(t)
                         && (head(t)
                             || r.in_quantity[t]
                             || r.hits(t)
@@ -421,14 +438,30 @@ impl<'a> Extractor<'a> {
         if !head(z) || z + 1 >= n || !r.toks()[z + 1].joined {
             return None;
         }
-        r.hits(z + 1).iter().find_map(|h| match h.entry.kind {
-            Kind::Noun {
-                category: Some(c), ..
-            }
-            | Kind::Cue {
-                category: Some(c), ..
-            } => Some((c, *h)),
-            _ => None,
+        let governed = |t: usize| {
+            r.hits(t).iter().find_map(|h| match h.entry.kind {
+                Kind::Noun {
+                    category: Some(c), ..
+                }
+                | Kind::Cue {
+                    category: Some(c), ..
+                } => Some((c, *h)),
+                _ => None,
+            })
+        };
+        governed(z + 1).or_else(|| {
+            // `عدد الذين قضوا`, `عدد الأشخاص الذين قضوا`: a noun of people at most, then
+            // the relative pronoun and its verb.
+            let people = r
+                .hits(z + 1)
+                .iter()
+                .any(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
+            let rel = z + 1 + usize::from(people);
+            let joined = |t: usize| t < n && r.toks()[t].joined;
+            (joined(rel) && joined(rel + 1) && r.word_in(rel, &r.closed.relative))
+                .then(|| governed(rel + 1))
+                .flatten()
+                .filter(|(_, h)| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
         })
     }
 
@@ -479,12 +512,20 @@ impl<'a> Extractor<'a> {
     /// Does a place's name start at token `t`: after `في` (`في إدلب`), or with `ب` on it
     /// (`بحماة`)?
     pub(super) fn place_at(&self, r: &Reading<'a>, t: usize) -> bool {
-        if t >= r.toks().len() || !r.toks()[t].joined {
+        let n = r.toks().len();
+        if t >= n || !r.toks()[t].joined {
             return false;
         }
-        let hi = (t + 4).min(r.toks().len());
+        // A word that introduces a place, bare or behind `في`, whatever name follows
+        // (`في قرية البارة`, `بقرية`).
+        let gazetteer = crate::places::builtin();
+        let introduces = |k: usize| k < n && r.toks()[k].joined && gazetteer.is_locative(r.word(k));
+        if introduces(t) || (bytes::same(r.word(t), &r.closed.in_) && introduces(t + 1)) {
+            return true;
+        }
+        let hi = (t + 4).min(n);
         let words: Vec<&str> = (t..hi).map(|k| r.word(k)).collect();
-        let found = crate::places::builtin().find(&words);
+        let found = gazetteer.find(&words);
         found.first().is_some_and(|&(i, _, p)| {
             !p.nationwide
                 && !p.abroad
@@ -555,7 +596,9 @@ impl<'a> Extractor<'a> {
             } else if let Some(c) = aside {
                 r.sentence[j] != r.sentence[from - 1] || r.clause[j] > c + 1
             } else {
+                // The verb may open the clause after a comma (`إن 120 شخصا، قضوا`).
                 r.clause[j] != r.clause[from - 1]
+                    && !(j == from && r.sentence[j] == r.sentence[from - 1] && r.comma_before(j))
             };
             // Past the usual reach, a relative clause is about a noun of the partitive, not
             // the figure (`30 عنصرا من قوات النظام … إلى القرية التي قتلوا فيها`).
@@ -571,9 +614,18 @@ impl<'a> Extractor<'a> {
                     && !h.entry.words[0].starts_with(r.closed.then.as_str())
             };
             // Not a verb with a number of its own after it (`اختطفوا 20 شخصا وقتلوا 3 منهم`):
-            // it is active, and counts that one.
-            let object_after =
-                |h: &Hit| h.end < r.toks().len() && r.toks()[h.end].joined && r.in_quantity[h.end];
+            // it is active, and counts that one. A number of things after it says by what
+            // (`قضوا بأربعة تفجيرات`).
+            let object_after = |h: &Hit| {
+                h.end < n
+                    && r.toks()[h.end].joined
+                    && r.in_quantity[h.end]
+                    && !self.unit_after(
+                        r,
+                        (h.end..n).find(|&k| !r.in_quantity[k]).unwrap_or(n),
+                        false,
+                    )
+            };
             // After an opener, the word that closes it too (`فارق 3 أطفال الحياة`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 (matches!(
@@ -675,7 +727,10 @@ impl<'a> Extractor<'a> {
                     Kind::ExcludeGoverning => h.end == a && r.in_quantity[a],
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
                     Kind::Negation | Kind::Denial | Kind::Hedge => {
-                        j < z && h.end <= z && !r.excepted(h.end, z)
+                        j < z
+                            && h.end <= z
+                            && !r.excepted(h.end, z)
+                            && !(h.end..z).any(|k| r.word_in(k, &r.closed.because))
                     }
                     Kind::Exclude(Some(cats)) => {
                         cats.contains(&category) && (j < z || !past_conjunction(j))
@@ -705,8 +760,13 @@ impl<'a> Extractor<'a> {
         let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
         (a.saturating_sub(NEGATION_REACH)..a)
             .rev()
+            // A reason (`بسبب`, `لوجود`) opens what is so: no hedge reaches past it
+            // (`مرشح للارتفاع بسبب وجود 80 جريحا`).
             .take_while(|&j| {
-                r.clause[j] == r.clause[a] && !r.in_quantity[j] && !r.word_in(j, &r.closed.relative)
+                r.clause[j] == r.clause[a]
+                    && !r.in_quantity[j]
+                    && !r.word_in(j, &r.closed.relative)
+                    && !r.word_in(j, &r.closed.because)
             })
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match h.entry.kind {
@@ -1042,7 +1102,7 @@ impl<'a> Extractor<'a> {
             .filter(|p| r.sentence[p.last] == r.sentence[a]);
         // `ارتفع إلى 17 عدد القتلى`: the toll the figure reached, named after it.
         let toll_after = (noun.is_none() && cue_cat.is_none() && after_cat.is_none())
-            .then(|| self.toll_after(r, z))
+            .then(|| self.toll_after(r, fa, z))
             .flatten();
         // `قتل 10 أشخاص في حلب و5 في إدلب`: a bare number behind `و` with a place of its
         // own is another figure of the one before, in another place; not a part of it.
@@ -1052,7 +1112,9 @@ impl<'a> Extractor<'a> {
         // place: the next of a list by place (`وتوزع القتلى كالتالي: 5 في حلب، 3 في إدلب`).
         let listed_by_place = || {
             same_sentence_prev.is_some_and(|p| {
-                r.clause[a] == r.clause[p.last] + 1 && a - p.last <= 5 && !r.toks()[a].joined
+                r.clause[a] == r.clause[p.last] + 1
+                    && a.saturating_sub(p.last) <= 5
+                    && !r.toks()[a].joined
             })
         };
         let placed_after =
@@ -1064,7 +1126,7 @@ impl<'a> Extractor<'a> {
             && !after_of_them
             && same_sentence_prev.is_some_and(|p| {
                 !p.flags.contains(&Flag::Breakdown)
-                    && a - p.last <= 12
+                    && a.saturating_sub(p.last) <= 12
                     && (placed_before || self.place_at(r, p.last + 1))
             });
         // `تلتها حمص بـ 40، ثم إدلب بـ 35`: a place's figure in a ranking, behind `بـ` right
@@ -1078,7 +1140,7 @@ impl<'a> Extractor<'a> {
             && r.toks()[fa].joined
             && r.closed.is_ranked_by(r.word(fa - 1))
             && self.place_ends_at(r, fa - 2)
-            && same_sentence_prev.is_some_and(|p| a - p.last <= 12);
+            && same_sentence_prev.is_some_and(|p| a.saturating_sub(p.last) <= 12);
         // `وارتفع العدد لاحقا إلى 7`: taken only when no cue, noun or toll says more.
         let total_verb = || {
             self.total_verb_before(r, fa).and_then(|(h, headed)| {
@@ -1139,7 +1201,7 @@ impl<'a> Extractor<'a> {
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             // A noun a cue counted may have a long name after it, in its clause (`قتل عضو
             // اللجنة الثورية لجماعة الحوثي ورئيس الدائرة … أحمد مهدي و3 من مرافقيه`).
-            (a - p.last <= 12
+            (a.saturating_sub(p.last) <= 12
                 || (p.construction == by::NOUN_AFTER_CUE && r.clause[a] == r.clause[p.last]))
                 && !self.own_predicate(r, fa)
                 && (((noun.is_some() || partitive || others)
@@ -1161,7 +1223,7 @@ impl<'a> Extractor<'a> {
                     || (p.flags.contains(&Flag::Breakdown)
                         && noun.is_none()
                         && r.clause[a] == r.clause[p.last] + 1
-                        && a - p.last <= 4))
+                        && a.saturating_sub(p.last) <= 4))
         }) {
             (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
         } else {
@@ -1299,8 +1361,23 @@ impl<'a> Extractor<'a> {
                     // may follow them as parts of one total (`قتل 12، منهم 5 مدنيين و7
                     // عسكريين`).
                     && !(p.group == Group::Civilian && group == Group::Combatant && !part)
+                    // Nor more of the same people as a total (`مقتل 9 مدنيين في كفرنبل و4
+                    // مدنيين في البارة`), told after the total or after one of its parts
+                    // (`9 مدنيين بينهم 3 أطفال في كفرنبل و4 مدنيين في البارة`), nor others
+                    // after a total (`7 مدنيين في إدلب و4 آخرين في بنش`).
+                    && !(own_people && group != Group::Unspecified && {
+                        let total = if part {
+                            before.iter().rev().find(|t| Some(t.at) == p.partner)
+                        } else {
+                            Some(p)
+                        };
+                        total.is_some_and(|t| t.group == group && !t.flags.contains(&Flag::Breakdown))
+                    })
+                    && (!others || part)
                     || (of_them && smaller)
             })
+            // Nor people besides those counted before (`بالإضافة إلى 20 عنصرا`).
+            && !r.besides_before(fa)
         {
             flags.push(Flag::Breakdown);
         }
@@ -1410,6 +1487,7 @@ impl<'a> Extractor<'a> {
             || self.behind_waw(r, a)
             || bytes::begins(r.word(fa), &r.closed.and)
             || r.together_before(fa)
+            || r.besides_before(fa)
             || (fa > 0
                 && (bytes::same(r.word(before), &r.closed.and)
                     || r.partitive(before)

@@ -198,6 +198,12 @@ impl<'a> Reading<'a> {
         if t >= self.toks.len() || !self.toks[t].joined {
             return None;
         }
+        self.phrase_from(t, phrases)
+    }
+
+    /// Where one of `phrases` that starts at token `t` ends, its first word after a comma
+    /// or not.
+    fn phrase_from(&self, t: usize, phrases: &[String]) -> Option<usize> {
         let first = self.word(t);
         phrases.iter().find_map(|phrase| {
             // Most words begin no phrase: one comparison turns them away.
@@ -206,7 +212,10 @@ impl<'a> Reading<'a> {
             }
             let mut end = t;
             for w in phrase.split_whitespace() {
-                if end >= self.toks.len() || !self.toks[end].joined || self.word(end) != w {
+                if end >= self.toks.len()
+                    || (end > t && !self.toks[end].joined)
+                    || self.word(end) != w
+                {
                     return None;
                 }
                 end += 1;
@@ -264,6 +273,15 @@ impl<'a> Reading<'a> {
     /// (`مع ثلاثة من مرافقيه`)?
     pub(super) fn together_before(&self, t: usize) -> bool {
         t > 0 && self.toks[t].joined && self.closed.is_together(self.word(t - 1))
+    }
+
+    /// Does a word of `besides` end right before token `t` (`فضلا عن سبعة آخرين`,
+    /// `بالإضافة إلى 20 عنصرا`)?
+    pub(super) fn besides_before(&self, t: usize) -> bool {
+        t > 0
+            && self.toks[t].joined
+            && (t.saturating_sub(3)..t)
+                .any(|k| self.phrase_from(k, &self.closed.besides) == Some(t))
     }
 
     /// Is token `t` counted by a number joined right before it (`5 قتيلين` is no dual)?
@@ -363,6 +381,11 @@ impl<'a> Reading<'a> {
     /// Does a colon stand right before token `t` (`مقتل 25 شخصا: 10 في دوما`)?
     pub(super) fn colon_before(&self, t: usize) -> bool {
         t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')
+    }
+
+    /// Does a comma stand right before token `t` (`إن 120 شخصا، قضوا`)?
+    pub(super) fn comma_before(&self, t: usize) -> bool {
+        t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(['،', ','])
     }
 
     /// The token after a short aside in brackets that opens before token `t` (`أحمد (7
