@@ -1447,8 +1447,8 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// Does a word no rule reads, with `و` on it, stand right before the figure starting at
-    /// `fa`: a verb of its own that says what happened to it (`وفاة 3 عمال ونقل 5 آخرين إلى
+    /// Does a word no rule reads but for a cause or a weapon, with `و` on it, stand right
+    /// before the figure starting at `fa`: a verb of its own that says what happened to it (`وفاة 3 عمال ونقل 5 آخرين إلى
     /// المستشفى`, `وفقد 10 آخرون`)? Then it is no more of the figure before.
     pub(super) fn own_predicate(&self, r: &Reading<'a>, fa: usize) -> bool {
         if fa == 0 || !r.toks()[fa].joined || r.toks()[fa - 1].kind != TokKind::Word {
@@ -1458,8 +1458,12 @@ impl<'a> Extractor<'a> {
         let Some(stem) = w.strip_prefix(r.closed.and.as_str()) else {
             return false;
         };
+        // A verb that says only the cause or the weapon is one of its own too (`وانهار 4
+        // مبان`).
         stem.chars().count() >= 3
-            && r.hits(fa - 1).is_empty()
+            && r.hits(fa - 1)
+                .iter()
+                .all(|h| matches!(h.entry.kind, Kind::Cause(_) | Kind::Weapon(_)))
             && !r.closed.is_partitive(stem)
             && !self.place_at(r, fa - 1)
     }
