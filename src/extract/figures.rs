@@ -387,7 +387,8 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .find(|h| {
                         h.end <= end
-                            && (total_at(j) || (verb_after && r.headed(h)))
+                            && (total_at(r.relative_toll_head(h).unwrap_or(j))
+                                || (verb_after && r.headed(h)))
                             && r.names_toll(h)
                     })
                     .copied()
@@ -577,11 +578,13 @@ impl<'a> Extractor<'a> {
             && r.closed
                 .opens_aside(r.word(from), (from + 1 < n).then(|| r.word(from + 1))))
         .then(|| r.clause[from]);
-        let of_group = from + 1 < n
-            && r.toks()[from].joined
-            && bytes::same(r.word(from), &r.closed.of)
+        // Past a lower bound (`12 مقاتلا على الأقل من تحرير الشام قضوا`).
+        let of_at = self.at_least_after(r, from).unwrap_or(from);
+        let of_group = of_at + 1 < n
+            && r.toks()[of_at].joined
+            && bytes::same(r.word(of_at), &r.closed.of)
             && self
-                .noun_at(r, from + 1)
+                .noun_at(r, of_at + 1)
                 .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
         let reach = if opened || aside.is_some() {
             FRAME_REACH
@@ -590,7 +593,7 @@ impl<'a> Extractor<'a> {
         } else {
             CUE_AFTER_REACH
         };
-        for j in from..(from + reach).min(r.toks().len()) {
+        for j in from..(of_at + reach).min(r.toks().len()) {
             let apart = if opened {
                 r.sentence[j] != r.sentence[from - 1]
             } else if let Some(c) = aside {

@@ -331,6 +331,7 @@ impl<'a> Reading<'a> {
     pub(super) fn names_toll(&self, h: &Hit<'_>) -> bool {
         match h.entry.kind {
             Kind::Cue { after: false, .. } => true,
+            Kind::Cue { after: true, .. } => self.relative_toll_head(h).is_some(),
             Kind::Noun {
                 category: Some(_),
                 form: Form::Plural,
@@ -348,6 +349,27 @@ impl<'a> Reading<'a> {
             }
             _ => false,
         }
+    }
+
+    /// The toll's head of a relative clause whose verb is cue `h`: `عدد الذين قتلوا`,
+    /// `تعداد الأشخاص الذين قضوا` (a noun of people at most between the head and the
+    /// relative pronoun). The toll is named by the verb, the head stands for it.
+    pub(super) fn relative_toll_head(&self, h: &Hit<'_>) -> Option<usize> {
+        let joined = |t: usize| self.toks[t].joined;
+        let rel = h.start.checked_sub(1)?;
+        if !joined(h.start) || !joined(rel) || !self.word_in(rel, &self.closed.relative) {
+            return None;
+        }
+        let head = rel.checked_sub(1)?;
+        if self.closed.is_toll(self.word(head)) {
+            return Some(head);
+        }
+        let people = self
+            .hits(head)
+            .iter()
+            .any(|n| matches!(n.entry.kind, Kind::Noun { category: None, .. }));
+        let head = head.checked_sub(1)?;
+        (people && joined(head + 1) && self.closed.is_toll(self.word(head))).then_some(head)
     }
 
     /// The quantity token `t` is in, by its index (quantities are in text order).
