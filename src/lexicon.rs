@@ -408,6 +408,16 @@ pub struct Closed {
     /// counted before, a figure of its own, no part of them.
     #[serde(default)]
     pub besides: Vec<String>,
+    /// A death or a wound told as a bare masdar (`وفاة`, `إصابة`): indefinite, governing
+    /// no one, all a verb of result left, it is one case.
+    #[serde(default)]
+    pub bare_case: Vec<String>,
+    /// Verbs of result (`أسفر`, `نتج`, `أدى`), before the preposition of what they left.
+    #[serde(default)]
+    pub resulted: Vec<String>,
+    /// The preposition of what a verb of result left (`عن`, `عنه`, `إلى`).
+    #[serde(default)]
+    pub resulted_in: Vec<String>,
     /// Because of (`بسبب`, `لوجود`): after a hedge, what follows one is the reason given
     /// for it, and so (`مرشح للارتفاع بسبب وجود 80 جريحا`).
     #[serde(default)]
@@ -469,6 +479,9 @@ impl Closed {
             &mut self.day,
             &mut self.besides,
             &mut self.because,
+            &mut self.bare_case,
+            &mut self.resulted,
+            &mut self.resulted_in,
         ]
         .into_iter()
         .flatten()
@@ -528,6 +541,17 @@ impl Closed {
     /// Does `w` (then `next`) open an aside between commas (`معظمهم`, `بينهم`, `وفق`)?
     pub fn opens_aside(&self, w: &str, next: Option<&str>) -> bool {
         self.opens_part(w, next) || bytes::any_of(&self.aside, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a bare case (`وفاة`, `وإصابة`)?
+    pub fn is_bare_case(&self, w: &str) -> bool {
+        // As written first: `وفاة` begins with the letter of the conjunction.
+        bytes::any_of(&self.bare_case, w) || self.bare_in(&self.bare_case, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a verb of result (`أسفر`, `وأدت`)?
+    pub fn is_resulted(&self, w: &str) -> bool {
+        self.bare_in(&self.resulted, w)
     }
 
     /// Does `w` add someone to whom was counted before (`مع`, `ومع`, `برفقة`)?

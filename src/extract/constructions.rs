@@ -41,6 +41,8 @@ constructions! {
         "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
+    NOUN_BARE_CASE = "noun.bare_case":
+        "a death or a wound as a bare, indefinite masdar, all a verb of result left: one case each (`نتج عنه وفاة وإصابة`، `أسفر الحادث عن إصابة`)";
     NOUN_OBJECT = "noun.object":
         "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), after a lone indefinite agent the one or two only (`وقتل قناص شابا`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
     NOUN_PLURAL_SUBJECT = "noun.plural_subject":

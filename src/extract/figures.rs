@@ -1768,12 +1768,20 @@ pub(super) fn mark_breakdowns(
         // A total stands just before its parts: look back a few figures, not the page.
         // One person is no total (`قتل شخص وطفلان`: three).
         // Not a part itself (`بينهم 20 في حمص`), which breaks a total down by place.
+        // In the sentence before, only of a run of two or more, a distribution: one man
+        // killed in the next sentence is another death (`أسفر الحادث عن وفاة ثلاثة
+        // أشخاص. وفي ذات الإطار، قضى شاب`).
+        let run = j - i;
         let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)
                 && !out[k].flags.contains(&Flag::Breakdown)
                 && out[k].count.is_some_and(|c| c >= 2)
-                && sent - sentence(out[k].at) <= 1
+                && match sent - sentence(out[k].at) {
+                    0 => true,
+                    1 => run >= 2,
+                    _ => false,
+                }
         });
         // The first of the run listed as the total's own people: the run is no part of it.
         let of_total = total.is_some_and(|t| {

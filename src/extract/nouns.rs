@@ -30,6 +30,7 @@ impl<'a> Extractor<'a> {
         // Before the cues read what follows them: `جنديا تركيا قتل وأصيب آخر` is one
         // killed and one wounded, not `قتل وأصيب آخر`.
         self.subject_drafts(r, used, out);
+        self.bare_case_drafts(r, used, out);
         // Over the hits in text order; once a cue at a token made a mention, the other
         // hits there are passed over.
         let mut done = usize::MAX;
@@ -389,6 +390,100 @@ impl<'a> Extractor<'a> {
         self.partitive_vague_drafts(r, used, out);
         self.definite_count_drafts(r, used, out);
         self.definite_people_drafts(r, used, out);
+    }
+
+    /// A death or a wound told as a bare, indefinite masdar (the closed class `bare_case`),
+    /// all that a verb of result left (`resulted`, then `resulted_in` right before it,
+    /// the verb at most four words before that in the clause): one case each, and a
+    /// second behind `و` another (`نتج عنه وفاة وإصابة`: one dead, one wounded; `أسفر
+    /// الحادث عن إصابة`). Not when it governs whom it struck (`أسفر عن إصابة 5`, `أدى
+    /// إلى وفاة الطفل`): a word must not follow in its clause, but a word of how bad.
+    fn bare_case_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
+        let n = r.toks().len();
+        let joined = |t: usize| t < n && r.toks()[t].joined;
+        let bare = |t: usize| t < n && !r.in_quantity[t] && r.closed.is_bare_case(r.word(t));
+        // What follows closes it: punctuation, a word of how bad, or a clause of its own
+        // behind `و` (`ونتج عنها إصابة وحالته مستقرة`).
+        let closes = |t: usize| {
+            !joined(t)
+                || r.word_in(t, &r.closed.severity)
+                || (bytes::begins(r.word(t), &r.closed.and)
+                    && !r.in_quantity[t]
+                    && !r
+                        .hits(t)
+                        .iter()
+                        .any(|h| matches!(h.entry.kind, Kind::Noun { .. })))
+        };
+        let casualty = |h: &Hit| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(_),
+                    ..
+                }
+            )
+        };
+        let starts: Vec<usize> = r
+            .first_hits(Lead::Noun, casualty)
+            .map(|h| h.start)
+            .collect();
+        for i in starts {
+            if i == 0
+                || !bare(i)
+                || used[i]
+                || !joined(i)
+                || bare(i - 1)
+                || !r.word_in(i - 1, &r.closed.resulted_in)
+            {
+                continue;
+            }
+            let verb = (i.saturating_sub(6)..i - 1)
+                .any(|k| r.clause[k] == r.clause[i] && r.closed.is_resulted(r.word(k)));
+            let last = if bare(i + 1) && joined(i + 1) {
+                i + 1
+            } else {
+                i
+            };
+            if !verb || !closes(last + 1) {
+                continue;
+            }
+            for t in i..=last {
+                let Some(h) = r.hits(t).iter().find(|h| {
+                    h.end == t + 1
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                category: Some(_),
+                                ..
+                            }
+                        )
+                }) else {
+                    continue;
+                };
+                let Kind::Noun {
+                    category: Some(category),
+                    ..
+                } = h.entry.kind
+                else {
+                    continue;
+                };
+                used[t] = true;
+                let d = self.in_the(
+                    r,
+                    Draft::counted(
+                        by::NOUN_BARE_CASE,
+                        category,
+                        Some(1),
+                        Group::Unspecified,
+                        (t, t),
+                        t,
+                        &h.entry.rule,
+                    ),
+                    used,
+                );
+                out.push(d);
+            }
+        }
     }
 
     /// A noun of the dead or wounded is a figure even without a cue in three places. A dual
