@@ -359,18 +359,29 @@ impl<'a> Extractor<'a> {
         // إلى 60`): then the toll is a casualty word under a toll's head (`عدد`, `حصيلة`).
         // Or a verb of a toll that reached a figure right before it (`حصيلة القتلى منذ بدء
         // الاحتجاجات تجاوزت 9 آلاف`, the closed class `reached`).
+        // An adverb or a day may stand between the verb and `إلى` (`عدد القتلى ارتفع اليوم
+        // إلى 56`).
+        let verb_ends = |e: usize| {
+            e >= 1
+                && r.hits(e - 1).iter().any(|h| {
+                    h.end == e
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Scope {
+                                backward: false,
+                                ..
+                            }
+                        )
+                })
+        };
         let verb_after = (after_to
             && from >= 2
-            && r.hits(from - 2).iter().any(|h| {
-                h.end == from - 1
-                    && matches!(
-                        h.entry.kind,
-                        Kind::Scope {
-                            backward: false,
-                            ..
-                        }
-                    )
-            }))
+            && (verb_ends(from - 1)
+                || (from >= 3
+                    && r.toks()[from - 2].joined
+                    && (r.word_in(from - 2, &r.closed.adverb)
+                        || r.closed.is_day(r.word(from - 2)))
+                    && verb_ends(from - 2))))
             || (!after_to
                 && from >= 1
                 && r.toks()[from].joined
@@ -1969,7 +1980,9 @@ impl<'a> Extractor<'a> {
 
 /// Figures of no group that take the group of the figure before them in their sentence
 /// (not a part of a breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20
-/// are not children), as each one's [`Borrow`] allows. `out` is in text order.
+/// are not children), as each one's [`Borrow`] allows. `out` is in text order. Not
+/// `others` or a bare number after a list of two groups, whose group it cannot tell
+/// (`مقتل 10 جنود و4 مدنيين وإصابة 7 آخرين`).
 pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
     for i in 0..out.len() {
         let d = &out[i];
@@ -1986,11 +1999,23 @@ pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> u
         else {
             continue;
         };
+        let mixed = || {
+            out[..i]
+                .iter()
+                .rev()
+                .filter(|q| q.last < p.first)
+                .take_while(|q| sentence(q.last) == s)
+                .find(|q| !q.flags.contains(&Flag::Breakdown))
+                .is_some_and(|q| {
+                    p.partner == Some(q.at) && q.category == p.category && q.group != p.group
+                })
+        };
         let takes = match how {
             Borrow::Others => {
-                p.count != Some(1) || matches!(p.group, Group::Combatant | Group::Civilian)
+                (p.count != Some(1) || matches!(p.group, Group::Combatant | Group::Civilian))
+                    && !mixed()
             }
-            Borrow::Bare => true,
+            Borrow::Bare => !mixed(),
             Borrow::Adjacent => d.first <= p.last + 2,
         };
         if takes {
