@@ -412,6 +412,10 @@ pub struct Closed {
     /// no one, all a verb of result left, it is one case.
     #[serde(default)]
     pub bare_case: Vec<String>,
+    /// Fell (`سقوط`, `سقط`): people who fell to fire or shelling told right after them are
+    /// dead.
+    #[serde(default)]
+    pub fell: Vec<String>,
     /// Verbs of result (`أسفر`, `نتج`, `أدى`), before the preposition of what they left.
     #[serde(default)]
     pub resulted: Vec<String>,
@@ -480,6 +484,7 @@ impl Closed {
             &mut self.besides,
             &mut self.because,
             &mut self.bare_case,
+            &mut self.fell,
             &mut self.resulted,
             &mut self.resulted_in,
         ]
@@ -547,6 +552,11 @@ impl Closed {
     pub fn is_bare_case(&self, w: &str) -> bool {
         // As written first: `وفاة` begins with the letter of the conjunction.
         bytes::any_of(&self.bare_case, w) || self.bare_in(&self.bare_case, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a word of falling (`سقوط`, `وسقط`)?
+    pub fn is_fell(&self, w: &str) -> bool {
+        self.bare_in(&self.fell, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a verb of result (`أسفر`, `وأدت`)?

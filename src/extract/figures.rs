@@ -1062,6 +1062,24 @@ impl<'a> Extractor<'a> {
             shared: cue_shared,
             toll,
         } = self.figure_cue(r, a, anchor);
+        // `سقوط 22 مدنيا برصاص قوات الأمن`: people who fell, to fire or shelling right
+        // after them, are dead.
+        let cue_cat = cue_cat.or_else(|| {
+            let n = r.toks().len();
+            (noun_cat.is_none()
+                && noun.is_some()
+                && cue.is_some_and(|h| r.closed.is_fell(r.word(h.start)))
+                && after_noun < n
+                && r.toks()[after_noun].joined
+                && r.closed
+                    .means
+                    .iter()
+                    .any(|m| bytes::begins(r.word(after_noun), m))
+                && r.hits(after_noun)
+                    .iter()
+                    .any(|h| matches!(h.entry.kind, Kind::Weapon(_))))
+            .then_some(Category::Killed)
+        });
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
         // `توفي 5 مصابين بالفيروس`, `وفاة 3 من الجرحى`: a cue of the dead right before the
         // figure of the wounded, or an adverb after it (`وفارق الحياة لاحقا 2 من المصابين`),
