@@ -259,10 +259,13 @@ impl<'a> Extractor<'a> {
                     }
                     // `توفي جريحان متأثرين بجراحهما`: a cue of the dead right before a
                     // noun of the wounded counts the dead among them.
+                    // Not one behind `و`: the wounded beside the dead (`حالتي وفاة
+                    // وإصابتين`).
                     let died_of_wounds = cue_cat == Some(Category::Killed)
                         && category == Some(Category::Wounded)
                         && n.start == h.end
-                        && r.toks()[n.start].joined;
+                        && r.toks()[n.start].joined
+                        && !r.conjoined(&n);
                     let category = if died_of_wounds { cue_cat } else { category };
                     (count, category.or(cue_cat), group)
                 }
@@ -529,9 +532,13 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
                 form.count()
-            } else if form == Form::Singular && r.closed.is_case(r.word(i)) {
+            } else if form == Form::Singular
+                && (r.closed.is_case(r.word(i))
+                    || (h.end > i + 1 && r.closed.is_case(r.word(h.end - 1))))
+            {
                 // `وحالة وفاة`, `حالة مصاب`: a case is one wherever it stands; not `في
                 // حالة وفاة` (in the event of a death) nor the case of someone named after.
+                // So is a case that died (`وفاة حالة`, `توفيت حالة`).
                 let in_case =
                     i > 0 && r.toks()[i].joined && bytes::same(r.word(i - 1), &r.closed.in_);
                 if in_case || r.construct(&h) || self.counted_by_next(r, h.end, used) {
@@ -656,6 +663,41 @@ impl<'a> Extractor<'a> {
                 } => self.lex.singular_accusative(n.entry),
                 _ => false,
             };
+            // `أحد الجنود قتل`: one of a definite plural of people right before the verb.
+            if v.start >= 2
+                && r.toks()[v.start].joined
+                && r.toks()[v.start - 1].joined
+                && r.closed.is_one_of(r.word(v.start - 2))
+                && r.definite(v.start - 1)
+            {
+                let i = v.start - 2;
+                let people = r.hits(v.start - 1).iter().find_map(|h| match h.entry.kind {
+                    Kind::Noun {
+                        category: None,
+                        group,
+                        form: Form::Plural,
+                        ..
+                    } if h.end == v.start => Some((group, h)),
+                    _ => None,
+                });
+                if let Some((group, h)) = people
+                    && !(i..v.end).any(|t| used[t])
+                    && !(i > 0 && r.toks()[i].joined && r.has_cue(i - 1))
+                    && !self.excluded(r, i, v.end, category)
+                {
+                    used[i..v.end].fill(true);
+                    out.push(Draft::counted(
+                        by::NOUN_SUBJECT,
+                        category,
+                        Some(1),
+                        group.unwrap_or(Group::Unspecified),
+                        (i, v.end - 1),
+                        i,
+                        &h.entry.rule,
+                    ));
+                }
+                continue;
+            }
             // The noun right before the verb, or before a word no rule reads (its adjective).
             let adjective = r.hits(v.start - 1).is_empty() && !r.in_quantity[v.start - 1];
             let Some(n) = [
