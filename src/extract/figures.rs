@@ -655,6 +655,25 @@ impl<'a> Extractor<'a> {
             }) {
                 return Some(*h);
             }
+            // Not past a cue or a casualty noun of its own: the verb is that one's (`تلقى
+            // 22 جثة و14 جريحا أصيبوا`).
+            if !opened
+                && r.hits(j).iter().any(|h| {
+                    matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: Some(_),
+                            after: false,
+                            ..
+                        } | Kind::Noun {
+                            category: Some(_),
+                            ..
+                        }
+                    )
+                })
+            {
+                return None;
+            }
             let in_aside = aside == Some(r.clause[j]);
             if !opened
                 && !in_aside
