@@ -478,7 +478,23 @@ impl<'a> Extractor<'a> {
             && r.hits(d.first - 1)
                 .iter()
                 .any(|h| h.entry.kind == Kind::TotalTo);
-        let (mut total, mut before) = (after_to && self.toll_before(r, d.first).is_some(), false);
+        // Or, with no number between, a running total's verb anywhere before it in its
+        // sentence, its toll however long (`ارتفع عدد الجنود الذين سقطوا في هجوم استهدف
+        // كمينا في شمال سيناء، الجمعة، إلى 12 قتيلا`).
+        let risen = || {
+            (0..d.first.saturating_sub(1))
+                .rev()
+                .take_while(|&j| r.sentence[j] == s && !r.in_quantity[j])
+                .any(|j| {
+                    r.hits(j)
+                        .iter()
+                        .any(|h| h.entry.kind.is_running_total() && h.entry.kind != Kind::TotalTo)
+                })
+        };
+        let (mut total, mut before) = (
+            after_to && (self.toll_before(r, d.first).is_some() || risen()),
+            false,
+        );
         for j in
             (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
         {

@@ -1539,11 +1539,12 @@ impl<'a> Extractor<'a> {
             bare_ok = false;
             let Some(n) = self.noun_at(r, j) else { return };
             // One of them named by a noun after it is the cue of a part, that noun's
-            // (`قتل شخصان أحدهما طفل`: one child), read as a cue is.
+            // (`قتل شخصان أحدهما طفل`: one child), read as a cue is; with no noun it is
+            // one of those counted, told of again (`استشهد مدنيان أحدهما في دمشق`), no one
+            // more.
             if r.hits(n.start).iter().any(|h| {
                 h.start == n.start && matches!(h.entry.kind, Kind::Cue { category: None, .. })
-            }) && self.noun_at(r, n.end).is_some_and(|x| x.start == n.end)
-            {
+            }) {
                 return;
             }
             // `قتل جنديان آخران`: `others` right after the head's noun are its adjective.
