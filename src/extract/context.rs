@@ -606,12 +606,29 @@ impl<'a> Extractor<'a> {
             pluperfect: false,
             trailing: true,
         };
+        // A wound said to be like another is no earlier event (`وأصيبت والدتهم بحالة
+        // اختناق مماثلة`): a casualty noun ends right before the word.
+        let of_a_wound = |h: &Hit| {
+            (h.start.saturating_sub(3)..h.start).any(|k| {
+                r.hits(k).iter().any(|x| {
+                    x.end == h.start
+                        && matches!(
+                            x.entry.kind,
+                            Kind::Noun {
+                                category: Some(_),
+                                ..
+                            }
+                        )
+                })
+            })
+        };
         before
             || (d.last + 1..(d.last + 1 + TRAILING_REACH).min(r.toks().len()))
                 .take_while(|&j| r.clause[j] == r.clause[d.last])
                 .any(|j| {
                     r.hits(j).iter().any(|h| {
                         h.entry.kind == trailing
+                            && !of_a_wound(h)
                             && !(h.end < r.toks().len()
                                 && r.toks()[h.end].joined
                                 && r.word_in(h.end, &r.closed.similar_to))
