@@ -440,6 +440,17 @@ impl<'a> Extractor<'a> {
         // clause that names none shares it (`مما أسفر عن مقتل 10 أشخاص وإصابة 64 آخرين`, the
         // cause far before the second).
         let mut told: Option<(usize, Cause)> = None;
+        // Earlier events cited in passing, by figure; a figure coordinated with one is cited
+        // with it (`بلغت 78 قتيلا و210 جرحى`).
+        let background_at: Vec<usize> = if any_background {
+            drafts
+                .iter()
+                .filter(|d| self.background(r, d))
+                .map(|d| d.at)
+                .collect()
+        } else {
+            Vec::new()
+        };
         drafts
             .into_iter()
             .map(|d| {
@@ -473,7 +484,9 @@ impl<'a> Extractor<'a> {
                 } else if r.headline.is_some_and(|(a, z)| a <= at && at < z) {
                     flags.push(Flag::Headline);
                 }
-                if any_background && self.background(r, &d) {
+                if background_at.contains(&d.at)
+                    || d.partner.is_some_and(|p| background_at.contains(&p))
+                {
                     flags.push(Flag::Background);
                 }
                 if scopes[&d.at] == context::FigureScope::Revision {

@@ -591,13 +591,18 @@ impl<'a> Extractor<'a> {
         .then(|| r.clause[from]);
         // Past a lower bound (`12 مقاتلا على الأقل من تحرير الشام قضوا`).
         let of_at = self.at_least_after(r, from).unwrap_or(from);
+        // A part told right after the noun, with no commas, before the verb (`إن 11 شخصا
+        // من بينهم ثمانية مدنيين قتلوا`).
+        let part = from + 1 < n
+            && r.toks()[from].joined
+            && r.closed.opens_part(r.word(from), Some(r.word(from + 1)));
         let of_group = of_at + 1 < n
             && r.toks()[of_at].joined
             && bytes::same(r.word(of_at), &r.closed.of)
             && self
                 .noun_at(r, of_at + 1)
                 .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
-        let reach = if opened || aside.is_some() {
+        let reach = if opened || aside.is_some() || part {
             FRAME_REACH
         } else if of_group {
             PARTITIVE_REACH
@@ -674,7 +679,7 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
-            let in_aside = aside == Some(r.clause[j]);
+            let in_aside = aside == Some(r.clause[j]) || part;
             if !opened
                 && !in_aside
                 && r.in_quantity[j]
@@ -1456,9 +1461,20 @@ impl<'a> Extractor<'a> {
         {
             flags.push(Flag::Breakdown);
         }
+        // Right after `بينهم`, `منهم`, a part of the figure before though the verb after it
+        // is the one they share (`إن 11 شخصا من بينهم ثمانية مدنيين قتلوا`).
+        let shared_part = !inherited
+            && after_of_them
+            && !flags.contains(&Flag::Breakdown)
+            && same_sentence_prev.is_some_and(|p| {
+                p.category == category && p.count.zip(count).is_none_or(|(t, n)| n <= t)
+            });
         let (partner, construction) = if listed_part {
             flags.push(Flag::Breakdown);
             (same_sentence_prev.map(|p| p.at), by::NUMBER_PART)
+        } else if shared_part {
+            flags.push(Flag::Breakdown);
+            (same_sentence_prev.map(|p| p.at), construction)
         } else {
             (partner, construction)
         };
@@ -1663,7 +1679,9 @@ impl<'a> Extractor<'a> {
         // Without `من` only a plural names the group (`أحد عناصر`); a singular there is
         // the first item of a list (`شخصين امرأة و رجل`), and so is a plural behind `و`
         // (`مقتل زوجين وأطفالهما الثلاثة`: their children are more of the dead).
+        // After `منهم` a singular or a dual counts a part (`5 أشخاص منهم طفلان`), no group.
         let via_min = k > j;
+        let of_them = of(j) && r.word(j) != r.closed.of;
         self.noun_at(r, k).and_then(|h| match h.entry.kind {
             Kind::Noun {
                 category: None,
@@ -1671,6 +1689,7 @@ impl<'a> Extractor<'a> {
                 form,
                 ..
             } if g != Group::Unspecified
+                && !(of_them && form != Form::Plural)
                 && (via_min || (form == Form::Plural && !r.conjoined(&h))) =>
             {
                 Some((g, h.end))

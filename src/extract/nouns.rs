@@ -1224,8 +1224,27 @@ impl<'a> Extractor<'a> {
             if j >= r.toks().len() {
                 continue;
             }
-            let (mut first, mut j) = (v.start, j);
+            // A cue of the dead right before it counts the dead among the wounded (`وفاة عدد
+            // من المصابين`).
+            let of_the_dead = v.start > 0
+                && r.toks()[v.start].joined
+                && r.hits(v.start - 1).iter().any(|h| {
+                    h.end == v.start
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Cue {
+                                category: Some(Category::Killed),
+                                ..
+                            }
+                        )
+                });
+            let (mut first, mut j) = (v.start - usize::from(of_the_dead), j);
             while let Some((n, category, group)) = casualty_plural(j, used) {
+                let category = if of_the_dead && category == Category::Wounded {
+                    Category::Killed
+                } else {
+                    category
+                };
                 // After a figure of the same casualties in its sentence, it refers back to
                 // them (`سقوط عشرات القتلى والجرحى ... نقل العديد من المصابين`).
                 let counted = out.iter().any(|d| {
