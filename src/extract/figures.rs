@@ -798,18 +798,15 @@ impl<'a> Extractor<'a> {
         let numbered = (a..z.min(r.toks().len())).any(|j| r.in_quantity[j]);
         (a.saturating_sub(NEGATION_REACH)..a)
             .rev()
-            // A reason (`بسبب`, `لوجود`) opens what is so: no hedge reaches past it
-            // (`مرشح للارتفاع بسبب وجود 80 جريحا`).
             .take_while(|&j| {
-                r.clause[j] == r.clause[a]
-                    && !r.in_quantity[j]
-                    && !r.word_in(j, &r.closed.relative)
-                    && !r.word_in(j, &r.closed.because)
+                r.clause[j] == r.clause[a] && !r.in_quantity[j] && !r.word_in(j, &r.closed.relative)
             })
             .find_map(|j| {
                 r.hits(j).iter().find(|h| match h.entry.kind {
                     Kind::Negation => !numbered,
-                    Kind::Hedge => true,
+                    // A reason (`بسبب`, `لوجود`) opens what is so: no hedge reaches past it
+                    // (`مرشح للارتفاع بسبب وجود 80 جريحا`).
+                    Kind::Hedge => !(h.end..a).any(|k| r.word_in(k, &r.closed.because)),
                     // Of a figure with a number, a denial of the reports that told it, right
                     // before it or its `عن` (not `نفى الأنباء وقال إن 3 قتلوا`).
                     Kind::Denial => {
