@@ -412,6 +412,13 @@ pub struct Closed {
     /// no one, all a verb of result left, it is one case.
     #[serde(default)]
     pub bare_case: Vec<String>,
+    /// Verbs of distribution (`يتوزعون`, `توزعوا`): with their preposition
+    /// (`distributed_into`) right before a figure, it is a part of the one before.
+    #[serde(default)]
+    pub distributed: Vec<String>,
+    /// The preposition after a verb of distribution (`إلى`, `على`, `بين`).
+    #[serde(default)]
+    pub distributed_into: Vec<String>,
     /// Fell (`سقوط`, `سقط`): people who fell to fire or shelling told right after them are
     /// dead.
     #[serde(default)]
@@ -485,6 +492,8 @@ impl Closed {
             &mut self.because,
             &mut self.bare_case,
             &mut self.fell,
+            &mut self.distributed,
+            &mut self.distributed_into,
             &mut self.resulted,
             &mut self.resulted_in,
         ]
@@ -552,6 +561,11 @@ impl Closed {
     pub fn is_bare_case(&self, w: &str) -> bool {
         // As written first: `وفاة` begins with the letter of the conjunction.
         bytes::any_of(&self.bare_case, w) || self.bare_in(&self.bare_case, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a verb of distribution (`يتوزعون`)?
+    pub fn is_distributed(&self, w: &str) -> bool {
+        self.bare_in(&self.distributed, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a word of falling (`سقوط`, `وسقط`)?

@@ -770,13 +770,21 @@ impl<'a> Extractor<'a> {
                             && !r.excepted(h.end, z)
                             && !(h.end..z).any(|k| r.word_in(k, &r.closed.because))
                     }
+                    // After the figure, not inside brackets that say what it came to
+                    // (`201 طفلا (بمعدل 7 أطفال يوميا)`).
                     Kind::Exclude(Some(cats)) => {
-                        cats.contains(&category) && (j < z || !past_conjunction(j))
+                        cats.contains(&category)
+                            && (j < z
+                                || (!past_conjunction(j)
+                                    && !(z..=j).any(|t| r.bracket_opens_before(t))))
                     }
+                    // Not a rate in brackets after the figure, which says what it came to
+                    // (`201 طفلا (بمعدل 7 أطفال يوميا)`).
                     Kind::Rate => {
                         j >= z
                             && super::context::lasting(r, h.end).is_some()
                             && !past_conjunction(j)
+                            && !(z..=j).any(|t| r.bracket_opens_before(t))
                     }
                     _ => false,
                 })
@@ -1556,6 +1564,7 @@ impl<'a> Extractor<'a> {
             || bytes::begins(r.word(fa), &r.closed.and)
             || r.together_before(fa)
             || r.besides_before(fa)
+            || r.distributed_before(fa)
             || (fa > 0
                 && (bytes::same(r.word(before), &r.closed.and)
                     || r.partitive(before)

@@ -275,6 +275,24 @@ impl<'a> Reading<'a> {
         t > 0 && self.toks[t].joined && self.closed.is_together(self.word(t - 1))
     }
 
+    /// Does an opening bracket stand right before token `t`?
+    pub(super) fn bracket_opens_before(&self, t: usize) -> bool {
+        t > 0
+            && t < self.toks.len()
+            && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(['(', '['])
+    }
+
+    /// Does a verb of distribution and its preposition stand right before token `t`
+    /// (`يتوزعون إلى 676 من المدنيين`, the closed classes `distributed` and
+    /// `distributed_into`)? The figure is a part of the one before.
+    pub(super) fn distributed_before(&self, t: usize) -> bool {
+        t > 1
+            && self.toks[t].joined
+            && self.toks[t - 1].joined
+            && self.word_in(t - 1, &self.closed.distributed_into)
+            && self.closed.is_distributed(self.word(t - 2))
+    }
+
     /// Does a word of `besides` end right before token `t` (`فضلا عن سبعة آخرين`,
     /// `بالإضافة إلى 20 عنصرا`)?
     pub(super) fn besides_before(&self, t: usize) -> bool {
