@@ -419,6 +419,10 @@ pub struct Closed {
     /// The preposition after a verb of distribution (`إلى`, `على`, `بين`).
     #[serde(default)]
     pub distributed_into: Vec<String>,
+    /// A point of a period (`بداية`, `مطلع`): behind `في`, before a period word, a time
+    /// and no period (`في بداية الشهر الجاري`).
+    #[serde(default)]
+    pub point_of: Vec<String>,
     /// Fell (`سقوط`, `سقط`): people who fell to fire or shelling told right after them are
     /// dead.
     #[serde(default)]
@@ -492,6 +496,7 @@ impl Closed {
             &mut self.because,
             &mut self.bare_case,
             &mut self.fell,
+            &mut self.point_of,
             &mut self.distributed,
             &mut self.distributed_into,
             &mut self.resulted,

@@ -434,7 +434,13 @@ impl<'a> Extractor<'a> {
             // Not today's hours (`منذ الصباح`, `منذ ساعات الفجر`).
             Kind::Scope { backward: true, .. } => {
                 let today = h.end < r.toks().len() && r.closed.is_time_of_day(r.word(h.end));
-                !compared(j) && !today
+                // `في بداية الشهر الجاري`: a point of the period, a time.
+                let point = h.start >= 2
+                    && r.word_in(h.start - 1, &r.closed.point_of)
+                    && r.word(h.start - 2)
+                        .trim_start_matches(r.closed.and.as_str())
+                        == r.closed.in_;
+                !compared(j) && !today && !point
             }
             Kind::Span { at_least_hours } => {
                 own_clause(h)

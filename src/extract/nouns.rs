@@ -780,7 +780,11 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let i = n.start;
-            if used[i] || r.after_number(i) {
+            // Right after a word that introduces a place, the noun begins the place's name
+            // (`من قرية أم الخلاخيل`), no person.
+            let named_place =
+                i > 0 && r.toks()[i].joined && crate::places::builtin().is_locative(r.word(i - 1));
+            if used[i] || r.after_number(i) || named_place {
                 continue;
             }
             // One in the accusative, the first of a list of people before their cue (`إن
