@@ -423,6 +423,9 @@ pub struct Closed {
     /// and no period (`في بداية الشهر الجاري`).
     #[serde(default)]
     pub point_of: Vec<String>,
+    /// Per each (`بكل`, `لكل`): a rate's word, but before `من` each of the places after it.
+    #[serde(default)]
+    pub per_each: Vec<String>,
     /// Fell (`سقوط`, `سقط`): people who fell to fire or shelling told right after them are
     /// dead.
     #[serde(default)]
@@ -497,6 +500,7 @@ impl Closed {
             &mut self.bare_case,
             &mut self.fell,
             &mut self.point_of,
+            &mut self.per_each,
             &mut self.distributed,
             &mut self.distributed_into,
             &mut self.resulted,

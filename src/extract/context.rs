@@ -608,6 +608,21 @@ impl<'a> Extractor<'a> {
                     _ => false,
                 })
             });
+        // A word that opens the sentence cites all of it, however long (`يذكر أن سوريا تشهد
+        // منذ منتصف آذار احتجاجات أسفرت حتى الآن عن سقوط آلاف القتلى`).
+        let opens = || {
+            let start = r.sentence.partition_point(|&x| x < s);
+            (start..(start + 2).min(d.first)).any(|j| {
+                r.hits(j).iter().any(|h| {
+                    h.entry.kind
+                        == Kind::Background {
+                            pluperfect: false,
+                            trailing: false,
+                        }
+                })
+            })
+        };
+        let before = before || opens();
         let trailing = Kind::Background {
             pluperfect: false,
             trailing: true,

@@ -399,7 +399,8 @@ impl<'a> Extractor<'a> {
                     .find(|h| {
                         h.end <= end
                             && (total_at(r.relative_toll_head(h).unwrap_or(j))
-                                || (verb_after && r.headed(h)))
+                                || (verb_after
+                                    && (r.headed(h) || r.relative_toll_head(h).is_some())))
                             && r.names_toll(h)
                     })
                     .copied()
@@ -772,8 +773,13 @@ impl<'a> Extractor<'a> {
                     }
                     // After the figure, not inside brackets that say what it came to
                     // (`201 طفلا (بمعدل 7 أطفال يوميا)`).
+                    // `بكل من`, `لكل من`: in each of the places after it, no rate.
                     Kind::Exclude(Some(cats)) => {
                         cats.contains(&category)
+                            && !(r.word_in(h.end - 1, &r.closed.per_each)
+                                && h.end < r.toks().len()
+                                && r.toks()[h.end].joined
+                                && bytes::same(r.word(h.end), &r.closed.of))
                             && (j < z
                                 || (!past_conjunction(j)
                                     && !(z..=j).any(|t| r.bracket_opens_before(t))))
