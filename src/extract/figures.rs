@@ -397,11 +397,15 @@ impl<'a> Extractor<'a> {
                 r.hits(j)
                     .iter()
                     .find(|h| {
+                        // Only a cue may be a relative clause's verb (`عدد الذين قتلوا`).
+                        let relative = || match h.entry.kind {
+                            Kind::Cue { .. } => r.relative_toll_head(h),
+                            _ => None,
+                        };
                         h.end <= end
-                            && (total_at(r.relative_toll_head(h).unwrap_or(j))
-                                || (verb_after
-                                    && (r.headed(h) || r.relative_toll_head(h).is_some())))
                             && r.names_toll(h)
+                            && (total_at(relative().unwrap_or(j))
+                                || (verb_after && (r.headed(h) || relative().is_some())))
                     })
                     .copied()
             })
@@ -533,7 +537,8 @@ impl<'a> Extractor<'a> {
         // (`في قرية البارة`, `بقرية`).
         let gazetteer = crate::places::builtin();
         let introduces = |k: usize| k < n && r.toks()[k].joined && gazetteer.is_locative(r.word(k));
-        if introduces(t) || (bytes::same(r.word(t), &r.closed.in_) && introduces(t + 1)) {
+        let behind_in = bytes::same(r.word(t), &r.closed.in_);
+        if introduces(if behind_in { t + 1 } else { t }) {
             return true;
         }
         let hi = (t + 4).min(n);

@@ -780,11 +780,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let i = n.start;
-            // Right after a word that introduces a place, the noun begins the place's name
-            // (`من قرية أم الخلاخيل`), no person.
-            let named_place =
-                i > 0 && r.toks()[i].joined && crate::places::builtin().is_locative(r.word(i - 1));
-            if used[i] || r.after_number(i) || named_place {
+            if used[i] || r.after_number(i) {
                 continue;
             }
             // One in the accusative, the first of a list of people before their cue (`إن
@@ -849,7 +845,11 @@ impl<'a> Extractor<'a> {
             let Some((cue, category)) = self.closing_cue(r, at, closes) else {
                 continue;
             };
-            if self.excluded(r, i, cue.end, category) {
+            // Right after a word that introduces a place, the noun begins the place's name
+            // (`من قرية أم الخلاخيل`), no person.
+            let named_place =
+                i > 0 && r.toks()[i].joined && crate::places::builtin().is_locative(r.word(i - 1));
+            if named_place || self.excluded(r, i, cue.end, category) {
                 continue;
             }
             let group = group
