@@ -403,9 +403,10 @@ impl<'a> Extractor<'a> {
                             _ => None,
                         };
                         h.end <= end
-                            && r.names_toll(h)
-                            && (total_at(relative().unwrap_or(j))
+                            && (total_at(j)
+                                || relative().is_some_and(total_at)
                                 || (verb_after && (r.headed(h) || relative().is_some())))
+                            && r.names_toll(h)
                     })
                     .copied()
             })
@@ -1574,12 +1575,12 @@ impl<'a> Extractor<'a> {
             || self.behind_waw(r, a)
             || bytes::begins(r.word(fa), &r.closed.and)
             || r.together_before(fa)
-            || r.besides_before(fa)
-            || r.distributed_before(fa)
             || (fa > 0
                 && (bytes::same(r.word(before), &r.closed.and)
                     || r.partitive(before)
                     || r.closed.is_they(r.word(before))))
+            || r.besides_before(fa)
+            || r.distributed_before(fa)
     }
 
     /// Is the number at token `t` joined to what comes before by `و`: the word `و` before
