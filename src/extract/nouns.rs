@@ -629,6 +629,18 @@ impl<'a> Extractor<'a> {
     /// before the noun (`بينهم طفل قتل`: a part, told by its own cue).
     fn subject_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let n_toks = r.toks().len();
+        // One struck, its words from the subject to its verb.
+        let subject = |category, group: Option<Group>, (i, last), rule: &'a str| {
+            Draft::counted(
+                by::NOUN_SUBJECT,
+                category,
+                Some(1),
+                group.unwrap_or(Group::Unspecified),
+                (i, last),
+                i,
+                rule,
+            )
+        };
         for v in r.lead_hits(Lead::Cue) {
             let Kind::Cue {
                 category: Some(category),
@@ -680,22 +692,15 @@ impl<'a> Extractor<'a> {
                     } if h.end == v.start => Some((group, h)),
                     _ => None,
                 });
-                if let Some((group, h)) = people
-                    && !(i..v.end).any(|t| used[t])
-                    && !(i > 0 && r.toks()[i].joined && r.has_cue(i - 1))
-                    && !self.excluded(r, i, v.end, category)
-                {
-                    used[i..v.end].fill(true);
-                    out.push(Draft::counted(
-                        by::NOUN_SUBJECT,
-                        category,
-                        Some(1),
-                        group.unwrap_or(Group::Unspecified),
-                        (i, v.end - 1),
-                        i,
-                        &h.entry.rule,
-                    ));
-                }
+                let Some((group, h)) = people.filter(|_| {
+                    !((i..v.end).any(|t| used[t])
+                        || (i > 0 && r.toks()[i].joined && r.has_cue(i - 1))
+                        || self.excluded(r, i, v.end, category))
+                }) else {
+                    continue;
+                };
+                used[i..v.end].fill(true);
+                out.push(subject(category, group, (i, v.end - 1), &h.entry.rule));
                 continue;
             }
             // The noun right before the verb, or before a word no rule reads (its adjective).
@@ -732,15 +737,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             used[i..v.end].fill(true);
-            out.push(Draft::counted(
-                by::NOUN_SUBJECT,
-                category,
-                Some(1),
-                group.unwrap_or(Group::Unspecified),
-                (i, v.end - 1),
-                i,
-                &n.entry.rule,
-            ));
+            out.push(subject(category, group, (i, v.end - 1), &n.entry.rule));
         }
     }
 
