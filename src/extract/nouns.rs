@@ -50,8 +50,40 @@ impl<'a> Extractor<'a> {
             if used[h.start] || h.end >= r.toks().len() || r.in_quantity[h.end] {
                 continue;
             }
+            // Among the dead of a side, named as the cue's genitive, maybe in brackets (`من
+            // بين قتلى (داعش) أحد قادته`): the one named after the side.
+            let of_a_side = || {
+                let g = h.end;
+                // The cue's noun in the construct, its genitive the side: not `القتلى`.
+                let side = matches!(h.entry.kind, Kind::Cue { part: true, .. })
+                    && !r.definite(h.end - 1)
+                    && r.hits(g).iter().any(|x| {
+                        x.end == g + 1
+                            && matches!(
+                                x.entry.kind,
+                                Kind::Noun {
+                                    category: None,
+                                    group: Some(Group::Combatant),
+                                    ..
+                                }
+                            )
+                    });
+                let k = g + 1;
+                (side && k < r.toks().len() && r.sentence[k] == r.sentence[g])
+                    .then(|| {
+                        r.hits(k)
+                            .iter()
+                            .find(|x| matches!(x.entry.kind, Kind::Noun { .. }))
+                            .copied()
+                    })
+                    .flatten()
+                    .filter(|x| !r.conjoined(x))
+            };
             let next = self
                 .noun_at(r, h.end)
+                .filter(|_| !matches!(h.entry.kind, Kind::Cue { part: true, .. }))
+                .or_else(of_a_side)
+                .or_else(|| self.noun_at(r, h.end))
                 .or_else(|| self.vague_at(r, h.end).next())
                 .or_else(|| {
                     // Past a phrase of where and its noun's adjectives (`وأصيب جراء القصف
