@@ -530,15 +530,24 @@ impl<'a> Extractor<'a> {
                         day_aside = false;
                         Break::None
                     }
+                    // One day word, or two (`قتل، اليوم السبت، 21 شخصا`), between commas.
                     Break::Clause
                         if t.kind == TokKind::Word
                             && closed.is_day(word(i))
                             && comma_only(written, gap)
-                            && i + 1 < toks.len()
-                            && !toks[i + 1].joined
                             && {
-                                let next = gap_at(i + 1);
-                                comma_only(gap_break(next), next)
+                                let k = if i + 2 < toks.len()
+                                    && toks[i + 1].joined
+                                    && closed.is_day(word(i + 1))
+                                {
+                                    i + 2
+                                } else {
+                                    i + 1
+                                };
+                                k < toks.len() && !toks[k].joined && {
+                                    let next = gap_at(k);
+                                    comma_only(gap_break(next), next)
+                                }
                             } =>
                     {
                         day_aside = true;
