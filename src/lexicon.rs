@@ -550,10 +550,11 @@ impl Closed {
         bytes::any_of(&self.ranked_by, w)
     }
 
-    /// Is `w`, bare or behind the conjunction, one of `list`?
+    /// Is `w`, as written or behind the conjunction, one of `list`? As written first: a
+    /// listed word may begin with the letter of the conjunction (`وفاة`, `وزير`).
     fn bare_in(&self, list: &[String], w: &str) -> bool {
-        let w = bytes::strip_prefix(w, &self.and).unwrap_or(w);
         bytes::any_of(list, w)
+            || bytes::strip_prefix(w, &self.and).is_some_and(|w| bytes::any_of(list, w))
     }
 
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
@@ -568,8 +569,7 @@ impl Closed {
 
     /// Is `w`, bare or behind the conjunction, a bare case (`وفاة`, `وإصابة`)?
     pub fn is_bare_case(&self, w: &str) -> bool {
-        // As written first: `وفاة` begins with the letter of the conjunction.
-        bytes::any_of(&self.bare_case, w) || self.bare_in(&self.bare_case, w)
+        self.bare_in(&self.bare_case, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a verb of distribution (`يتوزعون`)?

@@ -467,19 +467,19 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
         };
+        // `عدد الذين قضوا`, `عدد الأشخاص الذين قضوا`: the verb of the relative clause the
+        // head stands for.
         governed(z + 1).or_else(|| {
-            // `عدد الذين قضوا`, `عدد الأشخاص الذين قضوا`: a noun of people at most, then
-            // the relative pronoun and its verb.
-            let people = r
-                .hits(z + 1)
-                .iter()
-                .any(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }));
-            let rel = z + 1 + usize::from(people);
-            let joined = |t: usize| t < n && r.toks()[t].joined;
-            (joined(rel) && joined(rel + 1) && r.word_in(rel, &r.closed.relative))
-                .then(|| governed(rel + 1))
-                .flatten()
-                .filter(|(_, h)| matches!(h.entry.kind, Kind::Cue { after: true, .. }))
+            (z + 2..(z + 4).min(n)).find_map(|t| {
+                r.hits(t).iter().find_map(|h| match h.entry.kind {
+                    Kind::Cue {
+                        category: Some(c),
+                        after: true,
+                        ..
+                    } if r.relative_toll_head(h) == Some(z) => Some((c, *h)),
+                    _ => None,
+                })
+            })
         })
     }
 
@@ -748,6 +748,9 @@ impl<'a> Extractor<'a> {
         let end = (z + reach).min(r.toks().len());
         // Asked only of an exclusion after the figure, which is rare.
         let past_conjunction = |j: usize| (z..=j).any(conjunction);
+        // Inside brackets opened after the figure, which say what it came to (`201 طفلا
+        // (بمعدل 7 أطفال يوميا)`).
+        let in_brackets = |j: usize| (z..=j).any(|t| r.bracket_opens_before(t));
         (a.saturating_sub(2)..end)
             .filter(|&j| r.clause[j] == r.clause[a])
             .find_map(|j| {
@@ -777,8 +780,6 @@ impl<'a> Extractor<'a> {
                             && !r.excepted(h.end, z)
                             && !(h.end..z).any(|k| r.word_in(k, &r.closed.because))
                     }
-                    // After the figure, not inside brackets that say what it came to
-                    // (`201 طفلا (بمعدل 7 أطفال يوميا)`).
                     // `بكل من`, `لكل من`: in each of the places after it, no rate.
                     Kind::Exclude(Some(cats)) => {
                         cats.contains(&category)
@@ -786,17 +787,13 @@ impl<'a> Extractor<'a> {
                                 && h.end < r.toks().len()
                                 && r.toks()[h.end].joined
                                 && bytes::same(r.word(h.end), &r.closed.of))
-                            && (j < z
-                                || (!past_conjunction(j)
-                                    && !(z..=j).any(|t| r.bracket_opens_before(t))))
+                            && (j < z || (!past_conjunction(j) && !in_brackets(j)))
                     }
-                    // Not a rate in brackets after the figure, which says what it came to
-                    // (`201 طفلا (بمعدل 7 أطفال يوميا)`).
                     Kind::Rate => {
                         j >= z
                             && super::context::lasting(r, h.end).is_some()
                             && !past_conjunction(j)
-                            && !(z..=j).any(|t| r.bracket_opens_before(t))
+                            && !in_brackets(j)
                     }
                     _ => false,
                 })
@@ -1111,14 +1108,7 @@ impl<'a> Extractor<'a> {
                 && noun.is_some()
                 && cue.is_some_and(|h| r.closed.is_fell(r.word(h.start)))
                 && after_noun < n
-                && r.toks()[after_noun].joined
-                && r.closed
-                    .means
-                    .iter()
-                    .any(|m| bytes::begins(r.word(after_noun), m))
-                && r.hits(after_noun)
-                    .iter()
-                    .any(|h| matches!(h.entry.kind, Kind::Weapon(_))))
+                && self.means_at(r, after_noun, usize::MAX))
             .then_some(Category::Killed)
         });
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));

@@ -79,10 +79,7 @@ impl<'a> Extractor<'a> {
                     .flatten()
                     .filter(|x| !r.conjoined(x))
             };
-            let next = self
-                .noun_at(r, h.end)
-                .filter(|_| !matches!(h.entry.kind, Kind::Cue { part: true, .. }))
-                .or_else(of_a_side)
+            let next = of_a_side()
                 .or_else(|| self.noun_at(r, h.end))
                 .or_else(|| self.vague_at(r, h.end).next())
                 .or_else(|| {

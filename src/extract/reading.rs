@@ -277,9 +277,7 @@ impl<'a> Reading<'a> {
 
     /// Does an opening bracket stand right before token `t`?
     pub(super) fn bracket_opens_before(&self, t: usize) -> bool {
-        t > 0
-            && t < self.toks.len()
-            && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(['(', '['])
+        self.gap_before(t).contains(['(', '['])
     }
 
     /// Does a verb of distribution and its preposition stand right before token `t`
@@ -418,25 +416,34 @@ impl<'a> Reading<'a> {
             .flatten()
     }
 
+    /// The text between token `t` and the one before it (empty before the first token or
+    /// past the last).
+    fn gap_before(&self, t: usize) -> &str {
+        if t == 0 || t >= self.toks.len() {
+            return "";
+        }
+        &self.norm.text[self.toks[t - 1].end..self.toks[t].start]
+    }
+
     /// Does a colon stand right before token `t` (`مقتل 25 شخصا: 10 في دوما`)?
     pub(super) fn colon_before(&self, t: usize) -> bool {
-        t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(':')
+        self.gap_before(t).contains(':')
     }
 
     /// Does a comma stand right before token `t` (`إن 120 شخصا، قضوا`)?
     pub(super) fn comma_before(&self, t: usize) -> bool {
-        t > 0 && self.norm.text[self.toks[t - 1].end..self.toks[t].start].contains(['،', ','])
+        self.gap_before(t).contains(['،', ','])
     }
 
     /// The token after a short aside in brackets that opens before token `t` (`أحمد (7
     /// أعوام) وشقيقته`): at most a few words in it.
     pub(super) fn past_brackets(&self, t: usize) -> Option<usize> {
         const WORDS: usize = 5;
-        let gap = |k: usize| &self.norm.text[self.toks[k - 1].end..self.toks[k].start];
-        if t == 0 || t >= self.toks.len() || !gap(t).contains(['(', '[']) {
+        if !self.bracket_opens_before(t) {
             return None;
         }
-        (t + 1..(t + 1 + WORDS).min(self.toks.len())).find(|&k| gap(k).contains([')', ']']))
+        (t + 1..(t + 1 + WORDS).min(self.toks.len()))
+            .find(|&k| self.gap_before(k).contains([')', ']']))
     }
 
     /// Is token `t` wrapped in brackets: `(28)`?
