@@ -255,28 +255,70 @@ impl Kind {
     }
 }
 
+/// The words of one closed class, and the byte lengths they come in: most words asked
+/// about are of no class, and one test of their length turns them away before any
+/// comparison (`has`). Read as the list it is everywhere else.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    list: Vec<String>,
+    /// Bit `k` for a word of `k` bytes; bit 63 for every word of 63 bytes or more.
+    lengths: u64,
+}
+
+impl Words {
+    pub fn new(list: Vec<String>) -> Words {
+        let lengths = list.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+        Words { list, lengths }
+    }
+
+    /// Is `w` one of the words?
+    #[inline]
+    pub fn has(&self, w: &str) -> bool {
+        self.lengths >> w.len().min(63) & 1 == 1 && bytes::any_of(&self.list, w)
+    }
+
+    /// Every word normalised as the text is.
+    fn normalise(&mut self) {
+        *self = Words::new(self.list.iter().map(|w| normalize_word(w)).collect());
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.list
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Words, D::Error> {
+        Vec::<String>::deserialize(d).map(Words::new)
+    }
+}
+
 /// The closed-class words the engine's constructions are built of (`[closed]` in the rules
 /// file), normalised as the text is once loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closed {
     /// Prefixes that carry the article (`ال`, `وال`, `لل`): a word behind one is definite.
-    pub article: Vec<String>,
+    pub article: Words,
     /// The conjunction, written apart (`و 3`) or on a word (`وثلاثة`).
     pub and: String,
     /// The partitive `of`, bare (`خمسة من المدنيين`).
     pub of: String,
     /// `of` with its pronoun (`خمسة منهم`).
-    pub of_them: Vec<String>,
+    pub of_them: Words,
     /// `of` with the pronoun of things (`منها`): not a partitive of people (`3 غارات،
     /// منها 2 على إدلب`), but it opens a severity sub-count of wounds (`7 إصابات منها 3
     /// حالات حرجة`).
     #[serde(default)]
-    pub of_it: Vec<String>,
+    pub of_it: Words,
     /// `among`, bare (`وخمسة بين الطاقم`).
     pub among: String,
     /// `among` with its pronoun (`بينهم 5 أطفال`).
-    pub among_them: Vec<String>,
+    pub among_them: Words,
     /// The preposition of place before a definite noun (`في الغارة`).
     #[serde(rename = "in")]
     pub in_: String,
@@ -291,159 +333,159 @@ pub struct Closed {
     /// Relative pronouns (`التي`, `الذين`): a clause of their own inside a sentence, out of
     /// the reach of a negation before them (`لم تتوقف الغارات التي أوقعت قتلى`).
     #[serde(default)]
-    pub relative: Vec<String>,
+    pub relative: Words,
     /// Words of exception (`سوى`, `إلا`): after a negation they affirm the figure (`لم يقتل
     /// سوى 3`).
     #[serde(default)]
-    pub except: Vec<String>,
+    pub except: Words,
     /// The prepositions a verb takes its object with, after its agent (`أسفرت الاشتباكات
     /// عن قتلى`).
     #[serde(default)]
-    pub about: Vec<String>,
+    pub about: Words,
     /// Possessive endings (`ها`, `هما`): a word with one is a noun someone has, the one a
     /// cue before it governs (`وإصابة مرافقهما`).
     #[serde(default)]
-    pub possessive: Vec<String>,
+    pub possessive: Words,
     /// The possessive ending of one man (`شقيقه`, `زوجته`), which the folded teh marbuta
     /// reads too (`شقيقة`): only of a person's noun right after a lone agent and its verb,
     /// where a bare feminine could not stand (`قتل مواطن شقيقه`).
     #[serde(default)]
-    pub his: Vec<String>,
+    pub his: Words,
     /// The head of a toll (`عدد`, `حصيلة`) after the figure it reached: the noun it governs
     /// says what the figure counts (`ارتفع إلى 17 عدد القتلى`).
     #[serde(default)]
-    pub toll: Vec<String>,
+    pub toll: Words,
     /// A lower bound written after a figure or its noun (`قتل 4 أشخاص على الأقل`).
     #[serde(default)]
     pub at_least_after: Vec<String>,
     /// A case (`حالة`): before a noun of the dead or wounded it makes the noun a count of
     /// one wherever it stands (`أصاب شخصا، وحالة وفاة`).
     #[serde(default)]
-    pub case: Vec<String>,
+    pub case: Words,
     /// The preposition of a place's figure in a ranking (`تلتها حمص بـ 40`).
     #[serde(default)]
-    pub ranked_by: Vec<String>,
+    pub ranked_by: Words,
     /// `One of` (`أحد`, `إحدى`): before a definite noun of things it counts a thing, no
     /// person (`غرق أحد القوارب`).
     #[serde(default)]
-    pub one_of: Vec<String>,
+    pub one_of: Words,
     /// How bad a wound is (`حرجة`, `خطيرة`): after a part of the wounded it makes the part
     /// a severity sub-count, not a figure (`أصيب خمسة، اثنان منهم بحالة حرجة`).
     #[serde(default)]
-    pub severity: Vec<String>,
+    pub severity: Words,
     /// A time of the day (`الصباح`, `الفجر`): after a period word it makes it today's
     /// hours, no period (`منذ الصباح`, `منذ فجر اليوم`).
     #[serde(default)]
-    pub time_of_day: Vec<String>,
+    pub time_of_day: Words,
     /// Words that open an aside set between commas after a figure, before its verb: most
     /// of them, according to (`إن 30 شخصا، معظمهم مدنيون، قتلوا`); a part's partitive
     /// opens one too (`12 مدنيا، بينهم 5 أطفال، قتلوا`).
     #[serde(default)]
-    pub aside: Vec<String>,
+    pub aside: Words,
     /// Words that add someone to whom a figure or a noun counted before (`مع`, `برفقة`):
     /// after one, a figure is more of them (`قتل القيادي مع ثلاثة من مرافقيه`).
     #[serde(default)]
-    pub together: Vec<String>,
+    pub together: Words,
     /// The pronoun that opens the list of what a total is made of (`17 قتيلا، هم 9 مدنيين
     /// و8 من العناصر`).
     #[serde(default)]
-    pub they: Vec<String>,
+    pub they: Words,
     /// `And he is`, `and she is`: after one of the dead or wounded, the noun that follows
     /// names who they were (`لفظ أحدهما وهو رجل … أنفاسه الأخيرة`: a man).
     #[serde(default)]
-    pub he_is: Vec<String>,
+    pub he_is: Words,
     /// Offices a person is named by, as the head of a construct (`رئيس البلدية`, `مدير أمن
     /// المحافظة`): after a verb and its agent, one person struck, with no accusative.
     #[serde(default)]
-    pub office: Vec<String>,
+    pub office: Words,
     /// The complement of `similar` that names what an event is compared with (`مماثل لما
     /// وقع`, `مماثلة لتلك`): the event is this one, described, not another one recalled.
     #[serde(default)]
-    pub similar_to: Vec<String>,
+    pub similar_to: Words,
     /// Prepositions besides `في` that open a short phrase of when, where or why before a
     /// definite noun, between a passive verb and its subject (`وقتل خلال الاشتباكات
     /// عنصران`).
     #[serde(default)]
-    pub adverbial: Vec<String>,
+    pub adverbial: Words,
     /// Reports and news (`الأنباء`, `التقارير`): a denial of them denies the figure they
     /// told (`ونفى مصدر عسكري الأنباء عن مقتل 10 جنود`).
     #[serde(default)]
-    pub report: Vec<String>,
+    pub report: Words,
     /// Each of: opens a list of the people a verb struck, named one by one (`وقتل في القصف
     /// كل من محمد العلي وأحمد الخطيب`).
     #[serde(default)]
-    pub each_of: Vec<String>,
+    pub each_of: Words,
     /// Verbs of a toll that reached or passed a figure, after the toll they speak of and
     /// right before the figure (`حصيلة القتلى منذ بدء الاحتجاجات تجاوزت 9 آلاف`).
     #[serde(default)]
-    pub reached: Vec<String>,
+    pub reached: Words,
     /// Prepositions with the pronoun of a relative clause's noun (`فيه`, `فيها`): a figure
     /// right after one is the subject of the relative verb (`الهجوم الذي شارك فيه 50`).
     #[serde(default)]
-    pub resumptive: Vec<String>,
+    pub resumptive: Words,
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
-    pub adverb: Vec<String>,
+    pub adverb: Words,
     /// A day or a time of it (`أمس`, `الجمعة`, `مساء`): between two commas it is an aside,
     /// and the commas break no clause (`قتل، أمس، 15 شخصا`).
     #[serde(default)]
-    pub day: Vec<String>,
+    pub day: Words,
     /// That it be (`أن يكون قد`): after a denial, right before the cue, it denies the
     /// figure (`ونفى الجيش أن يكون قد قتل 20 مدنيا`).
     #[serde(default)]
-    pub denied_that: Vec<String>,
+    pub denied_that: Words,
     /// As follows (`على النحو التالي`, `كالتالي`): between a toll's noun and the first
     /// figure of its list (`وتوزع القتلى على النحو التالي: 15 في حلب، و8 في إدلب`).
     #[serde(default)]
-    pub as_follows: Vec<String>,
+    pub as_follows: Words,
     /// The prepositions of means, glued to a weapon's word: with its genitive it may stand
     /// between a passive verb and its subject (`وقتل برصاص الجيش التركي 3 لاجئين`).
     #[serde(default)]
-    pub means: Vec<String>,
+    pub means: Words,
     /// Of the rank (`برتبة`): the noun after it is the rank of the one before it (`ضابط
     /// برتبة عقيد`), no one more.
     #[serde(default)]
-    pub rank_of: Vec<String>,
+    pub rank_of: Words,
     /// Besides (`بالإضافة إلى`, `فضلا عن`): a figure after one is more people beside those
     /// counted before, a figure of its own, no part of them.
     #[serde(default)]
-    pub besides: Vec<String>,
+    pub besides: Words,
     /// A death or a wound told as a bare masdar (`وفاة`, `إصابة`): indefinite, governing
     /// no one, all a verb of result left, it is one case.
     #[serde(default)]
-    pub bare_case: Vec<String>,
+    pub bare_case: Words,
     /// Verbs of distribution (`يتوزعون`, `توزعوا`): with their preposition
     /// (`distributed_into`) right before a figure, it is a part of the one before.
     #[serde(default)]
-    pub distributed: Vec<String>,
+    pub distributed: Words,
     /// The preposition after a verb of distribution (`إلى`, `على`, `بين`).
     #[serde(default)]
-    pub distributed_into: Vec<String>,
+    pub distributed_into: Words,
     /// A point of a period (`بداية`, `مطلع`): behind `في`, before a period word, a time
     /// and no period (`في بداية الشهر الجاري`).
     #[serde(default)]
-    pub point_of: Vec<String>,
+    pub point_of: Words,
     /// Per each (`بكل`, `لكل`): a rate's word, but before `من` each of the places after it.
     #[serde(default)]
-    pub per_each: Vec<String>,
+    pub per_each: Words,
     /// Fell (`سقوط`, `سقط`): people who fell to fire or shelling told right after them are
     /// dead.
     #[serde(default)]
-    pub fell: Vec<String>,
+    pub fell: Words,
     /// Verbs of result (`أسفر`, `نتج`, `أدى`), before the preposition of what they left.
     #[serde(default)]
-    pub resulted: Vec<String>,
+    pub resulted: Words,
     /// The preposition of what a verb of result left (`عن`, `عنه`, `إلى`).
     #[serde(default)]
-    pub resulted_in: Vec<String>,
+    pub resulted_in: Words,
     /// Because of (`بسبب`, `لوجود`): after a hedge, what follows one is the reason given
     /// for it, and so (`مرشح للارتفاع بسبب وجود 80 جريحا`).
     #[serde(default)]
-    pub because: Vec<String>,
+    pub because: Words,
     /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
-    pub struck: Vec<String>,
+    pub struck: Words,
 }
 
 impl Closed {
@@ -505,11 +547,8 @@ impl Closed {
             &mut self.distributed_into,
             &mut self.resulted,
             &mut self.resulted_in,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            *w = normalize_word(w);
+        ] {
+            w.normalise();
         }
         for p in &mut self.at_least_after {
             *p = p
@@ -523,7 +562,7 @@ impl Closed {
 
     /// Is `w` the partitive `of`, bare or with its pronoun?
     pub fn is_of(&self, w: &str) -> bool {
-        bytes::same(w, &self.of) || bytes::any_of(&self.of_them, w)
+        bytes::same(w, &self.of) || self.of_them.has(w)
     }
 
     /// Is `w` a verb whose subject is the one struck (see [`Closed::struck`]), bare or
@@ -537,24 +576,23 @@ impl Closed {
         let w = bytes::strip_prefix(w, &self.and)
             .filter(|w| w.len() >= 4)
             .unwrap_or(w);
-        bytes::any_of(&self.case, w)
+        self.case.has(w)
     }
 
     /// Is `w` a day or a time of it (the closed class `day`)?
     pub fn is_day(&self, w: &str) -> bool {
-        bytes::any_of(&self.day, w)
+        self.day.has(w)
     }
 
     /// Is `w` the preposition of a place's figure in a ranking (`بـ`)?
     pub fn is_ranked_by(&self, w: &str) -> bool {
-        bytes::any_of(&self.ranked_by, w)
+        self.ranked_by.has(w)
     }
 
     /// Is `w`, as written or behind the conjunction, one of `list`? As written first: a
     /// listed word may begin with the letter of the conjunction (`وفاة`, `وزير`).
-    fn bare_in(&self, list: &[String], w: &str) -> bool {
-        bytes::any_of(list, w)
-            || bytes::strip_prefix(w, &self.and).is_some_and(|w| bytes::any_of(list, w))
+    fn bare_in(&self, list: &Words, w: &str) -> bool {
+        list.has(w) || bytes::strip_prefix(w, &self.and).is_some_and(|w| list.has(w))
     }
 
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?
@@ -564,7 +602,7 @@ impl Closed {
 
     /// Does `w` (then `next`) open an aside between commas (`معظمهم`, `بينهم`, `وفق`)?
     pub fn opens_aside(&self, w: &str, next: Option<&str>) -> bool {
-        self.opens_part(w, next) || bytes::any_of(&self.aside, w)
+        self.opens_part(w, next) || self.aside.has(w)
     }
 
     /// Is `w`, bare or behind the conjunction, a bare case (`وفاة`, `وإصابة`)?
@@ -604,27 +642,27 @@ impl Closed {
 
     /// Is `w` the pronoun that opens a total's list of parts (`هم`)?
     pub fn is_they(&self, w: &str) -> bool {
-        bytes::any_of(&self.they, w)
+        self.they.has(w)
     }
 
     /// Is `w` `and he is` or `and she is` (`وهو`, `وهي`)?
     pub fn is_he_is(&self, w: &str) -> bool {
-        bytes::any_of(&self.he_is, w)
+        self.he_is.has(w)
     }
 
     /// Is `w` a time of the day (`الصباح`)?
     pub fn is_time_of_day(&self, w: &str) -> bool {
-        bytes::any_of(&self.time_of_day, w)
+        self.time_of_day.has(w)
     }
 
     /// Is `w` a word of how bad a wound is (`حرجة`)?
     pub fn is_severity(&self, w: &str) -> bool {
-        bytes::any_of(&self.severity, w)
+        self.severity.has(w)
     }
 
     /// Is `w` the head of a toll (`عدد`, `حصيلة`)?
     pub fn is_toll(&self, w: &str) -> bool {
-        bytes::any_of(&self.toll, w)
+        self.toll.has(w)
     }
 
     /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
@@ -634,7 +672,7 @@ impl Closed {
 
     /// Is `w` a partitive with its pronoun (`منهم`, `بينهم`): of them, among them?
     pub fn of_them_or_among_them(&self, w: &str) -> bool {
-        bytes::any_of(&self.of_them, w) || bytes::any_of(&self.among_them, w)
+        self.of_them.has(w) || self.among_them.has(w)
     }
 
     /// `w` without its article and what stands before it (`والقتلى` → `قتلى`), when at
@@ -1838,6 +1876,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A closed class answers as its list does: the word's length turns most words away,
+    /// and words of a listed length, or of 63 bytes and more, are compared whole.
+    #[test]
+    fn words_answer_as_their_list() {
+        let long = "ب".repeat(40);
+        let words = Words::new(vec!["من".into(), "بينهم".into(), long.clone()]);
+        for w in ["من", "بينهم", long.as_str()] {
+            assert!(words.has(w), "{w}");
+        }
+        let longer = "ب".repeat(41);
+        for w in ["", "مع", "منهم", "بينهما", longer.as_str(), &long[2..]] {
+            assert_eq!(words.has(w), words.iter().any(|x| x == w), "{w}");
+            assert!(!words.has(w), "{w}");
+        }
+        assert_eq!(words.len(), 3);
     }
 
     /// The memo of first words gives what the keys and their lookups give, in the same

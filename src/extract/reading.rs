@@ -256,8 +256,8 @@ impl<'a> Reading<'a> {
     }
 
     /// Is the word at token `t` one of `list` (a closed class of the rules)?
-    pub(super) fn word_in(&self, t: usize, list: &[String]) -> bool {
-        bytes::any_of(list, self.word(t))
+    pub(super) fn word_in(&self, t: usize, list: &crate::lexicon::Words) -> bool {
+        list.has(self.word(t))
     }
 
     /// Is hit `h` written behind the conjunction `و` (`وإصابة`), rather than with a word
@@ -612,11 +612,13 @@ impl<'a> Extractor<'a> {
             }
         }
         hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
+        // The other hits are read by token, not walked: they get no list.
         for (i, h) in hits.iter().enumerate() {
-            r.lead[h.entry.family as usize].push(u32::try_from(i).expect("fewer hits than bytes"));
+            if h.entry.family != Lead::Other {
+                r.lead[h.entry.family as usize]
+                    .push(u32::try_from(i).expect("fewer hits than bytes"));
+            }
         }
-        // The other hits are read by token, not walked.
-        r.lead[Lead::Other as usize] = Vec::new();
         (r.hits, r.hit_at) = (hits, hit_at);
     }
 

@@ -9,6 +9,7 @@
 //! `ثورة` "revolution") and every name of four letters or fewer only count after a word
 //! that introduces a place (`مدينة`, `بلدة`, `قرية`, `حي`, `مخيم`, `ريف`, `ناحية`).
 
+use crate::lexicon::Words as WordSet;
 use crate::lexicon::bytes;
 use std::collections::{HashMap, HashSet};
 
@@ -121,18 +122,18 @@ pub struct Gazetteer {
     by_first: HashMap<String, Vec<Name>, FastState>,
     admin1: Vec<Admin1>,
     /// Words that introduce a place name, normalised.
-    locatives: Vec<String>,
+    locatives: WordSet,
     /// `in`, bare or after `و`, normalised.
-    ins: Vec<String>,
+    ins: WordSet,
     /// Before a name, words that make it part of a group's name (`لواء شهداء اليرموك`).
-    not_after: Vec<String>,
+    not_after: WordSet,
     /// After a name, words that place it in another country (`الجيزة المصرية`).
     foreign_after: Vec<Vec<String>>,
     /// The first words of `foreign_after`: the word after a name is looked up here before
     /// the phrases are, as most names are followed by none of them.
     foreign_first: HashSet<String, FastState>,
     /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
-    near: Vec<String>,
+    near: WordSet,
     /// An attack on a place right before its name (`قصف على`, `استهدف`): a locative too.
     attacked: Vec<Vec<String>>,
     /// The endings of every name's first word. A text word and the word without its
@@ -157,15 +158,15 @@ impl Gazetteer {
         let norm = |l: &Vec<String>| l.iter().map(|w| normalize_word(w)).collect::<Vec<_>>();
         let foreign_after = phrases(&words.foreign_after);
         let mut g = Gazetteer {
-            locatives: norm(&words.locatives),
-            ins: norm(&words.in_),
-            not_after: norm(&words.not_after),
+            locatives: WordSet::new(norm(&words.locatives)),
+            ins: WordSet::new(norm(&words.in_)),
+            not_after: WordSet::new(norm(&words.not_after)),
             foreign_first: foreign_after
                 .iter()
                 .filter_map(|p| p.first().cloned())
                 .collect(),
             foreign_after,
-            near: norm(&words.near),
+            near: WordSet::new(norm(&words.near)),
             attacked: phrases(&words.attacked),
             ..Gazetteer::default()
         };
@@ -362,7 +363,7 @@ impl Gazetteer {
                     return false;
                 }
                 let (prev, bare) = (words[i - 1], strip(words[i - 1]));
-                (or_in && bytes::any_of(&self.ins, prev))
+                (or_in && self.ins.has(prev))
                     || self.is_locative(prev)
                     || self.attacked.iter().any(|p| {
                         // The phrase's last word first: one comparison turns most away.
@@ -434,12 +435,9 @@ impl Gazetteer {
     }
 }
 
-/// Is a normalised word, or the word without its clitic, one of `list`? The clitic is
-/// stripped once, not once per entry.
-fn any_of(list: &[String], word: &str) -> bool {
-    let bare = strip(word);
-    list.iter()
-        .any(|w| bytes::same(w, word) || bytes::same(w, bare))
+/// Is a normalised word, or the word without its clitic, one of `list`?
+fn any_of(list: &WordSet, word: &str) -> bool {
+    list.has(word) || list.has(strip(word))
 }
 
 /// A word without the one clitic a place name may carry, when three letters remain (the
