@@ -134,6 +134,8 @@ const TRAILING_REACH: usize = 6;
 /// The hours of a year: a unit of time that long before a year's number names the year
 /// (`عام 2019`).
 const HOURS_A_YEAR: u32 = 365 * 24;
+/// The hours of a month, as the rules give them (`unit.time.month`).
+const HOURS_A_MONTH: u32 = 30 * 24;
 /// The numbers read as years where a date may stand (`عام 2005`, `في 2019`, `أيار 2014`).
 const YEARS: (i128, i128) = (1900, 2100);
 /// How far from a figure cause and weapon words count, in words, within its sentence.

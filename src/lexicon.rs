@@ -482,6 +482,12 @@ pub struct Closed {
     /// for it, and so (`مرشح للارتفاع بسبب وجود 80 جريحا`).
     #[serde(default)]
     pub because: Words,
+    /// While, whereas (`فيما`, `بينما`): a statement of its own opens after one.
+    #[serde(default)]
+    pub whereas: Words,
+    /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
+    #[serde(default)]
+    pub day_ordinal: Words,
     /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
@@ -547,6 +553,8 @@ impl Closed {
             &mut self.distributed_into,
             &mut self.resulted,
             &mut self.resulted_in,
+            &mut self.whereas,
+            &mut self.day_ordinal,
         ] {
             w.normalise();
         }
@@ -608,6 +616,17 @@ impl Closed {
     /// Is `w`, bare or behind the conjunction, a bare case (`وفاة`, `وإصابة`)?
     pub fn is_bare_case(&self, w: &str) -> bool {
         self.bare_in(&self.bare_case, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a word that opens a statement of its own
+    /// (`فيما`, `وبينما`)?
+    pub fn is_whereas(&self, w: &str) -> bool {
+        self.bare_in(&self.whereas, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a day of the month (`العاشر`, `والعشرين`)?
+    pub fn is_day_ordinal(&self, w: &str) -> bool {
+        self.bare_in(&self.day_ordinal, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a verb of distribution (`يتوزعون`)?

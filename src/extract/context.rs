@@ -440,7 +440,7 @@ impl<'a> Extractor<'a> {
                     && r.word(h.start - 2)
                         .trim_start_matches(r.closed.and.as_str())
                         == r.closed.in_;
-                !compared(j) && !today && !point
+                !compared(j) && !today && !point && !self.day_of_month(r, h)
             }
             Kind::Span { at_least_hours } => {
                 own_clause(h)
@@ -501,9 +501,14 @@ impl<'a> Extractor<'a> {
             after_to && (self.toll_before(r, d.first).is_some() || risen()),
             false,
         );
-        for j in
-            (d.first.saturating_sub(SCOPE_REACH)..d.at.max(d.first)).filter(|&j| r.sentence[j] == s)
-        {
+        // A period before a word that opens a statement of its own is that statement's
+        // (`قتل منذ بداية الشهر 250، فيما قتل أمس 12`: the 12 are yesterday's).
+        let lo = d.first.saturating_sub(SCOPE_REACH);
+        let lo = (lo..d.first)
+            .rev()
+            .find(|&j| r.closed.is_whereas(r.word(j)))
+            .map_or(lo, |j| j + 1);
+        for j in (lo..d.at.max(d.first)).filter(|&j| r.sentence[j] == s) {
             // A toll's verb inside a hedge says what may happen to it, not that it rose
             // (`عدد القتلى مرشح للارتفاع لوجود 11 مصابا`).
             let hedged = || {
@@ -537,9 +542,16 @@ impl<'a> Extractor<'a> {
         // A period word after the figure is its own until a running total begins (`مقتل 5
         // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
+        // Nor past a word that opens a statement of its own (`قتل 5، فيما تتواصل المعارك منذ
+        // أسبوع`).
         let another = |h: &Hit| h.entry.kind.is_running_total();
         let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
-            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
+            .take_while(|&j| {
+                r.sentence[j] == s
+                    && !r.hits(j).iter().any(another)
+                    && !other(j)
+                    && !r.closed.is_whereas(r.word(j))
+            })
             .any(|j| r.hits(j).iter().any(|h| period(h, j)));
         // Whether one event is named is asked only when it decides.
         if before || after || (self.year_after(r, d) && !self.one_event(r, d)) {
@@ -555,6 +567,29 @@ impl<'a> Extractor<'a> {
         } else {
             FigureScope::Incident
         }
+    }
+
+    /// Is a period of a month a date's month, after a day and `من` (`في العاشر من الشهر
+    /// الماضي`, `في 25 من الشهر الجاري`): one day of it, no period?
+    fn day_of_month(&self, r: &Reading<'a>, h: &Hit<'a>) -> bool {
+        let month = r.hits(h.start).iter().any(|u| {
+            matches!(u.entry.kind, Kind::Unit { time: Some(t), .. } if t.hours == HOURS_A_MONTH)
+        });
+        let day = |t: usize| {
+            r.closed.is_day_ordinal(r.word(t))
+                || r.quantity_of(t).is_some_and(|qi| {
+                    r.quantities[qi]
+                        .value()
+                        .and_then(|v| v.as_integer())
+                        .is_some_and(|v| (1..=31).contains(&v))
+                })
+        };
+        month
+            && h.start >= 2
+            && r.toks()[h.start].joined
+            && r.toks()[h.start - 1].joined
+            && bytes::same(r.word(h.start - 1), &r.closed.of)
+            && day(h.start - 2)
     }
 
     /// Is a year named right after the figure, with no day or month before it (`وثق التقرير

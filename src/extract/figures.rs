@@ -622,9 +622,17 @@ impl<'a> Extractor<'a> {
             } else if let Some(c) = aside {
                 r.sentence[j] != r.sentence[from - 1] || r.clause[j] > c + 1
             } else {
-                // The verb may open the clause after a comma (`إن 120 شخصا، قضوا`).
+                // The verb may open the clause after a comma (`إن 120 شخصا، قضوا`), or after
+                // a part told with no comma before it (`إن 19 مدنيا بينهم 7 أطفال، قضوا`).
+                let opens_next = |c: usize| {
+                    r.sentence[j] == r.sentence[from - 1]
+                        && r.clause[j] == c + 1
+                        && r.clause[j - 1] == c
+                        && r.comma_before(j)
+                };
                 r.clause[j] != r.clause[from - 1]
-                    && !(j == from && r.sentence[j] == r.sentence[from - 1] && r.comma_before(j))
+                    && !(j == from && opens_next(r.clause[from - 1]))
+                    && !(part && j > from && opens_next(r.clause[from]))
             };
             // Past the usual reach, a relative clause is about a noun of the partitive, not
             // the figure (`30 عنصرا من قوات النظام … إلى القرية التي قتلوا فيها`).
