@@ -282,8 +282,13 @@ impl<'a> Extractor<'a> {
                     if subject {
                         construction = by::NOUN_PLURAL_SUBJECT;
                     } else if count.is_none()
-                        && (category.is_none() || r.definite(n.start) || self.bare_toll(r, &h))
+                        && (category.is_none()
+                            || r.definite(n.start)
+                            || self.bare_toll(r, &h)
+                            || self.cue_of_next(r, n))
                     {
+                        // Nor a noun that is a cue too, with whom it struck right after it
+                        // (`أسفر عن إصابة امرأتين`): that cue reads them.
                         continue;
                     }
                     // `توفي جريحان متأثرين بجراحهما`: a cue of the dead right before a
@@ -1466,14 +1471,18 @@ impl<'a> Extractor<'a> {
 
     /// Is the noun `n` a cue too, with what it counts right after it (`أسفر الحادث عن وفاة
     /// شخص`, `عن إصابة 3`, `عن إصابة عدد من المدنيين`)? Then the cue reads the figure, not
-    /// the noun alone.
+    /// the noun alone. Not what is coordinated with it behind `و` (`خلفت إصابات وحالة
+    /// وفاة`): the noun governs no one.
     fn cue_of_next(&self, r: &Reading<'a>, n: Hit<'a>) -> bool {
-        n.end < r.toks().len()
-            && r.toks()[n.end].joined
+        let t = n.end;
+        t < r.toks().len()
+            && r.toks()[t].joined
             && r.hits(n.start)
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Cue { after: false, .. }))
-            && (r.in_quantity[n.end] || self.noun_at(r, n.end).is_some() || r.has_vague(n.end))
+            && ((r.in_quantity[t] && !self.behind_waw(r, t))
+                || self.noun_at(r, t).is_some_and(|x| !r.conjoined(&x))
+                || (r.has_vague(t) && !bytes::begins(r.word(t), &r.closed.and)))
     }
 
     /// A qualifier phrase of the number table at token `t` (`ما لا يقل عن`, `نحو`), joined
