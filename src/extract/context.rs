@@ -433,7 +433,13 @@ impl<'a> Extractor<'a> {
         let period = |h: &Hit, j: usize| match h.entry.kind {
             // Not today's hours (`منذ الصباح`, `منذ ساعات الفجر`).
             Kind::Scope { backward: true, .. } => {
-                let today = h.end < r.toks().len() && r.closed.is_time_of_day(r.word(h.end));
+                // Today's hours, or a point of a day (`حتى نهاية اليوم`).
+                let today = h.end < r.toks().len()
+                    && (r.closed.is_time_of_day(r.word(h.end))
+                        || (r.word_in(h.end - 1, &r.closed.point_of)
+                            && r.hits(h.end).iter().any(|u| {
+                                matches!(u.entry.kind, Kind::Unit { time: Some(t), .. } if t.hours <= 24)
+                            })));
                 // `في بداية الشهر الجاري`: a point of the period, a time.
                 let point = h.start >= 2
                     && r.word_in(h.start - 1, &r.closed.point_of)

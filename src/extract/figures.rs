@@ -590,14 +590,15 @@ impl<'a> Extractor<'a> {
         let opened = opener.is_some();
         // An aside between commas right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`)
         // lets the verb stand in the clause after it, past the numbers in it.
+        // Past a lower bound (`12 مقاتلا على الأقل من تحرير الشام قضوا`, `ثلاثة مدنيين على
+        // الأقل، أحدهم طفل، قتلوا`).
         let n = r.toks().len();
-        let aside = (from < n
-            && r.clause[from] != r.clause[from - 1]
-            && r.closed
-                .opens_aside(r.word(from), (from + 1 < n).then(|| r.word(from + 1))))
-        .then(|| r.clause[from]);
-        // Past a lower bound (`12 مقاتلا على الأقل من تحرير الشام قضوا`).
         let of_at = self.at_least_after(r, from).unwrap_or(from);
+        let aside = (of_at < n
+            && r.clause[of_at] != r.clause[of_at - 1]
+            && r.closed
+                .opens_aside(r.word(of_at), (of_at + 1 < n).then(|| r.word(of_at + 1))))
+        .then(|| r.clause[of_at]);
         // A part told right after the noun, with no commas, before the verb (`إن 11 شخصا
         // من بينهم ثمانية مدنيين قتلوا`).
         let part = from + 1 < n
