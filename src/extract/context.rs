@@ -81,16 +81,38 @@ impl<'a> Extractor<'a> {
                 )
             })
             .collect();
+        // Where the parts of each figure broken down end; a part after a part (`بينهم 14
+        // طفلا و11 امرأة`) is of the total the first breaks down.
+        let part_of: HashMap<usize, usize, FastState> = drafts
+            .iter()
+            .filter(|d| d.flags.contains(&Flag::Breakdown))
+            .filter_map(|d| Some((d.at, d.partner?)))
+            .collect();
+        let mut parts_end: HashMap<usize, usize, FastState> = HashMap::default();
+        let mut whole: HashMap<usize, usize, FastState> = HashMap::default();
+        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
+            let mut total = d.at;
+            for _ in 0..drafts.len() {
+                match part_of.get(&total) {
+                    Some(&p) => total = p,
+                    None => break,
+                }
+            }
+            whole.insert(d.at, total);
+            let e = parts_end.entry(total).or_insert(d.last);
+            *e = (*e).max(d.last);
+        }
         for d in drafts {
             // A figure of its own after this one, neither coordinated with it nor behind `و`
             // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
             // after it are that figure's.
             let other = |t: usize| {
-                partners
-                    .get(&t)
-                    .is_some_and(|&(p, waw)| p != Some(d.at) && !waw)
+                partners.get(&t).is_some_and(|&(p, waw)| {
+                    p != Some(d.at) && whole.get(&t) != Some(&d.at) && !waw
+                })
             };
-            let own = self.scope(r, d, other);
+            let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
+            let own = self.scope(r, d, other, parts_end);
             let s = d
                 .partner
                 .and_then(|p| scopes.get(&p).copied())
@@ -407,12 +429,16 @@ impl<'a> Extractor<'a> {
     /// its sentence names its day or its one event (`سقط أمس 1200 قتيل`, `قتل الآلاف في
     /// مجزرة حماة`).
     /// `other(t)`: does a figure of its own, not coordinated with this one, stand at `t`?
-    /// Period words after it are not this figure's.
+    /// Period words after it are not this figure's. `parts_end`: the last token of the
+    /// parts that break the figure down (its own last when none): the period words after
+    /// them are the whole's too (`استشهاد 61 مدنيا بينهم 14 طفلا و11 امرأة، قتلوا … منذ 29
+    /// كانون الثاني`).
     pub(super) fn scope(
         &self,
         r: &Reading<'a>,
         d: &Draft<'a>,
         other: impl Fn(usize) -> bool,
+        parts_end: usize,
     ) -> FigureScope {
         let s = r.sentence[d.at];
         let compared = |j: usize| {
@@ -551,7 +577,7 @@ impl<'a> Extractor<'a> {
         // Nor past a word that opens a statement of its own (`قتل 5، فيما تتواصل المعارك منذ
         // أسبوع`).
         let another = |h: &Hit| h.entry.kind.is_running_total();
-        let after = (d.last + 1..(d.last + 1 + SCOPE_REACH).min(r.toks().len()))
+        let after = (d.last + 1..(parts_end.max(d.last) + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| {
                 r.sentence[j] == s
                     && !r.hits(j).iter().any(another)
