@@ -113,8 +113,22 @@ impl<'a> Extractor<'a> {
             };
             let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
             let own = self.scope(r, d, other, parts_end);
+            // A figure added to the one before it (`ارتفع عدد الضحايا إلى 592 شخصا إضافة إلى
+            // 1461 مصابا`) shares its cumulative scope as a coordinated one does.
+            let added_to = || {
+                r.besides_before(d.first)
+                    .then(|| {
+                        drafts
+                            .iter()
+                            .filter(|x| x.last < d.first && r.sentence[x.at] == r.sentence[d.at])
+                            .max_by_key(|x| x.last)
+                            .map(|x| x.at)
+                    })
+                    .flatten()
+            };
             let s = d
                 .partner
+                .or_else(added_to)
                 .and_then(|p| scopes.get(&p).copied())
                 .map_or(own, |p| {
                     if p.scope() == Scope::Cumulative {

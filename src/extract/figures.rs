@@ -300,6 +300,18 @@ impl<'a> Extractor<'a> {
                 .any(|h| h.start == t && matches!(h.entry.kind, Kind::Weapon(_)))
     }
 
+    /// Is the quantity at token `j` no count of people: a part of a whole (`7.7`, `20%`)
+    /// or a number of things, its unit after it (`درجة`, `غارات`)?
+    fn of_things(&self, r: &Reading<'a>, j: usize) -> bool {
+        let Some(qi) = r.quantity_of(j) else {
+            return false;
+        };
+        let q = &r.quantities[qi];
+        q.percent
+            || q.value().is_some_and(|v| v.as_integer().is_none())
+            || self.unit_after(r, r.q_toks[qi].1, false)
+    }
+
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
     /// year after one (`أيار 2014`, `عام 2014`)?
     fn of_date(&self, r: &Reading<'a>, j: usize) -> bool {
@@ -387,11 +399,13 @@ impl<'a> Extractor<'a> {
                 && r.toks()[from].joined
                 && r.word_in(from - 1, &r.closed.reached));
         // A date in a period phrase between them is not another figure (`تجاوزت حصيلة
-        // القتلى منذ عام 2011 نحو 400 ألف`).
+        // القتلى منذ عام 2011 نحو 400 ألف`), nor a measure or a number of things (`عدد
+        // ضحايا الزلزال الذي ضرب بقوة 7.7 درجة … إلى 592`).
         (end.saturating_sub(TOLL_REACH)..end)
             .rev()
             .take_while(|&j| {
-                r.sentence[j] == r.sentence[end] && (!r.in_quantity[j] || self.of_date(r, j))
+                r.sentence[j] == r.sentence[end]
+                    && (!r.in_quantity[j] || self.of_date(r, j) || self.of_things(r, j))
             })
             .find_map(|j| {
                 r.hits(j)
@@ -1008,7 +1022,17 @@ impl<'a> Extractor<'a> {
         // A year with nothing counted after it is a date; so is one after a word of time
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
         // Written in digits: a year in words is a count (`قتل ألفان من المدنيين`).
-        let year = is_year(q) && r.toks()[a].kind == TokKind::Digits;
+        // Not what a running total's toll reached, right after its `إلى` (`ارتفعت حصيلة
+        // الوفيات إلى 1922`), unless a year before `إلى` makes a range (`من 2011 إلى 2015`).
+        let reached = fa > 1
+            && r.hits(fa - 1)
+                .iter()
+                .any(|h| h.entry.kind == Kind::TotalTo && h.end == fa)
+            && !r
+                .quantity_of(fa - 2)
+                .is_some_and(|qi| is_year(&r.quantities[qi]))
+            && self.toll_before(r, fa).is_some();
+        let year = is_year(q) && r.toks()[a].kind == TokKind::Digits && !reached;
         // Not behind `و`, which starts another of what is listed (`الأب واثنان من أبنائه`).
         let after_time_word = r.after_unit(fa) && !self.behind_waw(r, a);
         // Any number right after a word of time with nothing counted after it is a date or
