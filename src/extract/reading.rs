@@ -514,6 +514,12 @@ impl<'a> Extractor<'a> {
                         aside = true;
                         Break::Clause
                     }
+                    // Two days joined by a dash are one span of time (`ليل الجمعة - السبت`).
+                    Break::Sentence
+                        if dash() && closed.is_day(word(i - 1)) && closed.is_day(word(i)) =>
+                    {
+                        Break::None
+                    }
                     // A part after a semicolon is its total's (`قتل 10 أشخاص؛ 6 منهم من عائلة
                     // واحدة`): the partitive right after it, or after the part's number.
                     Break::Sentence

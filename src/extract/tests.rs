@@ -346,6 +346,20 @@ fn a_place_before_the_figure_in_its_clause_beats_one_in_the_next() {
     );
 }
 
+/// Two days joined by a spaced dash are one span of time, no end of the sentence: the
+/// place after them is the figure's. A spaced dash between other words still ends it.
+#[test]
+fn two_days_joined_by_a_dash_are_one_span() {
+    assert_eq!(
+        places("قتل 41 عنصرا من الفصائل، ليل الجمعة - السبت، في محافظة دير الزور"),
+        [(Some(41), sy("SY09"))]
+    );
+    assert_eq!(
+        places("قتل 7 أشخاص في قصف - أخبار حلب اليوم"),
+        [(Some(7), None)]
+    );
+}
+
 /// A place in a part of a distribution by place is the part's, not its total's; a place
 /// after a part by group is the whole's.
 #[test]
