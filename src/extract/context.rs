@@ -520,6 +520,32 @@ impl<'a> Extractor<'a> {
                         && j > d.last
                         && j <= d.last + PERIOD_AFTER_REACH)
             }
+            // A month named by the word for month and its name, before the figure in its
+            // sentence (`أن شهر تموز الماضي شهد 32 عملية أسفرت عن مقتل 30 شخصا`, `شهد شهر آب
+            // مقتل 94 مدنيا`): the month's toll. Not a date's month, after a day (`10 من شهر
+            // آب`, `يوم 10 شهر آب`).
+            Kind::Unit { time: Some(t), .. } if t.hours == HOURS_A_MONTH => {
+                let named = h.end < r.toks().len()
+                    && r.toks()[h.end].joined
+                    && r.hits(h.end).iter().any(|m| {
+                        m.start == h.end
+                            && matches!(
+                                m.entry.kind,
+                                Kind::Unit {
+                                    after_of: true,
+                                    time: None,
+                                    ..
+                                }
+                            )
+                    });
+                let day = |k: usize| r.in_quantity[k];
+                let dated = h.start >= 1
+                    && (day(h.start - 1)
+                        || (h.start >= 2
+                            && bytes::same(r.word(h.start - 1), &r.closed.of)
+                            && day(h.start - 2)));
+                named && !dated && j < d.first && !r.definite(h.start)
+            }
             _ => false,
         };
         // Before the figure, or inside it before its number (`عدد القتلى وصل إلى 27`): a
