@@ -297,6 +297,49 @@ impl<'de> Deserialize<'de> for Words {
     }
 }
 
+/// Prefixes compiled to a mask and the bytes it keeps of their first eight, so a word's
+/// first eight bytes are compared with each in one test (`Closed::strip_article` is asked
+/// of most nouns of every figure); a longer prefix is then compared whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Heads(Vec<(u64, u64, String)>);
+
+impl Heads {
+    fn new(prefixes: &[String]) -> Heads {
+        Heads(
+            prefixes
+                .iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let mask = u64::MAX << (8 * (8 - p.len().min(8)));
+                    (mask, Self::head(p) & mask, p.clone())
+                })
+                .collect(),
+        )
+    }
+
+    /// The first eight bytes of `w`, big-endian, zeros past its end.
+    fn head(w: &str) -> u64 {
+        let mut b = [0u8; 8];
+        let n = w.len().min(8);
+        b[..n].copy_from_slice(&w.as_bytes()[..n]);
+        u64::from_be_bytes(b)
+    }
+
+    /// The byte lengths of the prefixes `w` begins with, in their order.
+    fn lengths<'s>(&'s self, w: &'s str) -> impl Iterator<Item = usize> + 's {
+        let h = Self::head(w);
+        self.0
+            .iter()
+            .filter(move |(mask, value, p)| {
+                h & mask == *value
+                    && w.len() >= p.len()
+                    && w.is_char_boundary(p.len())
+                    && (p.len() <= 8 || w.starts_with(p.as_str()))
+            })
+            .map(|(_, _, p)| p.len())
+    }
+}
+
 /// The closed-class words the engine's constructions are built of (`[closed]` in the rules
 /// file), normalised as the text is once loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -304,6 +347,9 @@ impl<'de> Deserialize<'de> for Words {
 pub struct Closed {
     /// Prefixes that carry the article (`ال`, `وال`, `لل`): a word behind one is definite.
     pub article: Words,
+    /// `article` compiled to compare a word's first eight bytes at once.
+    #[serde(skip)]
+    article_heads: Heads,
     /// The conjunction, written apart (`و 3`) or on a word (`وثلاثة`).
     pub and: String,
     /// The partitive `of`, bare (`خمسة من المدنيين`).
@@ -450,6 +496,9 @@ pub struct Closed {
     /// counted before, a figure of its own, no part of them.
     #[serde(default)]
     pub besides: Words,
+    /// The last word of each phrase of `besides`, for a first test of where one ends.
+    #[serde(skip)]
+    pub besides_last: Words,
     /// A death or a wound told as a bare masdar (`وفاة`, `إصابة`): indefinite, governing
     /// no one, all a verb of result left, it is one case.
     #[serde(default)]
@@ -558,6 +607,13 @@ impl Closed {
         ] {
             w.normalise();
         }
+        self.article_heads = Heads::new(&self.article);
+        self.besides_last = Words::new(
+            self.besides
+                .iter()
+                .filter_map(|p| p.split_whitespace().last().map(str::to_string))
+                .collect(),
+        );
         for p in &mut self.at_least_after {
             *p = p
                 .split_whitespace()
@@ -697,9 +753,9 @@ impl Closed {
     /// `w` without its article and what stands before it (`والقتلى` → `قتلى`), when at
     /// least two letters are left: `إلى` and `ألف` only begin as the article does.
     pub fn strip_article<'w>(&self, w: &'w str) -> Option<&'w str> {
-        self.article
-            .iter()
-            .find_map(|p| bytes::strip_prefix(w, p).filter(|stem| stem.len() >= 4))
+        self.article_heads
+            .lengths(w)
+            .find_map(|n| Some(&w[n..]).filter(|stem| stem.len() >= 4))
     }
 
     /// Does `w` end with a possessive ending, at least three letters before it?
@@ -1894,6 +1950,36 @@ mod tests {
                     "{a:?} {b:?}"
                 );
             }
+        }
+    }
+
+    /// Compiled prefixes answer as comparing each prefix whole does: in their order, only
+    /// whole characters, a prefix longer than eight bytes and one longer than the word.
+    #[test]
+    fn heads_answer_as_the_prefixes_do() {
+        let prefixes: Vec<String> = ["ال", "وال", "لل", "بالذات", "ب"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let heads = Heads::new(&prefixes);
+        for w in [
+            "الجرحى",
+            "والقتلى",
+            "للمدنيين",
+            "بالذاتية",
+            "ب",
+            "ا",
+            "",
+            "قتلى",
+            "بال",
+            "و",
+        ] {
+            let naive: Vec<usize> = prefixes
+                .iter()
+                .filter(|p| bytes::strip_prefix(w, p).is_some())
+                .map(|p| p.len())
+                .collect();
+            assert_eq!(heads.lengths(w).collect::<Vec<_>>(), naive, "{w}");
         }
     }
 

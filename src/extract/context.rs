@@ -575,11 +575,17 @@ impl<'a> Extractor<'a> {
         );
         // A period before a word that opens a statement of its own is that statement's
         // (`قتل منذ بداية الشهر 250، فيما قتل أمس 12`: the 12 are yesterday's).
+        // Asked only when a word of scope is met, the rarer case.
         let lo = d.first.saturating_sub(SCOPE_REACH);
-        let lo = (lo..d.first)
-            .rev()
-            .find(|&j| r.closed.is_whereas(r.word(j)))
-            .map_or(lo, |j| j + 1);
+        let opens = std::cell::OnceCell::new();
+        let own_statement = |j: usize| {
+            j >= *opens.get_or_init(|| {
+                (lo..d.first)
+                    .rev()
+                    .find(|&k| r.closed.is_whereas(r.word(k)))
+                    .map_or(lo, |k| k + 1)
+            })
+        };
         for j in (lo..d.at.max(d.first)).filter(|&j| r.sentence[j] == s) {
             // A toll's verb inside a hedge says what may happen to it, not that it rose
             // (`عدد القتلى مرشح للارتفاع لوجود 11 مصابا`).
@@ -592,7 +598,7 @@ impl<'a> Extractor<'a> {
             };
             for h in r.hits(j) {
                 if h.entry.kind.is_running_total() {
-                    if hedged() {
+                    if hedged() || !own_statement(j) {
                         continue;
                     }
                     // One that ends in `إلى` reaches only the figure right after it (`وصل
@@ -607,7 +613,7 @@ impl<'a> Extractor<'a> {
                         d.first.saturating_sub(j) <= TOTAL_REACH
                     };
                 } else {
-                    before |= period(h, j);
+                    before |= period(h, j) && own_statement(j);
                 }
             }
         }
@@ -617,14 +623,11 @@ impl<'a> Extractor<'a> {
         // Nor past a word that opens a statement of its own (`قتل 5، فيما تتواصل المعارك منذ
         // أسبوع`).
         let another = |h: &Hit| h.entry.kind.is_running_total();
-        let after = (d.last + 1..(parts_end.max(d.last) + 1 + SCOPE_REACH).min(r.toks().len()))
-            .take_while(|&j| {
-                r.sentence[j] == s
-                    && !r.hits(j).iter().any(another)
-                    && !other(j)
-                    && !r.closed.is_whereas(r.word(j))
-            })
-            .any(|j| r.hits(j).iter().any(|h| period(h, j)));
+        let from = d.last + 1;
+        let after = (from..(parts_end.max(d.last) + 1 + SCOPE_REACH).min(r.toks().len()))
+            .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
+            .find(|&j| r.hits(j).iter().any(|h| period(h, j)))
+            .is_some_and(|j| !(from..j).any(|k| r.closed.is_whereas(r.word(k))));
         // Whether one event is named is asked only when it decides.
         if before || after || (self.year_after(r, d) && !self.one_event(r, d)) {
             FigureScope::Period

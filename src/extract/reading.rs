@@ -294,8 +294,10 @@ impl<'a> Reading<'a> {
     /// Does a word of `besides` end right before token `t` (`فضلا عن سبعة آخرين`,
     /// `بالإضافة إلى 20 عنصرا`)?
     pub(super) fn besides_before(&self, t: usize) -> bool {
+        // The phrase's last word first: one test turns most words away.
         t > 0
             && self.toks[t].joined
+            && self.word_in(t - 1, &self.closed.besides_last)
             && (t.saturating_sub(3)..t)
                 .any(|k| self.phrase_from(k, &self.closed.besides) == Some(t))
     }
