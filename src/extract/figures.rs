@@ -416,7 +416,19 @@ impl<'a> Extractor<'a> {
                             Kind::Cue { .. } => r.relative_toll_head(h),
                             _ => None,
                         };
-                        h.end <= end
+                        // Only a cue or a plural casualty noun names a toll: the kinds first,
+                        // as most hits are common words.
+                        let may_name = matches!(
+                            h.entry.kind,
+                            Kind::Cue { .. }
+                                | Kind::Noun {
+                                    category: Some(_),
+                                    form: Form::Plural,
+                                    ..
+                                }
+                        );
+                        may_name
+                            && h.end <= end
                             && (total_at(j)
                                 || relative().is_some_and(total_at)
                                 || (verb_after && (r.headed(h) || relative().is_some())))
