@@ -22,6 +22,40 @@ fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
 /// a figure over the country among them.
 pub(super) type SentencePlaces = Vec<(usize, usize, &'static crate::places::Place)>;
 
+/// The figures that break another down (flag `breakdown`), by token, each with the figure
+/// it breaks down.
+struct Breakdowns(HashMap<usize, usize, FastState>);
+
+impl Breakdowns {
+    fn of(drafts: &[Draft<'_>]) -> Breakdowns {
+        Breakdowns(
+            drafts
+                .iter()
+                .filter(|d| d.flags.contains(&Flag::Breakdown))
+                .filter_map(|d| Some((d.at, d.partner?)))
+                .collect(),
+        )
+    }
+
+    /// Does the figure at token `at` break another down?
+    fn is_part(&self, at: usize) -> bool {
+        self.0.contains_key(&at)
+    }
+
+    /// The total a figure is a part of, through the parts it is a part of (`بينهم 14 طفلا
+    /// و11 امرأة`: the 11 follow the 14, a part of the total); the figure itself when it is
+    /// no part. A part's partner stands before it, so the walk ends.
+    fn total_of(&self, mut at: usize) -> usize {
+        for _ in 0..=self.0.len() {
+            match self.0.get(&at) {
+                Some(&p) => at = p,
+                None => break,
+            }
+        }
+        at
+    }
+}
+
 /// What a figure's words make of its scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum FigureScope {
@@ -81,25 +115,11 @@ impl<'a> Extractor<'a> {
                 )
             })
             .collect();
-        // Where the parts of each figure broken down end; a part after a part (`بينهم 14
-        // طفلا و11 امرأة`) is of the total the first breaks down.
-        let part_of: HashMap<usize, usize, FastState> = drafts
-            .iter()
-            .filter(|d| d.flags.contains(&Flag::Breakdown))
-            .filter_map(|d| Some((d.at, d.partner?)))
-            .collect();
+        // Where the parts of each figure broken down end, a part of a part included.
+        let parts = Breakdowns::of(drafts);
         let mut parts_end: HashMap<usize, usize, FastState> = HashMap::default();
-        let mut whole: HashMap<usize, usize, FastState> = HashMap::default();
-        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
-            let mut total = d.at;
-            for _ in 0..drafts.len() {
-                match part_of.get(&total) {
-                    Some(&p) => total = p,
-                    None => break,
-                }
-            }
-            whole.insert(d.at, total);
-            let e = parts_end.entry(total).or_insert(d.last);
+        for d in drafts.iter().filter(|d| parts.is_part(d.at)) {
+            let e = parts_end.entry(parts.total_of(d.at)).or_insert(d.last);
             *e = (*e).max(d.last);
         }
         for d in drafts {
@@ -108,7 +128,7 @@ impl<'a> Extractor<'a> {
             // after it are that figure's.
             let other = |t: usize| {
                 partners.get(&t).is_some_and(|&(p, waw)| {
-                    p != Some(d.at) && whole.get(&t) != Some(&d.at) && !waw
+                    p != Some(d.at) && !(parts.is_part(t) && parts.total_of(t) == d.at) && !waw
                 })
             };
             let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
@@ -153,11 +173,7 @@ impl<'a> Extractor<'a> {
         let mut seen = HashMap::default();
         // A part of a part (`منهم 30 في حلب، و20 في إدلب`: the 20 follows the 30) is a part
         // of the total the first part breaks down.
-        let part_of: HashMap<usize, usize, FastState> = drafts
-            .iter()
-            .filter(|d| d.flags.contains(&Flag::Breakdown))
-            .filter_map(|d| Some((d.at, d.partner?)))
-            .collect();
+        let parts = Breakdowns::of(drafts);
         // A total's place is named before its first part of a distribution by place (a
         // bare number, of its total's group): a place in that part is the part's (`80
         // شخصا قتلوا أمس، بينهم 30 في حمص`: the 80 are of no one place). A part by group
@@ -168,24 +184,12 @@ impl<'a> Extractor<'a> {
             r.in_quantity[d.at] && d.partner.and_then(|p| group_at.get(&p)) == Some(&d.group)
         };
         let mut first_part: HashMap<usize, usize, FastState> = HashMap::default();
-        for d in drafts
-            .iter()
-            .filter(|d| part_of.contains_key(&d.at) && by_place(d))
-        {
+        for d in drafts.iter().filter(|d| parts.is_part(d.at) && by_place(d)) {
             let e = first_part
                 .entry(d.partner.unwrap_or(d.at))
                 .or_insert(d.first);
             *e = (*e).min(d.first);
         }
-        let total_of = |mut at: usize| {
-            for _ in 0..drafts.len() {
-                match part_of.get(&at) {
-                    Some(&p) => at = p,
-                    None => break,
-                }
-            }
-            at
-        };
         let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> =
             HashMap::default();
         for d in drafts {
@@ -194,7 +198,7 @@ impl<'a> Extractor<'a> {
             // figure's, and the part is where its total is (`21 مدنيا قتلوا في حمص، بينهم
             // ثلاثة أطفال، فيما قتل 9 في إدلب`; `قتل 5 مدنيين بينهم طفلان وأصيب 8 آخرون بقصف
             // على أريحا`: all in Idleb).
-            let bounded = part_of.contains_key(&d.at) && !by_place(d);
+            let bounded = parts.is_part(d.at) && !by_place(d);
             if bounded {
                 let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
                 until = until.min(next.unwrap_or(usize::MAX));
@@ -202,9 +206,9 @@ impl<'a> Extractor<'a> {
             // A part told in a sentence after its total's, naming no place of its own, is
             // where its total is (`قتل 45 شخصا في أنحاء سورية، بينهم 20 في حمص. وبين
             // القتلى ستة أطفال`: not Homs).
-            let total_before = part_of
-                .contains_key(&d.at)
-                .then(|| total_of(d.at))
+            let total_before = parts
+                .is_part(d.at)
+                .then(|| parts.total_of(d.at))
                 .filter(|&p| bounded || r.sentence[p] < r.sentence[d.at])
                 .and_then(|p| at_place.get(&p).copied());
             let place = match total_before {
@@ -214,10 +218,10 @@ impl<'a> Extractor<'a> {
             at_place.insert(d.at, place);
         }
         let mut part_places: HashMap<usize, Vec<&str>, FastState> = HashMap::default();
-        for d in drafts.iter().filter(|d| part_of.contains_key(&d.at)) {
+        for d in drafts.iter().filter(|d| parts.is_part(d.at)) {
             if let Some(Some(place)) = at_place.get(&d.at) {
                 part_places
-                    .entry(total_of(d.at))
+                    .entry(parts.total_of(d.at))
                     .or_default()
                     .push(place.admin1.pcode);
             }
@@ -552,10 +556,7 @@ impl<'a> Extractor<'a> {
         // running total's word, or a period. A figure right after `إلى` with a running
         // total's toll named before it, however far, is what the total reached (`ارتفاع عدد
         // ضحايا حادث تدافع منى إلى 769 حالة وفاة`).
-        let after_to = d.first > 0
-            && r.hits(d.first - 1)
-                .iter()
-                .any(|h| h.entry.kind == Kind::TotalTo);
+        let after_to = r.to_before(d.first);
         // Or, with no number between, a running total's verb anywhere before it in its
         // sentence, its toll however long (`ارتفع عدد الجنود الذين سقطوا في هجوم استهدف
         // كمينا في شمال سيناء، الجمعة، إلى 12 قتيلا`).
@@ -603,10 +604,7 @@ impl<'a> Extractor<'a> {
                     }
                     // One that ends in `إلى` reaches only the figure right after it (`وصل
                     // إلى 27`; not `وصل إلى المستشفى 14 مصابا`).
-                    let to_end = h.end > h.start + 1
-                        && r.hits(h.end - 1)
-                            .iter()
-                            .any(|t| t.entry.kind == Kind::TotalTo && t.start == h.end - 1);
+                    let to_end = h.end > h.start + 1 && r.to_before(h.end);
                     total |= if to_end {
                         h.end == d.first || (d.at == h.end && d.first < h.end)
                     } else {
@@ -652,12 +650,8 @@ impl<'a> Extractor<'a> {
         });
         let day = |t: usize| {
             r.closed.is_day_ordinal(r.word(t))
-                || r.quantity_of(t).is_some_and(|qi| {
-                    r.quantities[qi]
-                        .value()
-                        .and_then(|v| v.as_integer())
-                        .is_some_and(|v| (1..=31).contains(&v))
-                })
+                || r.quantity_of(t)
+                    .is_some_and(|qi| r.quantities[qi].value().is_some_and(|v| v.is_int_in(1, 31)))
         };
         month
             && h.start >= 2

@@ -347,12 +347,13 @@ impl<'a> Extractor<'a> {
     /// After a direct total's verb the figure needs no `إلى` (`بلغ عدد القتلى منذ بداية
     /// الأحداث 5000`).
     pub(super) fn toll_before(&self, r: &Reading<'a>, from: usize) -> Option<Hit<'a>> {
-        let after_to = from
-            .checked_sub(1)
-            .is_some_and(|to| r.hits(to).iter().any(|h| h.entry.kind == Kind::TotalTo));
+        let after_to = r.to_before(from);
         let end = if after_to { from - 1 } else { from };
-        // An adverb or a day may stand between the verb and the toll's head (`ويرتفع بذلك
-        // عدد قتلى الجيش إلى 300`, `وارتفعت اليوم حصيلة الضحايا إلى 12`).
+        // An adverb or a day, which may stand between the verb and the toll's head (`ويرتفع
+        // بذلك عدد قتلى الجيش إلى 300`, `وارتفعت اليوم حصيلة الضحايا إلى 12`) or `إلى`.
+        let adverb = |t: usize| {
+            r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
+        };
         let total_at = |j: usize| {
             let verb_at = |k: usize| {
                 r.sentence[k] == r.sentence[j]
@@ -361,9 +362,6 @@ impl<'a> Extractor<'a> {
                             && matches!(h.entry.kind, Kind::Scope { backward: false, direct }
                                 if after_to || direct)
                     })
-            };
-            let adverb = |t: usize| {
-                r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
             };
             (j.saturating_sub(2)..j).any(verb_at) || (j >= 3 && verb_at(j - 3) && adverb(j - 2))
         };
@@ -388,12 +386,7 @@ impl<'a> Extractor<'a> {
         };
         let verb_after = (after_to
             && from >= 2
-            && (verb_ends(from - 1)
-                || (from >= 3
-                    && r.toks()[from - 2].joined
-                    && (r.word_in(from - 2, &r.closed.adverb)
-                        || r.closed.is_day(r.word(from - 2)))
-                    && verb_ends(from - 2))))
+            && (verb_ends(from - 1) || (from >= 3 && adverb(from - 2) && verb_ends(from - 2))))
             || (!after_to
                 && from >= 1
                 && r.toks()[from].joined
@@ -452,7 +445,7 @@ impl<'a> Extractor<'a> {
         z: usize,
     ) -> Option<(Category, Hit<'a>)> {
         let n = r.toks().len();
-        let risen = fa > 0 && r.hits(fa - 1).iter().any(|h| h.entry.kind == Kind::TotalTo);
+        let risen = r.to_before(fa);
         let linked =
             |t: usize| t < n && (r.toks()[t].joined || (risen && r.sentence[t] == r.sentence[fa]));
         let head = |t: usize| linked(t) && r.closed.is_toll(r.word(t));
@@ -521,7 +514,7 @@ impl<'a> Extractor<'a> {
     /// names the toll. The figure is then of what the figures before it counted.
     pub(super) fn total_verb_before(&self, r: &Reading<'a>, fa: usize) -> Option<(Hit<'a>, bool)> {
         let joined = |t: usize| r.toks()[t].joined;
-        if fa < 2 || !joined(fa) || !r.hits(fa - 1).iter().any(|h| h.entry.kind == Kind::TotalTo) {
+        if fa < 2 || !joined(fa) || !r.to_before(fa) {
             return None;
         }
         let mut k = fa - 2;
@@ -1037,9 +1030,7 @@ impl<'a> Extractor<'a> {
         // Not what a running total's toll reached, right after its `إلى` (`ارتفعت حصيلة
         // الوفيات إلى 1922`), unless a year before `إلى` makes a range (`من 2011 إلى 2015`).
         let reached = fa > 1
-            && r.hits(fa - 1)
-                .iter()
-                .any(|h| h.entry.kind == Kind::TotalTo && h.end == fa)
+            && r.to_before(fa)
             && !r
                 .quantity_of(fa - 2)
                 .is_some_and(|qi| is_year(&r.quantities[qi]))

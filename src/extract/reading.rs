@@ -236,6 +236,16 @@ impl<'a> Reading<'a> {
         self.phrase_end(t, &self.closed.as_follows)
     }
 
+    /// Does a running total's `إلى` (a [`Kind::TotalTo`] word) end right before token `t`
+    /// (`ارتفع عدد القتلى إلى 12`)?
+    pub(super) fn to_before(&self, t: usize) -> bool {
+        t > 0
+            && self
+                .hits(t - 1)
+                .iter()
+                .any(|h| h.entry.kind == Kind::TotalTo && h.end == t)
+    }
+
     /// The token after an adverb at `t` (`لاحقا`, the closed class `adverb`), which may
     /// stand between a verb and its subject.
     pub(super) fn past_adverb(&self, t: usize) -> Option<usize> {
