@@ -699,13 +699,23 @@ impl<'a> Extractor<'a> {
             w == r.closed.already
                 || w.strip_prefix(r.closed.and.as_str()) == Some(r.closed.already.as_str())
         };
+        // A similar event before the figure is an earlier one only when the sentence dates
+        // it (`وشهدت البلدة العام الماضي هجوما مماثلا أسفر عن مقتل 9`); without a time, it
+        // is another place's share of the day (`وتعرضت بلدة مجاورة لقصف مماثل ما أدى إلى
+        // مقتل مدني`).
+        let dated = || self.dated(r, d);
         let before = (d.first.saturating_sub(SCOPE_REACH)..=d.last)
             .filter(|&j| r.sentence[j] == s)
             .any(|j| {
                 r.hits(j).iter().any(|h| match h.entry.kind {
                     Kind::Background {
-                        pluperfect: false, ..
+                        pluperfect: false,
+                        trailing: false,
                     } => true,
+                    Kind::Background {
+                        pluperfect: false,
+                        trailing: true,
+                    } => dated(),
                     Kind::Background {
                         pluperfect: true, ..
                     } => r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already),
@@ -759,6 +769,18 @@ impl<'a> Extractor<'a> {
                                 && r.word_in(h.end, &r.closed.similar_to))
                     })
                 })
+    }
+
+    /// Does the figure's sentence name a time other than the day's: a period or month
+    /// word of scope, or a year (`العام الماضي`, `في آذار 2014`)?
+    fn dated(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        let s = r.sentence[d.at];
+        self.near(r, d, SCOPE_REACH)
+            .any(|h| matches!(h.entry.kind, Kind::Scope { .. } | Kind::PeriodAfter))
+            || r.q_toks
+                .iter()
+                .enumerate()
+                .any(|(qi, &(t, _))| r.sentence[t] == s && is_year(&r.quantities[qi]))
     }
 
     /// Is the figure of a size one event seldom has: a thousand or more, or a vague count of

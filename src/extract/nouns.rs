@@ -756,6 +756,27 @@ impl<'a> Extractor<'a> {
             .find(|n| n.end <= v.start && (n.start + 1..v.start).all(|t| r.toks()[t].joined)) else {
                 continue;
             };
+            // A noun of people that is the adjective of one right before it (`قتل شاب مدني
+            // وأصيب آخرون`): that one is the subject, and what stands before it decides.
+            let n = (n.start > 0 && r.toks()[n.start].joined)
+                .then(|| {
+                    r.hits(n.start - 1)
+                        .iter()
+                        .find(|h| {
+                            h.end == n.start
+                                && matches!(
+                                    h.entry.kind,
+                                    Kind::Noun {
+                                        category: None,
+                                        form: Form::Singular,
+                                        ..
+                                    }
+                                )
+                        })
+                        .copied()
+                })
+                .flatten()
+                .unwrap_or(n);
             let i = n.start;
             if !one(&n)
                 || (i..v.end).any(|t| used[t])
