@@ -27,7 +27,12 @@ pub(crate) mod bytes {
     /// loads of each, with no branch on their bytes.
     #[inline]
     pub(crate) fn same(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
+        same_bytes(a.as_bytes(), b.as_bytes())
+    }
+
+    /// [`same`] on bytes.
+    #[inline]
+    pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         let n = a.len();
         if n != b.len() {
             return false;
@@ -257,24 +262,63 @@ impl Kind {
 
 /// The words of one closed class, and the byte lengths they come in: most words asked
 /// about are of no class, and one test of their length turns them away before any
-/// comparison (`has`). Read as the list it is everywhere else.
+/// comparison (`has`). The words of each length are also laid end to end in one buffer, so
+/// a word is compared with its class in one or two cache lines, not by following a pointer
+/// to each word. Read as the list it is everywhere else.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Words {
     list: Vec<String>,
     /// Bit `k` for a word of `k` bytes; bit 63 for every word of 63 bytes or more.
     lengths: u64,
+    /// The words shorter than [`Words::FLAT`] bytes, by length, then in list order.
+    flat: Box<[u8]>,
+    /// Where the words of each length begin in `flat`, and where they end: `flat[at[n] ..
+    /// at[n + 1]]`.
+    at: Box<[u32]>,
 }
 
 impl Words {
+    /// Words this long or longer are compared with the list.
+    const FLAT: usize = 63;
+
     pub fn new(list: Vec<String>) -> Words {
         let lengths = list.iter().fold(0, |m, w| m | 1 << w.len().min(63));
-        Words { list, lengths }
+        let longest = list
+            .iter()
+            .map(String::len)
+            .filter(|&n| n < Words::FLAT)
+            .max()
+            .unwrap_or(0);
+        let (mut flat, mut at) = (Vec::new(), Vec::with_capacity(longest + 2));
+        for n in 0..=longest {
+            at.push(u32::try_from(flat.len()).expect("a closed class is small"));
+            for w in list.iter().filter(|w| w.len() == n) {
+                flat.extend_from_slice(w.as_bytes());
+            }
+        }
+        at.push(u32::try_from(flat.len()).expect("a closed class is small"));
+        Words {
+            list,
+            lengths,
+            flat: flat.into(),
+            at: at.into(),
+        }
     }
 
     /// Is `w` one of the words?
     #[inline]
     pub fn has(&self, w: &str) -> bool {
-        self.lengths >> w.len().min(63) & 1 == 1 && bytes::any_of(&self.list, w)
+        let n = w.len();
+        if self.lengths >> n.min(63) & 1 == 0 {
+            return false;
+        }
+        if n >= Words::FLAT || n == 0 {
+            return bytes::any_of(&self.list, w);
+        }
+        let (a, z) = (self.at[n] as usize, self.at[n + 1] as usize);
+        self.flat[a..z]
+            .chunks_exact(n)
+            .any(|c| bytes::same_bytes(c, w.as_bytes()))
     }
 
     /// Every word normalised as the text is.

@@ -630,7 +630,16 @@ impl<'a> Extractor<'a> {
             }
         }
         hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
-        // The other hits are read by token, not walked: they get no list.
+        // The other hits are read by token, not walked: they get no list. Each list is
+        // sized once, by a count first: they are filled for every article.
+        let mut sizes = [0usize; Lead::COUNT];
+        for h in &hits {
+            sizes[h.entry.family as usize] += 1;
+        }
+        sizes[Lead::Other as usize] = 0;
+        for (lead, &size) in r.lead.iter_mut().zip(&sizes) {
+            lead.reserve_exact(size);
+        }
         for (i, h) in hits.iter().enumerate() {
             if h.entry.family != Lead::Other {
                 r.lead[h.entry.family as usize]
