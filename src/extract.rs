@@ -547,7 +547,13 @@ impl<'a> Extractor<'a> {
                 // A figure may be followed by people counted by their noun, after `و`: more
                 // parts of a breakdown (`بينهم 4 أطفال وامرأتان`), or more of the dead or
                 // wounded (`قضى ثلاثة أطفال وأمهم`).
-                let part = d.flags.contains(&Flag::Breakdown);
+                // A part by its flag, or by the word that opens it (`بينهم 6 أطفال`), whose
+                // flag is set once the total is known.
+                let part = d.flags.contains(&Flag::Breakdown)
+                    || r.closed.opens_part(
+                        r.word(d.first),
+                        (d.first + 1 < r.toks().len()).then(|| r.word(d.first + 1)),
+                    );
                 let head = Head {
                     category: d.category,
                     count: None,

@@ -1599,24 +1599,40 @@ impl<'a> Extractor<'a> {
         // Without و a noun is an adjective (`قائد عسكري`) unless it opens the list of a
         // head of two or more (`شخصين امرأة و رجل`).
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
+        // A part's list goes on past a comma behind `و`, in its sentence (`بينهم 6 أطفال،
+        // وامرأة`): a comma does not end a breakdown.
+        let past_comma = (head.part
+            && j > 0
+            && j < r.toks().len()
+            && !r.toks()[j].joined
+            && r.sentence[j] == r.sentence[j - 1])
+            .then_some(j);
+        let noun = |k: usize| {
+            if past_comma == Some(k) {
+                r.hits(k)
+                    .iter()
+                    .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+                    .copied()
+            } else {
+                self.noun_at(r, k)
+            }
+        };
         loop {
+            let joined = j < r.toks().len() && (r.toks()[j].joined || past_comma == Some(j));
             // `و` on the word, not a word whose own first letter it is (`قتل شاب والده`).
-            let waw = if j < r.toks().len()
-                && r.toks()[j].joined
-                && bytes::same(r.word(j), &r.closed.and)
-            {
+            let waw = if joined && bytes::same(r.word(j), &r.closed.and) {
                 j += 1;
                 true
             } else {
                 j < r.toks().len()
                     && bytes::begins(r.word(j), &r.closed.and)
-                    && self.noun_at(r, j).is_none_or(|n| r.conjoined(&n))
+                    && noun(j).is_none_or(|n| r.conjoined(&n))
             };
             if !(waw || bare_ok) {
                 return;
             }
             bare_ok = false;
-            let Some(n) = self.noun_at(r, j) else { return };
+            let Some(n) = noun(j) else { return };
             // One of them named by a noun after it is the cue of a part, that noun's
             // (`قتل شخصان أحدهما طفل`: one child), read as a cue is; with no noun it is
             // one of those counted, told of again (`استشهد مدنيان أحدهما في دمشق`), no one

@@ -666,6 +666,16 @@ impl<'a> Cursor<'a> {
                 .and_then(|(k, m)| self.number(k, m))
                 .or_else(|| to(lo))
         {
+            // A scale word after the upper end is the lower end's too (`بين 35 و40 ألف`:
+            // 35,000 to 40,000), when the lower end has none and so scaled stays below it.
+            let scaled = self
+                .scale_after(e - 1, false)
+                .filter(|_| e - 1 > end)
+                .and_then(|s| {
+                    let v = lo.as_integer().filter(|&v| v > 0 && v < s)?;
+                    Some(Num::int(v.checked_mul(s)?)).filter(|l| l.as_integer() <= hi.as_integer())
+                });
+            let lo = scaled.unwrap_or(lo);
             q.amount = Amount::Range(lo, hi);
             q.end = self.toks[e - 1].end;
             q.full_end = q.end;
