@@ -564,6 +564,9 @@ impl<'a> Extractor<'a> {
                 let j = d.last + 1;
                 out.push(d);
                 self.parts_after(r, j, head, &mut used, &mut out);
+                if !part {
+                    self.placed_after(r, out.len() - 1, &mut used, &mut out);
+                }
                 None
             })
             .collect();

@@ -192,6 +192,11 @@ impl<'a> Extractor<'a> {
         }
         let mut at_place: HashMap<usize, Option<&'static crate::places::Place>, FastState> =
             HashMap::default();
+        // The words of every figure: two places with one between them are two figures'.
+        let mut figure_words = vec![false; r.toks().len()];
+        for d in drafts {
+            figure_words[d.first..=d.last].fill(true);
+        }
         for d in drafts {
             let mut until = first_part.get(&d.at).copied().unwrap_or(usize::MAX);
             // A part by group names no place past the next figure: one there is that
@@ -199,6 +204,20 @@ impl<'a> Extractor<'a> {
             // ثلاثة أطفال، فيما قتل 9 في إدلب`; `قتل 5 مدنيين بينهم طفلان وأصيب 8 آخرون بقصف
             // على أريحا`: all in Idleb).
             let bounded = parts.is_part(d.at) && !by_place(d);
+            // More of its kind named with places of their own after it: the place past the
+            // first of them is theirs (`قتل 3 جنود في درعا، وطفل في حمص`).
+            if let Some(next) = drafts
+                .iter()
+                .filter(|x| {
+                    x.first > d.last
+                        && x.construction == by::NOUN_BY_PLACE
+                        && r.sentence[x.at] == r.sentence[d.at]
+                })
+                .map(|x| x.first)
+                .min()
+            {
+                until = until.min(next);
+            }
             if bounded {
                 let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
                 until = until.min(next.unwrap_or(usize::MAX));
@@ -212,8 +231,10 @@ impl<'a> Extractor<'a> {
                 .filter(|&p| bounded || r.sentence[p] < r.sentence[d.at])
                 .and_then(|p| at_place.get(&p).copied());
             let place = match total_before {
-                Some(total) => self.place(r, d, until, false, &mut seen).or(total),
-                None => self.place(r, d, until, true, &mut seen),
+                Some(total) => self
+                    .place(r, d, until, false, &figure_words, &mut seen)
+                    .or(total),
+                None => self.place(r, d, until, true, &figure_words, &mut seen),
             };
             at_place.insert(d.at, place);
         }
@@ -249,6 +270,7 @@ impl<'a> Extractor<'a> {
         d: &Draft<'a>,
         until: usize,
         previous: bool,
+        figure_words: &[bool],
         seen: &mut HashMap<usize, SentencePlaces, FastState>,
     ) -> Option<&'static crate::places::Place> {
         let s = r.sentence[d.at];
@@ -344,11 +366,13 @@ impl<'a> Extractor<'a> {
             // A list of places of more than one governorate: a figure spread over them, of
             // no one place (`سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص`).
             let (t0, end, p) = here[k];
-            // Not past another figure: `منهم 30 في حلب، و20 في إدلب` are two places of two.
+            // Not past another figure: `منهم 30 في حلب، و20 في إدلب` and `قتل 10 أشخاص في
+            // حلب، وأصيب رجل في إدلب` are two places of two.
             let spread = here.get(k + 1).is_some_and(|&(t, _, q)| {
                 listed_after(r, end, t)
                     && q.admin1.pcode != p.admin1.pcode
                     && !r.in_quantity[end.min(t)..t].contains(&true)
+                    && !(end.min(t)..t).any(|k| figure_words[k] && !(d.first..=d.last).contains(&k))
             });
             return (!spread && !nationwide_until(t0)).then_some(p);
         }

@@ -1860,9 +1860,11 @@ pub(super) fn mark_breakdowns(
     theirs: impl Fn(usize) -> bool,
 ) {
     let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
+    // People named with a place of their own after a figure's are more of its kind.
+    let by_place = |d: &Draft<'_>| d.construction == by::NOUN_BY_PLACE;
     let mut i = 0;
     while i < out.len() {
-        if !specific(out[i].group) || out[i].count.is_none() {
+        if !specific(out[i].group) || out[i].count.is_none() || by_place(&out[i]) {
             i += 1;
             continue;
         }
@@ -1870,6 +1872,7 @@ pub(super) fn mark_breakdowns(
         let mut j = i + 1;
         while j < out.len()
             && specific(out[j].group)
+            && !by_place(&out[j])
             && out[j].category == cat
             && out[j].count.is_some()
             && sentence(out[j].at) == sent

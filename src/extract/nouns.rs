@@ -1529,6 +1529,89 @@ impl<'a> Extractor<'a> {
 
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
     /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    /// A distribution by place written with nouns (see [`by::NOUN_BY_PLACE`]): after the
+    /// figure `out[at]` and its place, each clause past a comma that opens with `و` and
+    /// one or two people named by their noun (a few behind `و`), then a place of their own,
+    /// is more of the figure's kind, each noun a figure. The walk ends at the first clause
+    /// that is not one.
+    pub(super) fn placed_after(
+        &self,
+        r: &Reading<'a>,
+        at: usize,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let (category, s, last) = (out[at].category, r.sentence[out[at].last], out[at].last);
+        let n_toks = r.toks().len();
+        // The clause after the figure's place: the place right after it, nothing but that
+        // up to the comma.
+        let next_clause = |from: usize| {
+            (from + 1..n_toks)
+                .take_while(|&t| r.sentence[t] == s && !r.in_quantity[t])
+                .find(|&t| !r.toks()[t].joined)
+        };
+        if !self.place_at(r, last + 1) {
+            return;
+        }
+        let one_or_two = |h: &Hit<'a>| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: None,
+                    group: Some(_),
+                    form: Form::Singular | Form::Dual,
+                    named: false,
+                    ..
+                }
+            )
+        };
+        let mut k = next_clause(last + 1);
+        while let Some(c) = k {
+            // `وامرأة` or `و امرأة`.
+            let first = if bytes::same(r.word(c), &r.closed.and) {
+                c + 1
+            } else if bytes::begins(r.word(c), &r.closed.and) {
+                c
+            } else {
+                return;
+            };
+            let noun_at = |t: usize, joined: bool| {
+                (t < n_toks && (joined || r.toks()[t].joined))
+                    .then(|| r.hits(t).iter().find(|h| one_or_two(h)).copied())
+                    .flatten()
+                    .filter(|n| !used[n.start] && !r.definite(n.start))
+            };
+            let mut nouns = Vec::new();
+            let mut t = first;
+            while let Some(n) = noun_at(t, t == c) {
+                if t != first && !r.conjoined(&n) {
+                    break;
+                }
+                nouns.push(n);
+                t = n.end;
+            }
+            if nouns.is_empty() || !self.place_at(r, t) {
+                return;
+            }
+            for n in nouns {
+                let Kind::Noun { group, form, .. } = n.entry.kind else {
+                    continue;
+                };
+                used[n.start..n.end].fill(true);
+                out.push(Draft::counted(
+                    by::NOUN_BY_PLACE,
+                    category,
+                    form.count(),
+                    group.unwrap_or(Group::Unspecified),
+                    (n.start, n.end - 1),
+                    n.start,
+                    &n.entry.rule,
+                ));
+            }
+            k = next_clause(t);
+        }
+    }
+
     pub(super) fn parts_after(
         &self,
         r: &Reading<'a>,
