@@ -97,8 +97,11 @@ impl<'a> Extractor<'a> {
         }
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
+            // `فيما`, `بينما` open a statement of their own: a cue before them is the one
+            // before's (`إن 70 ألف شخص قتلوا فيما فر نحو مليون`).
             if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
                 || (r.in_quantity[j] && !self.of_date(r, j))
+                || r.closed.is_whereas(r.word(j))
             {
                 return None;
             }
