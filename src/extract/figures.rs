@@ -639,7 +639,28 @@ impl<'a> Extractor<'a> {
         } else {
             CUE_AFTER_REACH
         };
-        for j in from..(of_at + reach).min(r.toks().len()) {
+        // Figures coordinated with this one, past commas too, share the verb after the
+        // last of them (`إن 25 مدنيا، و9 جنود، و12 منشقا قتلوا`): each one met moves the
+        // reach and the clause on.
+        let mut limit = (of_at + reach).min(n);
+        let mut clause = r.clause[from - 1];
+        let mut j = from;
+        while j < limit {
+            // A number behind `و`, or the word `و` before one.
+            let waw_number = (r.in_quantity[j] && !r.in_quantity[j - 1] && self.behind_waw(r, j))
+                || (bytes::same(r.word(j), &r.closed.and)
+                    && j + 1 < n
+                    && r.in_quantity[j + 1]
+                    && r.toks()[j + 1].joined);
+            let coordinated = !opened
+                && aside.is_none()
+                && waw_number
+                && r.sentence[j] == r.sentence[from - 1]
+                && (r.toks()[j].joined || r.comma_before(j));
+            if coordinated {
+                clause = r.clause[j];
+                limit = limit.max((j + CUE_AFTER_REACH).min(n));
+            }
             let apart = if opened {
                 r.sentence[j] != r.sentence[from - 1]
             } else if let Some(c) = aside {
@@ -653,7 +674,7 @@ impl<'a> Extractor<'a> {
                         && r.clause[j - 1] == c
                         && r.comma_before(j)
                 };
-                r.clause[j] != r.clause[from - 1]
+                r.clause[j] != clause
                     && !(j == from && opens_next(r.clause[from - 1]))
                     && !(part && j > from && opens_next(r.clause[from]))
             };
@@ -738,6 +759,7 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
+            j += 1;
         }
         None
     }
