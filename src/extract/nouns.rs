@@ -1529,6 +1529,56 @@ impl<'a> Extractor<'a> {
 
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
     /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    /// A singular noun of people behind `و` at token `j`, right after the singular noun a
+    /// figure of eleven or more counts (`275 طفلا وامرأة`), and the token after it: counted
+    /// by the same number. Not a definite noun, nor one more figure's head (`و3 نساء`).
+    pub(super) fn counted_too(
+        &self,
+        r: &Reading<'a>,
+        d: &Draft<'a>,
+        j: usize,
+    ) -> Option<(Group, usize)> {
+        // A singular, or the accusative singular a count of eleven or more takes
+        // (`طفلا`), which the rules list among the forms after a number.
+        let singular = |t: usize, end: usize| {
+            r.hits(t).iter().find(|h| {
+                h.end == end
+                    && match h.entry.kind {
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Singular,
+                            named: false,
+                            ..
+                        } => true,
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Plural,
+                            named: false,
+                            ..
+                        } => self.lex.singular_accusative(h.entry),
+                        _ => false,
+                    }
+            })
+        };
+        // The figure's own noun is singular and ends it.
+        if d.last < d.at || singular(d.last, j).is_none() && singular(d.at + 1, j).is_none() {
+            return None;
+        }
+        let n = self.noun_at(r, j)?;
+        let Kind::Noun {
+            category: None,
+            form: Form::Singular,
+            named: false,
+            group,
+            ..
+        } = n.entry.kind
+        else {
+            return None;
+        };
+        (r.conjoined(&n) && !r.definite(n.start) && !r.in_quantity[n.start])
+            .then(|| (group.unwrap_or(Group::Unspecified), n.end))
+    }
+
     /// A distribution by place written with nouns (see [`by::NOUN_BY_PLACE`]): after the
     /// figure `out[at]` and its place, each clause past a comma that opens with `و` and
     /// one or two people named by their noun (a few behind `و`), then a place of their own,
