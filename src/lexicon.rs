@@ -208,6 +208,10 @@ pub enum Kind {
     /// A head right before a figure's number, the figure its genitive: the dead or wounded
     /// named again for someone of theirs (`تعويض ذوي 60 قتيلا`, `عائلات 15 ضحية`).
     ExcludeGoverning,
+    /// A court or its ruling: an execution ([`Closed::execution`]) told after it in its
+    /// sentence is a sentence passed, no death (`قضت محكمة اليوم، بإعدام 17 شخصا`); an
+    /// execution carried out (`نفذ حكم الإعدام`) is not told by these words.
+    Court,
     /// A negation (`لم`, `دون`, `عدم`): not a casualty up to two words before the cue, like
     /// [`Kind::Exclude`], and further on in its clause for a figure with no number
     /// (`لم يسفر الانفجار عن وقوع إصابات`), unless a relative pronoun opens a clause of its own
@@ -581,6 +585,10 @@ pub struct Closed {
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
+    /// An execution (`إعدام`, `بإعدام`, `أعدم`): after a court's word in its sentence
+    /// ([`Kind::Court`]), a sentence passed.
+    #[serde(default)]
+    pub execution: Words,
     /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
@@ -648,6 +656,7 @@ impl Closed {
             &mut self.resulted_in,
             &mut self.whereas,
             &mut self.day_ordinal,
+            &mut self.execution,
         ] {
             w.normalise();
         }
@@ -722,6 +731,11 @@ impl Closed {
     /// (`فيما`, `وبينما`)?
     pub fn is_whereas(&self, w: &str) -> bool {
         self.bare_in(&self.whereas, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a word of execution (`بإعدام`, `وإعدام`)?
+    pub fn is_execution(&self, w: &str) -> bool {
+        self.bare_in(&self.execution, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a day of the month (`العاشر`, `والعشرين`)?
@@ -1030,6 +1044,10 @@ struct ExcludeRow {
     /// A head whose genitive the figure is, right before its number (`ذوي 60 قتيلا`).
     #[serde(default)]
     governs: bool,
+    /// A court: an execution after it in its sentence is a sentence passed (`قضت محكمة
+    /// اليوم، بإعدام 17 شخصا`).
+    #[serde(default)]
+    court: bool,
     words: Vec<String>,
 }
 
@@ -1515,6 +1533,8 @@ impl Lexicon {
                 Kind::ExcludeUnhurt
             } else if x.governs {
                 Kind::ExcludeGoverning
+            } else if x.court {
+                Kind::Court
             } else {
                 Kind::Exclude(x.categories.clone())
             };
@@ -1907,6 +1927,7 @@ pub fn kind_name(kind: &Kind) -> String {
         Kind::ExcludeGoverning => {
             "exclude: right before the number, the figure its genitive".into()
         }
+        Kind::Court => "exclude: a court, which makes an execution after it a sentence".into(),
         Kind::Rate => "exclude: a rate, before a unit of time".into(),
         Kind::Negation => "exclude: a negation of its clause".into(),
         Kind::Denial => "exclude: a denial of what its clause tells".into(),

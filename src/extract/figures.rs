@@ -853,6 +853,20 @@ impl<'a> Extractor<'a> {
             })
             .map(|h| h.entry.rule.as_str())
             .or_else(|| self.negated(r, a, z))
+            .or_else(|| self.sentenced(r, a, z))
+    }
+
+    /// An execution among the figure's words at `a..z` after a court or its ruling in its
+    /// sentence ([`Kind::Court`]): a sentence passed, no death. The court's rule.
+    fn sentenced(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
+        let z = z.min(r.toks().len());
+        let at = (a..z).find(|&t| r.closed.is_execution(r.word(t)))?;
+        let s = r.sentence[at];
+        (0..at)
+            .rev()
+            .take_while(|&t| r.sentence[t] == s)
+            .find_map(|t| r.hits(t).iter().find(|h| h.entry.kind == Kind::Court))
+            .map(|h| h.entry.rule.as_str())
     }
 
     /// The negation that denies a figure with no number at tokens `a..z` from further
