@@ -520,6 +520,10 @@ pub struct Closed {
     /// Adverbs that may stand between a verb and its subject (`وتوفي لاحقا أحد الجرحى`).
     #[serde(default)]
     pub adverb: Words,
+    /// Prepositions before an adverb of their own (`على إثرها`, `في أعقابه`): the two
+    /// words stand where one adverb does.
+    #[serde(default)]
+    pub adverb_lead: Words,
     /// A day or a time of it (`أمس`, `الجمعة`, `مساء`): between two commas it is an aside,
     /// and the commas break no clause (`قتل، أمس، 15 شخصا`).
     #[serde(default)]
@@ -634,6 +638,7 @@ impl Closed {
             &mut self.reached,
             &mut self.resumptive,
             &mut self.adverb,
+            &mut self.adverb_lead,
             &mut self.they,
             &mut self.he_is,
             &mut self.ranked_by,

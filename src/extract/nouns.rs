@@ -778,7 +778,25 @@ impl<'a> Extractor<'a> {
                 .flatten()
                 .unwrap_or(n);
             let i = n.start;
+            // The subject of a verb before it, past an adverb or a phrase of where (`واستشهد
+            // على إثرها مواطن وأصيب آخرون`): that verb's, not the one after.
+            let governed = (i.saturating_sub(4)..i).any(|k| {
+                r.hits(k).iter().any(|c| {
+                    c.end < i
+                        && matches!(
+                            c.entry.kind,
+                            Kind::Cue {
+                                category: Some(_),
+                                after: false,
+                                ..
+                            }
+                        )
+                        && (r.past_adverb(c.end) == Some(i)
+                            || r.past_where(c.end).map(|t| r.past_adjectives(t)) == Some(i))
+                })
+            });
             if !one(&n)
+                || governed
                 || (i..v.end).any(|t| used[t])
                 || r.definite(i)
                 || r.after_number(i)

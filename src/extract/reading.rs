@@ -249,8 +249,19 @@ impl<'a> Reading<'a> {
     /// The token after an adverb at `t` (`لاحقا`, the closed class `adverb`), which may
     /// stand between a verb and its subject.
     pub(super) fn past_adverb(&self, t: usize) -> Option<usize> {
-        (t < self.toks.len() && self.toks[t].joined && self.word_in(t, &self.closed.adverb))
-            .then_some(t + 1)
+        let adverb = |k: usize| {
+            k < self.toks.len() && self.toks[k].joined && self.word_in(k, &self.closed.adverb)
+        };
+        if adverb(t) {
+            Some(t + 1)
+        } else {
+            // Behind a preposition of its own (`على إثرها`).
+            (t < self.toks.len()
+                && self.toks[t].joined
+                && self.word_in(t, &self.closed.adverb_lead)
+                && adverb(t + 1))
+            .then_some(t + 2)
+        }
     }
 
     /// Does a preposition with a relative clause's pronoun (`فيه`, the closed class
