@@ -846,16 +846,33 @@ impl<'a> Extractor<'a> {
             }
             _ => None,
         };
-        if let Some(c) = self.near(r, d, CAUSE_REACH).find_map(cause_of) {
-            return Some(c);
-        }
         let wide = || self.near(r, d, PLACE_REACH);
-        // A weapon's word inside a cause's words is the cause's (`سقطت طائرة`: a crash).
+        // A weapon's word inside a cause's words is the cause's (`سقطت طائرة`: a crash), and
+        // so is one whose genitive is a cause's (`انفجار خزان وقود`: what blew up).
         let in_cause = |w: &Hit<'a>| {
             wide().any(|h| {
-                matches!(h.entry.kind, Kind::Cause(_)) && h.start <= w.start && w.end <= h.end
+                matches!(h.entry.kind, Kind::Cause(_))
+                    && ((h.start <= w.start && w.end <= h.end) || h.start == w.end)
             })
         };
+        if let Some(c) = self.near(r, d, CAUSE_REACH).find_map(cause_of) {
+            // Unless a weapon's word stands nearer the figure in its clause than any cause's
+            // word: the figure is the weapon's (`لقي 3 أطفال مصرعهم إثر سقوط مقذوفين على
+            // نجران، في حادثين مختلفين`).
+            let gap = |h: &Hit<'a>| h.start.abs_diff(d.at);
+            let nearest_cause = self
+                .near(r, d, CAUSE_REACH)
+                .filter(|h| cause_of(h).is_some())
+                .map(gap)
+                .min();
+            let nearer_weapon = self.near(r, d, CAUSE_REACH).any(|h| {
+                matches!(h.entry.kind, Kind::Weapon(_))
+                    && r.clause[h.start] == own
+                    && !in_cause(h)
+                    && nearest_cause.is_some_and(|g| gap(h) < g)
+            });
+            return (!nearer_weapon).then_some(c);
+        }
         if wide().any(|h| {
             matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own && !in_cause(h)
         }) {
