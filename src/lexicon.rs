@@ -738,6 +738,14 @@ impl Closed {
         self.bare_in(&self.whereas, w)
     }
 
+    /// Is `w` one of them, by the pronoun on `one_of` (`أحدهما`, `إحداهن`)?
+    pub fn is_one_of_them(&self, w: &str) -> bool {
+        self.one_of.iter().any(|p| {
+            w.strip_prefix(p.as_str())
+                .is_some_and(|rest| self.possessive.has(rest))
+        })
+    }
+
     /// Is `w`, bare or behind the conjunction, a word of execution (`بإعدام`, `وإعدام`)?
     pub fn is_execution(&self, w: &str) -> bool {
         self.bare_in(&self.execution, w)

@@ -922,6 +922,16 @@ impl<'a> Extractor<'a> {
             if named_place || self.excluded(r, i, cue.end, category) {
                 continue;
             }
+            // One of them, after a figure of the same kind in its sentence, is one of those
+            // counted told of again (`قتل عنصران، أحدهما فارق الحياة متأثرا بجراحه`): no one
+            // more. Of another kind it counts (`أصيب شخصان توفي أحدهما`).
+            if r.closed.is_one_of_them(r.word(i))
+                && out.iter().any(|d| {
+                    d.category == category && d.last < i && r.sentence[d.last] == r.sentence[i]
+                })
+            {
+                continue;
+            }
             let group = group
                 .filter(|g| *g != Group::Unspecified)
                 .or_else(|| self.group_after(r, n.end))
