@@ -97,11 +97,8 @@ impl<'a> Extractor<'a> {
         }
         let lo = from.saturating_sub(CUE_REACH);
         for j in (lo..from).rev() {
-            // `فيما`, `بينما` open a statement of their own: a cue before them is the one
-            // before's (`إن 70 ألف شخص قتلوا فيما فر نحو مليون`).
             if r.clause[j] != r.clause[from.min(r.toks().len() - 1)]
                 || (r.in_quantity[j] && !self.of_date(r, j))
-                || r.closed.is_whereas(r.word(j))
             {
                 return None;
             }
@@ -117,6 +114,11 @@ impl<'a> Extractor<'a> {
                         || r.past_as_follows(h.end) == Some(from))
                     && h.reaches(from)
             }) {
+                // `فيما`, `بينما` open a statement of their own: a cue before them is the
+                // one before's (`إن 70 ألف شخص قتلوا فيما فر نحو مليون`).
+                if (h.end..from).any(|k| r.closed.is_whereas(r.word(k))) {
+                    return None;
+                }
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
                     r.hits(k)

@@ -1628,9 +1628,6 @@ impl<'a> Extractor<'a> {
                 .take_while(|&t| r.sentence[t] == s && !r.in_quantity[t])
                 .find(|&t| !r.toks()[t].joined)
         };
-        if !self.place_at(r, last + 1) {
-            return;
-        }
         let one_or_two = |h: &Hit<'a>| {
             matches!(
                 h.entry.kind,
@@ -1644,6 +1641,12 @@ impl<'a> Extractor<'a> {
             )
         };
         let mut k = next_clause(last + 1);
+        // Asked of every figure: the clause after it must open with `و` before its own
+        // place is looked up.
+        if k.is_none_or(|c| !bytes::begins(r.word(c), &r.closed.and)) || !self.place_at(r, last + 1)
+        {
+            return;
+        }
         while let Some(c) = k {
             // `وامرأة` or `و امرأة`.
             let first = if bytes::same(r.word(c), &r.closed.and) {
