@@ -1035,15 +1035,31 @@ impl<'a> Extractor<'a> {
                 Some(n) => (n.end, PEOPLE_WORDS),
                 None => (v.end, 2),
             };
-            // Past the people, a noun of people is theirs too (`الجنود الأتراك`).
+            // Past the people, a noun of people is theirs too (`الجنود الأتراك`); the dead and
+            // wounded split among them, a noun that is also the cue after them, is that cue
+            // (`بين قتيل وجريح`).
+            let cue_after_at = |j: usize| {
+                r.hits(j).iter().any(|c| {
+                    c.start == j
+                        && matches!(
+                            c.entry.kind,
+                            Kind::Cue {
+                                after: true,
+                                category: Some(Category::KilledOrWounded),
+                                ..
+                            }
+                        )
+                })
+            };
             let at = (from..(from + reach).min(r.toks().len())).take_while(|&j| {
                 r.toks()[j].joined
                     && !used[j]
                     && !r.in_quantity[j]
                     && r.clause[j] == r.clause[v.start]
                     && self.noun_at(r, j).is_none_or(|h| {
-                        people.is_some()
-                            && matches!(h.entry.kind, Kind::Noun { category: None, .. })
+                        (people.is_some()
+                            && matches!(h.entry.kind, Kind::Noun { category: None, .. }))
+                            || cue_after_at(j)
                     })
             });
             let Some((cue, category)) = self.closing_cue(r, at, |_, _| false) else {
