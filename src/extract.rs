@@ -83,6 +83,9 @@ const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
+/// How many words of a phrase of when or where may stand between a toll's verb after its
+/// toll and `إلى` (`ارتفعت في الفترة ذاتها، إلى`).
+const VERB_PHRASE_REACH: usize = 4;
 /// How many words an aside that says who told a figure may hold between its cue and the
 /// figure (`وقتل، بحسب ما أفاد به المرصد السوري لحقوق الإنسان في بيان، 25 شخصا`).
 const ASIDE_REACH: usize = 14;

@@ -389,9 +389,26 @@ impl<'a> Extractor<'a> {
                         )
                 })
         };
+        // Or a short phrase of when or where between the verb and `إلى`, commas too (`حصيلة
+        // المصابين ارتفعت في الفترة ذاتها، إلى 103,601`): no number, cue or noun in it.
+        let verb_before_phrase = || {
+            (from.saturating_sub(2 + VERB_PHRASE_REACH)..from - 1)
+                .rev()
+                .take_while(|&k| {
+                    !r.in_quantity[k]
+                        && r.sentence[k] == r.sentence[from - 1]
+                        && !r.hits(k).iter().any(|h| {
+                            h.end < from
+                                && matches!(h.entry.kind, Kind::Cue { .. } | Kind::Noun { .. })
+                        })
+                })
+                .any(verb_ends)
+        };
         let verb_after = (after_to
             && from >= 2
-            && (verb_ends(from - 1) || (from >= 3 && adverb(from - 2) && verb_ends(from - 2))))
+            && (verb_ends(from - 1)
+                || (from >= 3 && adverb(from - 2) && verb_ends(from - 2))
+                || verb_before_phrase()))
             || (!after_to
                 && from >= 1
                 && r.toks()[from].joined
