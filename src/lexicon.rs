@@ -589,6 +589,10 @@ pub struct Closed {
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
+    /// Words that date a time before the day's (`الماضي`, `الفائت`: `الأربعاء الماضي`): a
+    /// similar event with one in its sentence is an earlier one.
+    #[serde(default)]
+    pub past: Words,
     /// An execution (`إعدام`, `بإعدام`, `أعدم`): after a court's word in its sentence
     /// ([`Kind::Court`]), a sentence passed.
     #[serde(default)]
@@ -662,6 +666,7 @@ impl Closed {
             &mut self.whereas,
             &mut self.day_ordinal,
             &mut self.execution,
+            &mut self.past,
         ] {
             w.normalise();
         }

@@ -796,11 +796,17 @@ impl<'a> Extractor<'a> {
     }
 
     /// Does the figure's sentence name a time other than the day's: a period or month
-    /// word of scope, or a year (`العام الماضي`, `في آذار 2014`)?
+    /// word of scope, a word of time past, or a year (`العام الماضي`, `الأربعاء الماضي`, `في
+    /// آذار 2014`)?
     fn dated(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         let s = r.sentence[d.at];
+        let (lo, hi) = (
+            d.first.saturating_sub(SCOPE_REACH),
+            (d.last + SCOPE_REACH + 1).min(r.toks().len()),
+        );
         self.near(r, d, SCOPE_REACH)
             .any(|h| matches!(h.entry.kind, Kind::Scope { .. } | Kind::PeriodAfter))
+            || (lo..hi).any(|t| r.sentence[t] == s && r.word_in(t, &r.closed.past))
             || r.q_toks
                 .iter()
                 .enumerate()
