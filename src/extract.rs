@@ -553,10 +553,11 @@ impl<'a> Extractor<'a> {
                 // A part by its flag, or by the word that opens it (`بينهم 6 أطفال`), whose
                 // flag is set once the total is known.
                 let part = d.flags.contains(&Flag::Breakdown)
-                    || r.closed.opens_part(
-                        r.word(d.first),
-                        (d.first + 1 < r.toks().len()).then(|| r.word(d.first + 1)),
-                    );
+                    || !r.hits(d.first).is_empty()
+                        && r.closed.opens_part(
+                            r.word(d.first),
+                            (d.first + 1 < r.toks().len()).then(|| r.word(d.first + 1)),
+                        );
                 let head = Head {
                     category: d.category,
                     count: None,

@@ -879,7 +879,8 @@ impl<'a> Extractor<'a> {
     /// sentence ([`Kind::Court`]): a sentence passed, no death. The court's rule.
     fn sentenced(&self, r: &Reading<'a>, a: usize, z: usize) -> Option<&'a str> {
         let z = z.min(r.toks().len());
-        let at = (a..z).find(|&t| r.closed.is_execution(r.word(t)))?;
+        // An execution is a cue too: only words the rules read are asked.
+        let at = (a..z).find(|&t| !r.hits(t).is_empty() && r.closed.is_execution(r.word(t)))?;
         let s = r.sentence[at];
         (0..at)
             .rev()
