@@ -762,17 +762,7 @@ impl<'a> Extractor<'a> {
                 .then(|| {
                     r.hits(n.start - 1)
                         .iter()
-                        .find(|h| {
-                            h.end == n.start
-                                && matches!(
-                                    h.entry.kind,
-                                    Kind::Noun {
-                                        category: None,
-                                        form: Form::Singular,
-                                        ..
-                                    }
-                                )
-                        })
+                        .find(|h| h.end == n.start && one(h))
                         .copied()
                 })
                 .flatten()
