@@ -565,22 +565,22 @@ impl<'a> Extractor<'a> {
                     breakdown: part,
                     part,
                 };
-                let j = d.last + 1;
                 let mut d = d;
                 // Eleven or more count a singular noun, and a singular noun of people behind
                 // `و` right after it is counted by the same number (`275 طفلا وامرأة`: 275
                 // children and women), not one more: of no one group unless both are.
+                let after = d.last + 1;
                 let shared = d
                     .count
                     .is_some_and(|c| c >= 11)
-                    .then(|| self.counted_too(r, &d, j))
+                    .then(|| self.counted_too(r, &d, after))
                     .flatten();
                 if let Some((group, end)) = shared {
                     if group != d.group {
                         d.group = Group::Unspecified;
                     }
                     d.last = end - 1;
-                    used[j..end].fill(true);
+                    used[after..end].fill(true);
                 }
                 let j = d.last + 1;
                 out.push(d);

@@ -593,8 +593,8 @@ pub struct Closed {
     /// similar event with one in its sentence is an earlier one.
     #[serde(default)]
     pub past: Words,
-    /// An execution (`إعدام`, `بإعدام`, `أعدم`): after a court's word in its sentence
-    /// ([`Kind::Court`]), a sentence passed.
+    /// An execution ruled, behind the `ب` of a ruling (`بإعدام`, `بالإعدام`): after a
+    /// court's word in its sentence ([`Kind::Court`]), a sentence passed.
     #[serde(default)]
     pub execution: Words,
     /// Verbs whose subject is always the one struck, passive or intransitive (`أصيب`,
@@ -751,7 +751,7 @@ impl Closed {
         })
     }
 
-    /// Is `w`, bare or behind the conjunction, a word of execution (`بإعدام`, `وإعدام`)?
+    /// Is `w`, bare or behind the conjunction, an execution ruled (`بإعدام`, `وبالإعدام`)?
     pub fn is_execution(&self, w: &str) -> bool {
         self.bare_in(&self.execution, w)
     }

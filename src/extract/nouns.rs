@@ -696,19 +696,7 @@ impl<'a> Extractor<'a> {
             if object {
                 continue;
             }
-            let one = |n: &Hit<'a>| match n.entry.kind {
-                Kind::Noun {
-                    category: None,
-                    form: Form::Singular,
-                    ..
-                } => true,
-                Kind::Noun {
-                    category: None,
-                    form: Form::Plural,
-                    ..
-                } => self.lex.singular_accusative(n.entry),
-                _ => false,
-            };
+            let one = |n: &Hit<'a>| self.one_person(n);
             // `أحد الجنود قتل`: one of a definite plural of people right before the verb.
             if v.start >= 2
                 && r.toks()[v.start].joined
@@ -1561,8 +1549,24 @@ impl<'a> Extractor<'a> {
             })
     }
 
-    /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
-    /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
+    /// Is `n` a noun of people that counts one: a singular, or the accusative singular
+    /// that the rules list among the forms after a number (`طفلا`, `شخصا`)?
+    fn one_person(&self, n: &Hit<'a>) -> bool {
+        match n.entry.kind {
+            Kind::Noun {
+                category: None,
+                form: Form::Singular,
+                ..
+            } => true,
+            Kind::Noun {
+                category: None,
+                form: Form::Plural,
+                ..
+            } => self.lex.singular_accusative(n.entry),
+            _ => false,
+        }
+    }
+
     /// A singular noun of people behind `و` at token `j`, right after the singular noun a
     /// figure of eleven or more counts (`275 طفلا وامرأة`), and the token after it: counted
     /// by the same number. Not a definite noun, nor one more figure's head (`و3 نساء`).
@@ -1572,26 +1576,12 @@ impl<'a> Extractor<'a> {
         d: &Draft<'a>,
         j: usize,
     ) -> Option<(Group, usize)> {
-        // A singular, or the accusative singular a count of eleven or more takes
-        // (`طفلا`), which the rules list among the forms after a number.
+        // A singular, or the accusative singular a count of eleven or more takes (`طفلا`).
         let singular = |t: usize, end: usize| {
             r.hits(t).iter().find(|h| {
                 h.end == end
-                    && match h.entry.kind {
-                        Kind::Noun {
-                            category: None,
-                            form: Form::Singular,
-                            named: false,
-                            ..
-                        } => true,
-                        Kind::Noun {
-                            category: None,
-                            form: Form::Plural,
-                            named: false,
-                            ..
-                        } => self.lex.singular_accusative(h.entry),
-                        _ => false,
-                    }
+                    && self.one_person(h)
+                    && matches!(h.entry.kind, Kind::Noun { named: false, .. })
             })
         };
         // The figure's own noun is singular and ends it.
@@ -1699,6 +1689,8 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
+    /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
     pub(super) fn parts_after(
         &self,
         r: &Reading<'a>,
