@@ -450,7 +450,13 @@ impl<'a> Extractor<'a> {
         let background_at: Vec<usize> = if any_background {
             drafts
                 .iter()
-                .filter(|d| self.background(r, d))
+                .filter(|d| {
+                    let s = r.sentence[d.first];
+                    let listed = drafts
+                        .iter()
+                        .any(|p| p.last < d.first && r.sentence[p.last] == s);
+                    self.background(r, d, listed)
+                })
                 .map(|d| d.at)
                 .collect()
         } else {

@@ -713,10 +713,11 @@ impl<'a> Extractor<'a> {
     /// Is the figure an earlier event cited in passing? A background word before it in its
     /// sentence (within [`SCOPE_REACH`] words) or in it (`يذكر أن 7 مدنيين قتلوا`, `قتل
     /// آنذاك خمسة`), a trailing one after it in its clause within [`TRAILING_REACH`] (`قتل 7
-    /// أشخاص في انفجار مماثل`; not with what it is compared with after it, `مماثل لما وقع`),
-    /// or the pluperfect: a form of `كان` in its clause and `قد` after it,
+    /// أشخاص في انفجار مماثل`; not with what it is compared with after it, `مماثل لما وقع`,
+    /// nor after a figure that goes on a list of its sentence's, undated), or the pluperfect: a form of `كان` in its clause and `قد` after it,
     /// before the figure ends (`وكان 41 شخصا قد قتلوا`).
-    pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+    /// `listed`: a figure of its sentence ends before this one starts.
+    pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>, listed: bool) -> bool {
         let s = r.sentence[d.at];
         let already = |k: usize| {
             let w = r.word(k);
@@ -781,18 +782,23 @@ impl<'a> Extractor<'a> {
                 })
             })
         };
+        // A figure that goes on a list of its sentence's figures, with the similar event
+        // after it, is another place's share of the same report (`قتل ثلاثة في قصف على
+        // كفرنبل وأربعة آخرين في قصف مماثل على حاس`), unless the sentence dates it.
+        let goes_on_list = listed && (d.partner.is_some() || self.behind_waw(r, d.at));
         before
-            || (d.last + 1..(d.last + 1 + TRAILING_REACH).min(r.toks().len()))
-                .take_while(|&j| r.clause[j] == r.clause[d.last])
-                .any(|j| {
-                    r.hits(j).iter().any(|h| {
-                        h.entry.kind == trailing
-                            && !of_a_wound(h)
-                            && !(h.end < r.toks().len()
-                                && r.toks()[h.end].joined
-                                && r.word_in(h.end, &r.closed.similar_to))
-                    })
-                })
+            || ((!goes_on_list || dated())
+                && (d.last + 1..(d.last + 1 + TRAILING_REACH).min(r.toks().len()))
+                    .take_while(|&j| r.clause[j] == r.clause[d.last])
+                    .any(|j| {
+                        r.hits(j).iter().any(|h| {
+                            h.entry.kind == trailing
+                                && !of_a_wound(h)
+                                && !(h.end < r.toks().len()
+                                    && r.toks()[h.end].joined
+                                    && r.word_in(h.end, &r.closed.similar_to))
+                        })
+                    }))
     }
 
     /// Does the figure's sentence name a time other than the day's: a period or month

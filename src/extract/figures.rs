@@ -1456,17 +1456,18 @@ impl<'a> Extractor<'a> {
         // are of no group); a casualty noun names none (`و132 مصابًا`).
         let own_people =
             noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
-        let borrows = (!partitive && (!inherited || noun.is_none()) && governed.is_none())
-            .then_some(if others {
-                Some(Borrow::Others)
-            } else if noun.is_none() {
-                Some(Borrow::Bare)
-            } else if !own_people {
-                Some(Borrow::Adjacent)
-            } else {
-                None
-            })
-            .flatten();
+        let borrows =
+            (!partitive && (!inherited || noun.is_none() || others) && governed.is_none())
+                .then_some(if others {
+                    Some(Borrow::Others)
+                } else if noun.is_none() {
+                    Some(Borrow::Bare)
+                } else if !own_people {
+                    Some(Borrow::Adjacent)
+                } else {
+                    None
+                })
+                .flatten();
         let own_end = toll_after.map_or(
             after_noun + usize::from(others && noun.is_none()),
             |(_, h)| h.end,

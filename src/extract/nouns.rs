@@ -200,6 +200,14 @@ impl<'a> Extractor<'a> {
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
             }
+            // `One of` never takes the article: with it, it is a name or a day
+            // (`بجروح الأحد الماضي`: on Sunday).
+            if r.closed
+                .strip_article(r.word(n.start))
+                .is_some_and(|w| r.closed.is_one_of(w))
+            {
+                continue;
+            }
             // One of things, not of people (`غرق أحد القوارب`, `انفجار إحدى السيارات`).
             // Only `أحد` before a bare definite noun, its genitive: a person's noun before a
             // thing is that person (`مقتل سائق الشاحنة`, `مدير المستشفى`), and behind a
