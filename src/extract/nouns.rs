@@ -733,23 +733,26 @@ impl<'a> Extractor<'a> {
                 out.push(subject(category, group, (i, v.end - 1), &h.entry.rule));
                 continue;
             }
+            // A short aside in brackets may stand between the noun and its verb (`وفتاة
+            // (15 عاما) أصيبت`): the noun ends where it opens.
+            let vs = (v.start.saturating_sub(6)..v.start)
+                .find(|&k| k > 0 && r.past_brackets(k) == Some(v.start))
+                .unwrap_or(v.start);
             // The noun right before the verb, or before a word no rule reads (its adjective).
-            let adjective = r.hits(v.start - 1).is_empty() && !r.in_quantity[v.start - 1];
-            let Some(n) = [
-                Some(v.start - 1),
-                (v.start - 1).checked_sub(1).filter(|_| adjective),
-            ]
-            .into_iter()
-            .flatten()
-            // The noun may open its sentence (`طفل يستشهد بقصف على الغوطة`): joined to
-            // nothing before it, only to the verb after it.
-            .filter_map(|k| {
-                r.hits(k)
-                    .iter()
-                    .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
-                    .copied()
-            })
-            .find(|n| n.end <= v.start && (n.start + 1..v.start).all(|t| r.toks()[t].joined)) else {
+            let adjective = r.hits(vs - 1).is_empty() && !r.in_quantity[vs - 1];
+            let Some(n) = [Some(vs - 1), (vs - 1).checked_sub(1).filter(|_| adjective)]
+                .into_iter()
+                .flatten()
+                // The noun may open its sentence (`طفل يستشهد بقصف على الغوطة`): joined to
+                // nothing before it, only to the verb after it.
+                .filter_map(|k| {
+                    r.hits(k)
+                        .iter()
+                        .find(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+                        .copied()
+                })
+                .find(|n| n.end <= vs && (n.start + 1..vs).all(|t| r.toks()[t].joined))
+            else {
                 continue;
             };
             // A noun of people that is the adjective of one right before it (`قتل شاب مدني
@@ -786,7 +789,7 @@ impl<'a> Extractor<'a> {
                 || (i..v.end).any(|t| used[t])
                 || r.definite(i)
                 || r.after_number(i)
-                || !r.toks()[v.start].joined
+                || !(r.toks()[v.start].joined || vs < v.start)
                 || (i > 0 && r.toks()[i].joined && (r.has_cue(i - 1) || r.partitive(i - 1)))
                 || self.excluded(r, i, v.end, category)
             {
@@ -885,11 +888,30 @@ impl<'a> Extractor<'a> {
                 (None, None) => self.listed_nouns_end(r, n.end, counted_noun),
             };
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
+            // A dual's adjective, a word of people of no group in the plural's form right
+            // after it (`شابين فلسطينيين أصيبا`), is no other noun.
+            let adjective = |j: usize| {
+                j == n.end
+                    && form == Form::Dual
+                    && r.hits(j).iter().all(|h| match h.entry.kind {
+                        Kind::Noun {
+                            category: None,
+                            group: Some(Group::Unspecified),
+                            form: Form::Plural | Form::Dual,
+                            ..
+                        } => h.end == j + 1,
+                        Kind::Noun { .. } => false,
+                        _ => true,
+                    })
+            };
             let at = (listed_to..(listed_to + reach).min(r.toks().len())).take_while(|&j| {
                 if opener.is_some() {
                     return r.sentence[j] == r.sentence[i] && !used[j];
                 }
-                r.toks()[j].joined && !used[j] && !r.in_quantity[j] && !other_noun(j)
+                r.toks()[j].joined
+                    && !used[j]
+                    && !r.in_quantity[j]
+                    && (!other_noun(j) || adjective(j))
             });
             // A close of its own opener, near its noun (`فارقت الطفلة الرضيعة الحياة`), not
             // behind `و` (`فقد الرجل عمله وحياته …`: one more thing he lost).
