@@ -321,6 +321,16 @@ impl<'a> Extractor<'a> {
                     if self.unit_after(r, t, false) {
                         continue;
                     }
+                    // `من` may be the quantity's last word (`عدد من`) or stand after it
+                    // (`العديد من`).
+                    let t = if t < r.toks().len()
+                        && r.toks()[t].joined
+                        && bytes::same(r.word(t), &r.closed.of)
+                    {
+                        t + 1
+                    } else {
+                        t
+                    };
                     let of_the = t > n.start
                         && t < r.toks().len()
                         && r.toks()[t].joined
