@@ -409,8 +409,8 @@ pub struct Closed {
     /// حالات حرجة`).
     #[serde(default)]
     pub of_it: Words,
-    /// `among`, bare (`وخمسة بين الطاقم`).
-    pub among: String,
+    /// `among`, bare (`وخمسة بين الطاقم`, `24 امرأة ضمن الضحايا`).
+    pub among: Words,
     /// `among` with its pronoun (`بينهم 5 أطفال`).
     pub among_them: Words,
     /// The preposition of place before a definite noun (`في الغارة`).
@@ -609,7 +609,6 @@ impl Closed {
         for w in [
             &mut self.and,
             &mut self.of,
-            &mut self.among,
             &mut self.in_,
             &mut self.with_the,
             &mut self.accusative,
@@ -622,6 +621,7 @@ impl Closed {
             &mut self.article,
             &mut self.of_them,
             &mut self.of_it,
+            &mut self.among,
             &mut self.among_them,
             &mut self.relative,
             &mut self.except,
@@ -818,7 +818,7 @@ impl Closed {
 
     /// Is `w` a partitive that introduces who a figure is among (`من`, `منهم`, `بينهم`)?
     pub fn is_partitive(&self, w: &str) -> bool {
-        self.is_of(w) || w == self.among || self.of_them_or_among_them(w)
+        self.is_of(w) || self.among.has(w) || self.of_them_or_among_them(w)
     }
 
     /// Is `w` a partitive with its pronoun (`منهم`, `بينهم`): of them, among them?
@@ -2289,7 +2289,7 @@ mod tests {
     #[test]
     fn furniture_markers_a_line_starts_with() {
         let l = Lexicon::parse(concat!(
-            "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = \"بين\"\namong_them = []\n",
+            "[closed]\narticle = [\"ال\"]\nand = \"و\"\nof = \"من\"\nof_them = []\namong = [\"بين\"]\namong_them = []\n",
             "in = \"في\"\nwith_the = \"بال\"\naccusative = \"ا\"\nthen = \"ف\"\nalready = \"قد\"\n",
             "[[furniture]]\nid = \"f.a\"\nextent = \"block\"\n",
             "words = [\"عاجل\", \"أخبار عاجلة\", \"المزيد\", \"ق\"]\n",
