@@ -1359,8 +1359,12 @@ impl<'a> Extractor<'a> {
         } else if let Some(p) = same_sentence_prev.filter(|p| {
             // A noun a cue counted may have a long name after it, in its clause (`قتل عضو
             // اللجنة الثورية لجماعة الحوثي ورئيس الدائرة … أحمد مهدي و3 من مرافقيه`).
+            // So may a place's long description before `و` and more of the people
+            // counted (`سبعة آخرين في غارات استهدفت سوقا شعبيا في مدينة بنش في ريف إدلب
+            // الشمالي الشرقي وأربعة آخرين في بلدة النيرب`).
             (a.saturating_sub(p.last) <= 12
-                || (p.construction == by::NOUN_AFTER_CUE && r.clause[a] == r.clause[p.last]))
+                || ((p.construction == by::NOUN_AFTER_CUE || (others && self.behind_waw(r, a)))
+                    && r.clause[a] == r.clause[p.last]))
                 && !self.own_predicate(r, fa)
                 && (((noun.is_some() || partitive || others)
                     && self.listed_after(r, p.last, fa, a))
