@@ -47,6 +47,8 @@ constructions! {
         "a death or a wound as a bare, indefinite masdar, all a verb of result left: one case each (`نتج عنه وفاة وإصابة`، `أسفر الحادث عن إصابة`)";
     NOUN_OBJECT = "noun.object":
         "after a verb and its agent, the one or two it struck, a singular written as a count's noun is or a dual, or the dead and wounded it left (`قتلت الغارة جنديا`، `قتل جنود إسرائيليون صبيا`، `خلفت الغارات قتلى`), after a lone indefinite agent the one or two only (`وقتل قناص شابا`), or someone of the agent's after it (`قتلت امرأة طفليها`)";
+    NOUN_FELL_AS = "noun.fell_as":
+        "after a verb of falling, one or two people, what they were of, then the state they fell in, a casualty noun (`سقط شاب قتيلا`، `سقط عنصر تابع لقوات سوريا الديمقراطية قتيلا`، `وسقط شابان جريحين`)";
     NOUN_PLURAL_SUBJECT = "noun.plural_subject":
         "a verb whose subject is the one struck (`أصيب`, `استشهد`, `توفي`) and an indefinite plural of people right after it, its subject: a vague figure of them (`وأصيب مدنيون في القصف`); not after a verb that may be active (`وقتل جنود صبيا`)";
     NOUN_QUALIFIED = "noun.qualified":

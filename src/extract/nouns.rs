@@ -21,6 +21,12 @@ pub(super) struct Head {
 /// How many words after its noun a close of nothing but an opener may stand: the noun's
 /// adjectives (`فارق الشاب المصاب الحياة`).
 const CLOSE_REACH: usize = 3;
+/// How many more words a close may stand after its noun when `من` and what the one who
+/// died was of follow it (`من قوات سوريا الديمقراطية`).
+const OF_REACH: usize = 4;
+/// How far after who fell the state they fell in may stand (`سقط عنصر تابع لقوات سوريا
+/// الديمقراطية قتيلا`).
+const FELL_REACH: usize = 6;
 
 impl<'a> Extractor<'a> {
     /// Mentions without a number: a singular or dual noun (`مقتل طفل`, `حالتي وفاة`,
@@ -181,8 +187,40 @@ impl<'a> Extractor<'a> {
                     ) && !r.conjoined(x)
                         && r.closed.possessed_by_anyone(r.word(x.start))
                 });
-            let object =
-                kin_object.or_else(|| agent.then(|| self.object_past_agent(r, h.end)).flatten());
+            // `سقط شاب قتيلا`, `سقط عنصر من قسد قتيلا`: after a verb of falling, who fell,
+            // then the state they fell in, a casualty noun: one or two of them, as who fell
+            // is, of that noun's category.
+            let fell_as = next
+                .filter(|n| {
+                    matches!(h.entry.kind, Kind::Cue { category: None, .. })
+                        && r.closed.is_fell(r.word(h.start))
+                        && matches!(
+                            n.entry.kind,
+                            Kind::Noun {
+                                category: None,
+                                form: Form::Singular | Form::Dual,
+                                ..
+                            }
+                        )
+                        && !r.definite(n.start)
+                })
+                .and_then(|n| {
+                    (n.end..(n.end + FELL_REACH).min(r.toks().len()))
+                        .take_while(|&k| r.clause[k] == r.clause[n.start] && !r.in_quantity[k])
+                        .find_map(|k| {
+                            r.hits(k).iter().find_map(|x| match x.entry.kind {
+                                Kind::Noun {
+                                    category: Some(c), ..
+                                } if x.start == k && !r.definite(k) && !r.conjoined(x) => {
+                                    Some((c, x.end))
+                                }
+                                _ => None,
+                            })
+                        })
+                });
+            let object = kin_object
+                .or_else(|| agent.then(|| self.object_past_agent(r, h.end)).flatten())
+                .filter(|_| fell_as.is_none());
             // `قتل ما لا يقل عن شخصين`, `أصيب نحو عشرة`: a qualifier before the noun.
             let qualified = (next.is_none() && object.is_none())
                 .then(|| self.past_qualifier(r, h.end))
@@ -279,6 +317,7 @@ impl<'a> Extractor<'a> {
                     // حصيلة ضحايا القصف`: its figure is told elsewhere).
                     // Or a plural of people, the subject of a verb whose subject is the
                     // one struck, right after it (`وأصيب مدنيون في القصف`).
+                    let category = category.or(fell_as.map(|(c, _)| c));
                     let subject = count.is_none()
                         && category.is_none()
                         && form == Form::Plural
@@ -309,6 +348,10 @@ impl<'a> Extractor<'a> {
                         && r.toks()[n.start].joined
                         && !r.conjoined(&n);
                     let category = if died_of_wounds { cue_cat } else { category };
+                    if let Some((_, end)) = fell_as {
+                        named_end = end;
+                        construction = by::NOUN_FELL_AS;
+                    }
                     (count, category.or(cue_cat), group)
                 }
                 // After a neutral cue, the casualty noun right after the quantity says what
@@ -923,11 +966,17 @@ impl<'a> Extractor<'a> {
                     && !r.in_quantity[j]
                     && (!other_noun(j) || adjective(j))
             });
-            // A close of its own opener, near its noun (`فارقت الطفلة الرضيعة الحياة`), not
-            // behind `و` (`فقد الرجل عمله وحياته …`: one more thing he lost).
+            // A close of its own opener, near its noun (`فارقت الطفلة الرضيعة الحياة`), or
+            // past what it is of after `من` (`فقد عنصر من قوات سوريا الديمقراطية حياته`),
+            // not behind `و` (`فقد الرجل عمله وحياته …`: one more thing he lost).
+            let close_reach = if r.partitive(n.end) {
+                CLOSE_REACH + OF_REACH
+            } else {
+                CLOSE_REACH
+            };
             let closes = |j: usize, h: &Hit<'a>| {
                 opener.is_some_and(|o| h.entry.closes(o.entry))
-                    && j < n.end + CLOSE_REACH
+                    && j < n.end + close_reach
                     && !r.conjoined(h)
             };
             let Some((cue, category)) = self.closing_cue(r, at, closes) else {
