@@ -570,6 +570,7 @@ impl<'a> Extractor<'a> {
                     at: d.at,
                     breakdown: part,
                     part,
+                    total: d.count,
                 };
                 let mut d = d;
                 // Eleven or more count a singular noun, and a singular noun of people behind

@@ -56,7 +56,7 @@ constructions! {
     NUMBER_PART = "number.part":
         "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`، `وقتيلان في سقبا`)";
     PARTS_LISTED = "parts.listed":
-        "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`); a part only of a total of two or more larger than it";
+        "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`); a part only of a total of two or more larger than it; past a comma, with no partitive, the parts of a total they come to (`إصابة 3 مدنيين، رجل وطفلين`)";
     NOUN_OPENING = "noun.opening":
         "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":

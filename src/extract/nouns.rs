@@ -16,6 +16,9 @@ pub(super) struct Head {
     /// Is it a part of a total itself (`ومن بين الضحايا امرأة وطفلان`)? Then the people
     /// listed after it are parts of that total too.
     pub(super) part: bool,
+    /// How many it counts, when known: people listed past a comma after it that come to
+    /// as many are its parts (`إصابة 3 مدنيين، رجل وطفلين`).
+    pub(super) total: Option<u64>,
 }
 
 /// How many words after its noun a close of nothing but an opener may stand: the noun's
@@ -478,6 +481,7 @@ impl<'a> Extractor<'a> {
                 at: n.start,
                 breakdown: group == Group::Unspecified,
                 part: is_part,
+                total: count,
             };
             self.parts_after(r, end, head, used, out);
             done = h.start;
@@ -692,6 +696,7 @@ impl<'a> Extractor<'a> {
                     at: h.start,
                     breakdown: false,
                     part: false,
+                    total: count,
                 };
                 self.parts_after(r, end, head, used, out);
             }
@@ -1036,6 +1041,7 @@ impl<'a> Extractor<'a> {
                     at: i,
                     breakdown: false,
                     part: false,
+                    total: count,
                 };
                 self.parts_after(r, n.end, head, used, out);
             }
@@ -1778,6 +1784,47 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// How many people a list of singular and dual nouns of people from token `j` counts,
+    /// one behind `و` after another (`رجل وطفلين`: 3); 0 when a word of it is no such noun
+    /// or fewer than two are listed.
+    fn apposition(&self, r: &Reading<'a>, mut j: usize) -> u64 {
+        let (mut total, mut listed) = (0, 0);
+        loop {
+            let Some(n) = r
+                .hits(j)
+                .iter()
+                .find(|h| h.start == j && matches!(h.entry.kind, Kind::Noun { .. }))
+                .copied()
+            else {
+                return 0;
+            };
+            let count = match n.entry.kind {
+                Kind::Noun {
+                    category: None,
+                    group: Some(_),
+                    form,
+                    ..
+                } if !r.definite(j) => match form {
+                    Form::Singular | Form::Dual => form.count(),
+                    Form::Plural => self.lex.singular_accusative(n.entry).then_some(1),
+                },
+                _ => None,
+            };
+            let Some(c) = count else { return 0 };
+            total += c;
+            listed += 1;
+            j = n.end;
+            let goes_on =
+                j < r.toks().len() && r.toks()[j].joined && bytes::begins(r.word(j), &r.closed.and);
+            if !goes_on {
+                return if listed >= 2 { total } else { 0 };
+            }
+            if bytes::same(r.word(j), &r.closed.and) {
+                j += 1;
+            }
+        }
+    }
+
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
     /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
     pub(super) fn parts_after(
@@ -1852,12 +1899,19 @@ impl<'a> Extractor<'a> {
         let mut bare_ok = head.count.is_some_and(|c| c >= 2);
         // A part's list goes on past a comma behind `و`, in its sentence (`بينهم 6 أطفال،
         // وامرأة`): a comma does not end a breakdown.
-        let past_comma = (head.part
-            && j > 0
+        let after_comma = j > 0
             && j < r.toks().len()
             && !r.toks()[j].joined
-            && r.sentence[j] == r.sentence[j - 1])
-            .then_some(j);
+            && r.sentence[j] == r.sentence[j - 1];
+        // So does a total's apposition, its people listed past a comma with no partitive,
+        // when they come to the total (`إصابة 3 مدنيين، رجل وطفلين`).
+        let apposed = after_comma
+            && !head.part
+            && head
+                .total
+                .is_some_and(|h| h >= 2 && self.apposition(r, j) == h);
+        let past_comma = (after_comma && (head.part || apposed)).then_some(j);
+        bare_ok |= apposed;
         let noun = |k: usize| {
             if past_comma == Some(k) {
                 r.hits(k)
@@ -1985,6 +2039,7 @@ impl<'a> Extractor<'a> {
                 // وطفلان`: three).
                 flags: if part
                     && (head.part
+                        || apposed
                         || head.breakdown
                             && head
                                 .count
