@@ -962,6 +962,27 @@ impl<'a> Extractor<'a> {
                         _ => true,
                     })
             };
+            // One of them named between two or more and their cue (`رجلي شرطة أحدهما ضابط
+            // قتلا`): a part of them; the cue after it is theirs.
+            let named_one = (opener.is_none()
+                && form.count().is_some_and(|c| c >= 2)
+                && listed_to + 1 < r.toks().len()
+                && r.toks()[listed_to].joined
+                && r.closed.is_one_of_them(r.word(listed_to)))
+            .then(|| self.noun_at(r, listed_to + 1))
+            .flatten()
+            .filter(|x| {
+                x.start == listed_to + 1
+                    && matches!(
+                        x.entry.kind,
+                        Kind::Noun {
+                            category: None,
+                            form: Form::Singular,
+                            ..
+                        }
+                    )
+            });
+            let listed_to = named_one.map_or(listed_to, |x| x.end);
             let at = (listed_to..(listed_to + reach).min(r.toks().len())).take_while(|&j| {
                 if opener.is_some() {
                     return r.sentence[j] == r.sentence[i] && !used[j];
@@ -1034,6 +1055,24 @@ impl<'a> Extractor<'a> {
                 i,
                 &n.entry.rule,
             ));
+            if let Some(x) = named_one {
+                let Kind::Noun { group, .. } = x.entry.kind else {
+                    continue;
+                };
+                out.push(Draft {
+                    flags: vec![Flag::Breakdown],
+                    partner: Some(i),
+                    ..Draft::counted(
+                        by::PARTS_LISTED,
+                        category,
+                        Some(1),
+                        group.unwrap_or(Group::Unspecified),
+                        (x.start - 1, x.end - 1),
+                        x.start,
+                        &x.entry.rule,
+                    )
+                });
+            }
             if listed {
                 let head = Head {
                     category,
