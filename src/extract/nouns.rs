@@ -1005,7 +1005,25 @@ impl<'a> Extractor<'a> {
                     && j < n.end + close_reach
                     && !r.conjoined(h)
             };
-            let Some((cue, category)) = self.closing_cue(r, at, closes) else {
+            // Among the dead or the wounded, after `من`, right after the noun (`طفلتين من
+            // بين الشهداء`): a part of them. Not `بين` alone, which may be where they stood
+            // (`وقف رجل بين الجرحى`).
+            let among = (opener.is_none()
+                && listed_to < r.toks().len()
+                && r.toks()[listed_to].joined
+                && bytes::same(r.word(listed_to), &r.closed.of))
+            .then(|| {
+                r.hits(listed_to).iter().find_map(|h| match h.entry.kind {
+                    Kind::Cue {
+                        part: true,
+                        category: Some(c),
+                        ..
+                    } if h.start == listed_to => Some((*h, c)),
+                    _ => None,
+                })
+            })
+            .flatten();
+            let Some((cue, category)) = among.or_else(|| self.closing_cue(r, at, closes)) else {
                 continue;
             };
             // Right after a word that introduces a place, the noun begins the place's name
@@ -1046,15 +1064,22 @@ impl<'a> Extractor<'a> {
             // The people listed are left to be counted as parts.
             used[first..if listed { n.end } else { last + 1 }].fill(true);
             used[cue.start..cue.end].fill(true);
-            out.push(Draft::counted(
-                construction,
-                category,
-                count,
-                group,
-                (first, last),
-                i,
-                &n.entry.rule,
-            ));
+            out.push(Draft {
+                flags: if among.is_some() {
+                    vec![Flag::Breakdown]
+                } else {
+                    Vec::new()
+                },
+                ..Draft::counted(
+                    construction,
+                    category,
+                    count,
+                    group,
+                    (first, last),
+                    i,
+                    &n.entry.rule,
+                )
+            });
             if let Some(x) = named_one {
                 let Kind::Noun { group, .. } = x.entry.kind else {
                     continue;
