@@ -630,8 +630,9 @@ impl<'a> Extractor<'a> {
     /// the words where a title glued to the one before starts.
     pub(super) fn read_words(&self, r: &mut Reading<'a>) {
         let n = r.toks.len();
-        // About one word in four starts some entry (most of them common words: `في`, `من`).
-        let (mut hits, mut hit_at) = (Vec::with_capacity(n / 4), Vec::with_capacity(n + 1));
+        // About one word in three starts some entry (most of them common words: `في`, `من`),
+        // some two: room for one in two, so the list is seldom moved as it grows.
+        let (mut hits, mut hit_at) = (Vec::with_capacity(n / 2), Vec::with_capacity(n + 1));
         for i in 0..n {
             hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
             let from = hits.len();
@@ -668,6 +669,8 @@ impl<'a> Extractor<'a> {
         let mut wanted = cue_sentences(r);
         if wanted.contains(&true) {
             r.quantities = self.quantities(r, &wanted);
+            r.q_toks.reserve_exact(r.quantities.len());
+            r.q_full_start.reserve_exact(r.quantities.len());
             for q in &r.quantities {
                 let toks = &r.toks;
                 let a = toks.partition_point(|t| t.end <= q.start);
