@@ -601,6 +601,10 @@ pub struct Closed {
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
     pub struck: Words,
+    /// Bodies (`جثة`, `جثتي`): before a definite noun of the dead, the bodies of those told
+    /// of already (`ونقلت جثة القتيل إلى المشرحة`), no one more.
+    #[serde(default)]
+    pub bodies: Words,
 }
 
 impl Closed {
@@ -650,6 +654,7 @@ impl Closed {
             &mut self.means,
             &mut self.rank_of,
             &mut self.struck,
+            &mut self.bodies,
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,
@@ -696,6 +701,11 @@ impl Closed {
     /// behind the conjunction (`وأصيب`)?
     pub fn is_struck_verb(&self, w: &str) -> bool {
         self.bare_in(&self.struck, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, bodies (`جثة`, `وجثتي`)?
+    pub fn is_bodies(&self, w: &str) -> bool {
+        self.bare_in(&self.bodies, w)
     }
 
     /// Is `w` a case (`حالة`), bare or behind the conjunction (`وحالة`)?

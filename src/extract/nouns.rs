@@ -241,6 +241,20 @@ impl<'a> Extractor<'a> {
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
             }
+            // The bodies of the dead told of already (`ونقلت جثة القتيل إلى المشرحة`).
+            if r.closed.is_bodies(r.word(h.start))
+                && r.definite(n.start)
+                && matches!(
+                    n.entry.kind,
+                    Kind::Noun {
+                        category: Some(_),
+                        ..
+                    }
+                )
+            {
+                used[h.start..n.end].fill(true);
+                continue;
+            }
             // `One of` never takes the article: with it, it is a name or a day
             // (`بجروح الأحد الماضي`: on Sunday).
             if r.closed
