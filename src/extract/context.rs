@@ -368,12 +368,23 @@ impl<'a> Extractor<'a> {
             let (t0, end, p) = here[k];
             // Not past another figure: `منهم 30 في حلب، و20 في إدلب` and `قتل 10 أشخاص في
             // حلب، وأصيب رجل في إدلب` are two places of two.
-            let spread = here.get(k + 1).is_some_and(|&(t, _, q)| {
-                listed_after(r, end, t)
-                    && q.admin1.pcode != p.admin1.pcode
-                    && !r.in_quantity[end.min(t)..t].contains(&true)
-                    && !(end.min(t)..t).any(|k| figure_words[k] && !(d.first..=d.last).contains(&k))
-            });
+            // Past the next, the list goes on behind `و`, place after place (`بلدة السيدة
+            // زينب بريف دمشق، وحي الزهراء في حمص`): any of another governorate spreads it.
+            let mut prev_end = end;
+            let spread = here[k + 1..]
+                .iter()
+                .enumerate()
+                .take_while(|&(i, &(t, e, _))| {
+                    let listed = listed_after(r, prev_end, t)
+                        && !r.in_quantity[prev_end.min(t)..t].contains(&true)
+                        && !(prev_end.min(t)..t)
+                            .any(|k| figure_words[k] && !(d.first..=d.last).contains(&k))
+                        && (i == 0
+                            || (prev_end..=t).any(|k| bytes::begins(r.word(k), &r.closed.and)));
+                    prev_end = e;
+                    listed
+                })
+                .any(|(_, &(_, _, q))| q.admin1.pcode != p.admin1.pcode);
             return (!spread && !nationwide_until(t0)).then_some(p);
         }
         if nationwide_until(usize::MAX) {

@@ -1717,7 +1717,11 @@ impl<'a> Extractor<'a> {
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`). Between a
         // passive verb and its subject the words are a phrase of where, why or by what, and
         // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
+        // Not a running total's toll with its figure after `إلى`: the nouns between are
+        // the toll's words (`ارتفاع قتلى تظاهرات أمس برصاص قوات الأمن السوري إلى 70`).
+        let reached = toll && r.to_before(anchor);
         let cue_has_noun = !passive
+            && !reached
             && aside.is_none()
             && cue.is_some_and(|h| {
                 !self.means_at(r, h.end, anchor)

@@ -411,6 +411,20 @@ fn a_figure_spread_over_governorates_has_no_one_place() {
         places("قتل 12 مدنيا في إدلب وريف إدلب"),
         [(Some(12), sy("SY07"))]
     );
+    // Place after place behind `و`, inside a running total's toll: the list spreads it; a
+    // place that only locates the one before it does not.
+    assert_eq!(
+        places(
+            "ارتفع عدد ضحايا التفجيرات التي وقعت في بلدة السيدة زينب بريف دمشق، وحي الزهراء في حمص، إلى 184 قتيلا"
+        ),
+        [(Some(184), None)]
+    );
+    assert_eq!(
+        places(
+            "قتلت المعارضة 15 جنديا خلال معارك في محيط مدينة داريا التي تقع في الغوطة الغربية لدمشق"
+        ),
+        [(Some(15), sy("SY03"))]
+    );
 }
 
 /// A figure spread over the country, or over a list of places of several governorates
