@@ -32,7 +32,7 @@ constructions! {
     NUMBER_BY_PLACE = "number.by_place":
         "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NOUN_BY_PLACE = "noun.by_place":
-        "after a figure and its place, one or two people named by their noun behind `و` past a comma, with a place of their own (`استشهد 3 مدنيين في إدلب، وامرأة وطفل في بلدة أبو الظهور، وشخصان في ريف حمص`): more of the figure's kind, in that place, not parts of it";
+        "after a figure and its place, one or two people named by their noun behind `و`, past a comma or not, with a place of their own (`استشهد 3 مدنيين في إدلب، وامرأة وطفل في بلدة أبو الظهور، وشخصان في ريف حمص`، `قتل جنديان في درعا وآخر في حمص`): more of the figure's kind, in that place, not parts of it; one more (`وآخر`) is of the figure's group";
     NUMBER_RANKED = "number.ranked":
         "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":

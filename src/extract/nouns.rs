@@ -497,7 +497,11 @@ impl<'a> Extractor<'a> {
                 part: is_part,
                 total: count,
             };
+            let head_at = out.len() - 1;
             self.parts_after(r, end, head, used, out);
+            if !is_part && out.len() == head_at + 1 {
+                self.placed_after(r, head_at, used, out);
+            }
             done = h.start;
         }
         self.cueless_noun_drafts(r, used, out);
@@ -1790,13 +1794,6 @@ impl<'a> Extractor<'a> {
     ) {
         let (category, s, last) = (out[at].category, r.sentence[out[at].last], out[at].last);
         let n_toks = r.toks().len();
-        // The clause after the figure's place: the place right after it, nothing but that
-        // up to the comma.
-        let next_clause = |from: usize| {
-            (from + 1..n_toks)
-                .take_while(|&t| r.sentence[t] == s && !r.in_quantity[t])
-                .find(|&t| !r.toks()[t].joined)
-        };
         let one_or_two = |h: &Hit<'a>| {
             matches!(
                 h.entry.kind,
@@ -1808,6 +1805,26 @@ impl<'a> Extractor<'a> {
                     ..
                 }
             )
+        };
+        // The clause after the figure's place: the place right after it, nothing but that
+        // up to the comma; or, with no comma, up to `و` and one or two people with a place
+        // of their own (`قتل جنديان في درعا وآخر في حمص`).
+        let next_clause = |from: usize| {
+            (from + 1..n_toks)
+                .take_while(|&t| r.sentence[t] == s && !r.in_quantity[t])
+                .find(|&t| {
+                    !r.toks()[t].joined
+                        || (bytes::begins(r.word(t), &r.closed.and)
+                            && [t, t + 1].into_iter().any(|k| {
+                                k < n_toks
+                                    && r.hits(k).iter().any(|h| {
+                                        h.start == k
+                                            && one_or_two(h)
+                                            && r.conjoined(h)
+                                            && self.place_at(r, h.end)
+                                    })
+                            }))
+                })
         };
         let mut k = next_clause(last + 1);
         // Asked of every figure: the clause after it must open with `و` before its own
@@ -1848,15 +1865,23 @@ impl<'a> Extractor<'a> {
                     continue;
                 };
                 used[n.start..n.end].fill(true);
-                out.push(Draft::counted(
-                    by::NOUN_BY_PLACE,
-                    category,
-                    form.count(),
-                    group.unwrap_or(Group::Unspecified),
-                    (n.start, n.end - 1),
-                    n.start,
-                    &n.entry.rule,
-                ));
+                // One more (`وآخر في حمص`) is of the figure's group, as `others` are.
+                let others = r
+                    .hits(n.start)
+                    .iter()
+                    .any(|x| x.entry.kind == Kind::Vague { others: true });
+                out.push(Draft {
+                    borrows: others.then_some(Borrow::Others),
+                    ..Draft::counted(
+                        by::NOUN_BY_PLACE,
+                        category,
+                        form.count(),
+                        group.unwrap_or(Group::Unspecified),
+                        (n.start, n.end - 1),
+                        n.start,
+                        &n.entry.rule,
+                    )
+                });
             }
             k = next_clause(t);
         }
