@@ -605,6 +605,10 @@ pub struct Closed {
     /// of already (`ونقلت جثة القتيل إلى المشرحة`), no one more.
     #[serde(default)]
     pub bodies: Words,
+    /// Demonstratives, between a preposition and its definite noun in a phrase of where
+    /// or when (`استشهد في هذه المواجهات أحد عناصر المقاومة`).
+    #[serde(default)]
+    pub demonstrative: Words,
 }
 
 impl Closed {
@@ -655,6 +659,7 @@ impl Closed {
             &mut self.rank_of,
             &mut self.struck,
             &mut self.bodies,
+            &mut self.demonstrative,
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,

@@ -175,6 +175,13 @@ impl<'a> Reading<'a> {
         let preposition = || w == self.closed.in_ || self.word_in(t, &self.closed.adverbial);
         if joined(t + 1) && preposition() && self.definite(t + 1) {
             Some(t + 2)
+        } else if joined(t + 2)
+            && preposition()
+            && self.word_in(t + 1, &self.closed.demonstrative)
+            && self.definite(t + 2)
+        {
+            // `في هذه المواجهات`: a demonstrative before the definite noun.
+            Some(t + 3)
         } else if bytes::begins(w, &self.closed.with_the) {
             Some(t + 1)
         } else {
