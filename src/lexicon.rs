@@ -601,8 +601,8 @@ pub struct Closed {
     /// `استشهد`): a plural of people right after one is who was struck.
     #[serde(default)]
     pub struck: Words,
-    /// Bodies (`جثة`, `جثتي`): before a definite noun of the dead, the bodies of those told
-    /// of already (`ونقلت جثة القتيل إلى المشرحة`), no one more.
+    /// Bodies and funerals (`جثة`, `جثتي`, `تشييع`): before a definite noun of the dead,
+    /// those told of already (`ونقلت جثة القتيل إلى المشرحة`), no one more.
     #[serde(default)]
     pub bodies: Words,
     /// Demonstratives, between a preposition and its definite noun in a phrase of where

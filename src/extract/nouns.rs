@@ -1348,6 +1348,11 @@ impl<'a> Extractor<'a> {
             if !r.definite(n.start) || !r.toks()[t].joined || used[n.start] || used[t] {
                 continue;
             }
+            // The bodies or the funeral of those told of already (`تشييع جثامين الضحايا
+            // الخمسة`).
+            if n.start > 0 && r.toks()[n.start].joined && r.closed.is_bodies(r.word(n.start - 1)) {
+                continue;
+            }
             let Some((count, t)) = self.definite_number(r, t) else {
                 continue;
             };
