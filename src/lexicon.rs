@@ -609,6 +609,10 @@ pub struct Closed {
     /// or when (`استشهد في هذه المواجهات أحد عناصر المقاومة`).
     #[serde(default)]
     pub demonstrative: Words,
+    /// The particle that opens a nominal clause (`أن`, `إن`): an indefinite accusative of
+    /// one person right after it is the clause's subject (`أن جنديا صوماليا لقي حتفه`).
+    #[serde(default)]
+    pub that: Words,
 }
 
 impl Closed {
@@ -660,6 +664,7 @@ impl Closed {
             &mut self.struck,
             &mut self.bodies,
             &mut self.demonstrative,
+            &mut self.that,
             &mut self.as_follows,
             &mut self.denied_that,
             &mut self.day,

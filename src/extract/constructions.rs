@@ -40,7 +40,7 @@ constructions! {
     NUMBER_COORDINATED = "number.coordinated":
         "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`، `مع ثلاثة من مرافقيه`) as a list goes on, not after a word of something else (`بينما نجا 14 آخرون`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
     NOUN_SUBJECT = "noun.subject":
-        "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`)";
+        "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`), past an aside in brackets (`وفتاة (15 عاما) أصيبت`) or what it was of after `من` (`إن عنصرا من القوات الصومالية قتل`)";
     NOUN_AFTER_CUE = "noun.after_cue":
         "a cue and a singular or dual noun, or a vague quantity (`مقتل طفل`، `إصابة العديد`، `أحدهم رضيع`)";
     NOUN_BARE_CASE = "noun.bare_case":
@@ -60,7 +60,7 @@ constructions! {
     NOUN_OPENING = "noun.opening":
         "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":
-        "a singular or dual noun and a cue after it (`شاب لقي مصرعه`), past more nouns of people listed behind `و`, each one a part (`طفلان وامرأة قتلوا`), a dual's adjective (`شابين فلسطينيين أصيبا`) or one of them named, a part (`رجلي شرطة أحدهما ضابط قتلا`); among the dead or the wounded after `من` right after the noun, a part of them (`طفلتين من بين الشهداء`)";
+        "a singular or dual noun and a cue after it (`شاب لقي مصرعه`), past more nouns of people listed behind `و`, each one a part (`طفلان وامرأة قتلوا`), a dual's adjective (`شابين فلسطينيين أصيبا`) or one of them named, a part (`رجلي شرطة أحدهما ضابط قتلا`); among the dead or the wounded after `من` right after the noun, a part of them (`طفلتين من بين الشهداء`); one in the accusative right after `أن` or `إن` (`أن جنديا صوماليا لقي حتفه`)";
     FRAME_OPENED = "frame.opened":
         "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`); an indefinite plural of people right after the opener, a vague figure of them (`ولقي مدنيون حتفهم`)";
     VAGUE_THEN_CUE = "vague.then_cue":

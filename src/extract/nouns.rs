@@ -814,6 +814,20 @@ impl<'a> Extractor<'a> {
             let vs = (v.start.saturating_sub(6)..v.start)
                 .find(|&k| k > 0 && r.past_brackets(k) == Some(v.start))
                 .unwrap_or(v.start);
+            // So may what the one struck was of, after `من`, words joined to the verb that
+            // end definite (`إن عنصرا من القوات الصومالية قتل`, `شابا من أبناء البلدة قتل`):
+            // the noun ends where `من` opens it.
+            let vs = (vs.saturating_sub(OF_REACH + 1)..vs)
+                .find(|&k| {
+                    k > 0
+                        && r.toks()[k].joined
+                        && bytes::same(r.word(k), &r.closed.of)
+                        && k + 1 < vs
+                        && (k + 1..vs)
+                            .all(|t| r.toks()[t].joined && !r.in_quantity[t] && !r.has_cue(t))
+                        && r.definite(vs - 1)
+                })
+                .unwrap_or(vs);
             // The noun right before the verb, or before a word no rule reads (its adjective).
             let adjective = r.hits(vs - 1).is_empty() && !r.in_quantity[vs - 1];
             let Some(n) = [Some(vs - 1), (vs - 1).checked_sub(1).filter(|_| adjective)]
@@ -919,13 +933,16 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // One in the accusative, the first of a list of people before their cue (`إن
-            // رجلا وزوجته قتلا`): one. Where its list ends, when it heads one.
+            // رجلا وزوجته قتلا`): one. Where its list ends, when it heads one; alone, right
+            // after the particle that opens a nominal clause, whose subject it is (`أن
+            // جنديا صوماليا لقي حتفه`).
+            let after_that = i > 0 && r.toks()[i].joined && r.word_in(i - 1, &r.closed.that);
             let accusative_list = (form == Form::Plural
                 && category.is_none()
                 && self.lex.singular_accusative(n.entry)
                 && !r.definite(i))
             .then(|| self.listed_nouns_end(r, n.end, counted_noun))
-            .filter(|&end| end > n.end);
+            .filter(|&end| end > n.end || after_that);
             let one_accusative = accusative_list.is_some();
             // An indefinite plural of people only right after an opener, its subject (`ولقي
             // مدنيون حتفهم`): a vague figure of them.
