@@ -195,6 +195,9 @@ enum Blocked<'l> {
     Excluded(&'l str),
     /// It restates the number before it, in brackets (`(15) خمسة عشر`).
     Restated,
+    /// Between so many of something that is no people, after `بين` and `من` (`بين اثنتين
+    /// من كبرى قبائل الإقليم`).
+    Between,
 }
 
 impl Blocked<'_> {
@@ -212,6 +215,7 @@ impl Blocked<'_> {
             Blocked::NoCue => "no cue, casualty noun or figure to share one with".into(),
             Blocked::Excluded(rule) => format!("excluded by {rule}"),
             Blocked::Restated => "it restates the number before it".into(),
+            Blocked::Between => "between so many of something, no people".into(),
         }
     }
 }

@@ -1114,6 +1114,16 @@ impl<'a> Extractor<'a> {
         // `آخرين`, `العديد`: a figure with no noun of its own.
         let others = z < r.toks().len() && r.toks()[z].joined && r.has_vague(z);
         let partitive = noun.is_none() && r.partitive(z);
+        // `بين اثنتين من كبرى قبائل الإقليم`: between so many of something that is no people
+        // nor casualties.
+        if partitive
+            && fa > 0
+            && r.toks()[fa].joined
+            && r.word_in(fa - 1, &r.closed.among)
+            && self.noun_at(r, z + 1).is_none()
+        {
+            return Err(Blocked::Between);
+        }
         let (mut noun_cat, noun_group) = match noun.map(|h| &h.entry.kind) {
             Some(Kind::Noun {
                 category, group, ..

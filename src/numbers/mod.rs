@@ -603,8 +603,16 @@ impl<'a> Cursor<'a> {
                 })
         };
         let one_word = end == i + 1;
+        // Two in the plain form (`الاثنين`) heads no teen (`الاثنا عشر`, `الاثني عشر`): before
+        // a ten it is the day, and the ten a count of its own (`أوقعت الاثنين عشرة قتلى`).
+        let plain_two = |t: usize| {
+            without_article(self.tok_text(t)).is_some_and(|b| {
+                let rs = self.table.readings(b);
+                !rs.is_empty() && rs.iter().all(|x| x.kind == WordKind::Unit && x.value == 2)
+            })
+        };
         // `الحادي عشر`, `الأحد عشر`, `الثانية عشرة`: the عشر of an ordinal.
-        if one_word && value == Num::int(10) && ordinal_or_definite(i - 1) {
+        if one_word && value == Num::int(10) && ordinal_or_definite(i - 1) && !plain_two(i - 1) {
             return true;
         }
         // `الخامسة والعشرون`, `المائة و خمسة و عشرون`: the rest of an ordinal.
