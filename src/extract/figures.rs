@@ -2164,7 +2164,11 @@ impl<'a> Extractor<'a> {
 /// are not children), as each one's [`Borrow`] allows. `out` is in text order. Not
 /// `others` or a bare number after a list of two groups, whose group it cannot tell
 /// (`مقتل 10 جنود و4 مدنيين وإصابة 7 آخرين`).
-pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> usize) {
+pub(super) fn borrow_groups(
+    out: &mut [Draft<'_>],
+    sentence: impl Fn(usize) -> usize,
+    partitive_after: impl Fn(usize) -> bool,
+) {
     for i in 0..out.len() {
         let d = &out[i];
         let Some(how) = d.borrows.filter(|_| d.group == Group::Unspecified) else {
@@ -2203,17 +2207,22 @@ pub(super) fn borrow_groups(out: &mut [Draft<'_>], sentence: impl Fn(usize) -> u
             out[i].group = p.group;
         }
     }
-    // A bare number first in its sentence, and `others` right after it with their group
-    // named (`وكان 5 قتلوا وأصيب 11 آخرين من الحوثيين`): both are of that group.
+    // A bare number first in its sentence, and `others` or another bare number right after
+    // it with their group named (`وكان 5 قتلوا وأصيب 11 آخرين من الحوثيين`, `استشهاد (15)
+    // وإصابة (33) من رجال الأمن`): both are of that group.
     for i in 0..out.len().saturating_sub(1) {
         let (d, n) = (&out[i], &out[i + 1]);
         let first = out[..i]
             .last()
             .is_none_or(|p| sentence(p.last) != sentence(d.first));
+        let named_after = n.borrows == Some(Borrow::Others)
+            || (n.borrows.is_none()
+                && partitive_after(n.at)
+                && !n.flags.contains(&Flag::Breakdown));
         if first
             && d.group == Group::Unspecified
             && d.borrows == Some(Borrow::Bare)
-            && n.borrows == Some(Borrow::Others)
+            && named_after
             && n.group != Group::Unspecified
             && sentence(n.first) == sentence(d.first)
             && n.first <= d.last + OTHERS_AFTER_GAP

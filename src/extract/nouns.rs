@@ -91,6 +91,14 @@ impl<'a> Extractor<'a> {
             let next = of_a_side()
                 .or_else(|| self.noun_at(r, h.end))
                 .or_else(|| self.vague_at(r, h.end).next())
+                // Past a day between commas (`وقتل، أمس الأربعاء، عنصران من الحشد`).
+                .or_else(|| {
+                    let k = r.past_day_aside(h.end)?;
+                    r.hits(k)
+                        .iter()
+                        .find(|x| x.start == k && matches!(x.entry.kind, Kind::Noun { .. }))
+                        .copied()
+                })
                 .or_else(|| {
                     // Past a phrase of where and its noun's adjectives (`وأصيب جراء القصف
                     // المدفعي طفلان`; `بجروح جراء القصف التركي`: no one struck), an adverb,

@@ -189,6 +189,21 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The token after a day between two commas that opens at token `t`, one word or two
+    /// (`وقتل، أمس الأربعاء، عنصران`): the layout keeps such an aside in its clause.
+    pub(super) fn past_day_aside(&self, t: usize) -> Option<usize> {
+        let n = self.toks.len();
+        if t == 0 || t >= n || self.toks[t].joined || !self.closed.is_day(self.word(t)) {
+            return None;
+        }
+        let k = if t + 1 < n && self.toks[t + 1].joined && self.closed.is_day(self.word(t + 1)) {
+            t + 2
+        } else {
+            t + 1
+        };
+        (k < n && !self.toks[k].joined && self.clause[k] == self.clause[t - 1]).then_some(k)
+    }
+
     /// The token after the definite words at `t`, at most two: the adjectives of the
     /// definite noun before them (`في الغارة الروسية`, `جراء القصف المدفعي`).
     pub(super) fn past_adjectives(&self, t: usize) -> usize {
