@@ -2092,8 +2092,11 @@ impl<'a> Extractor<'a> {
         };
         out.retain(|d| {
             // A vague figure only as a part of the wounded told by how bad it is (`عددا من
-            // الجرحى في حالات حرجة`).
-            if d.category != Category::Wounded || (d.vague && d.construction != by::VAGUE_PARTITIVE)
+            // الجرحى في حالات حرجة`, `133 جريحا بينهم عدة حالات حرجة`).
+            if d.category != Category::Wounded
+                || (d.vague
+                    && d.construction != by::VAGUE_PARTITIVE
+                    && !d.flags.contains(&Flag::Breakdown))
             {
                 return true;
             }
