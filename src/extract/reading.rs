@@ -189,11 +189,12 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The token after a day between two commas that opens at token `t`, one word or two
-    /// (`وقتل، أمس الأربعاء، عنصران`): the layout keeps such an aside in its clause.
+    /// The token after a day that opens at token `t`, one word or two, and the comma that
+    /// closes it: between two commas (`وقتل، أمس الأربعاء، عنصران`), which the layout keeps
+    /// in its clause, or right after the verb (`قضى أمس الأربعاء، مدنيان`).
     pub(super) fn past_day_aside(&self, t: usize) -> Option<usize> {
         let n = self.toks.len();
-        if t == 0 || t >= n || self.toks[t].joined || !self.closed.is_day(self.word(t)) {
+        if t == 0 || t >= n || !self.closed.is_day(self.word(t)) {
             return None;
         }
         let k = if t + 1 < n && self.toks[t + 1].joined && self.closed.is_day(self.word(t + 1)) {
@@ -201,7 +202,9 @@ impl<'a> Reading<'a> {
         } else {
             t + 1
         };
-        (k < n && !self.toks[k].joined && self.clause[k] == self.clause[t - 1]).then_some(k)
+        let closed_by_comma = k < n && !self.toks[k].joined && self.sentence[k] == self.sentence[t];
+        let kept = self.toks[t].joined || self.clause[k] == self.clause[t - 1];
+        (closed_by_comma && kept).then_some(k)
     }
 
     /// The token after the definite words at `t`, at most two: the adjectives of the
