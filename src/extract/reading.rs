@@ -203,8 +203,8 @@ impl<'a> Reading<'a> {
             t + 1
         };
         let closed_by_comma = k < n && !self.toks[k].joined && self.sentence[k] == self.sentence[t];
-        let kept = self.toks[t].joined || self.clause[k] == self.clause[t - 1];
-        (closed_by_comma && kept).then_some(k)
+        (closed_by_comma && (self.toks[t].joined || self.clause[k] == self.clause[t - 1]))
+            .then_some(k)
     }
 
     /// The token after the definite words at `t`, at most two: the adjectives of the
