@@ -725,9 +725,10 @@ impl<'a> Extractor<'a> {
     /// sentence (within [`SCOPE_REACH`] words) or in it (`يذكر أن 7 مدنيين قتلوا`, `قتل
     /// آنذاك خمسة`), a trailing one after it in its clause within [`TRAILING_REACH`] (`قتل 7
     /// أشخاص في انفجار مماثل`; not with what it is compared with after it, `مماثل لما وقع`,
-    /// nor after a figure that goes on a list of its sentence's, undated), or the pluperfect: a form of `كان` in its clause and `قد` after it,
-    /// before the figure ends (`وكان 41 شخصا قد قتلوا`).
-    /// `listed`: a figure of its sentence ends before this one starts.
+    /// nor after a figure that goes on a list of its sentence's, undated), or the
+    /// pluperfect: a form of `كان` in its clause and `قد` after it, before the figure ends
+    /// (`وكان 41 شخصا قد قتلوا`). `listed`: a figure of its sentence ends before this one
+    /// starts.
     pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>, listed: bool) -> bool {
         let s = r.sentence[d.at];
         let already = |k: usize| {

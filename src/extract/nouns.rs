@@ -1014,18 +1014,16 @@ impl<'a> Extractor<'a> {
                 && r.closed.is_one_of_them(r.word(listed_to)))
             .then(|| self.noun_at(r, listed_to + 1))
             .flatten()
-            .filter(|x| {
-                x.start == listed_to + 1
-                    && matches!(
-                        x.entry.kind,
-                        Kind::Noun {
-                            category: None,
-                            form: Form::Singular,
-                            ..
-                        }
-                    )
+            .and_then(|x| match x.entry.kind {
+                Kind::Noun {
+                    category: None,
+                    form: Form::Singular,
+                    group,
+                    ..
+                } if x.start == listed_to + 1 => Some((x, group)),
+                _ => None,
             });
-            let listed_to = named_one.map_or(listed_to, |x| x.end);
+            let listed_to = named_one.map_or(listed_to, |(x, _)| x.end);
             let at = (listed_to..(listed_to + reach).min(r.toks().len())).take_while(|&j| {
                 if opener.is_some() {
                     return r.sentence[j] == r.sentence[i] && !used[j];
@@ -1123,10 +1121,7 @@ impl<'a> Extractor<'a> {
                     &n.entry.rule,
                 )
             });
-            if let Some(x) = named_one {
-                let Kind::Noun { group, .. } = x.entry.kind else {
-                    continue;
-                };
+            if let Some((x, group)) = named_one {
                 out.push(Draft {
                     flags: vec![Flag::Breakdown],
                     partner: Some(i),
@@ -1931,18 +1926,19 @@ impl<'a> Extractor<'a> {
             else {
                 return 0;
             };
+            // One person (a singular, or its accusative the rules list with the plurals) or
+            // two, of a group, indefinite.
             let count = match n.entry.kind {
                 Kind::Noun {
                     category: None,
                     group: Some(_),
-                    form,
+                    form: Form::Dual,
                     ..
-                } if !r.definite(j) => match form {
-                    Form::Singular | Form::Dual => form.count(),
-                    Form::Plural => self.lex.singular_accusative(n.entry).then_some(1),
-                },
+                } => Some(2),
+                Kind::Noun { group: Some(_), .. } if self.one_person(&n) => Some(1),
                 _ => None,
-            };
+            }
+            .filter(|_| !r.definite(j));
             let Some(c) = count else { return 0 };
             total += c;
             listed += 1;
