@@ -171,8 +171,12 @@ pub enum Kind {
     /// total reached: the total's toll noun may then stand anywhere before it in the
     /// sentence (`ارتفعت حصيلة ضحايا التفجير الذي وقع في المسجد إلى 15 شخصا`).
     TotalTo,
-    /// A word that pins the figures of its sentence to one day or one event (`أمس`,
-    /// `اليوم`, `المجزرة`): however large, such a figure is its toll, not a running total.
+    /// A word that pins the figures of its sentence to one day (`أمس`, `اليوم`, a
+    /// weekday): however large, such a figure is that day's toll, not a running total.
+    OneDay,
+    /// A word that pins the figures of its sentence to one event (`المجزرة`, `انفجار`):
+    /// however large, such a figure is its toll, not a running total; and a month named
+    /// after the figure is the event's date, not a period.
     OneEvent,
     /// A word that makes the period word right after it a comparison (`الأسوأ منذ نيسان`,
     /// `لم تشهد مثيلا لها منذ قرن`), not the period of a figure.
@@ -1039,6 +1043,8 @@ struct ScopeRow {
     #[serde(default)]
     to: bool,
     #[serde(default)]
+    one_day: bool,
+    #[serde(default)]
     one_event: bool,
     #[serde(default)]
     compare: bool,
@@ -1526,6 +1532,8 @@ impl Lexicon {
             check_id(&s.id)?;
             let kind = if s.to {
                 Kind::TotalTo
+            } else if s.one_day {
+                Kind::OneDay
             } else if s.one_event {
                 Kind::OneEvent
             } else if s.compare {
@@ -1928,7 +1936,8 @@ pub fn kind_name(kind: &Kind) -> String {
         } => "scope cumulative (the figure its verb takes, after it)".into(),
         Kind::Scope { backward: true, .. } => "scope cumulative (figures around it)".into(),
         Kind::TotalTo => "scope: the figure a running total reached".into(),
-        Kind::OneEvent => "scope: one day's or one event's figures".into(),
+        Kind::OneDay => "scope: one day's figures".into(),
+        Kind::OneEvent => "scope: one event's figures (a month after the figure dates it)".into(),
         Kind::Comparison => "scope: the period after it is a comparison".into(),
         Kind::Span { at_least_hours } => {
             format!("scope cumulative when the time after it lasts {at_least_hours} hours or more")

@@ -553,11 +553,14 @@ impl<'a> Extractor<'a> {
                             && r.hits(h.start - 1).iter().any(|u| {
                                 matches!(u.entry.kind, Kind::Unit { time: Some(_), .. })
                             })));
+                // A month that dates the one event named in the sentence is no period
+                // (`قتل طفلان في نيسان الماضي إثر انفجار لغم`).
                 monthly
                     || (behind_in
                         && own_clause(h)
                         && j > d.last
-                        && j <= d.last + PERIOD_AFTER_REACH)
+                        && j <= d.last + PERIOD_AFTER_REACH
+                        && !self.event_named(r, d))
             }
             // A month named by the word for month and its name, before the figure in its
             // sentence (`أن شهر تموز الماضي شهد 32 عملية أسفرت عن مقتل 30 شخصا`, `شهد شهر آب
@@ -622,6 +625,10 @@ impl<'a> Extractor<'a> {
                     .map_or(lo, |k| k + 1)
             })
         };
+        // A day named inside the figure's own words, between its cue and its noun (`وقتل أمس
+        // 4 مدنيين`), pins it to that day: a period before it is its sentence's background.
+        let day_inside =
+            || (d.first..=d.last).any(|k| r.hits(k).iter().any(|h| h.entry.kind == Kind::OneDay));
         for j in (lo..d.at.max(d.first)).filter(|&j| r.sentence[j] == s) {
             // A toll's verb inside a hedge says what may happen to it, not that it rose
             // (`عدد القتلى مرشح للارتفاع لوجود 11 مصابا`).
@@ -646,9 +653,28 @@ impl<'a> Extractor<'a> {
                         d.first.saturating_sub(j) <= TOTAL_REACH
                     };
                 } else {
-                    before |= period(h, j) && own_statement(j);
+                    before |= period(h, j) && own_statement(j) && !(j < d.first && day_inside());
                 }
             }
+        }
+        // A period fronted in the sentence's first clause, however far before the figure
+        // (`وحتى نهاية تموز الماضي، استجابت الفرق لـ 1504 حوادث في أنحاء البلاد، خلفت 85
+        // وفاة`): the whole sentence is told within it, unless it names the figure's one day
+        // or event, or a word that opens a statement of its own stands between.
+        if !before {
+            let a = r.sentence.partition_point(|&x| x < s);
+            let fronted = a < lo
+                && r.clause[d.first] != r.clause[a]
+                && (a..(a + 2).min(lo)).any(|j| {
+                    r.clause[j] == r.clause[a]
+                        && r.hits(j).iter().any(|h| {
+                            matches!(h.entry.kind, Kind::Scope { backward: true, .. })
+                                && period(h, j)
+                        })
+                });
+            before = fronted
+                && !(a..d.first).any(|k| r.closed.is_whereas(r.word(k)))
+                && !self.one_event(r, d);
         }
         // A period word after the figure is its own until a running total begins (`مقتل 5
         // مدنيين اليوم، وبذلك ترتفع حصيلة القتلى منذ مطلع الشهر`: the 5 are today's).
@@ -844,6 +870,13 @@ impl<'a> Extractor<'a> {
     /// Does the figure's sentence name its day or its one event (`أمس`, a weekday,
     /// `المجزرة`, `الزلزال`)?
     fn one_event(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        self.near(r, d, SCOPE_REACH)
+            .any(|h| matches!(h.entry.kind, Kind::OneEvent | Kind::OneDay))
+    }
+
+    /// Does the figure's sentence name the one event it was (`المجزرة`, `انفجار`), not
+    /// only its day?
+    fn event_named(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         self.near(r, d, SCOPE_REACH)
             .any(|h| h.entry.kind == Kind::OneEvent)
     }
