@@ -128,6 +128,10 @@ const BREAKDOWN_REACH: usize = 8;
 const PLACE_REACH: usize = 40;
 /// How many words may stand between two places of a list (`في حمص، إضافة إلى درعا`).
 const LIST_GAP: usize = 3;
+/// How far after a coordinated figure's number its own place may stand, in words, for it
+/// to be a figure of another place than the total before it (`وأحد مقاتلي المعارضة في دير
+/// الزور`).
+const SIBLING_PLACE_REACH: usize = 5;
 /// How far after a figure a month after `في` is its period (`مقتل 86 مدنيا في المحافظة في
 /// تشرين الأول`).
 const PERIOD_AFTER_REACH: usize = 4;

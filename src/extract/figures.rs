@@ -1522,6 +1522,15 @@ impl<'a> Extractor<'a> {
         // (`قتل 5 جنود، بينهم اثنان من الضباط`).
         let of_them =
             after_of_them || (z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z)));
+        // A total placed right after its words, and this figure placed after its own in its
+        // clause: two figures of two places, not a part (`مقتل ثلاثة مواطنين في حمص وأحد
+        // مقاتلي المعارضة في دير الزور`).
+        let placed_apart = |p: &Draft<'a>| {
+            self.place_at(r, p.last + 1)
+                && (z..(z + SIBLING_PLACE_REACH).min(r.toks().len()))
+                    .take_while(|&k| r.clause[k] == r.clause[a] && !r.in_quantity[k])
+                    .any(|k| self.place_at(r, k))
+        };
         if inherited
             && !by_place
             && !ranked
@@ -1529,7 +1538,9 @@ impl<'a> Extractor<'a> {
                 let part = p.flags.contains(&Flag::Breakdown);
                 let smaller = p.count.zip(count).is_none_or(|(total, n)| n <= total);
                 (part
-                    || (matches!(p.group, Group::Unspecified | Group::Civilian) && smaller))
+                    || (matches!(p.group, Group::Unspecified | Group::Civilian)
+                        && smaller
+                        && !placed_apart(p)))
                     // Fighters are no part of civilians (`مقتل 4 مدنيين و3 عسكريين`), but
                     // may follow them as parts of one total (`قتل 12، منهم 5 مدنيين و7
                     // عسكريين`).

@@ -823,8 +823,9 @@ impl<'a> Extractor<'a> {
                 .find(|&k| k > 0 && r.past_brackets(k) == Some(v.start))
                 .unwrap_or(v.start);
             // So may what the one struck was of, after `من`, words joined to the verb that
-            // end definite (`إن عنصرا من القوات الصومالية قتل`, `شابا من أبناء البلدة قتل`):
-            // the noun ends where `من` opens it.
+            // end definite or name a place (`إن عنصرا من القوات الصومالية قتل`, `شابا من
+            // أبناء البلدة قتل`, `عسكريا من بلدة خربة غزالة استشهد`): the noun ends where
+            // `من` opens it.
             let vs = (vs.saturating_sub(OF_REACH + 1)..vs)
                 .find(|&k| {
                     k > 0
@@ -833,7 +834,7 @@ impl<'a> Extractor<'a> {
                         && k + 1 < vs
                         && (k + 1..vs)
                             .all(|t| r.toks()[t].joined && !r.in_quantity[t] && !r.has_cue(t))
-                        && r.definite(vs - 1)
+                        && (r.definite(vs - 1) || self.place_at(r, k + 1))
                 })
                 .unwrap_or(vs);
             // The noun right before the verb, or before a word no rule reads (its adjective).
@@ -991,19 +992,29 @@ impl<'a> Extractor<'a> {
             let reach = if opener.is_some() { FRAME_REACH } else { 3 };
             // A dual's adjective, a word of people of no group in the plural's form right
             // after it (`شابين فلسطينيين أصيبا`), is no other noun.
-            let adjective = |j: usize| {
+            // So is `others` right after the noun, in its number (`وشهيد آخر قضى`, `وطفلان
+            // آخران أصيبا`).
+            let others_after = |j: usize| {
                 j == n.end
-                    && form == Form::Dual
-                    && r.hits(j).iter().all(|h| match h.entry.kind {
-                        Kind::Noun {
-                            category: None,
-                            group: Some(Group::Unspecified),
-                            form: Form::Plural | Form::Dual,
-                            ..
-                        } => h.end == j + 1,
-                        Kind::Noun { .. } => false,
-                        _ => true,
-                    })
+                    && r.toks()[j].joined
+                    && r.hits(j)
+                        .iter()
+                        .any(|h| h.entry.kind == Kind::Vague { others: true } && h.end == j + 1)
+            };
+            let adjective = |j: usize| {
+                others_after(j)
+                    || j == n.end
+                        && form == Form::Dual
+                        && r.hits(j).iter().all(|h| match h.entry.kind {
+                            Kind::Noun {
+                                category: None,
+                                group: Some(Group::Unspecified),
+                                form: Form::Plural | Form::Dual,
+                                ..
+                            } => h.end == j + 1,
+                            Kind::Noun { .. } => false,
+                            _ => true,
+                        })
             };
             // One of them named between two or more and their cue (`رجلي شرطة أحدهما ضابط
             // قتلا`): a part of them; the cue after it is theirs.

@@ -223,6 +223,34 @@ fn a_distribution_part_that_names_its_noun_is_a_part() {
     );
 }
 
+/// A figure after a total, each with its own place right after its words, is a figure of
+/// another place, not a part of the total; a part behind `بينهم` stays one, its place too.
+#[test]
+fn figures_of_two_places_are_no_parts() {
+    assert_eq!(
+        flagged(
+            "مقتل ثلاثة مواطنين في حمص وأحد مقاتلي المعارضة في دير الزور",
+            Flag::Breakdown
+        ),
+        [(Some(3), false), (Some(1), false)]
+    );
+    assert_eq!(
+        flagged("قتل 7 أشخاص في حلب وطفلان في بلدة سراقب", Flag::Breakdown),
+        [(Some(7), false), (Some(2), false)]
+    );
+    assert_eq!(
+        flagged(
+            "قتل 7 أشخاص في حلب، بينهم طفلان في حي الشعار",
+            Flag::Breakdown
+        ),
+        [(Some(7), false), (Some(2), true)]
+    );
+    assert_eq!(
+        flagged("قتل 7 أشخاص وطفلان في القصف على حلب", Flag::Breakdown),
+        [(Some(7), false), (Some(2), true)]
+    );
+}
+
 /// People listed after a part are parts of the same total (`بين الضحايا امرأة وطفلان`),
 /// whatever their number; after a figure of its own they are more dead.
 #[test]
