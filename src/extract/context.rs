@@ -146,9 +146,34 @@ impl<'a> Extractor<'a> {
                     })
                     .flatten()
             };
+            // A figure behind `و` told by a verbal noun right after the one before it (`ارتفع
+            // عدد الضحايا إلى 403، وإصابة 1290 آخرين`): the same statement goes on, and
+            // shares its cumulative scope as a coordinated one does.
+            let continued = || {
+                let masdar = r.hits(d.first).iter().any(|h| {
+                    matches!(
+                        h.entry.kind,
+                        Kind::Noun {
+                            category: Some(_),
+                            ..
+                        }
+                    )
+                });
+                (partners.get(&d.at).is_some_and(|&(_, waw)| waw) && masdar)
+                    .then(|| {
+                        drafts
+                            .iter()
+                            .filter(|x| x.last < d.first && r.sentence[x.at] == r.sentence[d.at])
+                            .max_by_key(|x| x.last)
+                            .filter(|x| d.first <= x.last + 1)
+                            .map(|x| x.at)
+                    })
+                    .flatten()
+            };
             let s = d
                 .partner
                 .or_else(added_to)
+                .or_else(continued)
                 .and_then(|p| scopes.get(&p).copied())
                 .map_or(own, |p| {
                     if p.scope() == Scope::Cumulative {

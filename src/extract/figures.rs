@@ -119,13 +119,24 @@ impl<'a> Extractor<'a> {
                 if (h.end..from).any(|k| r.closed.is_whereas(r.word(k))) {
                     return None;
                 }
-                // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`).
+                // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`), unless
+                // it starts on the noun of a figure before (`35 حالة وفاة وإصابة 60`).
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
                     r.hits(k)
                         .iter()
                         .find(|c| {
                             c.end > j
                                 && c.end <= from
+                                && !((k.saturating_sub(2)..k).any(|t| r.in_quantity[t])
+                                    && r.hits(k).iter().any(|n| {
+                                        matches!(
+                                            n.entry.kind,
+                                            Kind::Noun {
+                                                category: Some(_),
+                                                ..
+                                            }
+                                        )
+                                    }))
                                 && matches!(c.entry.kind, Kind::Cue { after: false, .. })
                         })
                         .copied()
