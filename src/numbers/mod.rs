@@ -461,12 +461,23 @@ impl<'a> Cursor<'a> {
     /// A whole number starting at `i`.
     fn number(&self, i: usize, mode: Mode) -> Option<(Num, usize)> {
         let (mut total, mut last_scale, mut j) = self.chunk(i, mode)?;
+        // Written in digits before its scale, the rest of a number may follow in digits
+        // without و (`3 آلاف 688`, `14 ألفا 749`), as some agencies write them.
+        let digits_first = self.digits(i, mode).is_some();
         while last_scale > 1 {
             let next = self
                 .conj(j)
                 .and_then(|(k, m)| self.chunk(k, m))
                 // `٤ آلاف ٣ مائة`: a chunk with its own scale may follow without و.
-                .or_else(|| self.chunk(j, Mode::Bare).filter(|&(_, s, _)| s > 1));
+                .or_else(|| self.chunk(j, Mode::Bare).filter(|&(_, s, _)| s > 1))
+                .or_else(|| {
+                    (digits_first && last_scale >= 1000)
+                        .then(|| self.digits(j, Mode::Bare))
+                        .flatten()
+                        .filter(|v| v.is_int_in(1, 999))
+                        .and_then(|_| self.chunk(j, Mode::Bare))
+                        .filter(|&(_, s, _)| s == 1)
+                });
             match next {
                 Some((v, s, e)) if s < last_scale => {
                     total = total.checked_add(v)?;
