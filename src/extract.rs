@@ -132,6 +132,10 @@ const LIST_GAP: usize = 3;
 /// to be a figure of another place than the total before it (`وأحد مقاتلي المعارضة في دير
 /// الزور`).
 const SIBLING_PLACE_REACH: usize = 5;
+/// How far before a figure its own place may stand in its clause, in words, for a bare
+/// number behind `و` with a place of its own to be another figure of its kind (`على حمص
+/// التي نالت النصيب الأكبر بسقوط 14 قتيلا، وتسعة في إدلب`).
+const PLACE_BEFORE_REACH: usize = 8;
 /// How far after a figure a month after `في` is its period (`مقتل 86 مدنيا في المحافظة في
 /// تشرين الأول`).
 const PERIOD_AFTER_REACH: usize = 4;

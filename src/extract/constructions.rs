@@ -30,7 +30,7 @@ constructions! {
     NUMBER_TOLL_BARE = "number.toll_bare":
         "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence";
     NUMBER_BY_PLACE = "number.by_place":
-        "a bare number behind `و` with a place of its own, after a figure of its sentence (`قتل 10 أشخاص في حلب و5 في إدلب`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
+        "a bare number behind `و` with a place of its own, after a figure of its sentence placed right after it or before its number (`قتل 10 أشخاص في حلب و5 في إدلب`، `وسقط في حلب 20 قتيلا و6 في حمص`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NOUN_BY_PLACE = "noun.by_place":
         "after a figure and its place, one or two people named by their noun behind `و`, past a comma or not, with a place of their own (`استشهد 3 مدنيين في إدلب، وامرأة وطفل في بلدة أبو الظهور، وشخصان في ريف حمص`، `قتل جنديان في درعا وآخر في حمص`): more of the figure's kind, in that place, not parts of it; one more (`وآخر`) is of the figure's group";
     NUMBER_RANKED = "number.ranked":

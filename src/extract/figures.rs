@@ -1304,9 +1304,18 @@ impl<'a> Extractor<'a> {
             && !others
             && !after_of_them
             && same_sentence_prev.is_some_and(|p| {
+                // The figure before has its own place right after it, or before its number
+                // in its clause (`على حمص التي نالت النصيب الأكبر بسقوط 14 قتيلا، وتسعة في
+                // إدلب`, `وسقط في حلب 20 قتيلا و6 في حمص`).
+                let placed_earlier = || {
+                    (p.first.saturating_sub(PLACE_BEFORE_REACH)..p.at)
+                        .any(|k| r.clause[k] == r.clause[p.at] && self.place_at(r, k))
+                };
                 !p.flags.contains(&Flag::Breakdown)
                     && a.saturating_sub(p.last) <= 12
-                    && (placed_before || self.place_at(r, p.last + 1))
+                    && (placed_before
+                        || self.place_at(r, p.last + 1)
+                        || (placed_after && placed_earlier()))
             });
         // `تلتها حمص بـ 40، ثم إدلب بـ 35`: a place's figure in a ranking, behind `بـ` right
         // after the place's name, after a figure of its sentence: another figure of its kind
