@@ -411,7 +411,30 @@ impl Gazetteer {
                             && phrase_at(words, i + n, p)
                     })
                 });
-                !named_group && !abroad
+                // A district of a city abroad, named right before it behind `ب` or `في`
+                // (`في حي الخالدية بالرياض`): of that city, not the Syrian place.
+                let in_city_abroad = || {
+                    let at = i + n;
+                    let (from, first) = match words.get(at) {
+                        Some(&w) if self.ins.has(w) => (at + 1, words.get(at + 1).copied()),
+                        // Behind `ب` alone: behind `و` it is another place of a list.
+                        Some(&w) => (at, w.strip_prefix('ب').filter(|&s| strip(w) == s)),
+                        None => (at, None),
+                    };
+                    first.is_some_and(|first| {
+                        self.by_first.get(first).is_some_and(|es| {
+                            es.iter().any(|x| {
+                                x.place.abroad
+                                    && x.words.len() <= words.len() - from
+                                    && x.words[1..]
+                                        .iter()
+                                        .zip(&words[from + 1..])
+                                        .all(|(a, b)| bytes::same(a, b))
+                            })
+                        })
+                    })
+                };
+                !named_group && !abroad && (e.place.abroad || !in_city_abroad())
             });
             match found {
                 Some(e) => {
