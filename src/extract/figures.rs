@@ -2158,7 +2158,10 @@ impl<'a> Extractor<'a> {
             } else {
                 d.first
             };
-            let to = if d.last + 1 < n && r.toks()[d.last + 1].joined {
+            // Not when a number follows that `منها`: it opens the parts of this total (`أربع
+            // إصابات منها اثنتان طفيفتان`).
+            let number_after = |t: usize| t < n && r.toks()[t].joined && r.in_quantity[t];
+            let to = if d.last + 1 < n && r.toks()[d.last + 1].joined && !number_after(d.last + 2) {
                 d.last + 1
             } else {
                 d.last
