@@ -653,7 +653,9 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let count = if matches!(form, Form::Dual) {
-                if r.after_number(i) {
+                // Two cases of a definite death or wound are those told of before (`أن
+                // حالتي الوفاة تم تسجيلهما`): no one more.
+                if r.after_number(i) || (h.end > i + 1 && r.definite(h.end - 1)) {
                     continue;
                 }
                 form.count()
