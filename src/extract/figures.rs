@@ -2005,7 +2005,18 @@ pub(super) fn mark_breakdowns(
         // In the sentence before, only of a run of two or more, a distribution: one man
         // killed in the next sentence is another death (`أسفر الحادث عن وفاة ثلاثة
         // أشخاص. وفي ذات الإطار، قضى شاب`).
+        // Nor a run of people named by their nouns with a verb of their own in the next
+        // sentence (`قتل عشرة اشخاص. وقتل رجل وامرأة في انفجار سيارة`): more dead, of
+        // another event.
         let run = j - i;
+        let own_verb = !out[i].flags.contains(&Flag::Breakdown)
+            && [
+                by::NOUN_AFTER_CUE,
+                by::NOUN_THEN_CUE,
+                by::NOUN_SUBJECT,
+                by::FRAME_OPENED,
+            ]
+            .contains(&out[i].construction);
         let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)
@@ -2013,7 +2024,7 @@ pub(super) fn mark_breakdowns(
                 && out[k].count.is_some_and(|c| c >= 2)
                 && match sent - sentence(out[k].at) {
                     0 => true,
-                    1 => run >= 2,
+                    1 => run >= 2 && !own_verb,
                     _ => false,
                 }
         });

@@ -251,6 +251,31 @@ fn figures_of_two_places_are_no_parts() {
     );
 }
 
+/// A run of people told by a verb of its own in the sentence after a total is more dead,
+/// of another event; a run that only lists the dead there is the total's distribution.
+#[test]
+fn people_killed_by_their_own_verb_after_a_total_are_no_parts() {
+    assert_eq!(
+        flagged(
+            "قتل عشرة أشخاص في الهجمات. وقتل رجل وامرأة في انفجار سيارة مفخخة",
+            Flag::Breakdown
+        ),
+        [(Some(10), false), (Some(1), false), (Some(1), false)]
+    );
+    assert_eq!(
+        flagged(
+            "أسفر القصف عن مقتل 48 مدنيا. الضحايا توزعوا بين 26 رجلا و7 سيدات و15 طفلا",
+            Flag::Breakdown
+        ),
+        [
+            (Some(48), false),
+            (Some(26), true),
+            (Some(7), true),
+            (Some(15), true)
+        ]
+    );
+}
+
 /// People listed after a part are parts of the same total (`بين الضحايا امرأة وطفلان`),
 /// whatever their number; after a figure of its own they are more dead.
 #[test]
