@@ -414,14 +414,24 @@ impl Gazetteer {
                 // A district of a city abroad, named right before it behind `ب` or `في`
                 // (`في حي الخالدية بالرياض`): of that city, not the Syrian place.
                 let in_city_abroad = || {
-                    let at = i + n;
-                    let (from, first) = match words.get(at) {
-                        Some(&w) if self.ins.has(w) => (at + 1, words.get(at + 1).copied()),
-                        // Behind `ب` alone: behind `و` it is another place of a list.
-                        Some(&w) => (at, w.strip_prefix('ب').filter(|&s| strip(w) == s)),
-                        None => (at, None),
-                    };
-                    first.is_some_and(|first| {
+                    // Past the name's own direction (`الباب الشرقي`) and a word that sets it
+                    // in the city (`وسط بغداد`, `شمال الموصل`).
+                    let mut at = i + n;
+                    if words
+                        .get(at)
+                        .and_then(|w| {
+                            let k = crate::morphology::builtin().key_shape().article_len(w)?;
+                            w.get(k..)
+                        })
+                        .is_some_and(|w| self.is_near(w))
+                    {
+                        at += 1;
+                    }
+                    let set_in = words.get(at).is_some_and(|w| self.is_near(w));
+                    if set_in {
+                        at += 1;
+                    }
+                    let abroad_at = |from: usize, first: &str| {
                         self.by_first.get(first).is_some_and(|es| {
                             es.iter().any(|x| {
                                 x.place.abroad
@@ -432,7 +442,22 @@ impl Gazetteer {
                                         .all(|(a, b)| bytes::same(a, b))
                             })
                         })
-                    })
+                    };
+                    match words.get(at) {
+                        Some(&w) if self.ins.has(w) => {
+                            words.get(at + 1).is_some_and(|&x| abroad_at(at + 1, x))
+                        }
+                        // As written after a word that sets it in the city, or behind `ب`
+                        // alone: behind `و` it is another place of a list (`طريق دمشق
+                        // بيروت` names two).
+                        Some(&w) => {
+                            (set_in && abroad_at(at, w))
+                                || w.strip_prefix('ب')
+                                    .filter(|&s| strip(w) == s)
+                                    .is_some_and(|s| abroad_at(at, s))
+                        }
+                        None => false,
+                    }
                 };
                 !named_group && !abroad && (e.place.abroad || !in_city_abroad())
             });
