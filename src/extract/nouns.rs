@@ -2012,11 +2012,26 @@ impl<'a> Extractor<'a> {
                 Kind::Noun { .. } => false,
                 _ => true,
             };
+            // So is `civilian` right after the noun, its adjective (`رجل مدني ونجله`).
+            let civilian = |k: usize| {
+                k == j
+                    && r.hits(k).iter().any(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                category: None,
+                                form: Form::Singular,
+                                group: Some(Group::Civilian),
+                                ..
+                            }
+                        )
+                    })
+            };
             let name = |k: usize| {
                 k < r.toks().len()
                     && r.toks()[k].joined
                     && r.toks()[k].kind == TokKind::Word
-                    && r.hits(k).iter().all(of_a_name)
+                    && (r.hits(k).iter().all(of_a_name) || civilian(k))
                     && !r.in_quantity[k]
                     && !bytes::begins(r.word(k), &r.closed.and)
             };
