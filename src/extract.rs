@@ -635,7 +635,6 @@ impl<'a> Extractor<'a> {
         );
         self.mark_distributions(r, &mut out);
         self.drop_severity_parts(r, &mut out);
-        self.drop_vague_parts(&mut out);
         borrow_groups(&mut out, |at| r.sentence[at], |at| r.partitive(at + 1));
         for d in out.iter_mut().filter(|d| d.vague && d.low.is_none()) {
             (d.low, d.high) = self.definite_vague_range(r, d).unzip();

@@ -2133,13 +2133,6 @@ impl<'a> Extractor<'a> {
     /// some of them told alone (`منهم بحالة حرجة`), and a vague number of the wounded told
     /// by how bad it is (`عددا من الجرحى في حالات حرجة`). A part by group keeps its figure
     /// (`بينهم طفل بحالة خطرة`), and so does a total (`أصيب شاب بحالة خطرة`).
-    /// A part of a total that counts no one, its number vague (`بينهم عدد من النساء
-    /// والأطفال`, `بعضهم من قادة الجبهة`), is not a figure (as the gold has it): the total
-    /// holds them already, and a table has nothing to add up.
-    pub(super) fn drop_vague_parts(&self, out: &mut Vec<Draft<'a>>) {
-        out.retain(|d| !(d.vague && d.partner.is_some() && d.flags.contains(&Flag::Breakdown)));
-    }
-
     pub(super) fn drop_severity_parts(&self, r: &Reading<'a>, out: &mut Vec<Draft<'a>>) {
         let n = r.toks().len();
         let of_them = |t: usize| {
