@@ -463,7 +463,7 @@ impl<'a> Cursor<'a> {
         let (mut total, mut last_scale, mut j) = self.chunk(i, mode)?;
         // Written in digits before its scale, the rest of a number may follow in digits
         // without و (`3 آلاف 688`, `14 ألفا 749`), as some agencies write them.
-        let digits_first = self.digits(i, mode).is_some();
+        let digits_first = self.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits);
         while last_scale > 1 {
             let next = self
                 .conj(j)
