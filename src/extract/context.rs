@@ -133,42 +133,30 @@ impl<'a> Extractor<'a> {
             };
             let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
             let own = self.scope(r, d, other, parts_end);
+            // The figure of its sentence that ends last before this one starts.
+            let before_it = || {
+                drafts
+                    .iter()
+                    .filter(|x| x.last < d.first && r.sentence[x.at] == r.sentence[d.at])
+                    .max_by_key(|x| x.last)
+            };
             // A figure added to the one before it (`ارتفع عدد الضحايا إلى 592 شخصا إضافة إلى
             // 1461 مصابا`) shares its cumulative scope as a coordinated one does.
             let added_to = || {
                 r.besides_before(d.first)
-                    .then(|| {
-                        drafts
-                            .iter()
-                            .filter(|x| x.last < d.first && r.sentence[x.at] == r.sentence[d.at])
-                            .max_by_key(|x| x.last)
-                            .map(|x| x.at)
-                    })
+                    .then(before_it)
                     .flatten()
+                    .map(|x| x.at)
             };
             // A figure behind `و` told by a verbal noun right after the one before it (`ارتفع
             // عدد الضحايا إلى 403، وإصابة 1290 آخرين`): the same statement goes on, and
             // shares its cumulative scope as a coordinated one does.
             let continued = || {
-                let masdar = r.hits(d.first).iter().any(|h| {
-                    matches!(
-                        h.entry.kind,
-                        Kind::Noun {
-                            category: Some(_),
-                            ..
-                        }
-                    )
-                });
-                (partners.get(&d.at).is_some_and(|&(_, waw)| waw) && masdar)
-                    .then(|| {
-                        drafts
-                            .iter()
-                            .filter(|x| x.last < d.first && r.sentence[x.at] == r.sentence[d.at])
-                            .max_by_key(|x| x.last)
-                            .filter(|x| d.first <= x.last + 1)
-                            .map(|x| x.at)
-                    })
+                (partners.get(&d.at).is_some_and(|&(_, waw)| waw) && r.has_casualty_noun(d.first))
+                    .then(before_it)
                     .flatten()
+                    .filter(|x| d.first <= x.last + 1)
+                    .map(|x| x.at)
             };
             let s = d
                 .partner

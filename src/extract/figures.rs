@@ -128,15 +128,7 @@ impl<'a> Extractor<'a> {
                             c.end > j
                                 && c.end <= from
                                 && !((k.saturating_sub(2)..k).any(|t| r.in_quantity[t])
-                                    && r.hits(k).iter().any(|n| {
-                                        matches!(
-                                            n.entry.kind,
-                                            Kind::Noun {
-                                                category: Some(_),
-                                                ..
-                                            }
-                                        )
-                                    }))
+                                    && r.has_casualty_noun(k))
                                 && matches!(c.entry.kind, Kind::Cue { after: false, .. })
                         })
                         .copied()
@@ -841,19 +833,7 @@ impl<'a> Extractor<'a> {
                     Kind::Exclude(None) => j < z && h.end <= z,
                     // `إنقاذ 25 شخصا`, not `لإنقاذ حالة مصاب`: the noun says they are hurt.
                     Kind::ExcludeUnhurt => {
-                        j < z
-                            && h.end <= z
-                            && !(h.end..z).any(|t| {
-                                r.hits(t).iter().any(|x| {
-                                    matches!(
-                                        x.entry.kind,
-                                        Kind::Noun {
-                                            category: Some(_),
-                                            ..
-                                        }
-                                    )
-                                })
-                            })
+                        j < z && h.end <= z && !(h.end..z).any(|t| r.has_casualty_noun(t))
                     }
                     Kind::ExcludeGoverning => h.end == a && r.in_quantity[a],
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.

@@ -360,6 +360,19 @@ impl<'a> Reading<'a> {
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
     }
 
+    /// Is a noun of the dead or wounded read at token `t` (`وفاة`, `جرحى`, `وإصابة`)?
+    pub(super) fn has_casualty_noun(&self, t: usize) -> bool {
+        self.hits(t).iter().any(|h| {
+            matches!(
+                h.entry.kind,
+                Kind::Noun {
+                    category: Some(_),
+                    ..
+                }
+            )
+        })
+    }
+
     /// Is a vague quantity read at token `t` (`العشرات`, `عدد من`, `آخرين`)?
     pub(super) fn has_vague(&self, t: usize) -> bool {
         self.hits(t)

@@ -471,12 +471,11 @@ impl<'a> Cursor<'a> {
                 // `٤ آلاف ٣ مائة`: a chunk with its own scale may follow without و.
                 .or_else(|| self.chunk(j, Mode::Bare).filter(|&(_, s, _)| s > 1))
                 .or_else(|| {
-                    (digits_first && last_scale >= 1000)
-                        .then(|| self.digits(j, Mode::Bare))
+                    let digits = self.toks.get(j).is_some_and(|t| t.kind == TokKind::Digits);
+                    (digits_first && last_scale >= 1000 && digits)
+                        .then(|| self.chunk(j, Mode::Bare))
                         .flatten()
-                        .filter(|v| v.is_int_in(1, 999))
-                        .and_then(|_| self.chunk(j, Mode::Bare))
-                        .filter(|&(_, s, _)| s == 1)
+                        .filter(|&(v, s, _)| s == 1 && v.is_int_in(1, 999))
                 });
             match next {
                 Some((v, s, e)) if s < last_scale => {

@@ -37,6 +37,8 @@ struct Words {
     locatives: Vec<String>,
     #[serde(rename = "in")]
     in_: Vec<String>,
+    /// `in` written on the name it governs (`بالرياض`).
+    in_clitic: Vec<String>,
     common: Vec<String>,
     not_after: Vec<String>,
     foreign_after: Vec<String>,
@@ -125,6 +127,8 @@ pub struct Gazetteer {
     locatives: WordSet,
     /// `in`, bare or after `و`, normalised.
     ins: WordSet,
+    /// `in` written on a name, normalised.
+    in_clitic: Vec<String>,
     /// Before a name, words that make it part of a group's name (`لواء شهداء اليرموك`).
     not_after: WordSet,
     /// After a name, words that place it in another country (`الجيزة المصرية`).
@@ -160,6 +164,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             locatives: WordSet::new(norm(&words.locatives)),
             ins: WordSet::new(norm(&words.in_)),
+            in_clitic: norm(&words.in_clitic),
             not_after: WordSet::new(norm(&words.not_after)),
             foreign_first: foreign_after
                 .iter()
@@ -352,6 +357,27 @@ impl Gazetteer {
         &self.admin1
     }
 
+    /// The names whose first word is `first` (the word at `at`, as written or without its
+    /// clitic) and whose later words follow it in `words`.
+    fn names_at<'g, 'w>(
+        &'g self,
+        words: &'w [&'w str],
+        at: usize,
+        first: &str,
+    ) -> impl Iterator<Item = &'g Name> + use<'g, 'w> {
+        self.by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .filter(move |e| {
+                e.words.len() <= words.len() - at
+                    && e.words[1..]
+                        .iter()
+                        .zip(&words[at + 1..])
+                        .all(|(w, t)| bytes::same(w, t))
+            })
+    }
+
     /// Places named in a run of normalised words, as (first word index, words used, place).
     pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, &Place)> {
         let mut out = Vec::new();
@@ -381,17 +407,10 @@ impl Gazetteer {
             let s = strip(w);
             let forms = [Some(w), Some(s).filter(|&s| s != w)];
             let found = forms.into_iter().flatten().find_map(|first| {
-                self.by_first.get(first)?.iter().find(|e| {
-                    e.words.len() <= words.len() - i
-                        && e.words[1..]
-                            .iter()
-                            .zip(&words[i + 1..])
-                            .all(|(w, t)| bytes::same(w, t))
-                        && match e.guard {
-                            Guard::Free => true,
-                            Guard::Locative => prev_locative(false),
-                            Guard::LocativeOrIn => prev_locative(true),
-                        }
+                self.names_at(words, i, first).find(|e| match e.guard {
+                    Guard::Free => true,
+                    Guard::Locative => prev_locative(false),
+                    Guard::LocativeOrIn => prev_locative(true),
                 })
             });
             // Part of a group's name (`لواء شهداء اليرموك`), or a place of another country
@@ -432,27 +451,21 @@ impl Gazetteer {
                         at += 1;
                     }
                     let abroad_at = |from: usize, first: &str| {
-                        self.by_first.get(first).is_some_and(|es| {
-                            es.iter().any(|x| {
-                                x.place.abroad
-                                    && x.words.len() <= words.len() - from
-                                    && x.words[1..]
-                                        .iter()
-                                        .zip(&words[from + 1..])
-                                        .all(|(a, b)| bytes::same(a, b))
-                            })
-                        })
+                        self.names_at(words, from, first).any(|x| x.place.abroad)
                     };
                     match words.get(at) {
                         Some(&w) if self.ins.has(w) => {
                             words.get(at + 1).is_some_and(|&x| abroad_at(at + 1, x))
                         }
-                        // As written after a word that sets it in the city, or behind `ب`
-                        // alone: behind `و` it is another place of a list (`طريق دمشق
-                        // بيروت` names two).
+                        // As written after a word that sets it in the city, or behind `in`
+                        // written on it alone: behind `و` it is another place of a list
+                        // (`طريق دمشق بيروت` names two).
                         Some(&w) => {
                             (set_in && abroad_at(at, w))
-                                || w.strip_prefix('ب')
+                                || self
+                                    .in_clitic
+                                    .iter()
+                                    .find_map(|c| w.strip_prefix(c.as_str()))
                                     .filter(|&s| strip(w) == s)
                                     .is_some_and(|s| abroad_at(at, s))
                         }
