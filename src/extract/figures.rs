@@ -1013,11 +1013,7 @@ impl<'a> Extractor<'a> {
         // (`إلى`, read `الي`): neither is definite. An indefinite accusative after them is
         // what they count, known noun or not (`قتلت قوات الأمن 14 محتجا`), and so are
         // `others` (`وقتلت الثانية 3 آخرين`).
-        let others_next = z < r.toks().len()
-            && r.toks()[z].joined
-            && r.hits(z)
-                .iter()
-                .any(|h| h.entry.kind == Kind::Vague { others: true });
+        let others_next = z < r.toks().len() && r.toks()[z].joined && r.has_others(z);
         // People after `من` are counted too (`نعت فصائل المعارضة 5 من مقاتليها`), not
         // things (`الجولة 14 من المفاوضات`).
         let people_of = z + 1 < r.toks().len()

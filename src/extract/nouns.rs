@@ -453,10 +453,7 @@ impl<'a> Extractor<'a> {
             // `وأصابت آخرين`, `وأصيب آخر`: more of the people the figure before counted, of
             // its group ([`Borrow::Others`]), unless a group is named after them (`وإصابة
             // آخرين من المدنيين`).
-            let others = r
-                .hits(n.start)
-                .iter()
-                .any(|x| x.entry.kind == Kind::Vague { others: true });
+            let others = r.has_others(n.start);
             let (group, end) = match group.filter(|g| *g != Group::Unspecified) {
                 Some(g) => (g, n.end),
                 None => self
@@ -1904,10 +1901,7 @@ impl<'a> Extractor<'a> {
                 };
                 used[n.start..n.end].fill(true);
                 // One more (`وآخر في حمص`) is of the figure's group, as `others` are.
-                let others = r
-                    .hits(n.start)
-                    .iter()
-                    .any(|x| x.entry.kind == Kind::Vague { others: true });
+                let others = r.has_others(n.start);
                 out.push(Draft {
                     borrows: others.then_some(Borrow::Others),
                     ..Draft::counted(
@@ -2105,11 +2099,7 @@ impl<'a> Extractor<'a> {
                 return;
             }
             // `قتل جنديان آخران`: `others` right after the head's noun are its adjective.
-            if !waw
-                && r.hits(n.start)
-                    .iter()
-                    .any(|h| h.entry.kind == Kind::Vague { others: true })
-            {
+            if !waw && r.has_others(n.start) {
                 return;
             }
             // Names after a count of two or more say who they were (`قتل الشقيقان أحمد

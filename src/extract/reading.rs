@@ -373,6 +373,13 @@ impl<'a> Reading<'a> {
         })
     }
 
+    /// Is `others` read at token `t` (`آخرين`, `آخر`): more of the people counted before?
+    pub(super) fn has_others(&self, t: usize) -> bool {
+        self.hits(t)
+            .iter()
+            .any(|h| h.entry.kind == Kind::Vague { others: true })
+    }
+
     /// Is a vague quantity read at token `t` (`العشرات`, `عدد من`, `آخرين`)?
     pub(super) fn has_vague(&self, t: usize) -> bool {
         self.hits(t)
