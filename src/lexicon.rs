@@ -278,6 +278,9 @@ pub struct Words {
     list: Vec<String>,
     /// Bit `k` for a word of `k` bytes; bit 63 for every word of 63 bytes or more.
     lengths: u64,
+    /// Bit [`Words::sig`] of every word: most words of a length the class has are turned
+    /// away here, before they are compared.
+    sigs: u64,
     /// The words shorter than [`Words::FLAT`] bytes, by length, then in list order.
     flat: Box<[u8]>,
     /// Where the words of each length begin in `flat`, and where they end: `flat[at[n] ..
@@ -291,6 +294,9 @@ impl Words {
 
     pub fn new(list: Vec<String>) -> Words {
         let lengths = list.iter().fold(0, |m, w| m | 1 << w.len().min(63));
+        let sigs = list
+            .iter()
+            .fold(0, |m, w| m | 1 << Words::sig(w.as_bytes()));
         let longest = list
             .iter()
             .map(String::len)
@@ -308,16 +314,41 @@ impl Words {
         Words {
             list,
             lengths,
+            sigs,
             flat: flat.into(),
             at: at.into(),
         }
+    }
+
+    /// A word's bit in [`Words::sigs`], from its length and its first and last bytes, read
+    /// in two overlapping loads as [`bytes::same_bytes`] compares them.
+    #[inline]
+    fn sig(b: &[u8]) -> u32 {
+        let n = b.len();
+        let x = match n {
+            0 => 0,
+            1 => u64::from(b[0]),
+            2..=3 => {
+                u64::from(u16::from_le_bytes([b[0], b[1]]))
+                    | u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]])) << 16
+            }
+            4..=7 => {
+                u64::from(u32::from_le_bytes(b[..4].try_into().expect("4 bytes")))
+                    | u64::from(u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"))) << 32
+            }
+            _ => {
+                u64::from_le_bytes(b[..8].try_into().expect("8 bytes"))
+                    ^ u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")).rotate_left(29)
+            }
+        };
+        ((x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as u32
     }
 
     /// Is `w` one of the words?
     #[inline]
     pub fn has(&self, w: &str) -> bool {
         let n = w.len();
-        if self.lengths >> n.min(63) & 1 == 0 {
+        if self.lengths >> n.min(63) & 1 == 0 || self.sigs >> Words::sig(w.as_bytes()) & 1 == 0 {
             return false;
         }
         if n >= Words::FLAT || n == 0 {
@@ -2110,6 +2141,23 @@ mod tests {
             assert!(!words.has(w), "{w}");
         }
         assert_eq!(words.len(), 3);
+        // Every closed class of the rules answers for its own words, and for the words of
+        // a text as its list does.
+        let closed = &builtin().closed;
+        let dev = crate::fixture_texts(&["fixtures/gold/dev.jsonl"]).join(" ");
+        let text = normalize_word(&dev);
+        for class in [
+            &closed.of_them,
+            &closed.among_them,
+            &closed.toll,
+            &closed.case,
+            &closed.relative,
+        ] {
+            assert!(class.iter().all(|w| class.has(w)));
+            for w in text.split(' ') {
+                assert_eq!(class.has(w), class.iter().any(|x| x == w), "{w}");
+            }
+        }
     }
 
     /// The memo of first words gives what the keys and their lookups give, in the same
