@@ -203,6 +203,9 @@ enum Blocked<'l> {
     Excluded(&'l str),
     /// It restates the number before it, in brackets (`(15) خمسة عشر`).
     Restated,
+    /// A one or a two after a noun already counted as a figure (`وجريح واحد`): its
+    /// adjective.
+    Adjective,
     /// Between so many of something that is no people, after `بين` and `من` (`بين اثنتين
     /// من كبرى قبائل الإقليم`).
     Between,
@@ -224,6 +227,7 @@ impl Blocked<'_> {
             Blocked::Excluded(rule) => format!("excluded by {rule}"),
             Blocked::Restated => "it restates the number before it".into(),
             Blocked::Between => "between so many of something, no people".into(),
+            Blocked::Adjective => "the count of the noun before it, already a figure".into(),
         }
     }
 }

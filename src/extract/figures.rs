@@ -1004,6 +1004,11 @@ impl<'a> Extractor<'a> {
                 .flat_map(|j| r.hits(j))
                 .find(|h| matches!(h.entry.kind, Kind::Noun { .. }) && h.end == a)
         {
+            // A noun listed as a figure already (`سقوط 12 قتيلا وجريح واحد`): the number is
+            // its adjective, no figure more.
+            if used[h.start] {
+                return Err(Blocked::Adjective);
+            }
             noun = Some(*h);
             anchor = h.start;
         }

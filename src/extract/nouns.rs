@@ -2179,6 +2179,19 @@ impl<'a> Extractor<'a> {
                 Some((g, end)) if group == Group::Unspecified => (g, end),
                 _ => (group, numbered.map_or(n.end, |(_, t)| t + 1)),
             };
+            // Its count written after it (`وجريح واحد`, `وقتيلان اثنان`) is its adjective:
+            // the list goes on past it.
+            let n_end = match count {
+                Some(c @ (1 | 2)) if n_end < r.toks().len() && r.toks()[n_end].joined => r
+                    .q_toks
+                    .iter()
+                    .zip(&r.quantities)
+                    .find(|((a, _), q)| {
+                        *a == n_end && q.value().and_then(|v| v.as_integer()) == Some(i128::from(c))
+                    })
+                    .map_or(n_end, |((_, z), _)| *z),
+                _ => n_end,
+            };
             used[n.start..n_end].fill(true);
             out.push(Draft {
                 // A part of a head of two or more, smaller than it (`مقتل شخصين امرأة و رجل`);
