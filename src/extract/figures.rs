@@ -103,14 +103,16 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             // A cue, or a definite casualty noun at most two words before the figure
-            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`) or `as follows` before it
-            // (`وتوزع القتلى على النحو التالي: 15`), definite by the article or by the word
-            // it governs (`حصيلة قتلى القصف إلى ثمانية`).
+            // (`عدد القتلى إلى 250`, `القتلى المبلغ عنهم: 18`), and an adverb after them
+            // (`عدد الوفيات بلغ حتى الآن 107`), or `as follows` before it (`وتوزع القتلى على
+            // النحو التالي: 15`), definite by the article or by the word it governs (`حصيلة
+            // قتلى القصف إلى ثمانية`).
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && r.names_toll(h)
                     && (matches!(h.entry.kind, Kind::Cue { .. })
                         || from - h.end <= 2
+                        || (h.end..=h.end + 2).any(|k| r.past_adverb(k) == Some(from))
                         || r.past_as_follows(h.end) == Some(from))
                     && h.reaches(from)
             }) {
