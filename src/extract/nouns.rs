@@ -1961,6 +1961,33 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The token past what may follow a person's noun in a list of the dead before `و` and
+    /// the next of them: an aside in brackets (`رجل (74 عاما)`), and where it befell them,
+    /// at home or abroad, with an aside of its own (`في الطائف (غرب)`, `بالرياض`). `from`
+    /// itself when no aside follows: a place alone after the noun is that figure's, and
+    /// the next behind `و` a figure of its own place (`قتل جنديان في درعا وآخر في حمص`).
+    fn past_person_aside(&self, r: &Reading<'a>, from: usize) -> usize {
+        let n = r.toks().len();
+        let gazetteer = crate::places::builtin();
+        let (mut j, mut aside) = (from, false);
+        for _ in 0..3 {
+            if j >= n || !r.toks()[j].joined {
+                break;
+            }
+            if let Some(k) = r.past_brackets(j) {
+                (j, aside) = (k, true);
+                continue;
+            }
+            let behind_in = usize::from(bytes::same(r.word(j), &r.closed.in_));
+            let words: Vec<&str> = (j..(j + 4).min(n)).map(|k| r.word(k)).collect();
+            match gazetteer.find(&words).first() {
+                Some(&(i, len, p)) if i == behind_in && !p.nationwide => j += i + len,
+                _ => break,
+            }
+        }
+        if aside { j } else { from }
+    }
+
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
     /// part of it when it is a total (`أودى بحياة شخصين امرأة و رجل`, `مقتل طفلين وامرأة`).
     pub(super) fn parts_after(
@@ -2042,6 +2069,15 @@ impl<'a> Extractor<'a> {
                 && (aside || r.toks()[k].joined)
                 && bytes::begins(r.word(k), &r.closed.and)
             {
+                j = k;
+            }
+        }
+        // An aside and a place after the head's noun, then the next of the dead behind `و`
+        // (`توفي رجل (74 عاما) في الطائف وامرأة`).
+        let waw_at = |k: usize| k < r.toks().len() && bytes::begins(r.word(k), &r.closed.and);
+        if !waw_at(j) {
+            let k = self.past_person_aside(r, j);
+            if k > j && waw_at(k) {
                 j = k;
             }
         }
@@ -2221,6 +2257,11 @@ impl<'a> Extractor<'a> {
                 )
             });
             j = n_end;
+            // So after each of them (`وامرأة (71 عاما) ورجلان`).
+            let k = self.past_person_aside(r, j);
+            if k > j && waw_at(k) {
+                j = k;
+            }
         }
     }
 }
