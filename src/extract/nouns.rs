@@ -1625,9 +1625,11 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let one_or_two = match n.entry.kind {
+            // Not a definite one after a lone agent: the agent's genitive, a plural written
+            // as a dual is (`مقتل أحد الصحفيين`: one of the journalists).
             Kind::Noun {
                 form: Form::Dual, ..
-            } => true,
+            } => !(lone && r.definite(n.start)),
             Kind::Noun {
                 form: Form::Singular,
                 ..
