@@ -241,7 +241,8 @@ enum Borrow {
     Others,
     /// A number without a noun (`أودى بحياة 229 مدنيًا وأصاب 727`).
     Bare,
-    /// A casualty noun of no group right behind it (`مقتل 48 مدنيًا و132 مصابًا`).
+    /// A casualty noun of no group right behind it, of the other casualties (`مقتل 48
+    /// مدنيًا و132 مصابًا`).
     Adjacent,
 }
 

@@ -1597,9 +1597,13 @@ impl<'a> Extractor<'a> {
             && noun_cat == Some(category)
             && (self.behind_waw(r, a) || bytes::begins(r.word(anchor), &r.closed.and))
             && same_sentence_prev.is_some_and(|p| p.continued_by_part(a, category));
-        // `ومن بين القتلى 5 أطفال`: the cue says the figure is a part of a total.
-        if own_cue.is_some_and(|h| matches!(h.entry.kind, Kind::Cue { part: true, .. }))
-            && !flags.contains(&Flag::Breakdown)
+        // `ومن بين القتلى 5 أطفال`: the cue says the figure is a part of a total; not one
+        // that closes the figure before, whose part it says it is (`16 طفلا من بين القتلى،
+        // و44 قتيلا في حماة`).
+        if own_cue.is_some_and(|h| {
+            matches!(h.entry.kind, Kind::Cue { part: true, .. })
+                && !same_sentence_prev.is_some_and(|p| p.last >= h.start)
+        }) && !flags.contains(&Flag::Breakdown)
         {
             flags.push(Flag::Breakdown);
         }
@@ -2243,7 +2247,9 @@ pub(super) fn borrow_groups(
                     && !mixed()
             }
             Borrow::Bare => !mixed(),
-            Borrow::Adjacent => d.first <= p.last + 2,
+            // Of the other casualties only: more of the dead named by their casualty noun
+            // are no more of the group counted before (`قتل 16 طفلا، و44 قتيلا في حماة`).
+            Borrow::Adjacent => d.first <= p.last + 2 && d.category != p.category,
         };
         if takes {
             out[i].group = p.group;
