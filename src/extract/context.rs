@@ -243,11 +243,15 @@ impl<'a> Extractor<'a> {
                 .then(|| parts.total_of(d.at))
                 .filter(|&p| bounded || r.sentence[p] < r.sentence[d.at])
                 .and_then(|p| at_place.get(&p).copied());
+            // A total over time (a thousand or more) is of no place the sentence before
+            // names: that was one event's (`وآخر في الرقة. وقدرت الهيئة عدد القتلى العام
+            // الماضي بـ39.520 قتيلا`).
+            let large = d.count.is_some_and(|c| c >= TOTAL_AT_LEAST);
             let place = match total_before {
                 Some(total) => self
                     .place(r, d, until, false, &figure_words, &mut seen)
                     .or(total),
-                None => self.place(r, d, until, true, &figure_words, &mut seen),
+                None => self.place(r, d, until, !large, &figure_words, &mut seen),
             };
             at_place.insert(d.at, place);
         }

@@ -354,6 +354,20 @@ fn later_parts_take_their_totals_place() {
     );
 }
 
+/// A figure with no place in its sentence is where the one before was; not a total of a
+/// thousand or more, which spans more than that one event's place.
+#[test]
+fn a_large_total_takes_no_place_from_the_sentence_before() {
+    assert_eq!(
+        places("وسقط شهيد في الرقة. وقدرت الهيئة عدد القتلى العام الماضي بـ39520 قتيلا."),
+        [(Some(1), sy("SY11")), (Some(39520), None)]
+    );
+    assert_eq!(
+        places("قتل 5 مدنيين في قصف على دوما. وأصيب 12 آخرون."),
+        [(Some(5), sy("SY03")), (Some(12), sy("SY03"))]
+    );
+}
+
 /// The first place after a figure's words abroad puts it abroad, not in a Syrian place
 /// further on; a foreign city's name inside its words (a street) does not. A ranking gives
 /// each figure the place before its `بـ`.
