@@ -612,6 +612,7 @@ impl<'a> Extractor<'a> {
                 if !part {
                     self.placed_after(r, out.len() - 1, &mut used, &mut out);
                 }
+                self.caused_after(r, out.len() - 1, &mut used, &mut out);
                 None
             })
             .collect();

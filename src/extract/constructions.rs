@@ -33,6 +33,8 @@ constructions! {
         "a bare number behind `و` with a place of its own, after a figure of its sentence placed right after it or before its number (`قتل 10 أشخاص في حلب و5 في إدلب`، `وسقط في حلب 20 قتيلا و6 في حمص`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NOUN_BY_PLACE = "noun.by_place":
         "after a figure and its place, one or two people named by their noun behind `و`, past a comma or not, with a place of their own (`استشهد 3 مدنيين في إدلب، وامرأة وطفل في بلدة أبو الظهور، وشخصان في ريف حمص`، `قتل جنديان في درعا وآخر في حمص`): more of the figure's kind, in that place, not parts of it; one more (`وآخر`) is of the figure's group";
+    NOUN_BY_CAUSE = "noun.by_cause":
+        "after a figure and the cause of its deaths (`جراء`, `إثر`), one or two people named by their noun behind `و`, past a comma or not, with a cause of their own (`و6 أشخاص جراء قصف على حزارين، ومواطنان اثنان جراء براميل متفجرة، وطفل جراء قصف جوي`): more of the figure's kind; of a part, parts of its total too";
     NUMBER_RANKED = "number.ranked":
         "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":

@@ -1602,7 +1602,7 @@ impl<'a> Extractor<'a> {
         // و44 قتيلا في حماة`).
         if own_cue.is_some_and(|h| {
             matches!(h.entry.kind, Kind::Cue { part: true, .. })
-                && !same_sentence_prev.is_some_and(|p| p.last >= h.start)
+                && same_sentence_prev.is_none_or(|p| p.last < h.start)
         }) && !flags.contains(&Flag::Breakdown)
         {
             flags.push(Flag::Breakdown);
@@ -1967,8 +1967,10 @@ pub(super) fn mark_breakdowns(
     theirs: impl Fn(usize) -> bool,
 ) {
     let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
-    // People named with a place of their own after a figure's are more of its kind.
-    let by_place = |d: &Draft<'_>| d.construction == by::NOUN_BY_PLACE;
+    // People named with a place or a cause of their own after a figure's are more of its
+    // kind, or parts of its total already.
+    let by_place =
+        |d: &Draft<'_>| d.construction == by::NOUN_BY_PLACE || d.construction == by::NOUN_BY_CAUSE;
     let mut i = 0;
     while i < out.len() {
         if !specific(out[i].group) || out[i].count.is_none() || by_place(&out[i]) {

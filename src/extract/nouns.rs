@@ -507,6 +507,7 @@ impl<'a> Extractor<'a> {
             if !is_part && out.len() == head_at + 1 {
                 self.placed_after(r, head_at, used, out);
             }
+            self.caused_after(r, out.len() - 1, used, out);
             done = h.start;
         }
         self.cueless_noun_drafts(r, used, out);
@@ -1829,8 +1830,40 @@ impl<'a> Extractor<'a> {
         used: &mut [bool],
         out: &mut Vec<Draft<'a>>,
     ) {
+        self.listed_apart(r, at, used, out, by::NOUN_BY_PLACE, |t| self.place_at(r, t));
+    }
+
+    /// A distribution by cause written with nouns (see [`by::NOUN_BY_CAUSE`]): as
+    /// [`Self::placed_after`], each clause with a cause of its own (`جراء`, `إثر`) where a
+    /// place stands there. Of a part, they are parts of its total too.
+    pub(super) fn caused_after(
+        &self,
+        r: &Reading<'a>,
+        at: usize,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+    ) {
+        let cause_at = |t: usize| {
+            t < r.toks().len() && r.toks()[t].joined && r.word_in(t, &r.closed.adverbial)
+        };
+        self.listed_apart(r, at, used, out, by::NOUN_BY_CAUSE, cause_at);
+    }
+
+    /// The walk of [`Self::placed_after`] and [`Self::caused_after`]: `apart` says whether
+    /// the words at a token set a clause's people apart (a place, a cause).
+    fn listed_apart(
+        &self,
+        r: &Reading<'a>,
+        at: usize,
+        used: &mut [bool],
+        out: &mut Vec<Draft<'a>>,
+        construction: &'static str,
+        apart: impl Fn(usize) -> bool,
+    ) {
         let (category, s, last) = (out[at].category, r.sentence[out[at].last], out[at].last);
         let n_toks = r.toks().len();
+        // Past a noun's count written after it (`ومواطنان اثنان`), its adjective.
+        let past_count = |n: &Hit<'a>| self.adjective_count_end(r, n);
         let one_or_two = |h: &Hit<'a>| {
             matches!(
                 h.entry.kind,
@@ -1858,7 +1891,7 @@ impl<'a> Extractor<'a> {
                                         h.start == k
                                             && one_or_two(h)
                                             && r.conjoined(h)
-                                            && self.place_at(r, h.end)
+                                            && apart(past_count(h))
                                     })
                             }))
                 })
@@ -1866,9 +1899,20 @@ impl<'a> Extractor<'a> {
         let mut k = next_clause(last + 1);
         // Asked of every figure: the clause after it must open with `و` before its own
         // place is looked up.
-        if k.is_none_or(|c| !bytes::begins(r.word(c), &r.closed.and)) || !self.place_at(r, last + 1)
-        {
+        if k.is_none_or(|c| !bytes::begins(r.word(c), &r.closed.and)) || !apart(last + 1) {
             return;
+        }
+        // Of a part, the total it is a part of: the first figure of its chain of partners
+        // that is no part.
+        let mut total = (construction == by::NOUN_BY_CAUSE)
+            .then_some(&out[at])
+            .filter(|d| d.flags.contains(&Flag::Breakdown))
+            .and_then(|d| d.partner);
+        for _ in 0..4 {
+            match total.and_then(|t| out.iter().find(|d| d.at == t)) {
+                Some(d) if d.flags.contains(&Flag::Breakdown) => total = d.partner,
+                _ => break,
+            }
         }
         while let Some(c) = k {
             // `وامرأة` or `و امرأة`.
@@ -1892,26 +1936,29 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 nouns.push(n);
-                t = n.end;
+                t = past_count(&n);
             }
-            if nouns.is_empty() || !self.place_at(r, t) {
+            if nouns.is_empty() || !apart(t) {
                 return;
             }
             for n in nouns {
                 let Kind::Noun { group, form, .. } = n.entry.kind else {
                     continue;
                 };
-                used[n.start..n.end].fill(true);
+                let end = past_count(&n);
+                used[n.start..end].fill(true);
                 // One more (`وآخر في حمص`) is of the figure's group, as `others` are.
                 let others = r.has_others(n.start);
                 out.push(Draft {
                     borrows: others.then_some(Borrow::Others),
+                    flags: total.map(|_| vec![Flag::Breakdown]).unwrap_or_default(),
+                    partner: total,
                     ..Draft::counted(
-                        by::NOUN_BY_PLACE,
+                        construction,
                         category,
                         form.count(),
                         group.unwrap_or(Group::Unspecified),
-                        (n.start, n.end - 1),
+                        (n.start, end - 1),
                         n.start,
                         &n.entry.rule,
                     )
@@ -1960,6 +2007,26 @@ impl<'a> Extractor<'a> {
             if bytes::same(r.word(j), &r.closed.and) {
                 j += 1;
             }
+        }
+    }
+
+    /// The token past a singular or dual noun's count written after it, its adjective
+    /// (`وجريح واحد`, `ومواطنان اثنان`); the noun's end when none follows.
+    fn adjective_count_end(&self, r: &Reading<'a>, n: &Hit<'a>) -> usize {
+        let count = match n.entry.kind {
+            Kind::Noun { form, .. } => form.count(),
+            _ => None,
+        };
+        match count {
+            Some(c @ (1 | 2)) if n.end < r.toks().len() && r.toks()[n.end].joined => r
+                .q_toks
+                .iter()
+                .zip(&r.quantities)
+                .find(|((a, _), q)| {
+                    *a == n.end && q.value().and_then(|v| v.as_integer()) == Some(i128::from(c))
+                })
+                .map_or(n.end, |((_, z), _)| *z),
+            _ => n.end,
         }
     }
 
@@ -2219,16 +2286,10 @@ impl<'a> Extractor<'a> {
             };
             // Its count written after it (`وجريح واحد`, `وقتيلان اثنان`) is its adjective:
             // the list goes on past it.
-            let n_end = match count {
-                Some(c @ (1 | 2)) if n_end < r.toks().len() && r.toks()[n_end].joined => r
-                    .q_toks
-                    .iter()
-                    .zip(&r.quantities)
-                    .find(|((a, _), q)| {
-                        *a == n_end && q.value().and_then(|v| v.as_integer()) == Some(i128::from(c))
-                    })
-                    .map_or(n_end, |((_, z), _)| *z),
-                _ => n_end,
+            let n_end = if n_end == n.end {
+                self.adjective_count_end(r, &n)
+            } else {
+                n_end
             };
             used[n.start..n_end].fill(true);
             out.push(Draft {
