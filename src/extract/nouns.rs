@@ -249,16 +249,11 @@ impl<'a> Extractor<'a> {
             if used[n.start] || self.counted_by_next(r, n.end, used) {
                 continue;
             }
-            // The bodies of the dead told of already (`ونقلت جثة القتيل إلى المشرحة`).
+            // The bodies of the dead told of already, by their casualty noun or who they
+            // were (`ونقلت جثة القتيل إلى المشرحة`, `انتشال جثتي الطفلين`).
             if r.closed.is_bodies(r.word(h.start))
                 && r.definite(n.start)
-                && matches!(
-                    n.entry.kind,
-                    Kind::Noun {
-                        category: Some(_),
-                        ..
-                    }
-                )
+                && matches!(n.entry.kind, Kind::Noun { named: false, .. })
             {
                 used[h.start..n.end].fill(true);
                 continue;
