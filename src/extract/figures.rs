@@ -1036,8 +1036,11 @@ impl<'a> Extractor<'a> {
                         }
                 )
             });
+        // So is a case (`بباقي المحافظات 198 حالة`).
+        let case_next = z < r.toks().len() && r.toks()[z].joined && r.closed.is_case(r.word(z));
         let counts_next = others_next
             || people_of
+            || case_next
             || (z < r.toks().len()
                 && r.toks()[z].joined
                 && r.toks()[z].kind == TokKind::Word
