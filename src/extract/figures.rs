@@ -1746,22 +1746,26 @@ impl<'a> Extractor<'a> {
         // Or a cue before an aside that says who told the figure, whose nouns are not the
         // cue's own (`وقتل، بحسب المرصد السوري، 25 شخصا`).
         let aside = self.cue_before_aside(r, anchor);
-        let (cue, toll, passive) = match aside.or_else(|| self.cue_before(r, anchor)) {
-            Some(h) => (Some(h), false, false),
-            None => match self
-                .toll_before(r, anchor)
-                .or_else(|| self.before_period(r, anchor, true))
-            {
-                Some(h) => (Some(h), true, false),
-                None => (self.passive_cue_before(r, a, anchor), false, true),
+        let (cue, toll, passive, named_toll) = match aside.or_else(|| self.cue_before(r, anchor)) {
+            Some(h) => (Some(h), false, false, false),
+            None => match self.toll_before(r, anchor) {
+                Some(h) => (Some(h), true, false, true),
+                None => match self.before_period(r, anchor, true) {
+                    Some(h) => (Some(h), true, false, false),
+                    None => (self.passive_cue_before(r, a, anchor), false, true, false),
+                },
             },
         };
         // Its own noun may stand after a colon (`الحصيلة: قتيلان و5 جرحى`). Between a
         // passive verb and its subject the words are a phrase of where, why or by what, and
         // their nouns are no object of the verb (`وقتل برصاص الجيش التركي 3 لاجئين`).
-        // Not a running total's toll with its figure after `إلى`: the nouns between are
-        // the toll's words (`ارتفاع قتلى تظاهرات أمس برصاص قوات الأمن السوري إلى 70`).
-        let reached = toll && r.to_before(anchor);
+        // Not a running total's toll with its figure after `إلى`, nor a toll that reached
+        // the figure right after its verb: the nouns between are the toll's words
+        // (`ارتفاع قتلى تظاهرات أمس برصاص قوات الأمن السوري إلى 70`, `عدد الذين قتلوا على
+        // أيدي الجيش السوري منذ انطلاق الاحتجاجات بلغ نحو 4135`).
+        let reached = toll
+            && (r.to_before(anchor)
+                || (named_toll && anchor > 0 && r.word_in(anchor - 1, &r.closed.reached)));
         let cue_has_noun = !passive
             && !reached
             && aside.is_none()
