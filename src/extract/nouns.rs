@@ -1841,7 +1841,11 @@ impl<'a> Extractor<'a> {
         let cause_at = |t: usize| {
             t < r.toks().len() && r.toks()[t].joined && r.word_in(t, &r.closed.adverbial)
         };
-        self.listed_apart(r, at, used, out, by::NOUN_BY_CAUSE, cause_at);
+        // Asked of every figure: the cause right after it first, a word's lookup, before
+        // the walk to the next clause.
+        if cause_at(out[at].last + 1) {
+            self.listed_apart(r, at, used, out, by::NOUN_BY_CAUSE, cause_at);
+        }
     }
 
     /// The walk of [`Self::placed_after`] and [`Self::caused_after`]: `apart` says whether
@@ -2032,14 +2036,18 @@ impl<'a> Extractor<'a> {
     /// the next behind `و` a figure of its own place (`قتل جنديان في درعا وآخر في حمص`).
     fn past_person_aside(&self, r: &Reading<'a>, from: usize) -> usize {
         let n = r.toks().len();
+        // Asked after every noun a list may go on from: the aside first, a look at the
+        // gap before the token, before any place is looked up.
+        let Some(mut j) = r.past_brackets(from) else {
+            return from;
+        };
         let gazetteer = crate::places::builtin();
-        let (mut j, mut aside) = (from, false);
-        for _ in 0..3 {
+        for _ in 0..2 {
             if j >= n || !r.toks()[j].joined {
                 break;
             }
             if let Some(k) = r.past_brackets(j) {
-                (j, aside) = (k, true);
+                j = k;
                 continue;
             }
             let behind_in = usize::from(bytes::same(r.word(j), &r.closed.in_));
@@ -2049,7 +2057,7 @@ impl<'a> Extractor<'a> {
                 _ => break,
             }
         }
-        if aside { j } else { from }
+        j
     }
 
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
