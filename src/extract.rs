@@ -638,6 +638,7 @@ impl<'a> Extractor<'a> {
             &mut out,
             |at| r.sentence[at],
             |at| r.closed.possessed(r.word(at)),
+            |t| r.closed.opens_statement(r.word(t)),
         );
         self.mark_distributions(r, &mut out);
         self.drop_severity_parts(r, &mut out);

@@ -621,6 +621,10 @@ pub struct Closed {
     /// While, whereas (`فيما`, `بينما`): a statement of its own opens after one.
     #[serde(default)]
     pub whereas: Words,
+    /// Also, likewise (`كما`): a statement of its own opens after one, adding to what was
+    /// told (`كما قتل طفل في غارة أخرى`).
+    #[serde(default)]
+    pub also: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -714,6 +718,7 @@ impl Closed {
             &mut self.resulted,
             &mut self.resulted_in,
             &mut self.whereas,
+            &mut self.also,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,
@@ -796,6 +801,12 @@ impl Closed {
     /// (`فيما`, `وبينما`)?
     pub fn is_whereas(&self, w: &str) -> bool {
         self.bare_in(&self.whereas, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a word after which a statement of its own
+    /// opens: whereas (`فيما`) or also (`كما`)?
+    pub fn opens_statement(&self, w: &str) -> bool {
+        self.is_whereas(w) || self.bare_in(&self.also, w)
     }
 
     /// Is `w` one of them, by the pronoun on `one_of` (`أحدهما`, `إحداهن`)?

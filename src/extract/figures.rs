@@ -107,9 +107,19 @@ impl<'a> Extractor<'a> {
             // (`عدد الوفيات بلغ حتى الآن 107`), or `as follows` before it (`وتوزع القتلى على
             // النحو التالي: 15`), definite by the article or by the word it governs (`حصيلة
             // قتلى القصف إلى ثمانية`).
+            // Not the pronoun that opens a list of parts (`القتلى هم 13 رجلا`): the number
+            // is one of the list, its cue the one before.
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && r.names_toll(h)
+                    && !matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: None,
+                            part: true,
+                            ..
+                        }
+                    )
                     && (matches!(h.entry.kind, Kind::Cue { .. })
                         || from - h.end <= 2
                         || (h.end..=h.end + 2).any(|k| r.past_adverb(k) == Some(from))
@@ -1967,20 +1977,39 @@ pub(super) fn people_count(q: &Quantity) -> Option<PeopleCount> {
 /// flagged `breakdown`; the total is flagged `sum_mismatch` when its parts exceed it, or
 /// when they name men, women and children (a full breakdown) and do not add up to it.
 /// Someone's people listed after them (`theirs`: `مقتل زوجين وأطفالهما الثلاثة`) are more
-/// of the dead, no part of them.
+/// of the dead, no part of them; so are people told by a verb of their own behind a word
+/// that opens a statement of its own (`opens` of the word before: `قتل خمسة بينهم طفلان،
+/// كما قتل طفل في غارة أخرى`).
 pub(super) fn mark_breakdowns(
     out: &mut [Draft<'_>],
     sentence: impl Fn(usize) -> usize,
     theirs: impl Fn(usize) -> bool,
+    opens: impl Fn(usize) -> bool,
 ) {
     let specific = |g: Group| matches!(g, Group::Man | Group::Woman | Group::Child);
     // People named with a place or a cause of their own after a figure's are more of its
     // kind, or parts of its total already.
     let by_place =
         |d: &Draft<'_>| d.construction == by::NOUN_BY_PLACE || d.construction == by::NOUN_BY_CAUSE;
+    // People told by their noun right after a verb of their own.
+    let own_verb = |d: &Draft<'_>| {
+        !d.flags.contains(&Flag::Breakdown)
+            && [
+                by::NOUN_AFTER_CUE,
+                by::NOUN_THEN_CUE,
+                by::NOUN_SUBJECT,
+                by::FRAME_OPENED,
+            ]
+            .contains(&d.construction)
+    };
+    let told_apart = |d: &Draft<'_>| own_verb(d) && d.first > 0 && opens(d.first - 1);
     let mut i = 0;
     while i < out.len() {
-        if !specific(out[i].group) || out[i].count.is_none() || by_place(&out[i]) {
+        if !specific(out[i].group)
+            || out[i].count.is_none()
+            || by_place(&out[i])
+            || told_apart(&out[i])
+        {
             i += 1;
             continue;
         }
@@ -1989,6 +2018,7 @@ pub(super) fn mark_breakdowns(
         while j < out.len()
             && specific(out[j].group)
             && !by_place(&out[j])
+            && !told_apart(&out[j])
             && out[j].category == cat
             && out[j].count.is_some()
             && sentence(out[j].at) == sent
@@ -2005,14 +2035,7 @@ pub(super) fn mark_breakdowns(
         // sentence (`قتل عشرة اشخاص. وقتل رجل وامرأة في انفجار سيارة`): more dead, of
         // another event.
         let run = j - i;
-        let own_verb = !out[i].flags.contains(&Flag::Breakdown)
-            && [
-                by::NOUN_AFTER_CUE,
-                by::NOUN_THEN_CUE,
-                by::NOUN_SUBJECT,
-                by::FRAME_OPENED,
-            ]
-            .contains(&out[i].construction);
+        let own_verb = own_verb(&out[i]);
         let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
             out[k].category == cat
                 && matches!(out[k].group, Group::Unspecified | Group::Civilian)

@@ -258,6 +258,20 @@ impl<'a> Extractor<'a> {
                 used[h.start..n.end].fill(true);
                 continue;
             }
+            // The pronoun that opens a list of parts counts people by an indefinite noun:
+            // a definite one or a name says who they were (`هم الأب واثنان من أبنائه`,
+            // `قتل 3 أشخاص هم محمد وأحمد وخالد`).
+            if matches!(
+                h.entry.kind,
+                Kind::Cue {
+                    category: None,
+                    part: true,
+                    ..
+                }
+            ) && (r.definite(n.start) || matches!(n.entry.kind, Kind::Noun { named: true, .. }))
+            {
+                continue;
+            }
             // `One of` never takes the article: with it, it is a name or a day
             // (`بجروح الأحد الماضي`: on Sunday).
             if r.closed
@@ -318,13 +332,15 @@ impl<'a> Extractor<'a> {
                     });
                     // One right after a neutral cue of what occurred is the state of a
                     // subject told before it (`يكون وقع قتيلا`: he fell dead), who this
-                    // reading cannot see.
+                    // reading cannot see; not after one that opens a list of parts (`هم
+                    // رجل وامرأة`).
                     if count == Some(1)
                         && matches!(
                             h.entry.kind,
                             Kind::Cue {
                                 category: None,
                                 adjacent: true,
+                                part: false,
                                 ..
                             }
                         )
@@ -338,6 +354,16 @@ impl<'a> Extractor<'a> {
                     // Or a plural of people, the subject of a verb whose subject is the
                     // one struck, right after it (`وأصيب مدنيون في القصف`).
                     let category = category.or(fell_as.map(|(c, _)| c));
+                    // The pronoun that opens a list of parts counts the people it names,
+                    // never a bare plural (`هم شهداء الواجب`: what they were).
+                    let lists_parts = matches!(
+                        h.entry.kind,
+                        Kind::Cue {
+                            category: None,
+                            part: true,
+                            ..
+                        }
+                    );
                     let subject = count.is_none()
                         && category.is_none()
                         && form == Form::Plural
@@ -350,6 +376,7 @@ impl<'a> Extractor<'a> {
                         construction = by::NOUN_PLURAL_SUBJECT;
                     } else if count.is_none()
                         && (category.is_none()
+                            || lists_parts
                             || r.definite(n.start)
                             || self.bare_toll(r, &h)
                             || self.cue_of_next(r, n))

@@ -276,6 +276,31 @@ fn people_killed_by_their_own_verb_after_a_total_are_no_parts() {
     );
 }
 
+/// People told by a verb of their own behind a word that opens a statement of its own
+/// (`كما`, `فيما`) are more dead, however close to a total and its parts; without one
+/// they are its parts.
+#[test]
+fn people_told_apart_by_also_or_whereas_are_no_parts() {
+    assert_eq!(
+        flagged(
+            "قتل خمسة مدنيين بينهم ثلاثة أطفال في القصف، كما قتل طفل في غارة على بلدة أخرى",
+            Flag::Breakdown
+        ),
+        [(Some(5), false), (Some(3), true), (Some(1), false)]
+    );
+    assert_eq!(
+        flagged(
+            "أسفرت الغارة عن مقتل ستة أشخاص، فيما قتلت امرأتان برصاص قناص",
+            Flag::Breakdown
+        ),
+        [(Some(6), false), (Some(2), false)]
+    );
+    assert_eq!(
+        flagged("قتل ستة أشخاص بينهم امرأتان وطفل", Flag::Breakdown),
+        [(Some(6), false), (Some(2), true), (Some(1), true)]
+    );
+}
+
 /// People listed after a part are parts of the same total (`بين الضحايا امرأة وطفلان`),
 /// whatever their number; after a figure of its own they are more dead.
 #[test]
