@@ -128,6 +128,9 @@ const BREAKDOWN_REACH: usize = 8;
 const PLACE_REACH: usize = 40;
 /// How many words may stand between two places of a list (`في حمص، إضافة إلى درعا`).
 const LIST_GAP: usize = 3;
+/// How many words after a town a governorate of another may stand, behind `في`, to make the
+/// town a namesake of a place there (`حي المزرعة السكني قرب مقر الحزب في العاصمة دمشق`).
+const NAMESAKE_GAP: usize = 9;
 /// How far after a coordinated figure's number its own place may stand, in words, for it
 /// to be a figure of another place than the total before it (`وأحد مقاتلي المعارضة في دير
 /// الزور`).

@@ -380,6 +380,21 @@ impl<'a> Extractor<'a> {
         }
         // A town beats a governorate at the same distance: `بلدة X بريف إدلب`.
         if let Some(k) = after {
+            // But a town of one governorate with another governorate named a few words
+            // after it, behind `في`, is a namesake of a place there, where the figure is
+            // (`في حي المزرعة السكني قرب مقر الحزب في العاصمة السورية دمشق`).
+            let namesake = here.get(k + 1).is_some_and(|&(t1, _, q)| {
+                let (t0, end, p) = here[k];
+                !p.is_admin1
+                    && q.is_admin1
+                    && q.admin1.pcode != p.admin1.pcode
+                    && t1 <= end + NAMESAKE_GAP
+                    && r.clause[t1] == r.clause[t0]
+                    && (end..t1).any(|j| bytes::same(r.word(j), &r.closed.in_))
+                    && !(end..t1)
+                        .any(|j| r.in_quantity[j] || bytes::begins(r.word(j), &r.closed.and))
+            });
+            let k = if namesake { k + 1 } else { k };
             // A list of places of more than one governorate: a figure spread over them, of
             // no one place (`سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص`).
             let (t0, end, p) = here[k];

@@ -438,6 +438,25 @@ fn a_place_before_the_figure_in_its_clause_beats_one_in_the_next() {
     );
 }
 
+/// A town of one governorate with another governorate named a few words after it behind
+/// `في` is a namesake of a place there: the figure is in that governorate. The town's own
+/// governorate, or another named with no `في` before it, leaves the town its own.
+#[test]
+fn a_town_before_another_governorate_is_a_namesake_there() {
+    assert_eq!(
+        places("قتل 5 أشخاص في انفجار في حي المزرعة قرب مقر الحزب في العاصمة دمشق"),
+        [(Some(5), sy("SY01"))]
+    );
+    assert_eq!(
+        places("قتل 5 أشخاص في انفجار في بلدة المزرعة في ريف السويداء"),
+        [(Some(5), sy("SY13"))]
+    );
+    assert_eq!(
+        places("قتل 5 أشخاص في انفجار في بلدة المزرعة قرب طريق دمشق"),
+        [(Some(5), sy("SY13"))]
+    );
+}
+
 /// Two days joined by a spaced dash are one span of time, no end of the sentence: the
 /// place after them is the figure's. A spaced dash between other words still ends it.
 #[test]
