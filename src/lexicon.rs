@@ -625,6 +625,10 @@ pub struct Closed {
     /// told (`كما قتل طفل في غارة أخرى`).
     #[serde(default)]
     pub also: Words,
+    /// Preliminary (`أولية`): after a period word that is a count (`إحصائية أولية`), the
+    /// early count of one event, no period.
+    #[serde(default)]
+    pub preliminary: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -719,6 +723,7 @@ impl Closed {
             &mut self.resulted_in,
             &mut self.whereas,
             &mut self.also,
+            &mut self.preliminary,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,

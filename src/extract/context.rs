@@ -557,7 +557,9 @@ impl<'a> Extractor<'a> {
                     && r.word(h.start - 2)
                         .trim_start_matches(r.closed.and.as_str())
                         == r.closed.in_;
-                !compared(j) && !today && !point && !self.day_of_month(r, h)
+                // A preliminary count (`إحصائية أولية`) is of one event, told early.
+                let preliminary = h.end < r.toks().len() && r.word_in(h.end, &r.closed.preliminary);
+                !compared(j) && !today && !point && !preliminary && !self.day_of_month(r, h)
             }
             Kind::Span { at_least_hours } => {
                 own_clause(h)
