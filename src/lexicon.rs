@@ -629,6 +629,10 @@ pub struct Closed {
     /// early count of one event, no period.
     #[serde(default)]
     pub preliminary: Words,
+    /// Words of where one was born or comes from (`أبناء`): a place after one is where
+    /// people come from, not where the figure was (`من أبناء ريف دمشق`).
+    #[serde(default)]
+    pub origin: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -724,6 +728,7 @@ impl Closed {
             &mut self.whereas,
             &mut self.also,
             &mut self.preliminary,
+            &mut self.origin,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,
@@ -806,6 +811,11 @@ impl Closed {
     /// (`فيما`, `وبينما`)?
     pub fn is_whereas(&self, w: &str) -> bool {
         self.bare_in(&self.whereas, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a word of where one comes from (`أبناء`)?
+    pub fn is_origin(&self, w: &str) -> bool {
+        self.bare_in(&self.origin, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a word after which a statement of its own

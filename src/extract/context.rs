@@ -318,14 +318,14 @@ impl<'a> Extractor<'a> {
             .filter(|(_, _, p)| p.nationwide)
             .map(|&(t, _, _)| t)
             .collect();
-        // A place right after `من` is where people come from (`نازحون من حمص`, `شاب من بلدة
-        // داعل`): where the figure was is another place of the sentence, when it names one,
-        // abroad too (`غرق طفل من حلب في بحر إيجة`).
+        // A place right after `من`, or after a word of where one was born (`أبناء`), is
+        // where people come from (`نازحون من حمص`, `شاب من بلدة داعل`, `أحد عناصر التسويات
+        // من أبناء ريف دمشق`): where the figure was is another place of the sentence, when
+        // it names one, abroad too (`غرق طفل من حلب في بحر إيجة`).
+        let from = |k: usize| bytes::same(r.word(k), &r.closed.of) || r.closed.is_origin(r.word(k));
         let from_place = |&(t, _, _): &(usize, usize, _)| {
-            t > 0 && bytes::same(r.word(t - 1), &r.closed.of)
-                || (t > 1
-                    && bytes::same(r.word(t - 2), &r.closed.of)
-                    && crate::places::builtin().is_locative(r.word(t - 1)))
+            t > 0 && from(t - 1)
+                || (t > 1 && from(t - 2) && crate::places::builtin().is_locative(r.word(t - 1)))
         };
         let mut all = all;
         if all.iter().any(|x| !x.2.nationwide && !from_place(x)) {

@@ -457,6 +457,20 @@ fn a_town_before_another_governorate_is_a_namesake_there() {
     );
 }
 
+/// A place after a word of where one was born is where people come from: the figure's is
+/// the other place of the sentence, or that one when the sentence names no other.
+#[test]
+fn a_place_people_were_born_in_is_not_where_they_died() {
+    assert_eq!(
+        places("قتل أحد عناصر التسويات من أبناء ريف دمشق بانفجار لغم أرضي شمال حماة"),
+        [(Some(1), sy("SY05"))]
+    );
+    assert_eq!(
+        places("قتل شاب من أبناء مدينة درعا برصاص مجهولين"),
+        [(Some(1), sy("SY12"))]
+    );
+}
+
 /// Two days joined by a spaced dash are one span of time, no end of the sentence: the
 /// place after them is the figure's. A spaced dash between other words still ends it.
 #[test]
