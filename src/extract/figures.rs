@@ -1192,11 +1192,16 @@ impl<'a> Extractor<'a> {
             }
         }
         // `40 شخصا بين قتيل وجريح`, `سقط 5 مدنيين قتلى`: a casualty noun right after the
-        // noun counted says what it counts (not one behind `و`: `5 مدنيين وقتيل`).
+        // noun counted says what it counts (not one behind `و`: `5 مدنيين وقتيل`); so does
+        // one right after `others` (`قتل ثلاثة، و5 آخرون مصابون`: wounded, whatever the
+        // figure before).
+        let others_at = (noun.is_none() && z < r.toks().len() && r.has_others(z)).then_some(z + 1);
         let mut described_by = None;
         if noun_cat.is_none()
-            && noun.is_some()
-            && let Some(h) = self.noun_at(r, after_noun).filter(|h| !r.conjoined(h))
+            && (noun.is_some() || others_at.is_some())
+            && let Some(h) = self
+                .noun_at(r, others_at.unwrap_or(after_noun))
+                .filter(|h| !r.conjoined(h) && r.toks()[h.start].joined)
             && let Kind::Noun {
                 category: Some(c), ..
             } = h.entry.kind
@@ -1471,12 +1476,15 @@ impl<'a> Extractor<'a> {
                     .map(|p| p.at)
             })
             .or(toll_of);
+        // The word `others` stands after the number with no noun, unless a casualty noun
+        // after it described the figure (and `after_noun` is past both).
+        let past_others = usize::from(others && noun.is_none() && described_by.is_none());
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
         // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
         let named = noun_group
             .is_none_or(|g| g == Group::Unspecified)
-            .then(|| self.group_noun_after(r, after_noun + usize::from(others && noun.is_none())))
+            .then(|| self.group_noun_after(r, after_noun + past_others))
             .flatten();
         let noun_group = noun_group.filter(|&g| g != Group::Unspecified || named.is_none());
         let group = noun_group
@@ -1509,10 +1517,7 @@ impl<'a> Extractor<'a> {
                     None
                 })
                 .flatten();
-        let own_end = toll_after.map_or(
-            after_noun + usize::from(others && noun.is_none()),
-            |(_, h)| h.end,
-        );
+        let own_end = toll_after.map_or(after_noun + past_others, |(_, h)| h.end);
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
         let shared_after =
