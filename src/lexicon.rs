@@ -633,6 +633,10 @@ pub struct Closed {
     /// people come from, not where the figure was (`من أبناء ريف دمشق`).
     #[serde(default)]
     pub origin: Words,
+    /// Superlatives (`أكبر`): before a vague quantity, a comparison of tolls and no figure
+    /// (`شهدت المدينة سقوط أكبر عدد من القتلى`).
+    #[serde(default)]
+    pub superlative: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -729,6 +733,7 @@ impl Closed {
             &mut self.also,
             &mut self.preliminary,
             &mut self.origin,
+            &mut self.superlative,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,

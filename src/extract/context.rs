@@ -5,7 +5,8 @@ use crate::lexicon::bytes;
 
 /// Is the place at token `t` the next of a list whose last place ended at `end`: within
 /// LIST_GAP words (`درعا ودير الزور وحمص`, `في حمص، إضافة إلى دير الزور`), and not set
-/// beside it (`زملكا قرب دمشق`).
+/// beside it (`زملكا قرب دمشق`) nor past a word that opens a statement of its own
+/// (`سقطوا في ريف دمشق، بينما شهدت مدينة حماة`).
 fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
     let g = crate::places::builtin();
     t <= end + LIST_GAP
@@ -15,6 +16,7 @@ fn listed_after(r: &Reading<'_>, end: usize, t: usize) -> bool {
                 // from: neither is where the figure was.
                 || r.closed.of_them_or_among_them(r.word(k))
                 || (k + 1 == t && bytes::same(r.word(k), &r.closed.of))
+                || r.closed.opens_statement(r.word(k))
         })
 }
 

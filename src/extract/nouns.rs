@@ -405,6 +405,8 @@ impl<'a> Extractor<'a> {
                 // it counts (`وسقط العشرات بين قتيل وجريح`).
                 // A definite one after its `من` is the partitive's to read
                 // ([`by::VAGUE_PARTITIVE`]: `وسقوط عدد من الجرحى`).
+                // Not after a superlative: `سقوط أكبر عدد من القتلى` compares tolls.
+                Kind::Vague { .. } if r.after_superlative(n.start) => continue,
                 Kind::Vague { .. } => {
                     let t = n.end;
                     // A number of things (`وأصيب عدد من السيارات بأضرار`): no one.
@@ -1520,7 +1522,7 @@ impl<'a> Extractor<'a> {
             })
         };
         for v in r.first_hits(Lead::Vague, |h| matches!(h.entry.kind, Kind::Vague { .. })) {
-            if used[v.start] || r.in_quantity[v.start] {
+            if used[v.start] || r.in_quantity[v.start] || r.after_superlative(v.start) {
                 continue;
             }
             // `من` written in the phrase (`عدد من`) or after it (`العديد من`).

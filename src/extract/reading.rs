@@ -380,6 +380,12 @@ impl<'a> Reading<'a> {
             .any(|h| h.entry.kind == Kind::Vague { others: true })
     }
 
+    /// Does a superlative stand right before token `t` (`أكبر عدد من القتلى`: the largest
+    /// number, a comparison, no quantity of anyone)?
+    pub(super) fn after_superlative(&self, t: usize) -> bool {
+        t > 0 && self.toks[t].joined && self.word_in(t - 1, &self.closed.superlative)
+    }
+
     /// Is a vague quantity read at token `t` (`العشرات`, `عدد من`, `آخرين`)?
     pub(super) fn has_vague(&self, t: usize) -> bool {
         self.hits(t)

@@ -471,6 +471,20 @@ fn a_place_people_were_born_in_is_not_where_they_died() {
     );
 }
 
+/// Two places with `بينما` or `فيما` between them are no list: a statement of its own opens
+/// at the second, and each figure keeps the place after it. Without one they are a list.
+#[test]
+fn places_past_whereas_are_no_list() {
+    assert_eq!(
+        places("وأوضحت أن 38 شهيدا سقطوا في ريف دمشق، بينما شهدت مدينة حماة استشهاد 21"),
+        [(Some(38), sy("SY03")), (Some(21), sy("SY05"))]
+    );
+    assert_eq!(
+        places("سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص"),
+        [(Some(57), None)]
+    );
+}
+
 /// Two days joined by a spaced dash are one span of time, no end of the sentence: the
 /// place after them is the figure's. A spaced dash between other words still ends it.
 #[test]
