@@ -437,11 +437,15 @@ impl<'a> Extractor<'a> {
             });
             // The end of a list of places of several governorates, with no figure in it: the
             // figure is spread over them.
+            // Listed behind `و` or a comma: `وتلي حمص مدينة درعا … بعدد فاق 747 قتيلا` names
+            // two places, no list.
             let listed = prev.is_some_and(|(_, end, q)| {
                 end <= t
                     && listed_after(r, end, t)
                     && q.admin1.pcode != p.admin1.pcode
                     && !r.in_quantity[end.min(t)..t].contains(&true)
+                    && (end..=t)
+                        .any(|k| !r.toks()[k].joined || bytes::begins(r.word(k), &r.closed.and))
             });
             if listed && town.is_none() {
                 return None;

@@ -485,6 +485,20 @@ fn places_past_whereas_are_no_list() {
     );
 }
 
+/// Two places before a figure make a list only behind `و` or a comma: a town named right
+/// after another place is no list, and the figure is in the last.
+#[test]
+fn two_places_with_no_conjunction_are_no_list() {
+    assert_eq!(
+        places("وتلي حمص مدينة درعا التي شهدت الشرارة الأولى بعدد فاق 747 قتيلا"),
+        [(Some(747), sy("SY12"))]
+    );
+    assert_eq!(
+        places("في مناطق مثل حمص وحماة وريف دمشق، حيث سقط 57 قتيلا"),
+        [(Some(57), None)]
+    );
+}
+
 /// Two days joined by a spaced dash are one span of time, no end of the sentence: the
 /// place after them is the figure's. A spaced dash between other words still ends it.
 #[test]
