@@ -1482,9 +1482,12 @@ impl<'a> Extractor<'a> {
         // A group named after the figure (`مقتل 10 من قوات النظام`) is in its quote; a
         // person noun gives way to it (`28 شخصا من عناصر التنظيم`).
         // After `آخرين` (`و9 آخرين من المرتزقة`) the group is named past it.
+        // Past a lower bound, too (`وقتل ثلاثة على الأقل من عناصر القاعدة`).
+        let group_from = after_noun + past_others;
+        let group_from = self.at_least_after(r, group_from).unwrap_or(group_from);
         let named = noun_group
             .is_none_or(|g| g == Group::Unspecified)
-            .then(|| self.group_noun_after(r, after_noun + past_others))
+            .then(|| self.group_noun_after(r, group_from))
             .flatten();
         let noun_group = noun_group.filter(|&g| g != Group::Unspecified || named.is_none());
         let group = noun_group
