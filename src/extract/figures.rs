@@ -1087,6 +1087,9 @@ impl<'a> Extractor<'a> {
             // بداية الحملة بنحو 3 آلاف`).
             && self.toll_before(r, fa).is_none()
             && self.before_period(r, fa, true).is_none()
+            // Nor a number bounded by `at least` after it: a count (`قتل الاثنين 21 على
+            // الأقل`, Monday then the dead).
+            && self.at_least_after(r, z).is_none()
         {
             return Err(Blocked::Label);
         }
