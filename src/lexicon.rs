@@ -637,6 +637,10 @@ pub struct Closed {
     /// (`شهدت المدينة سقوط أكبر عدد من القتلى`).
     #[serde(default)]
     pub superlative: Words,
+    /// Verbs of a casualty in the dual, after their subject (`قتلا`): an indefinite plural
+    /// of people right before one is two (`أن مدنيين قتلا`).
+    #[serde(default)]
+    pub dual_verb: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -734,6 +738,7 @@ impl Closed {
             &mut self.preliminary,
             &mut self.origin,
             &mut self.superlative,
+            &mut self.dual_verb,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,

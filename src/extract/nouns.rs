@@ -977,10 +977,19 @@ impl<'a> Extractor<'a> {
             .then(|| self.listed_nouns_end(r, n.end, counted_noun))
             .filter(|&end| end > n.end || after_that);
             let one_accusative = accusative_list.is_some();
+            // An indefinite plural of people right before a verb in the dual is two of them
+            // (`أن مدنيين قتلا`: the plural's form is the dual's).
+            let two_by_verb = form == Form::Plural
+                && category.is_none()
+                && !r.definite(i)
+                && n.end < r.toks().len()
+                && r.toks()[n.end].joined
+                && r.word_in(n.end, &r.closed.dual_verb);
             // An indefinite plural of people only right after an opener, its subject (`ولقي
             // مدنيون حتفهم`): a vague figure of them.
             if form == Form::Plural
                 && !one_accusative
+                && !two_by_verb
                 && !(category.is_none()
                     && r.toks()[i].joined
                     && r.opener_before(i).is_some_and(|o| o.end == i)
@@ -1134,6 +1143,8 @@ impl<'a> Extractor<'a> {
             };
             let count = if one_accusative && opener.is_none() {
                 Some(1)
+            } else if two_by_verb {
+                Some(2)
             } else {
                 form.count()
             };
