@@ -987,14 +987,11 @@ impl<'a> Extractor<'a> {
                 && r.word_in(n.end, &r.closed.dual_verb);
             // An indefinite plural of people only right after an opener, its subject (`ولقي
             // مدنيون حتفهم`): a vague figure of them.
-            if form == Form::Plural
-                && !one_accusative
-                && !two_by_verb
-                && !(category.is_none()
-                    && r.toks()[i].joined
-                    && r.opener_before(i).is_some_and(|o| o.end == i)
-                    && r.undetermined(&n))
-            {
+            let opened_subject = category.is_none()
+                && r.toks()[i].joined
+                && r.opener_before(i).is_some_and(|o| o.end == i)
+                && r.undetermined(&n);
+            if form == Form::Plural && !(one_accusative || two_by_verb || opened_subject) {
                 continue;
             }
             // Right after a noun already counted, not behind `و`, it is that one's name or
