@@ -255,6 +255,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Is this the pronoun that opens a total's list of parts (`هم` in `سقط ثلاثة قتلى هم
+    /// رجل وامرأة`): a neutral cue whose figure is a part?
+    pub fn opens_parts(&self) -> bool {
+        matches!(
+            self,
+            Kind::Cue {
+                category: None,
+                part: true,
+                ..
+            }
+        )
+    }
+
     /// Is this a running total's word, which makes the figures after it cumulative
     /// (`ليرتفع العدد إلى`, `بلغ عدد`)?
     pub fn is_running_total(&self) -> bool {

@@ -112,14 +112,7 @@ impl<'a> Extractor<'a> {
             if let Some(h) = r.hits(j).iter().find(|h| {
                 h.end <= from
                     && r.names_toll(h)
-                    && !matches!(
-                        h.entry.kind,
-                        Kind::Cue {
-                            category: None,
-                            part: true,
-                            ..
-                        }
-                    )
+                    && !h.entry.kind.opens_parts()
                     && (matches!(h.entry.kind, Kind::Cue { .. })
                         || from - h.end <= 2
                         || (h.end..=h.end + 2).any(|k| r.past_adverb(k) == Some(from))

@@ -261,14 +261,8 @@ impl<'a> Extractor<'a> {
             // The pronoun that opens a list of parts counts people by an indefinite noun:
             // a definite one or a name says who they were (`هم الأب واثنان من أبنائه`,
             // `قتل 3 أشخاص هم محمد وأحمد وخالد`).
-            if matches!(
-                h.entry.kind,
-                Kind::Cue {
-                    category: None,
-                    part: true,
-                    ..
-                }
-            ) && (r.definite(n.start) || matches!(n.entry.kind, Kind::Noun { named: true, .. }))
+            if h.entry.kind.opens_parts()
+                && (r.definite(n.start) || matches!(n.entry.kind, Kind::Noun { named: true, .. }))
             {
                 continue;
             }
@@ -356,14 +350,7 @@ impl<'a> Extractor<'a> {
                     let category = category.or(fell_as.map(|(c, _)| c));
                     // The pronoun that opens a list of parts counts the people it names,
                     // never a bare plural (`هم شهداء الواجب`: what they were).
-                    let lists_parts = matches!(
-                        h.entry.kind,
-                        Kind::Cue {
-                            category: None,
-                            part: true,
-                            ..
-                        }
-                    );
+                    let lists_parts = h.entry.kind.opens_parts();
                     let subject = count.is_none()
                         && category.is_none()
                         && form == Form::Plural
