@@ -969,6 +969,7 @@ impl Closed {
 /// The family of an entry's kind: the extractor keeps the hits of each family it builds
 /// figures on in a list of their own, filed by this number with no branch on the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Family {
     Cue,
     Noun,
@@ -1277,17 +1278,18 @@ struct FirstWords {
     /// A word of 16 bytes or fewer (eight Arabic letters), by its bytes as numbers
     /// ([`FirstWords::short_key`]): looked up with no string comparison → its range in
     /// `starters`.
-    short: HashMap<(u64, u64, u8), (u32, u32), FastState>,
+    short: HashMap<(u64, u64), (u32, u32), FastState>,
     /// A longer word → its range in `starters`.
     long: HashMap<Box<str>, (u32, u32), FastState>,
     /// The starters of every key of each word, the word's keys in order.
     starters: Vec<Starter>,
 }
 
-/// A short word's key and its range in [`FirstWords::starters`]; length 0: empty.
+/// A short word's key and its range in [`FirstWords::starters`]; key (0, 0): empty (no
+/// word's key). 24 bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    key: (u64, u64, u8),
+    key: (u64, u64),
     range: (u32, u32),
 }
 
@@ -1306,8 +1308,8 @@ impl FirstWords {
     }
 
     /// The slot of a short key.
-    fn slot_of(k: (u64, u64, u8)) -> usize {
-        let x = (k.0 ^ k.1.rotate_left(29) ^ u64::from(k.2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    fn slot_of(k: (u64, u64)) -> usize {
+        let x = (k.0 ^ k.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         (x >> (64 - FirstWords::SLOTS.trailing_zeros())) as usize
     }
 
@@ -1315,27 +1317,30 @@ impl FirstWords {
         self.short.len() + self.long.len()
     }
 
-    /// A word of at most 16 bytes as its first eight and the rest, each a number, with its
-    /// length: one word, one key.
-    fn short_key(word: &str) -> Option<(u64, u64, u8)> {
+    /// A word of at most 16 bytes as its first eight and the rest, each a number, the
+    /// length in the rest's top byte (free below 16 bytes): one word, one key, and never
+    /// (0, 0). A word of 16 bytes keeps its ninth byte there, which is no length (below 16)
+    /// in any text word (an Arabic letter's first byte); one that is goes to the long words.
+    fn short_key(word: &str) -> Option<(u64, u64)> {
         let b = word.as_bytes();
-        let n = u8::try_from(b.len()).ok().filter(|&n| n <= 16)?;
-        let (head, rest) = b.split_at(b.len().min(8));
-        Some((
-            crate::normalize::be_bytes(head),
-            crate::normalize::be_bytes(rest),
-            n,
-        ))
+        let n = b.len();
+        if n == 0 || n > 16 || (n == 16 && b[8] < 16) {
+            return None;
+        }
+        let (head, rest) = b.split_at(n.min(8));
+        let rest = crate::normalize::be_bytes(rest);
+        let top = if n < 16 { (n as u64) << 56 } else { 0 };
+        Some((crate::normalize::be_bytes(head), rest | top))
     }
 
-    fn get(&self, word: &str, short: Option<(u64, u64, u8)>) -> Option<(u32, u32)> {
+    fn get(&self, word: &str, short: Option<(u64, u64)>) -> Option<(u32, u32)> {
         match short {
             Some(k) => self.short.get(&k).copied(),
             None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, word: &str, short: Option<(u64, u64, u8)>, range: (u32, u32)) {
+    fn insert(&mut self, word: &str, short: Option<(u64, u64)>, range: (u32, u32)) {
         match short {
             Some(k) => self.short.insert(k, range),
             None => self.long.insert(word.into(), range),
@@ -1347,21 +1352,38 @@ thread_local! {
     static FIRST_WORDS: std::cell::RefCell<FirstWords> = std::cell::RefCell::default();
 }
 
-/// An entry under its phrase's first word, with what its second word ends in.
+/// An entry under its phrase's first word, with what its second word ends in and what
+/// reading a text asks of every entry a word starts: how many words its phrase has and its
+/// family. Twelve bytes: a common first word (`في`) starts dozens of phrases, and reading
+/// them here, not in their [`Entry`], keeps the walk to one or two cache lines.
 #[derive(Debug, Clone, Copy)]
 struct Starter {
-    entry: usize,
+    entry: u32,
     /// [`Entry::later_ends`] of the second word, when the phrase has one that ends in four
-    /// bytes it can be told by.
-    second_end: Option<u32>,
+    /// bytes it can be told by; 0 when not (no word's last four bytes are all zero: text
+    /// words hold no NUL).
+    second_end: u32,
+    /// The phrase's words, at most [`MAX_PHRASE_WORDS`].
+    words: u8,
+    family: Family,
 }
 
 impl Starter {
     /// May its phrase go on with a word that ends in `end` (see [`tail4`]; `None`: no word
     /// after)? A one-word phrase always may.
     fn goes_on_with(&self, end: Option<u32>) -> bool {
-        self.second_end.is_none_or(|e| Some(e) == end)
+        self.second_end == 0 || Some(self.second_end) == end
     }
+}
+
+/// An entry a text word starts (see [`Lexicon::each_starting`]), with the two things asked
+/// of each before its entry is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Started<'s> {
+    pub entry: &'s Entry,
+    /// The words of its phrase.
+    pub words: usize,
+    pub family: Family,
 }
 
 /// Bit sets of word endings. Every key of a word (see [`keys`]) is a suffix of it of four
@@ -1714,7 +1736,7 @@ impl Lexicon {
         }
         lex.cue_endings.extend(endings);
         for list in lex.by_first.values_mut() {
-            list.sort_by_key(|s| std::cmp::Reverse(lex.entries[s.entry].words.len()));
+            list.sort_by_key(|s| std::cmp::Reverse(s.words));
         }
         lex.furniture = lex
             .entries
@@ -1773,8 +1795,10 @@ impl Lexicon {
                 .entry(words[0].clone())
                 .or_default()
                 .push(Starter {
-                    entry,
-                    second_end: later_ends.first().copied().flatten(),
+                    entry: u32::try_from(entry).expect("fewer entries than bytes of rules"),
+                    second_end: later_ends.first().copied().flatten().unwrap_or(0),
+                    words: u8::try_from(words.len()).expect("at most MAX_PHRASE_WORDS words"),
+                    family: Family::of(&kind),
                 });
             self.entries.push(Entry {
                 rule: id.to_string(),
@@ -1838,7 +1862,9 @@ impl Lexicon {
 
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.starters(key).iter().map(|s| &self.entries[s.entry])
+        self.starters(key)
+            .iter()
+            .map(|s| &self.entries[s.entry as usize])
     }
 
     /// Entries whose phrase starts with `key` and may go on with the text word `next` (the
@@ -1855,7 +1881,7 @@ impl Lexicon {
         self.starters(key)
             .iter()
             .filter(move |s| s.goes_on_with(end))
-            .map(|s| &self.entries[s.entry])
+            .map(|s| &self.entries[s.entry as usize])
     }
 
     /// Call `each` on every entry whose phrase starts with some key of the text word `word`
@@ -1866,7 +1892,7 @@ impl Lexicon {
         &'s self,
         word: &str,
         next: impl FnOnce() -> Option<&'w str>,
-        mut each: impl FnMut(&'s Entry),
+        mut each: impl FnMut(Started<'s>),
     ) {
         FIRST_WORDS.with_borrow_mut(|memo| {
             if memo.lexicon != self.id || memo.slots.is_empty() {
@@ -1913,7 +1939,11 @@ impl Lexicon {
             let end = next().and_then(tail4);
             for s in &memo.starters[a as usize..z as usize] {
                 if s.goes_on_with(end) {
-                    each(&self.entries[s.entry]);
+                    each(Started {
+                        entry: &self.entries[s.entry as usize],
+                        words: usize::from(s.words),
+                        family: s.family,
+                    });
                 }
             }
         });
@@ -2209,6 +2239,40 @@ mod tests {
         }
     }
 
+    /// A short word's key is its own: words that share their first bytes, or differ only
+    /// in length, get different keys, none of them the empty slot's (0, 0); a 16-byte word
+    /// whose ninth byte could read as a length is left to the long words.
+    #[test]
+    fn short_keys_tell_every_short_word_apart() {
+        let words = [
+            "ق",
+            "قت",
+            "قتل",
+            "قتلى",
+            "قتلىا",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh\u{8}",
+            "abcdefghabcdefgh",
+            "abcdefghabcdefg",
+            "bcdefgh",
+            "\u{2}",
+        ];
+        let keys: Vec<(u64, u64)> = words
+            .iter()
+            .map(|w| FirstWords::short_key(w).expect("16 bytes or fewer"))
+            .collect();
+        for (k, a) in keys.iter().enumerate() {
+            assert_ne!(*a, (0, 0), "{:?}", words[k]);
+            for (m, b) in keys.iter().enumerate().skip(k + 1) {
+                assert_ne!(a, b, "{:?} and {:?}", words[k], words[m]);
+            }
+        }
+        assert_eq!(FirstWords::short_key("abcdefgh\u{8}bcdefgh"), None);
+        assert_eq!(FirstWords::short_key(""), None);
+        assert_eq!(FirstWords::short_key("abcdefghabcdefghi"), None);
+    }
+
     /// The memo of first words gives what the keys and their lookups give, in the same
     /// order, for every word of a text, asked twice (the second time from the memo); and a
     /// second lexicon on the same thread is answered from its own rules.
@@ -2228,7 +2292,7 @@ mod tests {
         };
         let memo = |lex: &Lexicon, w: &str, next: Option<&str>| -> Vec<*const Entry> {
             let mut out = Vec::new();
-            lex.each_starting(w, || next, |e| out.push(e as *const Entry));
+            lex.each_starting(w, || next, |s| out.push(s.entry as *const Entry));
             out
         };
         let mut found = 0;

@@ -12,6 +12,9 @@ pub(super) struct Hit<'l> {
     pub(super) end: usize,
     /// Found at the end of a longer word (`سوريامقتل`): a title glued to the one before.
     pub(super) glued: bool,
+    /// The entry's family, kept here so the hits are filed by it without reading their
+    /// entries.
+    pub(super) family: Lead,
 }
 
 impl Hit<'_> {
@@ -697,16 +700,15 @@ impl<'a> Extractor<'a> {
         // sized once, by a count first: they are filled for every article.
         let mut sizes = [0usize; Lead::COUNT];
         for h in &hits {
-            sizes[h.entry.family as usize] += 1;
+            sizes[h.family as usize] += 1;
         }
         sizes[Lead::Other as usize] = 0;
         for (lead, &size) in r.lead.iter_mut().zip(&sizes) {
             lead.reserve_exact(size);
         }
         for (i, h) in hits.iter().enumerate() {
-            if h.entry.family != Lead::Other {
-                r.lead[h.entry.family as usize]
-                    .push(u32::try_from(i).expect("fewer hits than bytes"));
+            if h.family != Lead::Other {
+                r.lead[h.family as usize].push(u32::try_from(i).expect("fewer hits than bytes"));
             }
         }
         (r.hits, r.hit_at) = (hits, hit_at);
@@ -861,8 +863,10 @@ impl<'a> Extractor<'a> {
         // of someone. Asked once, of a noun that fits.
         let mut after_rank = None;
         let mut fitted = false;
-        self.lex.each_starting(r.word(i), next, |e| {
-            let n = e.words.len();
+        self.lex.each_starting(r.word(i), next, |s| {
+            // Most of a word's entries are turned away, or taken, on what the starter
+            // knows: the entry itself is read only for a phrase's later words.
+            let (e, n) = (s.entry, s.words);
             let fits = (1..n).all(|k| {
                 let t = i + k;
                 t < r.toks.len() && r.toks[t].kind == TokKind::Word && r.toks[t].joined && {
@@ -878,7 +882,7 @@ impl<'a> Extractor<'a> {
                 return;
             }
             fitted = true;
-            if e.family == Lead::Noun
+            if s.family == Lead::Noun
                 && *after_rank.get_or_insert_with(|| {
                     i > 0 && r.toks[i].joined && r.word_in(i - 1, &r.closed.rank_of)
                 })
@@ -890,6 +894,7 @@ impl<'a> Extractor<'a> {
                 start: i,
                 end: i + n,
                 glued: false,
+                family: s.family,
             });
         });
         if !fitted {
@@ -957,6 +962,7 @@ impl<'a> Extractor<'a> {
                         start: i,
                         end: i + 1,
                         glued: true,
+                        family: entry.family,
                     })
             })
     }
