@@ -482,6 +482,28 @@ impl<'a> Extractor<'a> {
         } else {
             Vec::new()
         };
+        // A figure coordinated with a background one, or told by a verbal noun behind `و`
+        // right after it in its sentence, is of the same statement, past a comma too
+        // (`وكانت الوزارة قد أعلنت أمس مقتل 260 شخصا في المحافظة، وإصابة 1698 آخرين`).
+        let mut background_at = background_at;
+        for (k, d) in drafts.iter().enumerate() {
+            if background_at.contains(&d.at) {
+                continue;
+            }
+            let continued = k > 0 && {
+                let p = &drafts[k - 1];
+                r.sentence[p.at] == r.sentence[d.at]
+                    && background_at.contains(&p.at)
+                    && crate::lexicon::bytes::begins(r.word(d.first), &r.closed.and)
+                    && r.has_casualty_noun(d.first)
+            };
+            if continued
+                || d.partner
+                    .is_some_and(|p| p < d.at && background_at.contains(&p))
+            {
+                background_at.push(d.at);
+            }
+        }
         drafts
             .into_iter()
             .map(|d| {

@@ -1626,8 +1626,12 @@ impl<'a> Extractor<'a> {
         }
         // Right after `بينهم`, `منهم`, a part of the figure before though the verb after it
         // is the one they share (`إن 11 شخصا من بينهم ثمانية مدنيين قتلوا`).
+        // So is a number with `منهم` right after it and a verb after that, the cue before it
+        // none (`21 من أبناء العشائر، 3 منهم مدنيون أعدموا ميدانيا`).
+        let of_them_after =
+            z < r.toks().len() && r.closed.of_them_or_among_them(r.word(z)) && own_cue.is_none();
         let shared_part = !inherited
-            && after_of_them
+            && (after_of_them || of_them_after)
             && !flags.contains(&Flag::Breakdown)
             && same_sentence_prev.is_some_and(|p| {
                 p.category == category && p.count.zip(count).is_none_or(|(t, n)| n <= t)

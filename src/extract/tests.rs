@@ -200,6 +200,57 @@ fn a_part_among_them_is_a_breakdown_of_any_group() {
     );
 }
 
+/// A number with `منهم` right after it is a part of the total before it, with a verb of
+/// its own after it too; a verb before it makes it a figure of its own.
+#[test]
+fn a_number_of_them_with_its_own_verb_is_a_part() {
+    assert_eq!(
+        flagged(
+            "قتل 40 عنصرا، إضافة إلى 12 من أبناء العشائر، 3 منهم مدنيون أعدموا ميدانيا",
+            Flag::Breakdown
+        ),
+        [(Some(40), false), (Some(12), false), (Some(3), true)]
+    );
+    assert_eq!(
+        flagged(
+            "قتل 30 شخصا في البلدة، 9 منهم قتلوا رميا بالرصاص",
+            Flag::Breakdown
+        ),
+        [(Some(30), false), (Some(9), true)]
+    );
+    assert_eq!(
+        flagged("أصيب 20 شخصا في القصف، وتوفي 4 منهم لاحقا", Flag::Breakdown),
+        [(Some(20), false), (Some(4), false)]
+    );
+}
+
+/// A figure told in the same statement as a background one, behind `و` and past a comma,
+/// is background too; one of its own verb after it is not.
+#[test]
+fn a_figure_that_goes_on_a_background_statement_is_background() {
+    assert_eq!(
+        flagged(
+            "وكانت مديرية الصحة قد أعلنت أمس مقتل 12 شخصا في المدينة، وإصابة 30 آخرين",
+            Flag::Background
+        ),
+        [(Some(12), true), (Some(30), true)]
+    );
+    assert_eq!(
+        flagged(
+            "وكان الدفاع المدني قد أحصى وفاة 4 مدنيين في الغارة الأولى، وإصابة 9 بجروح",
+            Flag::Background
+        ),
+        [(Some(4), true), (Some(9), true)]
+    );
+    assert_eq!(
+        flagged(
+            "وكان 5 أشخاص قد قتلوا في القصف قبل أسبوع. وقتل اليوم 3 مدنيين في البلدة",
+            Flag::Background
+        ),
+        [(Some(5), true), (Some(3), false)]
+    );
+}
+
 /// In a distribution by place every part is a breakdown of the total, the one that names
 /// its casualty noun behind `و` too (`وقتيلان في سقبا`); after a figure of its own such a
 /// noun is more dead.
