@@ -654,6 +654,11 @@ pub struct Closed {
     /// of people right before one is two (`أن مدنيين قتلا`).
     #[serde(default)]
     pub dual_verb: Words,
+    /// The adjective one after a noun (`عائلة واحدة`): the same or a single thing, no count
+    /// of people; it stands between a figure and its verb (`ثلاثة أطفال من عائلة واحدة
+    /// استشهدوا`).
+    #[serde(default)]
+    pub single: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -752,6 +757,7 @@ impl Closed {
             &mut self.origin,
             &mut self.superlative,
             &mut self.dual_verb,
+            &mut self.single,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,

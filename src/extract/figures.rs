@@ -766,8 +766,10 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             let in_aside = aside == Some(r.clause[j]) || part;
+            // The adjective one after a noun is no number of its own (`من عائلة واحدة`).
             if !opened
                 && !in_aside
+                && (j <= from || !r.single_at(j))
                 && r.in_quantity[j]
                 && !r.in_quantity[j - 1]
                 && !self.behind_waw(r, j)
@@ -1519,8 +1521,10 @@ impl<'a> Extractor<'a> {
         let own_end = toll_after.map_or(after_noun + past_others, |(_, h)| h.end);
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.
-        let shared_after =
-            after.is_some_and(|h| r.in_quantity[own_end.min(h.start)..h.start].contains(&true));
+        // The adjective one after a noun is no figure (`من عائلة واحدة قتلوا`).
+        let shared_after = after.is_some_and(|h| {
+            (own_end.min(h.start)..h.start).any(|t| r.in_quantity[t] && !r.single_at(t))
+        });
         let last = after.filter(|_| !shared_after).map_or(own_end, |h| h.end) - 1;
         let last = named.map_or(last, |(_, end)| last.max(end - 1));
         // The words between the noun and a verb after it stay free for what they say

@@ -896,6 +896,7 @@ impl<'a> Extractor<'a> {
             });
             if !one(&n)
                 || governed
+                || (r.closed.is_one_of_them(r.word(i)) && said_before(r, i, category))
                 || (i..v.end).any(|t| used[t])
                 || r.definite(i)
                 || r.after_number(i)
@@ -1102,14 +1103,7 @@ impl<'a> Extractor<'a> {
             if named_place || self.excluded(r, i, cue.end, category) {
                 continue;
             }
-            // One of them, after a figure of the same kind in its sentence, is one of those
-            // counted told of again (`قتل عنصران، أحدهما فارق الحياة متأثرا بجراحه`): no one
-            // more. Of another kind it counts (`أصيب شخصان توفي أحدهما`).
-            if r.closed.is_one_of_them(r.word(i))
-                && out.iter().any(|d| {
-                    d.category == category && d.last < i && r.sentence[d.last] == r.sentence[i]
-                })
-            {
+            if told_again(r, out, i, category) {
                 continue;
             }
             let group = group
@@ -2361,4 +2355,31 @@ impl<'a> Extractor<'a> {
 fn told_before(out: &[Draft<'_>], at: usize, category: Category, count: u64) -> bool {
     out.iter()
         .any(|d| d.last < at && d.category == category && d.count == Some(count))
+}
+
+/// Is the word at `i` one of them (`أحدهما`), after a figure of the same kind in its
+/// sentence: one of those counted told of again (`قتل عنصران، أحدهما فارق الحياة متأثرا
+/// بجراحه`), no one more? Of another kind it counts (`أصيب شخصان توفي أحدهما`).
+fn told_again(r: &Reading<'_>, out: &[Draft<'_>], i: usize, category: Category) -> bool {
+    r.closed.is_one_of_them(r.word(i))
+        && out
+            .iter()
+            .any(|d| d.category == category && d.last < i && r.sentence[d.last] == r.sentence[i])
+}
+
+/// Is a cue or a casualty noun of `category` read before token `i` in its sentence? Asked of
+/// one of them before its verb (`قتل عنصران، أحدهما توفي متأثرا بجراحه`), before the figures
+/// of the cues are made: one of those counted, told of again.
+fn said_before(r: &Reading<'_>, i: usize, category: Category) -> bool {
+    let s = r.sentence[i];
+    (r.sentence.partition_point(|&x| x < s)..i).any(|t| {
+        r.hits(t).iter().any(|h| {
+            h.end <= i
+                && matches!(
+                    h.entry.kind,
+                    Kind::Cue { category: Some(c), .. } | Kind::Noun { category: Some(c), .. }
+                        if c == category
+                )
+        })
+    })
 }

@@ -363,6 +363,16 @@ impl<'a> Reading<'a> {
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
     }
 
+    /// Is token `t` the adjective one right after a noun (`عائلة واحدة`): no count of its
+    /// own?
+    pub(super) fn single_at(&self, t: usize) -> bool {
+        t > 0
+            && self.toks[t].joined
+            && !self.in_quantity[t - 1]
+            && self.toks[t - 1].kind == TokKind::Word
+            && self.word_in(t, &self.closed.single)
+    }
+
     /// Is a noun of the dead or wounded read at token `t` (`وفاة`, `جرحى`, `وإصابة`)?
     pub(super) fn has_casualty_noun(&self, t: usize) -> bool {
         self.hits(t).iter().any(|h| {
