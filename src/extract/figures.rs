@@ -2106,6 +2106,9 @@ const PART_REACH: usize = 8;
 /// How many words after a part of the wounded a word of severity makes it a severity
 /// sub-count (`اثنان منهم بحالة حرجة`).
 const SEVERITY_REACH: usize = 3;
+/// How far before the first figure of a distribution `as follows` may start, and how far
+/// before that its verb (`ووزع المرصد الحصيلة على الشكل التالي: 226`), in words.
+const DISTRIBUTION_REACH: usize = 5;
 
 impl<'a> Extractor<'a> {
     /// The dead told before, distributed over places in a sentence of their own (`قتل 23
@@ -2115,6 +2118,7 @@ impl<'a> Extractor<'a> {
     /// before them that they do not exceed. The run is flagged `breakdown`, each figure a
     /// part of that total, so a weekly table counts the dead once.
     pub(super) fn mark_distributions(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
+        self.mark_announced_distributions(r, out);
         let mut i = 0;
         while i < out.len() {
             let d = &out[i];
@@ -2151,6 +2155,66 @@ impl<'a> Extractor<'a> {
                 let at = out[t].at;
                 for p in &mut out[i..j] {
                     p.flags.push(Flag::Breakdown);
+                    p.partner = Some(at);
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// A toll distributed as follows, by place or by group (`ووزع المرصد الحصيلة على الشكل
+    /// التالي: 226 من أبناء المحافظة، 305 من عناصر الأمن، و165 شخصا أعدموا`, `وتوزع القتلى
+    /// كالتالي: 20 في حلب، و25 في إدلب`): a verb of distribution, then `as follows` right
+    /// before the first figure, and two or more figures of one category in that sentence.
+    /// They are parts of the nearest total of their category before them, in that sentence
+    /// or the one before, that they do not exceed, and flagged `breakdown`.
+    fn mark_announced_distributions(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
+        let announced = |t: usize| {
+            let s = r.sentence[t];
+            (t.saturating_sub(DISTRIBUTION_REACH)..t)
+                .filter(|&k| r.sentence[k] == s)
+                .find(|&k| r.past_as_follows(k) == Some(t))
+                .is_some_and(|k| {
+                    (k.saturating_sub(DISTRIBUTION_REACH)..k)
+                        .any(|v| r.sentence[v] == s && r.closed.is_distributed(r.word(v)))
+                })
+        };
+        let mut i = 0;
+        while i < out.len() {
+            let d = &out[i];
+            // `as follows` ends before the number, inside the quote when it names the toll
+            // (`القتلى كالتالي: 20`).
+            if d.count.is_none()
+                || d.flags.contains(&Flag::Breakdown)
+                || !(d.first..=d.at).any(announced)
+            {
+                i += 1;
+                continue;
+            }
+            let (cat, sent) = (d.category, r.sentence[d.at]);
+            let mut j = i + 1;
+            while j < out.len()
+                && out[j].category == cat
+                && out[j].count.is_some()
+                && r.sentence[out[j].at] == sent
+            {
+                j += 1;
+            }
+            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+            let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
+                out[k].category == cat
+                    && !out[k].flags.contains(&Flag::Breakdown)
+                    && out[k].count.is_some_and(|c| c >= sum)
+                    && sent - r.sentence[out[k].at] <= 1
+            });
+            if j > i + 1
+                && let Some(t) = total
+            {
+                let at = out[t].at;
+                for p in &mut out[i..j] {
+                    if !p.flags.contains(&Flag::Breakdown) {
+                        p.flags.push(Flag::Breakdown);
+                    }
                     p.partner = Some(at);
                 }
             }

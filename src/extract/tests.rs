@@ -251,6 +251,34 @@ fn a_figure_that_goes_on_a_background_statement_is_background() {
     );
 }
 
+/// A toll distributed as follows, by place or by group, in its sentence or the next, is
+/// broken down into the figures after it; with no total before it, or one smaller than
+/// their sum, they are figures of their own.
+#[test]
+fn a_toll_distributed_as_follows_is_broken_down() {
+    assert_eq!(
+        flagged(
+            "قتل 45 شخصا في القصف، وتوزع القتلى كالتالي: 20 في حلب، و25 في إدلب",
+            Flag::Breakdown
+        ),
+        [(Some(45), false), (Some(20), true), (Some(25), true)]
+    );
+    assert_eq!(
+        flagged(
+            "وبلغت حصيلة القتلى 90 شخصا. ووزع المرصد الحصيلة على النحو التالي: 40 مدنيا، و50 مقاتلا",
+            Flag::Breakdown
+        ),
+        [(Some(90), false), (Some(40), true), (Some(50), true)]
+    );
+    assert_eq!(
+        flagged(
+            "قتل 30 شخصا في القصف، وتوزع القتلى كالتالي: 20 في حلب، و25 في إدلب",
+            Flag::Breakdown
+        ),
+        [(Some(30), false), (Some(20), false), (Some(25), false)]
+    );
+}
+
 /// In a distribution by place every part is a breakdown of the total, the one that names
 /// its casualty noun behind `و` too (`وقتيلان في سقبا`); after a figure of its own such a
 /// noun is more dead.
