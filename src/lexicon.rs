@@ -659,6 +659,10 @@ pub struct Closed {
     /// استشهدوا`).
     #[serde(default)]
     pub single: Words,
+    /// The report told of before (`التقرير`, `تقريرها`): a figure of a sentence that cites
+    /// it, after a period's figure in an earlier sentence, is of that period too.
+    #[serde(default)]
+    pub the_report: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -758,6 +762,7 @@ impl Closed {
             &mut self.superlative,
             &mut self.dual_verb,
             &mut self.single,
+            &mut self.the_report,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,
@@ -819,6 +824,11 @@ impl Closed {
     /// listed word may begin with the letter of the conjunction (`وفاة`, `وزير`).
     fn bare_in(&self, list: &Words, w: &str) -> bool {
         list.has(w) || bytes::strip_prefix(w, &self.and).is_some_and(|w| list.has(w))
+    }
+
+    /// Is `w`, bare or behind the conjunction, the report told of before (`وتقريرها`)?
+    pub fn is_the_report(&self, w: &str) -> bool {
+        self.bare_in(&self.the_report, w)
     }
 
     /// Is `w` `one of` (`أحد`, `إحدى`), bare or behind the conjunction?

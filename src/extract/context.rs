@@ -135,6 +135,19 @@ impl<'a> Extractor<'a> {
             };
             let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
             let own = self.scope(r, d, other, parts_end);
+            // A figure of a sentence that cites the report told of before, after a period's
+            // figure in an earlier sentence, is of that period (`خلال شهر آب … وسجل
+            // التقرير مقتل 82 مدنيا`).
+            let own = if own == FigureScope::Incident
+                && self.cites_the_report(r, d)
+                && drafts.iter().any(|x| {
+                    r.sentence[x.at] < r.sentence[d.at]
+                        && scopes.get(&x.at) == Some(&FigureScope::Period)
+                }) {
+                FigureScope::Period
+            } else {
+                own
+            };
             // The figure of its sentence that ends last before this one starts.
             let before_it = || {
                 drafts
@@ -175,6 +188,21 @@ impl<'a> Extractor<'a> {
             scopes.insert(d.at, s);
         }
         scopes
+    }
+
+    /// Does the figure's sentence cite the report told of before (`وأضاف التقرير أن`,
+    /// `وبحسب تقريرها`) before the figure, its clause naming no day of its own (`أن 3
+    /// أشخاص قتلوا اليوم`)?
+    fn cites_the_report(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
+        let s = r.sentence[d.at];
+        let (a, z) = (
+            r.sentence.partition_point(|&x| x < s),
+            r.sentence.partition_point(|&x| x <= s),
+        );
+        let word = |t: usize| r.toks()[t].kind == TokKind::Word;
+        (a..d.first).any(|t| word(t) && r.closed.is_the_report(r.word(t)))
+            && !(a..z)
+                .any(|t| r.clause[t] == r.clause[d.at] && word(t) && r.closed.is_day(r.word(t)))
     }
 
     /// Each figure's place, by its token ([`Extractor::place`]). A figure whose parts name
