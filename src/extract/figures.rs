@@ -1640,7 +1640,28 @@ impl<'a> Extractor<'a> {
             && same_sentence_prev.is_some_and(|p| {
                 p.category == category && p.count.zip(count).is_none_or(|(t, n)| n <= t)
             });
-        let (partner, construction) = if listed_part {
+        // A bare number behind `و` with a verb of its own after it, right after a part of
+        // the same category, goes on the list of parts (`ومن بينهم 21 طفلا و8 سيدات وخمسة
+        // قتلوا بسبب التعذيب`): a part of that total, not more dead.
+        let verb_part = construction == by::NUMBER_CUE_AFTER
+            && noun.is_none()
+            && !flags.contains(&Flag::Breakdown)
+            && self.behind_waw(r, a)
+            && same_sentence_prev.is_some_and(|p| {
+                p.category == category
+                    && p.flags.contains(&Flag::Breakdown)
+                    && before
+                        .iter()
+                        .rev()
+                        .find(|t| Some(t.at) == p.partner)
+                        .is_some_and(|t| t.count.zip(count).is_some_and(|(t, n)| n <= t))
+            });
+        if verb_part {
+            flags.push(Flag::Breakdown);
+        }
+        let (partner, construction) = if verb_part {
+            (same_sentence_prev.and_then(|p| p.partner), construction)
+        } else if listed_part {
             flags.push(Flag::Breakdown);
             (same_sentence_prev.map(|p| p.at), by::NUMBER_PART)
         } else if shared_part {

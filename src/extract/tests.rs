@@ -222,6 +222,22 @@ fn a_number_of_them_with_its_own_verb_is_a_part() {
         flagged("أصيب 20 شخصا في القصف، وتوفي 4 منهم لاحقا", Flag::Breakdown),
         [(Some(20), false), (Some(4), false)]
     );
+    // A bare number behind `و` with its own verb goes on the list of parts before it, when
+    // the total holds it.
+    assert_eq!(
+        flagged(
+            "قتل 20 شخصا بينهم 5 أطفال وثلاثة قتلوا ذبحا في القرية",
+            Flag::Breakdown
+        ),
+        [(Some(20), false), (Some(5), true), (Some(3), true)]
+    );
+    assert_eq!(
+        flagged(
+            "قتل 10 أشخاص بينهم 4 أطفال و30 قتلوا في حلب",
+            Flag::Breakdown
+        ),
+        [(Some(10), false), (Some(4), true), (Some(30), false)]
+    );
 }
 
 /// A figure told in the same statement as a background one, behind `و` and past a comma,
