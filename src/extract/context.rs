@@ -265,6 +265,18 @@ impl<'a> Extractor<'a> {
                 let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
                 until = until.min(next.unwrap_or(usize::MAX));
             }
+            // Nor past a word that opens a statement of its own, a cue right after it
+            // (`وأصيب أكثر من عشرين في المدينة بينما سقط ستة آخرون في إدلب`).
+            if let Some(w) = (d.last + 1..(d.last + PLACE_REACH).min(r.toks().len()))
+                .take_while(|&k| r.sentence[k] == r.sentence[d.at])
+                .find(|&k| r.closed.is_whereas(r.word(k)))
+                .filter(|&w| {
+                    (w + 1..(w + 4).min(r.toks().len()))
+                        .any(|k| r.sentence[k] == r.sentence[w] && r.has_cue(k))
+                })
+            {
+                until = until.min(w);
+            }
             // A part told in a sentence after its total's, naming no place of its own, is
             // where its total is (`قتل 45 شخصا في أنحاء سورية، بينهم 20 في حمص. وبين
             // القتلى ستة أطفال`: not Homs).

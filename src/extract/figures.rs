@@ -1361,11 +1361,17 @@ impl<'a> Extractor<'a> {
             (c, Some(h.entry.rule.as_str()), false, by::NUMBER_TOLL_AFTER)
         } else if let Some(p) = same_sentence_prev.filter(|_| by_place) {
             (p.category, Some(p.rule), true, by::NUMBER_BY_PLACE)
-        } else if let Some((p, h)) = same_sentence_prev.zip(cue).filter(|&(_, h)| {
-            // `فيما سقط أربعة آخرون في حماه`: a verb of falling before more of the people
-            // counted before in the sentence: of their category and group.
-            others && noun_cat.is_none() && r.closed.is_fell(r.word(h.start))
-        }) {
+        } else if let Some((p, h)) = same_sentence_prev
+            .zip(cue)
+            .filter(|&(_, h)| {
+                // `فيما سقط أربعة آخرون في حماه`: a verb of falling before more of the people
+                // counted before in the sentence: of their category and group. Not of the
+                // wounded: falling says the dead, and wounded others are told by their verb
+                // (`وأصيب أكثر من عشرين آخرين … بينما سقط ستة آخرون في إدلب`: not six wounded).
+                others && noun_cat.is_none() && r.closed.is_fell(r.word(h.start))
+            })
+            .filter(|&(p, _)| p.category != Category::Wounded)
+        {
             (
                 p.category,
                 Some(h.entry.rule.as_str()),

@@ -578,6 +578,16 @@ fn places_past_whereas_are_no_list() {
         places("سقط 57 شهيدا أكثرهم في درعا ودير الزور وحمص"),
         [(Some(57), None)]
     );
+    // A figure with no place before `بينما` and a cue of its own after it: the place past
+    // it is that statement's, not the figure's.
+    assert_eq!(
+        places("قتل 13 شخصا في حمص وأصيب 20 آخرون بينما سقط ستة آخرون في إدلب"),
+        [(Some(13), sy("SY04")), (Some(20), sy("SY04"))]
+    );
+    assert_eq!(
+        places("أصيب 8 مدنيين في القصف بينما قتل 3 في إدلب"),
+        [(Some(8), None), (Some(3), sy("SY07"))]
+    );
 }
 
 /// Two places before a figure make a list only behind `و` or a comma: a town named right
