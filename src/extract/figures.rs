@@ -2136,6 +2136,10 @@ const SEVERITY_REACH: usize = 3;
 /// How far before the first figure of a distribution `as follows` may start, and how far
 /// before that its verb (`ووزع المرصد الحصيلة على الشكل التالي: 226`), in words.
 const DISTRIBUTION_REACH: usize = 5;
+/// How far before the first figure of a distribution its verb, its toll and preposition may
+/// stand, a place and its description between (`وتوزع الضحايا على حمص التي نالت النصيب
+/// الأكبر بسقوط 14 قتيلا`), in words.
+const DISTRIBUTION_VERB_REACH: usize = 12;
 
 impl<'a> Extractor<'a> {
     /// The dead told before, distributed over places in a sentence of their own (`قتل 23
@@ -2206,6 +2210,20 @@ impl<'a> Extractor<'a> {
                         .any(|v| r.sentence[v] == s && r.closed.is_distributed(r.word(v)))
                 })
         };
+        // Or the verb, the dead or wounded told of before, and its preposition, a place's
+        // description between them and the figure (`وتوزع الضحايا على حمص التي نالت النصيب
+        // الأكبر بسقوط 14 قتيلا`).
+        let announced_by_verb = |t: usize| {
+            let s = r.sentence[t];
+            (t.saturating_sub(DISTRIBUTION_VERB_REACH)..t.saturating_sub(2)).any(|v| {
+                r.sentence[v] == s
+                    && r.toks()[v].kind == TokKind::Word
+                    && r.closed.is_distributed(r.word(v))
+                    && r.has_casualty_noun(v + 1)
+                    && r.definite(v + 1)
+                    && r.word_in(v + 2, &r.closed.distributed_into)
+            })
+        };
         let mut i = 0;
         while i < out.len() {
             let d = &out[i];
@@ -2213,7 +2231,7 @@ impl<'a> Extractor<'a> {
             // (`القتلى كالتالي: 20`).
             if d.count.is_none()
                 || d.flags.contains(&Flag::Breakdown)
-                || !(d.first..=d.at).any(announced)
+                || !((d.first..=d.at).any(announced) || announced_by_verb(d.first))
             {
                 i += 1;
                 continue;

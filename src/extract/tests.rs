@@ -293,6 +293,13 @@ fn a_toll_distributed_as_follows_is_broken_down() {
         ),
         [(Some(30), false), (Some(20), false), (Some(25), false)]
     );
+    assert_eq!(
+        flagged(
+            "وبلغ عدد القتلى 57. وتوزع الضحايا على حمص التي نالت النصيب الأكبر بسقوط 14 قتيلا، وتسعة في إدلب",
+            Flag::Breakdown
+        ),
+        [(Some(57), false), (Some(14), true), (Some(9), true)]
+    );
 }
 
 /// In a distribution by place every part is a breakdown of the total, the one that names
