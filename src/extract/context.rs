@@ -124,6 +124,8 @@ impl<'a> Extractor<'a> {
             let e = parts_end.entry(parts.total_of(d.at)).or_insert(d.last);
             *e = (*e).max(d.last);
         }
+        // The first sentence with a period's figure, so far.
+        let mut period_sentence: Option<usize> = None;
         for d in drafts {
             // A figure of its own after this one, neither coordinated with it nor behind `و`
             // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
@@ -139,11 +141,9 @@ impl<'a> Extractor<'a> {
             // figure in an earlier sentence, is of that period (`خلال شهر آب … وسجل
             // التقرير مقتل 82 مدنيا`).
             let own = if own == FigureScope::Incident
+                && period_sentence.is_some_and(|p| p < r.sentence[d.at])
                 && self.cites_the_report(r, d)
-                && drafts.iter().any(|x| {
-                    r.sentence[x.at] < r.sentence[d.at]
-                        && scopes.get(&x.at) == Some(&FigureScope::Period)
-                }) {
+            {
                 FigureScope::Period
             } else {
                 own
@@ -185,6 +185,10 @@ impl<'a> Extractor<'a> {
                         own
                     }
                 });
+            if s == FigureScope::Period {
+                let here = r.sentence[d.at];
+                period_sentence = Some(period_sentence.map_or(here, |p: usize| p.min(here)));
+            }
             scopes.insert(d.at, s);
         }
         scopes

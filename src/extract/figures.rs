@@ -769,9 +769,9 @@ impl<'a> Extractor<'a> {
             // The adjective one after a noun is no number of its own (`من عائلة واحدة`).
             if !opened
                 && !in_aside
-                && (j <= from || !r.single_at(j))
                 && r.in_quantity[j]
                 && !r.in_quantity[j - 1]
+                && (j <= from || !r.single_at(j))
                 && !self.behind_waw(r, j)
             {
                 return None;
@@ -2224,6 +2224,15 @@ impl<'a> Extractor<'a> {
                     && r.word_in(v + 2, &r.closed.distributed_into)
             })
         };
+        // A verb of distribution near before the figure, asked first: most figures have none.
+        let verb_near = |d: &Draft<'a>| {
+            let s = r.sentence[d.at];
+            (d.first.saturating_sub(DISTRIBUTION_VERB_REACH)..d.at).any(|v| {
+                r.sentence[v] == s
+                    && r.toks()[v].kind == TokKind::Word
+                    && r.closed.is_distributed(r.word(v))
+            })
+        };
         let mut i = 0;
         while i < out.len() {
             let d = &out[i];
@@ -2231,6 +2240,7 @@ impl<'a> Extractor<'a> {
             // (`القتلى كالتالي: 20`).
             if d.count.is_none()
                 || d.flags.contains(&Flag::Breakdown)
+                || !verb_near(d)
                 || !((d.first..=d.at).any(announced) || announced_by_verb(d.first))
             {
                 i += 1;
