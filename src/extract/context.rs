@@ -269,18 +269,6 @@ impl<'a> Extractor<'a> {
                 let next = drafts.iter().map(|x| x.first).filter(|&f| f > d.last).min();
                 until = until.min(next.unwrap_or(usize::MAX));
             }
-            // Nor past a word that opens a statement of its own, a cue right after it
-            // (`وأصيب أكثر من عشرين في المدينة بينما سقط ستة آخرون في إدلب`).
-            if let Some(w) = (d.last + 1..(d.last + PLACE_REACH).min(r.toks().len()))
-                .take_while(|&k| r.sentence[k] == r.sentence[d.at])
-                .find(|&k| r.closed.is_whereas(r.word(k)))
-                .filter(|&w| {
-                    (w + 1..(w + 4).min(r.toks().len()))
-                        .any(|k| r.sentence[k] == r.sentence[w] && r.has_cue(k))
-                })
-            {
-                until = until.min(w);
-            }
             // A part told in a sentence after its total's, naming no place of its own, is
             // where its total is (`قتل 45 شخصا في أنحاء سورية، بينهم 20 في حمص. وبين
             // القتلى ستة أطفال`: not Homs).
@@ -357,6 +345,24 @@ impl<'a> Extractor<'a> {
                 .collect::<Vec<_>>()
         };
         let all = found(s);
+        // No place past a word that opens a statement of its own before the first place
+        // after the figure, a cue right after that word (`وأصيب أكثر من عشرين في المدينة
+        // بينما سقط ستة آخرون في إدلب`): those are that statement's.
+        let whereas = all
+            .iter()
+            .map(|&(t, _, _)| t)
+            .filter(|&t| t > d.last)
+            .min()
+            .and_then(|first| {
+                (d.last + 1..first).find(|&k| {
+                    r.closed.is_whereas(r.word(k))
+                        && (k + 1..(k + 4).min(first)).any(|c| r.sentence[c] == s && r.has_cue(c))
+                })
+            });
+        let all = match whereas {
+            Some(w) => all.into_iter().filter(|&(t, _, _)| t < w).collect(),
+            None => all,
+        };
         // Words that spread the figure over the country, after it and before the place after
         // it, or after it with no place: the figure is the country's.
         let spread_at: Vec<usize> = all

@@ -2238,8 +2238,17 @@ impl<'a> Extractor<'a> {
             let d = &out[i];
             // `as follows` ends before the number, inside the quote when it names the toll
             // (`القتلى كالتالي: 20`).
+            // A total that could hold it, before it, asked before the words: most figures
+            // have none.
+            let held = |d: &Draft<'a>| {
+                (i.saturating_sub(BREAKDOWN_REACH)..i).any(|k| {
+                    out[k].category == d.category
+                        && out[k].count.zip(d.count).is_some_and(|(t, n)| n <= t)
+                })
+            };
             if d.count.is_none()
                 || d.flags.contains(&Flag::Breakdown)
+                || !held(d)
                 || !verb_near(d)
                 || !((d.first..=d.at).any(announced) || announced_by_verb(d.first))
             {
