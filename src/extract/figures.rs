@@ -2165,7 +2165,7 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             }
-            let (cat, sent) = (d.category, r.sentence[d.at]);
+            let sent = r.sentence[d.at];
             let mut j = i + 1;
             while j < out.len()
                 && out[j].construction == by::NUMBER_BY_PLACE
@@ -2173,22 +2173,7 @@ impl<'a> Extractor<'a> {
             {
                 j += 1;
             }
-            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
-            let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
-                out[k].category == cat
-                    && !out[k].flags.contains(&Flag::Breakdown)
-                    && out[k].count.is_some_and(|c| c >= sum)
-                    && r.sentence[out[k].at] < sent
-            });
-            if j > i + 1
-                && let Some(t) = total
-            {
-                let at = out[t].at;
-                for p in &mut out[i..j] {
-                    p.flags.push(Flag::Breakdown);
-                    p.partner = Some(at);
-                }
-            }
+            break_down_run(out, i, j, |t| r.sentence[t.at] < sent);
             i = j;
         }
     }
@@ -2264,24 +2249,7 @@ impl<'a> Extractor<'a> {
             {
                 j += 1;
             }
-            let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
-            let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
-                out[k].category == cat
-                    && !out[k].flags.contains(&Flag::Breakdown)
-                    && out[k].count.is_some_and(|c| c >= sum)
-                    && sent - r.sentence[out[k].at] <= 1
-            });
-            if j > i + 1
-                && let Some(t) = total
-            {
-                let at = out[t].at;
-                for p in &mut out[i..j] {
-                    if !p.flags.contains(&Flag::Breakdown) {
-                        p.flags.push(Flag::Breakdown);
-                    }
-                    p.partner = Some(at);
-                }
-            }
+            break_down_run(out, i, j, |t| sent - r.sentence[t.at] <= 1);
             i = j;
         }
     }
@@ -2455,6 +2423,30 @@ pub(super) fn borrow_groups(
 /// How far after a bare number the `others` whose group it takes may start: its verb
 /// after it and the next verb (`5 قتلوا وأصيب 11 آخرين`).
 const OTHERS_AFTER_GAP: usize = 3;
+
+/// Flag the run `out[i..j]` of two or more figures as the parts of the nearest total before
+/// them of their category that holds their sum and that `near` accepts: `breakdown`, each
+/// its partner.
+fn break_down_run(out: &mut [Draft<'_>], i: usize, j: usize, near: impl Fn(&Draft<'_>) -> bool) {
+    let cat = out[i].category;
+    let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+    let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
+        out[k].category == cat
+            && !out[k].flags.contains(&Flag::Breakdown)
+            && out[k].count.is_some_and(|c| c >= sum)
+            && near(&out[k])
+    });
+    let Some(t) = total.filter(|_| j > i + 1) else {
+        return;
+    };
+    let at = out[t].at;
+    for p in &mut out[i..j] {
+        if !p.flags.contains(&Flag::Breakdown) {
+            p.flags.push(Flag::Breakdown);
+        }
+        p.partner = Some(at);
+    }
+}
 
 #[cfg(test)]
 mod tests {
