@@ -57,6 +57,8 @@ constructions! {
         "a cue, a qualifier and a singular or dual noun (`قتل ما لا يقل عن شخصين`)";
     NUMBER_PART = "number.part":
         "after a part of a distribution, a part naming its casualty noun behind `و` (`منهم 30 في حلب، وقتيل واحد في درعا`، `وقتيلان في سقبا`)";
+    NUMBER_THEY_LISTED = "number.they_listed":
+        "the dead told of again in a clause, a comma, then `هم` and a number: the first part of a list of them, of the total before it in that sentence or the one before that holds it (`وأوضحت الشبكة أن المدنيين الذين قتلوا خلال الأيام الأربعة، هم 30 في حلب و2 في إدلب`)";
     PARTS_LISTED = "parts.listed":
         "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`); a part only of a total of two or more larger than it; past a comma, with no partitive, the parts of a total they come to (`إصابة 3 مدنيين، رجل وطفلين`)";
     NOUN_OPENING = "noun.opening":

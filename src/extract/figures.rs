@@ -793,6 +793,36 @@ impl<'a> Extractor<'a> {
         None
     }
 
+    /// A number right after `هم` (the closed class `they`) behind a comma, the clause
+    /// before it telling of the dead or wounded again, by a cue or a definite casualty noun
+    /// (`أن المدنيين الذين قتلوا خلال الأيام الأربعة، هم 30 في حلب`): that cue and its
+    /// category, the first part of a list of them.
+    fn they_listed(&self, r: &Reading<'a>, fa: usize) -> Option<(Category, Hit<'a>)> {
+        if fa < 2
+            || !r.toks()[fa].joined
+            || !r.closed.is_they(r.word(fa - 1))
+            || r.clause[fa - 1] == r.clause[fa - 2]
+            || r.sentence[fa - 1] != r.sentence[fa - 2]
+        {
+            return None;
+        }
+        let clause = r.clause[fa - 2];
+        (fa.saturating_sub(THEY_REACH)..fa - 1)
+            .rev()
+            .take_while(|&t| r.clause[t] == clause)
+            .find_map(|t| {
+                r.hits(t).iter().find_map(|h| match h.entry.kind {
+                    Kind::Cue {
+                        category: Some(c), ..
+                    } => Some((c, *h)),
+                    Kind::Noun {
+                        category: Some(c), ..
+                    } if r.definite(t) => Some((c, *h)),
+                    _ => None,
+                })
+            })
+    }
+
     /// Is the figure at tokens `a..z` excluded for `category`? Exclusions for every
     /// category (`اعتقال 20 شابا`, `نزوح 3 ملايين شخص`) stand before the figure, up to two
     /// words before its cue; those for some categories (`65 إصابة جديدة بكورونا`) may also
@@ -1341,6 +1371,7 @@ impl<'a> Extractor<'a> {
         };
         let mut verb_start = None;
         let mut toll_of = None;
+        let mut they_total = None;
         let (category, rule, inherited, construction) = if let Some(c) = noun_cat {
             let rule = described_by
                 .or(noun)
@@ -1434,6 +1465,25 @@ impl<'a> Extractor<'a> {
                         && a.saturating_sub(p.last) <= 4))
         }) {
             (p.category, Some(p.rule), true, by::NUMBER_COORDINATED)
+        } else if let Some((c, h)) = self.they_listed(r, fa) {
+            // Only as a part of a total told before that holds it: alone it says nothing
+            // sure of what it counts.
+            let total = before.iter().rev().find(|t| {
+                t.category == c
+                    && !t.flags.contains(&Flag::Breakdown)
+                    && t.count.zip(count).is_some_and(|(t, n)| n <= t)
+                    && r.sentence[a] - r.sentence[t.at] <= 1
+            });
+            let Some(total) = total else {
+                return Err(Blocked::NoCue);
+            };
+            they_total = Some(total.at);
+            (
+                c,
+                Some(h.entry.rule.as_str()),
+                false,
+                by::NUMBER_THEY_LISTED,
+            )
         } else {
             return Err(Blocked::NoCue);
         };
@@ -1503,6 +1553,15 @@ impl<'a> Extractor<'a> {
                     .and_then(|h| self.group_after(r, h.end))
             })
             .unwrap_or(Group::Unspecified);
+        // The first part of a list after `هم`, of no group of its own, is of its total's.
+        let group = match they_total {
+            Some(t) if group == Group::Unspecified => before
+                .iter()
+                .rev()
+                .find(|x| x.at == t)
+                .map_or(group, |x| x.group),
+            _ => group,
+        };
         // No group of its own and no `من …` after it: the group of the figure before, when
         // coordinated with it (`أودى بحياة 229 مدنيًا وأصاب 727`, `وإصابة 20 آخرين`, `مقتل
         // 48 مدنيًا و132 مصابًا`); not for a total of a noun of its own (`حصيلة القتلى …
@@ -1665,7 +1724,12 @@ impl<'a> Extractor<'a> {
         if verb_part {
             flags.push(Flag::Breakdown);
         }
-        let (partner, construction) = if verb_part {
+        if they_total.is_some() && !flags.contains(&Flag::Breakdown) {
+            flags.push(Flag::Breakdown);
+        }
+        let (partner, construction) = if let Some(t) = they_total {
+            (Some(t), construction)
+        } else if verb_part {
             (same_sentence_prev.and_then(|p| p.partner), construction)
         } else if listed_part {
             flags.push(Flag::Breakdown);
@@ -2136,6 +2200,9 @@ const SEVERITY_REACH: usize = 3;
 /// How far before the first figure of a distribution `as follows` may start, and how far
 /// before that its verb (`ووزع المرصد الحصيلة على الشكل التالي: 226`), in words.
 const DISTRIBUTION_REACH: usize = 5;
+/// How far before `هم` the dead told of again may stand in their clause (`المدنيين الذين
+/// قتلوا خلال الأيام الأربعة المذكورة، هم`), in words.
+const THEY_REACH: usize = 10;
 /// How far before the first figure of a distribution its verb, its toll and preposition may
 /// stand, a place and its description between (`وتوزع الضحايا على حمص التي نالت النصيب
 /// الأكبر بسقوط 14 قتيلا`), in words.

@@ -302,6 +302,24 @@ fn a_toll_distributed_as_follows_is_broken_down() {
     );
 }
 
+/// The dead told of again, a comma and `هم`: the list after it is of parts of the total
+/// before that holds them, the last naming its noun behind `و` too.
+#[test]
+fn a_list_after_they_breaks_the_total_down() {
+    assert_eq!(
+        flagged(
+            "وثقت الشبكة مقتل 61 مدنيا. وأوضحت أن المدنيين الذين قتلوا، هم 30 في حلب و8 في ريف دمشق، وقتيل واحد في الرقة",
+            Flag::Breakdown
+        ),
+        [
+            (Some(61), false),
+            (Some(30), true),
+            (Some(8), true),
+            (Some(1), true)
+        ]
+    );
+}
+
 /// In a distribution by place every part is a breakdown of the total, the one that names
 /// its casualty noun behind `و` too (`وقتيلان في سقبا`); after a figure of its own such a
 /// noun is more dead.
