@@ -2435,6 +2435,21 @@ pub(super) fn borrow_groups(
             .take_while(|p| sentence(p.last) == s)
             .find(|p| !p.flags.contains(&Flag::Breakdown))
         else {
+            // A bare part of a list whose total is told in the sentence before is of the
+            // group of the part it goes on from (`هم 30 في حلب و2 في إدلب`).
+            let from = d
+                .partner
+                .filter(|_| how == Borrow::Bare && d.flags.contains(&Flag::Breakdown))
+                .and_then(|at| out[..i].iter().rev().find(|p| p.at == at))
+                .filter(|p| {
+                    p.flags.contains(&Flag::Breakdown)
+                        && p.category == d.category
+                        && p.group != Group::Unspecified
+                })
+                .map(|p| p.group);
+            if let Some(g) = from {
+                out[i].group = g;
+            }
             continue;
         };
         let mixed = || {
