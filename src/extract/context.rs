@@ -198,14 +198,11 @@ impl<'a> Extractor<'a> {
     /// `وبحسب تقريرها`) before the figure, its clause naming no day of its own (`أن 3
     /// أشخاص قتلوا اليوم`)?
     fn cites_the_report(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
-        let s = r.sentence[d.at];
-        let (a, z) = (
-            r.sentence.partition_point(|&x| x < s),
-            r.sentence.partition_point(|&x| x <= s),
-        );
+        let tokens = r.sentence_tokens(r.sentence[d.at]);
         let word = |t: usize| r.toks()[t].kind == TokKind::Word;
-        (a..d.first).any(|t| word(t) && r.closed.is_the_report(r.word(t)))
-            && !(a..z)
+        (tokens.start..d.first).any(|t| word(t) && r.closed.is_the_report(r.word(t)))
+            && !tokens
+                .into_iter()
                 .any(|t| r.clause[t] == r.clause[d.at] && word(t) && r.closed.is_day(r.word(t)))
     }
 
@@ -330,9 +327,9 @@ impl<'a> Extractor<'a> {
         let mut found = |sent: usize| {
             seen.entry(sent)
                 .or_insert_with(|| {
-                    let a = r.sentence.partition_point(|&x| x < sent);
-                    let z = r.sentence.partition_point(|&x| x <= sent);
-                    let words: Vec<&str> = (a..z).map(|t| r.word(t)).collect();
+                    let tokens = r.sentence_tokens(sent);
+                    let a = tokens.start;
+                    let words: Vec<&str> = tokens.map(|t| r.word(t)).collect();
                     crate::places::builtin()
                         .find(&words)
                         .into_iter()
@@ -509,7 +506,7 @@ impl<'a> Extractor<'a> {
         // its own or none (`مقتل 5 مدنيين بقصف على إدلب` above `قتل 5 مدنيين في قصف جوي`).
         let headline_before = s > 0
             && r.headline.is_some_and(|(a, z)| {
-                let first = r.sentence.partition_point(|&x| x < s - 1);
+                let first = r.sentence_tokens(s - 1).start;
                 first < r.toks().len()
                     && (a..z).contains(&r.toks()[first].start)
                     && !(a..z).contains(&r.toks()[d.first].start)
@@ -533,15 +530,9 @@ impl<'a> Extractor<'a> {
         published: Option<NaiveDate>,
     ) -> Option<NaiveDate> {
         let s = r.sentence[d.at];
-        let a = r
-            .sentence
-            .partition_point(|&x| x < s)
-            .max(d.first.saturating_sub(PLACE_REACH));
-        let z = r
-            .sentence
-            .partition_point(|&x| x <= s)
-            .min(d.last + PLACE_REACH)
-            .max(a + 1);
+        let tokens = r.sentence_tokens(s);
+        let a = tokens.start.max(d.first.saturating_sub(PLACE_REACH));
+        let z = tokens.end.min(d.last + PLACE_REACH).max(a + 1);
         let text = &r.text()[r.toks()[a].start..r.toks()[z - 1].end];
         let words = (a..z)
             .filter(|&t| r.toks()[t].kind == TokKind::Word)
@@ -752,7 +743,7 @@ impl<'a> Extractor<'a> {
         // وفاة`): the whole sentence is told within it, unless it names the figure's one day
         // or event, or a word that opens a statement of its own stands between.
         if !before {
-            let a = r.sentence.partition_point(|&x| x < s);
+            let a = r.sentence_tokens(s).start;
             let fronted = a < lo
                 && r.clause[d.first] != r.clause[a]
                 && (a..(a + 2).min(lo)).any(|j| {
@@ -878,7 +869,7 @@ impl<'a> Extractor<'a> {
         // A word that opens the sentence cites all of it, however long (`يذكر أن سوريا تشهد
         // منذ منتصف آذار احتجاجات أسفرت حتى الآن عن سقوط آلاف القتلى`).
         let opens = || {
-            let start = r.sentence.partition_point(|&x| x < s);
+            let start = r.sentence_tokens(s).start;
             (start..(start + 2).min(d.first)).any(|j| {
                 r.hits(j).iter().any(|h| {
                     h.entry.kind

@@ -2371,8 +2371,7 @@ fn told_again(r: &Reading<'_>, out: &[Draft<'_>], i: usize, category: Category) 
 /// one of them before its verb (`قتل عنصران، أحدهما توفي متأثرا بجراحه`), before the figures
 /// of the cues are made: one of those counted, told of again.
 fn said_before(r: &Reading<'_>, i: usize, category: Category) -> bool {
-    let s = r.sentence[i];
-    (r.sentence.partition_point(|&x| x < s)..i).any(|t| {
+    (r.sentence_tokens(r.sentence[i]).start..i).any(|t| {
         r.hits(t).iter().any(|h| {
             h.end <= i
                 && matches!(

@@ -363,6 +363,11 @@ impl<'a> Reading<'a> {
             .any(|h| matches!(h.entry.kind, Kind::Cue { .. }))
     }
 
+    /// The tokens of sentence `s`, by index (empty past the last).
+    pub(super) fn sentence_tokens(&self, s: usize) -> std::ops::Range<usize> {
+        self.sentence.partition_point(|&x| x < s)..self.sentence.partition_point(|&x| x <= s)
+    }
+
     /// Is token `t` the adjective one right after a noun (`عائلة واحدة`): no count of its
     /// own?
     pub(super) fn single_at(&self, t: usize) -> bool {
