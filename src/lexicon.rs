@@ -1799,6 +1799,7 @@ impl Lexicon {
             self.longest_first = self.longest_first.max(words[0].len());
             self.tails.insert(&words[0]);
             let entry = self.entries.len();
+            let family = Family::of(&kind);
             let later_keys: Vec<Vec<String>> = words[1..]
                 .iter()
                 .map(|w| keys(w).iter().map(str::to_string).collect())
@@ -1814,11 +1815,11 @@ impl Lexicon {
                     entry: u32::try_from(entry).expect("fewer entries than bytes of rules"),
                     second_end: later_ends.first().copied().flatten().unwrap_or(0),
                     words: u8::try_from(words.len()).expect("at most MAX_PHRASE_WORDS words"),
-                    family: Family::of(&kind),
+                    family,
                 });
             self.entries.push(Entry {
                 rule: id.to_string(),
-                family: Family::of(&kind),
+                family,
                 kind: kind.clone(),
                 later_keys,
                 later_ends,
@@ -1878,9 +1879,7 @@ impl Lexicon {
 
     /// Entries whose phrase starts with `key`, longest phrase first.
     pub fn starting_with(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.starters(key)
-            .iter()
-            .map(|s| &self.entries[s.entry as usize])
+        self.starters(key).iter().map(|s| self.entry_of(s))
     }
 
     /// Entries whose phrase starts with `key` and may go on with the text word `next` (the
@@ -1897,7 +1896,7 @@ impl Lexicon {
         self.starters(key)
             .iter()
             .filter(move |s| s.goes_on_with(end))
-            .map(|s| &self.entries[s.entry as usize])
+            .map(|s| self.entry_of(s))
     }
 
     /// Call `each` on every entry whose phrase starts with some key of the text word `word`
@@ -1956,13 +1955,18 @@ impl Lexicon {
             for s in &memo.starters[a as usize..z as usize] {
                 if s.goes_on_with(end) {
                     each(Started {
-                        entry: &self.entries[s.entry as usize],
+                        entry: self.entry_of(s),
                         words: usize::from(s.words),
                         family: s.family,
                     });
                 }
             }
         });
+    }
+
+    /// The entry a starter stands for.
+    fn entry_of(&self, s: &Starter) -> &Entry {
+        &self.entries[s.entry as usize]
     }
 
     fn starters(&self, key: &str) -> &[Starter] {

@@ -2288,8 +2288,6 @@ impl<'a> Extractor<'a> {
         let mut i = 0;
         while i < out.len() {
             let d = &out[i];
-            // `as follows` ends before the number, inside the quote when it names the toll
-            // (`القتلى كالتالي: 20`).
             // A total that could hold it, before it, asked before the words: most figures
             // have none.
             let held = |d: &Draft<'a>| {
@@ -2298,6 +2296,8 @@ impl<'a> Extractor<'a> {
                         && out[k].count.zip(d.count).is_some_and(|(t, n)| n <= t)
                 })
             };
+            // `as follows` ends before the number, inside the quote when it names the toll
+            // (`القتلى كالتالي: 20`).
             if d.count.is_none()
                 || d.flags.contains(&Flag::Breakdown)
                 || !held(d)
