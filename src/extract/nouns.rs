@@ -763,7 +763,9 @@ impl<'a> Extractor<'a> {
     /// singular that closes it (`adjacent` cues after their noun): `قال إن جنديا تركيا قتل`,
     /// `امرأة قتلت في القصف`. Not when the verb has an object after it, the noun is then
     /// who did it (`رجل قتل زوجته`, `مسلح قتل 3`), nor when a cue or a partitive stands
-    /// before the noun (`بينهم طفل قتل`: a part, told by its own cue).
+    /// before the noun (`بينهم طفل قتل`: a part, told by its own cue), nor when the verb
+    /// carries `و`: it opens a clause of its own, its subject after it (`اصطدمت شاحنة
+    /// بأخرى وتوفي سائقها`).
     fn subject_drafts(&self, r: &Reading<'a>, used: &mut [bool], out: &mut Vec<Draft<'a>>) {
         let n_toks = r.toks().len();
         // One struck, its words from the subject to its verb.
@@ -901,6 +903,7 @@ impl<'a> Extractor<'a> {
                 || r.definite(i)
                 || r.after_number(i)
                 || !(r.toks()[v.start].joined || vs < v.start)
+                || (vs == v.start && r.conjoined(&v))
                 || (i > 0 && r.toks()[i].joined && (r.has_cue(i - 1) || r.partitive(i - 1)))
                 || self.excluded(r, i, v.end, category)
             {
