@@ -1245,15 +1245,47 @@ impl<'a> Extractor<'a> {
             shared: cue_shared,
             toll,
         } = self.figure_cue(r, a, anchor);
-        // `سقوط 22 مدنيا برصاص قوات الأمن`: people who fell, to fire or shelling right
-        // after them, are dead.
+        // `سقوط 22 مدنيا برصاص قوات الأمن`, `سقوط 22 من المدنيين برصاص`: people who fell,
+        // to fire or shelling right after them, are dead; so are people who fell as what a
+        // verb of result left (`أسفرت المعارك عن سقوط 27 من مقاتلي المعارضة`). Not
+        // captives (`سقوط 7 من عناصره أسرى`), nor people who fell from somewhere.
         let cue_cat = cue_cat.or_else(|| {
             let n = r.toks().len();
+            let fell = cue.filter(|h| r.closed.is_fell(r.word(h.start)))?;
+            let people_end = match noun {
+                Some(_) => after_noun,
+                None if partitive => self
+                    .noun_at(r, z + 1)
+                    .filter(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }))
+                    .map(|h| r.past_definite_genitive(h.end))?,
+                None => return None,
+            };
+            // Captives, or a fall from somewhere (`سقوط 4 أشخاص من الطابق الثالث`).
+            let captive = people_end < n
+                && r.toks()[people_end].joined
+                && (bytes::same(r.word(people_end), &r.closed.of)
+                    || r.hits(people_end)
+                        .iter()
+                        .any(|h| matches!(h.entry.kind, Kind::Unit { cued: true, .. })));
+            // A casualty noun a few words on says what they fell as (`سقوط 60 من مقاتلي
+            // الفصائل ما بين قتيل وجريح`).
+            let described = (people_end..(people_end + 4).min(n)).any(|t| {
+                r.clause[t] == r.clause[fell.start]
+                    && r.hits(t).iter().any(|h| {
+                        matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                category: Some(_),
+                                ..
+                            }
+                        )
+                    })
+            });
             (noun_cat.is_none()
-                && noun.is_some()
-                && cue.is_some_and(|h| r.closed.is_fell(r.word(h.start)))
-                && after_noun < n
-                && self.means_at(r, after_noun, usize::MAX))
+                && !captive
+                && !described
+                && ((people_end < n && self.means_at(r, people_end, usize::MAX))
+                    || r.after_result(fell.start)))
             .then_some(Category::Killed)
         });
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));

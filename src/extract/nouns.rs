@@ -565,23 +565,15 @@ impl<'a> Extractor<'a> {
             .map(|h| h.start)
             .collect();
         for i in starts {
-            if i == 0
-                || !bare(i)
-                || used[i]
-                || !joined(i)
-                || bare(i - 1)
-                || !r.word_in(i - 1, &r.closed.resulted_in)
-            {
+            if i == 0 || !bare(i) || used[i] || bare(i - 1) || !r.after_result(i) {
                 continue;
             }
-            let verb = (i.saturating_sub(6)..i - 1)
-                .any(|k| r.clause[k] == r.clause[i] && r.closed.is_resulted(r.word(k)));
             let last = if bare(i + 1) && joined(i + 1) {
                 i + 1
             } else {
                 i
             };
-            if !verb || !closes(last + 1) {
+            if !closes(last + 1) {
                 continue;
             }
             for t in i..=last {

@@ -160,6 +160,27 @@ impl<'a> Reading<'a> {
             && !self.closed.is_day(self.word(t))
     }
 
+    /// The token after a noun ending before `t` and its definite genitive at `t`, if it has
+    /// one (`مقاتلي المعارضة`): `t` itself when it has none.
+    pub(super) fn past_definite_genitive(&self, t: usize) -> usize {
+        if self.definite_genitive_after(t) {
+            t + 1
+        } else {
+            t
+        }
+    }
+
+    /// Does word `t` stand right after the preposition of a verb of result (`resulted_in`),
+    /// the verb (`resulted`) at most four words before that in its clause (`أسفرت المعارك
+    /// عن سقوط`, `أدى القصف إلى وفاة`)?
+    pub(super) fn after_result(&self, t: usize) -> bool {
+        t > 0
+            && self.toks[t].joined
+            && self.word_in(t - 1, &self.closed.resulted_in)
+            && (t.saturating_sub(6)..t - 1)
+                .any(|k| self.clause[k] == self.clause[t] && self.closed.is_resulted(self.word(k)))
+    }
+
     /// Word `t` without its article and the clitics before it (`والعشرات` → `عشرات`), when
     /// it carries one ([`Reading::definite`]).
     pub(super) fn without_article(&self, t: usize) -> Option<&str> {
