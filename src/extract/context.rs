@@ -762,7 +762,13 @@ impl<'a> Extractor<'a> {
         // Figures coordinated with it share it (`قتل المئات وجرح الآلاف منذ بداية الحملة`).
         // Nor past a word that opens a statement of its own (`قتل 5، فيما تتواصل المعارك منذ
         // أسبوع`).
-        let another = |h: &Hit| h.entry.kind.is_running_total();
+        // Nor past a word that opens an earlier event's clause after the figure's (`قتل 3
+        // مدنيين أمس، وكان القصف قد توقف في الأسبوع الماضي`).
+        let another = |h: &Hit| {
+            h.entry.kind.is_running_total()
+                || (matches!(h.entry.kind, Kind::Background { .. })
+                    && r.clause[h.start] != r.clause[d.last])
+        };
         let from = d.last + 1;
         let after = (from..(parts_end.max(d.last) + 1 + SCOPE_REACH).min(r.toks().len()))
             .take_while(|&j| r.sentence[j] == s && !r.hits(j).iter().any(another) && !other(j))
@@ -834,8 +840,9 @@ impl<'a> Extractor<'a> {
     /// أشخاص في انفجار مماثل`; not with what it is compared with after it, `مماثل لما وقع`,
     /// nor after a figure that goes on a list of its sentence's, undated), or the
     /// pluperfect: a form of `كان` in its clause and `قد` after it, before the figure ends
-    /// (`وكان 41 شخصا قد قتلوا`). `listed`: a figure of its sentence ends before this one
-    /// starts.
+    /// (`وكان 41 شخصا قد قتلوا`), or one that opens the clause a word of time past dates
+    /// ([`Self::opens_dated_past`]). `listed`: a figure of its sentence ends before this
+    /// one starts.
     pub(super) fn background(&self, r: &Reading<'a>, d: &Draft<'a>, listed: bool) -> bool {
         let s = r.sentence[d.at];
         let already = |k: usize| {
@@ -862,7 +869,10 @@ impl<'a> Extractor<'a> {
                     } => dated(),
                     Kind::Background {
                         pluperfect: true, ..
-                    } => r.clause[h.start] == r.clause[d.first] && (h.end..=d.last).any(already),
+                    } => {
+                        r.clause[h.start] == r.clause[d.first]
+                            && ((h.end..=d.last).any(already) || self.opens_dated_past(r, h, d))
+                    }
                     _ => false,
                 })
             });
@@ -918,6 +928,16 @@ impl<'a> Extractor<'a> {
                                     && r.word_in(h.end, &r.closed.similar_to))
                         })
                     }))
+    }
+
+    /// Does the form of `كان` at `h` open the figure's clause, a word of time past in the
+    /// clause within [`SCOPE_REACH`] of the figure (`وكان طفلان لقيا مصرعهما في نيسان
+    /// الماضي`)? The pluperfect with no `قد`: an earlier event all the same.
+    fn opens_dated_past(&self, r: &Reading<'a>, h: &Hit<'a>, d: &Draft<'a>) -> bool {
+        let c = r.clause[d.first];
+        let opens = h.start == 0 || r.clause[h.start - 1] != c;
+        let hi = (d.last + SCOPE_REACH + 1).min(r.toks().len());
+        opens && (h.end..hi).any(|t| r.clause[t] == c && r.word_in(t, &r.closed.past))
     }
 
     /// Does the figure's sentence name a time other than the day's: a period or month
