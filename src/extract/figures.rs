@@ -2444,8 +2444,8 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// Figures of no group that take the group of the figure before them in their sentence
-/// (not a part of a breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20
+/// Figures of no group that take the group of the figure before them in their sentence,
+/// or, `others` first in theirs, of the last in the sentence before (not a part of a breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20
 /// are not children), as each one's [`Borrow`] allows. `out` is in text order. Not
 /// `others` or a bare number after a list of two groups, whose group it cannot tell
 /// (`مقتل 10 جنود و4 مدنيين وإصابة 7 آخرين`).
@@ -2479,7 +2479,28 @@ pub(super) fn borrow_groups(
                         && p.group != Group::Unspecified
                 })
                 .map(|p| p.group);
-            if let Some(g) = from {
+            // More of the people the sentence before counted last, first in a sentence of
+            // their own (`إن 4 عناصر من قسد قتلوا بانفجار لغم. وبحسب المصادر، فإن 4 آخرين
+            // قتلوا بهجوم`): of their group, as within a sentence.
+            let before = (how == Borrow::Others && s > 0)
+                .then(|| {
+                    out[..i]
+                        .iter()
+                        .rev()
+                        .filter(|p| p.last < d.first)
+                        .take_while(|p| sentence(p.last) + 1 == s)
+                        .find(|p| !p.flags.contains(&Flag::Breakdown))
+                })
+                .flatten()
+                .filter(|p| {
+                    let mixed = out[..i].iter().any(|q| {
+                        p.partner == Some(q.at) && q.category == p.category && q.group != p.group
+                    });
+                    (p.count != Some(1) || matches!(p.group, Group::Combatant | Group::Civilian))
+                        && !mixed
+                })
+                .map(|p| p.group);
+            if let Some(g) = from.or(before) {
                 out[i].group = g;
             }
             continue;
