@@ -663,6 +663,10 @@ pub struct Closed {
     /// it, after a period's figure in an earlier sentence, is of that period too.
     #[serde(default)]
     pub the_report: Words,
+    /// A report in the construct (`تقرير`), definite by the definite genitive after it
+    /// (`وأوضح تقرير الشبكة`): the report told of before, as [`Closed::the_report`].
+    #[serde(default)]
+    pub report_of: Words,
     /// A day of the month as an ordinal, before `من` and the month (`العاشر من الشهر`).
     #[serde(default)]
     pub day_ordinal: Words,
@@ -763,6 +767,7 @@ impl Closed {
             &mut self.dual_verb,
             &mut self.single,
             &mut self.the_report,
+            &mut self.report_of,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,

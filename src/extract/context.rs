@@ -106,14 +106,19 @@ impl<'a> Extractor<'a> {
         drafts: &[Draft<'a>],
     ) -> HashMap<usize, FigureScope, FastState> {
         let mut scopes: HashMap<usize, FigureScope, FastState> = HashMap::default();
-        // Each figure's token, the token of the figure it is coordinated with, and whether
-        // it opens behind `و` (`وأصاب 727`: the statement goes on).
-        let partners: HashMap<usize, (Option<usize>, bool), FastState> = drafts
+        // Each figure's token, the token of the figure it is coordinated with, whether it
+        // opens behind `و` (`وأصاب 727`: the statement goes on), and whether a word that adds
+        // it to the one before stands right before it (`بالإضافة إلى 25 شخصا`).
+        let partners: HashMap<usize, (Option<usize>, bool, bool), FastState> = drafts
             .iter()
             .map(|d| {
                 (
                     d.at,
-                    (d.partner, bytes::begins(r.word(d.first), &r.closed.and)),
+                    (
+                        d.partner,
+                        bytes::begins(r.word(d.first), &r.closed.and),
+                        r.besides_before(d.first),
+                    ),
                 )
             })
             .collect();
@@ -127,16 +132,34 @@ impl<'a> Extractor<'a> {
         // The first sentence with a period's figure, so far.
         let mut period_sentence: Option<usize> = None;
         for d in drafts {
-            // A figure of its own after this one, neither coordinated with it nor behind `و`
-            // (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the period words
-            // after it are that figure's.
+            // A figure of its own after this one, neither coordinated with it, behind `و`, nor
+            // added to it (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the
+            // period words after it are that figure's. Past one added, they are both's
+            // (`مقتل 267 مدنيا، بالإضافة إلى 25 شخصا قضوا بسبب التعذيب خلال شهر آب`).
+            // Not when its sentence names its day or its one event (`قتل 5 اليوم، بالإضافة
+            // إلى 40 منذ بداية الشهر`): the period is the added figure's only.
+            let dated = std::cell::OnceCell::new();
+            let dated = || *dated.get_or_init(|| self.one_event(r, d));
             let other = |t: usize| {
-                partners.get(&t).is_some_and(|&(p, waw)| {
-                    p != Some(d.at) && !(parts.is_part(t) && parts.total_of(t) == d.at) && !waw
+                partners.get(&t).is_some_and(|&(p, waw, added)| {
+                    (p != Some(d.at) || (added && dated()))
+                        && !(parts.is_part(t) && parts.total_of(t) == d.at)
+                        && !waw
+                        && !(added && !dated())
                 })
             };
-            let parts_end = parts_end.get(&d.at).copied().unwrap_or(d.last);
-            let own = self.scope(r, d, other, parts_end);
+            // The period words after the figures added to it, one after another, are its
+            // too: it reaches as far after the last of them as after itself.
+            let mut end = parts_end.get(&d.at).copied().unwrap_or(d.last);
+            for x in drafts.iter().filter(|x| {
+                x.first > d.last && r.sentence[x.at] == r.sentence[d.at] && !parts.is_part(x.at)
+            }) {
+                if !partners.get(&x.at).is_some_and(|&(_, _, added)| added) || dated() {
+                    break;
+                }
+                end = end.max(parts_end.get(&x.at).copied().unwrap_or(x.last));
+            }
+            let own = self.scope(r, d, other, end);
             // A figure of a sentence that cites the report told of before, after a period's
             // figure in an earlier sentence, is of that period (`خلال شهر آب … وسجل
             // التقرير مقتل 82 مدنيا`).
@@ -167,11 +190,12 @@ impl<'a> Extractor<'a> {
             // عدد الضحايا إلى 403، وإصابة 1290 آخرين`): the same statement goes on, and
             // shares its cumulative scope as a coordinated one does.
             let continued = || {
-                (partners.get(&d.at).is_some_and(|&(_, waw)| waw) && r.has_casualty_noun(d.first))
-                    .then(before_it)
-                    .flatten()
-                    .filter(|x| d.first <= x.last + 1)
-                    .map(|x| x.at)
+                (partners.get(&d.at).is_some_and(|&(_, waw, _)| waw)
+                    && r.has_casualty_noun(d.first))
+                .then(before_it)
+                .flatten()
+                .filter(|x| d.first <= x.last + 1)
+                .map(|x| x.at)
             };
             let s = d
                 .partner
@@ -196,14 +220,28 @@ impl<'a> Extractor<'a> {
 
     /// Does the figure's sentence cite the report told of before (`وأضاف التقرير أن`,
     /// `وبحسب تقريرها`) before the figure, its clause naming no day of its own (`أن 3
-    /// أشخاص قتلوا اليوم`)?
+    /// أشخاص قتلوا اليوم`)? A day between the report and the `أن` that opens what it says
+    /// is the report's (`وأوضح تقرير الشبكة الصادر اليوم الأحد أن النظام قتل 21 مدنيا`).
     fn cites_the_report(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         let tokens = r.sentence_tokens(r.sentence[d.at]);
         let word = |t: usize| r.toks()[t].kind == TokKind::Word;
-        (tokens.start..d.first).any(|t| word(t) && r.closed.is_the_report(r.word(t)))
-            && !tokens
-                .into_iter()
-                .any(|t| r.clause[t] == r.clause[d.at] && word(t) && r.closed.is_day(r.word(t)))
+        let report = |t: usize| {
+            word(t)
+                && (r.closed.is_the_report(r.word(t))
+                    || (r.word_in(t, &r.closed.report_of) && r.definite_genitive_after(t + 1)))
+        };
+        let Some(report) = (tokens.start..d.first).find(|&t| report(t)) else {
+            return false;
+        };
+        let says = (report + 1..d.first)
+            .find(|&t| word(t) && r.word_in(t, &r.closed.that))
+            .unwrap_or(tokens.start);
+        !tokens.into_iter().any(|t| {
+            !(report..says).contains(&t)
+                && r.clause[t] == r.clause[d.at]
+                && word(t)
+                && r.closed.is_day(r.word(t))
+        })
     }
 
     /// Each figure's place, by its token ([`Extractor::place`]). A figure whose parts name
