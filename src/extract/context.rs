@@ -142,10 +142,11 @@ impl<'a> Extractor<'a> {
             let dated = || *dated.get_or_init(|| self.one_event(r, d));
             let other = |t: usize| {
                 partners.get(&t).is_some_and(|&(p, waw, added)| {
-                    (p != Some(d.at) || (added && dated()))
+                    let own = added && dated();
+                    (p != Some(d.at) || own)
                         && !(parts.is_part(t) && parts.total_of(t) == d.at)
                         && !waw
-                        && !(added && !dated())
+                        && (!added || own)
                 })
             };
             // The period words after the figures added to it, one after another, are its
