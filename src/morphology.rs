@@ -22,6 +22,8 @@ pub struct Morphology {
     pub articles: Vec<String>,
     /// The conjunction.
     pub and: char,
+    /// The ending of a past verb whose subject is plural (`فروا`), normalised.
+    pub plural_past: String,
     /// The clitics and articles as words are keyed by ([`KeyShape`]).
     #[serde(skip)]
     shape: KeyShape,
@@ -91,6 +93,10 @@ impl Morphology {
         m.place_bits = block_bits(&m.place_clitics, "place_clitics")?;
         if m.articles.len() > m.shape.articles.len() {
             return Err(format!("at most {} articles", m.shape.articles.len()));
+        }
+        m.plural_past = crate::normalize::normalize_word(&m.plural_past);
+        if m.plural_past.is_empty() {
+            return Err("plural_past: an ending of at least one letter".into());
         }
         for a in &mut m.articles {
             *a = crate::normalize::normalize_word(a);
@@ -175,6 +181,7 @@ mod tests {
         assert_eq!(shape.article_len("الي"), None);
         assert_eq!(m.strip_and("وخمسه"), Some("خمسه"));
         assert_eq!(m.strip_and("خمسه"), None);
+        assert_eq!(m.plural_past, "وا");
     }
 
     /// A model keys cannot be made of is refused, with what is wrong.
@@ -182,7 +189,7 @@ mod tests {
     fn a_model_outside_the_arabic_block_is_refused() {
         let model = |clitics: &str, articles: &str| {
             format!(
-                "clitics = {clitics}\nplace_clitics = [\"و\"]\narticles = {articles}\nand = \"و\"\n"
+                "clitics = {clitics}\nplace_clitics = [\"و\"]\narticles = {articles}\nand = \"و\"\nplural_past = \"وا\"\n"
             )
         };
         assert!(Morphology::parse(&model(r#"["و"]"#, r#"["ال"]"#)).is_ok());
@@ -190,5 +197,8 @@ mod tests {
         assert!(e.contains("clitics"), "{e}");
         let e = Morphology::parse(&model(r#"["و"]"#, r#"["الل"]"#)).unwrap_err();
         assert!(e.contains("article"), "{e}");
+        let e = Morphology::parse(&model(r#"["و"]"#, r#"["ال"]"#).replace("\"وا\"", "\"\""))
+            .unwrap_err();
+        assert!(e.contains("plural_past"), "{e}");
     }
 }

@@ -725,6 +725,7 @@ impl<'a> Extractor<'a> {
                 h.end < n
                     && r.toks()[h.end].joined
                     && r.in_quantity[h.end]
+                    && !self.conjoined_number(r, h.end)
                     && !self.unit_after(
                         r,
                         (h.end..n).find(|&k| !r.in_quantity[k]).unwrap_or(n),
@@ -1475,6 +1476,7 @@ impl<'a> Extractor<'a> {
                 || ((p.construction == by::NOUN_AFTER_CUE || (others && self.behind_waw(r, a)))
                     && r.clause[a] == r.clause[p.last]))
                 && !self.own_predicate(r, fa)
+                && !r.verb_of_its_own(after_noun)
                 && (((noun.is_some() || partitive || others)
                     && self.listed_after(r, p.last, fa, a))
                     // Right after `منهم`, `بينهم`: one part of a distribution (`منهم 30 في
@@ -1868,6 +1870,22 @@ impl<'a> Extractor<'a> {
                 && (self.numbers.behind_waw(r.word(t)) || self.read_behind_waw(r, t)))
     }
 
+    /// Does the number whose words start at token `t` stand behind `و`: the number itself
+    /// (`و20`, `وخمسة`), or a qualifier before it (`ونحو مليون`)? Then it opens a figure of
+    /// its own, no object of a verb before it.
+    pub(super) fn conjoined_number(&self, r: &Reading<'a>, t: usize) -> bool {
+        // The quantity whose words (its qualifier too) hold `t`.
+        let k = r.q_full_start.partition_point(|&fa| fa <= t);
+        let Some(qi) = k.checked_sub(1).filter(|&qi| t < r.q_toks[qi].1) else {
+            return false;
+        };
+        let number = r.q_toks[qi].0;
+        self.behind_waw(r, number)
+            || (t < number
+                && r.toks()[t].kind == TokKind::Word
+                && bytes::begins(r.word(t), &r.closed.and))
+    }
+
     /// Is the word at token `t` a teen's head behind `و`, its tail after it (`وأحد عشر`,
     /// written as `واحد`, which is also one)?
     fn read_behind_waw(&self, r: &Reading<'a>, t: usize) -> bool {
@@ -1929,8 +1947,13 @@ impl<'a> Extractor<'a> {
                         })
                     })
             });
-        let cue =
-            cue.filter(|_| !cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor));
+        let conjoined = self.behind_waw(r, a) || self.conjoined_number(r, anchor);
+        // A verb right before a number behind `و` takes no object there: the number is the
+        // subject of a clause of its own (`إن 70 ألف شخص قتلوا ونحو مليون شخص فروا`).
+        let cue = cue.filter(|h| {
+            (!cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor))
+                && !(h.end == anchor && conjoined && !toll)
+        });
         // A neutral cue takes the category and group of the casualty noun it governs:
         // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
         let governed = cue

@@ -170,6 +170,20 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Is word `t`, joined to the words before it, a past verb of a plural subject that no
+    /// rule reads as a cue (`فروا`, `نزحوا`): what the people counted right before it did,
+    /// a clause of their own and no casualty (`ونحو مليون شخص فروا`)?
+    pub(super) fn verb_of_its_own(&self, t: usize) -> bool {
+        let ending = &crate::morphology::builtin().plural_past;
+        t < self.toks.len()
+            && self.toks[t].joined
+            && self.toks[t].kind == TokKind::Word
+            && self.word(t).len() >= ending.len() + 4
+            && self.word(t).ends_with(ending.as_str())
+            && !self.has_cue(t)
+            && !self.in_quantity[t]
+    }
+
     /// Does word `t` stand right after the preposition of a verb of result (`resulted_in`),
     /// the verb (`resulted`) at most four words before that in its clause (`أسفرت المعارك
     /// عن سقوط`, `أدى القصف إلى وفاة`)?
