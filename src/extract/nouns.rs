@@ -1065,9 +1065,14 @@ impl<'a> Extractor<'a> {
             } else {
                 CLOSE_REACH
             };
+            // An aside in brackets after the name stands outside the reach (`فقد الطفل
+            // مشاري العلي (15 عاما) حياته`).
             let closes = |j: usize, h: &Hit<'a>| {
+                let aside = (n.end..j)
+                    .find_map(|k| r.past_brackets(k).filter(|&e| e <= j).map(|e| e - k))
+                    .unwrap_or(0);
                 opener.is_some_and(|o| h.entry.closes(o.entry))
-                    && j < n.end + close_reach
+                    && j < n.end + close_reach + aside
                     && !r.conjoined(h)
             };
             // Among the dead or the wounded, after `من`, right after the noun (`طفلتين من
