@@ -18,7 +18,8 @@
 //!
 //! What is deliberately *not* a number: `الأحد` and `أحد` alone ("Sunday", "one of"); words
 //! with the article (`العشرين` in `قمة العشرين`, `الثلاثة`), since with `ال` a number word is
-//! an ordinal, a date or a name far more often than a count; `عشر` after an ordinal
+//! an ordinal, a date or a name far more often than a count, unless a lone scale word
+//! follows and counts it (`المئة ألف` = 100,000); `عشر` after an ordinal
 //! (`الحادي عشر`); `واحد` as a pronoun (`أي واحد`, `كل واحد`); digits glued to a following
 //! letter; dates, times and IP addresses.
 //!
@@ -551,6 +552,27 @@ impl<'a> Cursor<'a> {
         self.joined(i) && i > 0 && self.table.may_end_phrase(self.tok_text(i - 1))
     }
 
+    /// The count of a number word with the article right before a lone scale word at `i`
+    /// (the number read there ends at `e`): `المئة` before `ألف`, `الخمسين` before `ألفا`.
+    /// Returns the count and the scale.
+    fn definite_count_before(&self, i: usize, e: usize) -> Option<(i128, i128)> {
+        if e != i + 1 || i == 0 || !self.is_word(i - 1) || !self.joined(i) {
+            return None;
+        }
+        let (rs, skip) = self.word(i, Mode::First)?;
+        if skip > 0 {
+            return None;
+        }
+        let scale = find(rs, WordKind::Scale).or_else(|| find(rs, WordKind::ScaleAcc))?;
+        let bare = without_article(self.tok_text(i - 1)).filter(|w| !w.is_empty())?;
+        let rs = self.table.readings(bare);
+        let n = [WordKind::Hundreds, WordKind::Tens, WordKind::Unit]
+            .into_iter()
+            .find_map(|k| find(rs, k))
+            .filter(|&v| v >= 2)?;
+        Some((n, scale))
+    }
+
     /// Is token `t` the article alone, as a number written after it takes it (`الـ 30`,
     /// normalised `ال 30`)?
     fn bare_article(&self, t: usize) -> bool {
@@ -650,7 +672,9 @@ impl<'a> Cursor<'a> {
     /// is not read as a number of its own.
     fn quantity_at(&self, i: usize) -> Option<(Option<Quantity>, usize)> {
         let skip = self.word(i, Mode::First).map_or(0, |(_, s)| s);
-        let start = self.toks[i].start + skip;
+        let mut start = self.toks[i].start + skip;
+        // The first word of the number: one before `i` when a definite count is (below).
+        let mut first = i;
         let (amount, end) = if let Some((lo, hi, e)) = self.vague(i) {
             (Amount::Vague(lo, hi), e)
         } else {
@@ -658,7 +682,16 @@ impl<'a> Cursor<'a> {
             if self.blocked(i, skip, v, e) {
                 return Some((None, e));
             }
-            (Amount::Exact(v), e)
+            // A scale after a number word with the article counts it (`تجاوزت الحصيلة
+            // المئة ألف قتيل`: 100,000; `الخمسين ألفا`): the article is the phrase's.
+            match self.definite_count_before(i, e) {
+                Some((n, scale)) => {
+                    first = i - 1;
+                    start = self.toks[first].start;
+                    (Amount::Exact(Num::int(n).checked_mul(Num::int(scale))?), e)
+                }
+                None => (Amount::Exact(v), e),
+            }
         };
         let mut q = Quantity {
             start,
@@ -705,6 +738,8 @@ impl<'a> Cursor<'a> {
         let (qualified_at, qualified_hedged) =
             if i > 1 && self.joined(i) && self.bare_article(i - 1) {
                 (i - 1, self.may_follow_phrase(i - 1))
+            } else if first < i {
+                (first, self.may_follow_phrase(first))
             } else {
                 (i, hedged)
             };
