@@ -663,6 +663,10 @@ pub struct Closed {
     /// it, after a period's figure in an earlier sentence, is of that period too.
     #[serde(default)]
     pub the_report: Words,
+    /// Verbs of documenting a toll (`وثق`, `أحصى`): people whose fall they documented are
+    /// dead (`وثق المرصد سقوط 70 شخصا`).
+    #[serde(default)]
+    pub documented: Words,
     /// A report in the construct (`تقرير`), definite by the definite genitive after it
     /// (`وأوضح تقرير الشبكة`): the report told of before, as [`Closed::the_report`].
     #[serde(default)]
@@ -768,6 +772,7 @@ impl Closed {
             &mut self.single,
             &mut self.the_report,
             &mut self.report_of,
+            &mut self.documented,
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,
@@ -894,6 +899,11 @@ impl Closed {
     /// Is `w`, bare or behind the conjunction, a word of falling (`سقوط`, `وسقط`)?
     pub fn is_fell(&self, w: &str) -> bool {
         self.bare_in(&self.fell, w)
+    }
+
+    /// Is `w`, bare or behind the conjunction, a verb of documenting a toll (`وثق`)?
+    pub fn is_documented(&self, w: &str) -> bool {
+        self.bare_in(&self.documented, w)
     }
 
     /// Is `w`, bare or behind the conjunction, a verb of result (`أسفر`, `وأدت`)?

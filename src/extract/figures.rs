@@ -1248,7 +1248,8 @@ impl<'a> Extractor<'a> {
         } = self.figure_cue(r, a, anchor);
         // `سقوط 22 مدنيا برصاص قوات الأمن`, `سقوط 22 من المدنيين برصاص`: people who fell,
         // to fire or shelling right after them, are dead; so are people who fell as what a
-        // verb of result left (`أسفرت المعارك عن سقوط 27 من مقاتلي المعارضة`). Not
+        // verb of result left (`أسفرت المعارك عن سقوط 27 من مقاتلي المعارضة`) or a toll
+        // documented (`وثق المرصد سقوط 70 شخصا`). Not
         // captives (`سقوط 7 من عناصره أسرى`), nor people who fell from somewhere.
         let cue_cat = cue_cat.or_else(|| {
             let n = r.toks().len();
@@ -1268,6 +1269,13 @@ impl<'a> Extractor<'a> {
                     || r.hits(people_end)
                         .iter()
                         .any(|h| matches!(h.entry.kind, Kind::Unit { cued: true, .. })));
+            // A verb of documenting a toll a few words before, in the clause (`وثق المرصد
+            // سقوط 70 شخصا`).
+            let documented = || {
+                (fell.start.saturating_sub(3)..fell.start).any(|k| {
+                    r.clause[k] == r.clause[fell.start] && r.closed.is_documented(r.word(k))
+                })
+            };
             // A casualty noun a few words on says what they fell as (`سقوط 60 من مقاتلي
             // الفصائل ما بين قتيل وجريح`).
             let described = (people_end..(people_end + 4).min(n)).any(|t| {
@@ -1286,7 +1294,8 @@ impl<'a> Extractor<'a> {
                 && !captive
                 && !described
                 && ((people_end < n && self.means_at(r, people_end, usize::MAX))
-                    || r.after_result(fell.start)))
+                    || r.after_result(fell.start)
+                    || documented()))
             .then_some(Category::Killed)
         });
         let noun_group = noun_group.or(governed.and_then(|(_, g)| g));
