@@ -521,7 +521,8 @@ impl<'a> Reading<'a> {
         k.checked_sub(1).filter(|&qi| t < self.q_toks[qi].1)
     }
 
-    /// Does a unit stand right before token `t`, joined to it (`عام 2005`, `الساعة 5`)?
+    /// Does a unit stand right before token `t`, joined to it (`عام 2005`, `الساعة 5`), not
+    /// as the last word of a cue's phrase?
     pub(super) fn after_unit(&self, t: usize) -> bool {
         t > 0
             && self.toks[t].joined
@@ -529,6 +530,11 @@ impl<'a> Reading<'a> {
                 .hits(t - 1)
                 .iter()
                 .any(|h| matches!(h.entry.kind, Kind::Unit { .. }))
+            // Not the last word of a cue's phrase (`قطع رؤوس 4 شبان`: heads, not of cattle).
+            && !(t >= 2
+                && self.hits(t - 2).iter().any(|h| {
+                    h.end == t && matches!(h.entry.kind, Kind::Cue { .. })
+                }))
     }
 
     /// The opener right before token `t`, joined to it (`لقي شاب`, `لقي 5 أشخاص`).
