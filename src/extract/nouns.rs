@@ -433,6 +433,17 @@ impl<'a> Extractor<'a> {
                             named_end = x.end;
                             (None, Some(c), None)
                         }
+                        // A neutral cue and a quantity of what no rule reads as people
+                        // (`ووقوع بعض الخسائر المادية`): no one.
+                        (None, None)
+                            if t < r.toks().len()
+                                && r.toks()[t].joined
+                                && r.toks()[t].kind == TokKind::Word
+                                && self.noun_at(r, t).is_none()
+                                && !r.in_quantity[t] =>
+                        {
+                            continue;
+                        }
                         _ => (None, cue_cat, None),
                     }
                 }
