@@ -1614,18 +1614,23 @@ impl<'a> Extractor<'a> {
         // are of no group); a casualty noun names none (`و132 مصابًا`).
         let own_people =
             noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
-        let borrows =
-            (!partitive && (!inherited || noun.is_none() || others) && governed.is_none())
-                .then_some(if others {
-                    Some(Borrow::Others)
-                } else if noun.is_none() {
-                    Some(Borrow::Bare)
-                } else if !own_people {
-                    Some(Borrow::Adjacent)
-                } else {
-                    None
-                })
-                .flatten();
+        // A toll's figure counts the toll's people, whoever was counted before it (`قضى شاب
+        // متأثرا بجراحه، ليرتفع عدد ضحايا الانفجار إلى ثلاثة`: not three young men).
+        let of_toll = toll || cue.is_some_and(|h| r.headed(&h));
+        let borrows = (!partitive
+            && !of_toll
+            && (!inherited || noun.is_none() || others)
+            && governed.is_none())
+        .then_some(if others {
+            Some(Borrow::Others)
+        } else if noun.is_none() {
+            Some(Borrow::Bare)
+        } else if !own_people {
+            Some(Borrow::Adjacent)
+        } else {
+            None
+        })
+        .flatten();
         let own_end = toll_after.map_or(after_noun + past_others, |(_, h)| h.end);
         // A verb after the noun that figures coordinated with this one share (`12 جنديا
         // وخمسة من أفراد الطاقم قتلوا`) is not in this one's quote.

@@ -434,9 +434,11 @@ impl<'a> Extractor<'a> {
                             (None, Some(c), None)
                         }
                         // A neutral cue and a quantity of what no rule reads as people
-                        // (`ووقوع بعض الخسائر المادية`): no one.
+                        // (`ووقوع بعض الخسائر المادية`): no one. Not after a word that opens
+                        // a part, of people (`بينهم عدد كبير من تلامذة المدارس`).
                         (None, None)
-                            if t < r.toks().len()
+                            if !r.closed.of_them_or_among_them(r.word(h.start))
+                                && t < r.toks().len()
                                 && r.toks()[t].joined
                                 && r.toks()[t].kind == TokKind::Word
                                 && self.noun_at(r, t).is_none()
