@@ -131,7 +131,7 @@ impl<'a> Extractor<'a> {
         }
         // The first sentence with a period's figure, so far.
         let mut period_sentence: Option<usize> = None;
-        for d in drafts {
+        for (i, d) in drafts.iter().enumerate() {
             // A figure of its own after this one, neither coordinated with it, behind `و`, nor
             // added to it (`توفيت أخرى بالفيروس الذي قضى على حياة 472 شخصا حتى الآن`): the
             // period words after it are that figure's. Past one added, they are both's
@@ -152,10 +152,14 @@ impl<'a> Extractor<'a> {
             // The period words after the figures added to it, one after another, are its
             // too: it reaches as far after the last of them as after itself.
             let mut end = parts_end.get(&d.at).copied().unwrap_or(d.last);
-            for x in drafts.iter().filter(|x| {
-                x.first > d.last && r.sentence[x.at] == r.sentence[d.at] && !parts.is_part(x.at)
-            }) {
-                if !partners.get(&x.at).is_some_and(|&(_, _, added)| added) || dated() {
+            for x in drafts[i + 1..]
+                .iter()
+                .filter(|x| x.first > d.last && !parts.is_part(x.at))
+            {
+                if r.sentence[x.at] != r.sentence[d.at]
+                    || !partners.get(&x.at).is_some_and(|&(_, _, added)| added)
+                    || dated()
+                {
                     break;
                 }
                 end = end.max(parts_end.get(&x.at).copied().unwrap_or(x.last));

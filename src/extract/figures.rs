@@ -1894,10 +1894,12 @@ impl<'a> Extractor<'a> {
             return false;
         };
         let number = r.q_toks[qi].0;
-        self.behind_waw(r, number)
-            || (t < number
-                && r.toks()[t].kind == TokKind::Word
-                && bytes::begins(r.word(t), &r.closed.and))
+        // Only a word that begins as `و` does, or the word `و` alone before it, may be one.
+        let begins_and =
+            |k: usize| r.toks()[k].kind == TokKind::Word && bytes::begins(r.word(k), &r.closed.and);
+        (t < number && begins_and(t))
+            || ((begins_and(number) || (number > 0 && begins_and(number - 1)))
+                && self.behind_waw(r, number))
     }
 
     /// Is the word at token `t` a teen's head behind `و`, its tail after it (`وأحد عشر`,
@@ -1961,12 +1963,11 @@ impl<'a> Extractor<'a> {
                         })
                     })
             });
-        let conjoined = self.behind_waw(r, a) || self.conjoined_number(r, anchor);
         // A verb right before a number behind `و` takes no object there: the number is the
         // subject of a clause of its own (`إن 70 ألف شخص قتلوا ونحو مليون شخص فروا`).
         let cue = cue.filter(|h| {
             (!cue_has_noun || self.behind_waw(r, a) || r.together_before(anchor))
-                && !(h.end == anchor && conjoined && !toll)
+                && !(h.end == anchor && !toll && self.conjoined_number(r, anchor))
         });
         // A neutral cue takes the category and group of the casualty noun it governs:
         // `ترتفع حصيلة القتلى منذ مطلع الشهر إلى 120`.
