@@ -387,7 +387,8 @@ impl<'a> Extractor<'a> {
         let all = found(s);
         // No place past a word that opens a statement of its own before the first place
         // after the figure, a cue right after that word (`وأصيب أكثر من عشرين في المدينة
-        // بينما سقط ستة آخرون في إدلب`): those are that statement's.
+        // بينما سقط ستة آخرون في إدلب`), or a saying's `إن` (`فيما قال نشطاء إن النظام شيع
+        // 26 قتيلا في مستشفى حمص`): those are that statement's.
         let whereas = all
             .iter()
             .map(|&(t, _, _)| t)
@@ -397,6 +398,12 @@ impl<'a> Extractor<'a> {
                 (d.last + 1..first).find(|&k| {
                     r.closed.is_whereas(r.word(k))
                         && (k + 1..(k + 4).min(first)).any(|c| r.sentence[c] == s && r.has_cue(c))
+                        || r.closed.is_whereas(r.word(k))
+                            && (k + 2..(k + 5).min(first)).any(|c| {
+                                r.sentence[c] == s
+                                    && r.toks()[c].kind == TokKind::Word
+                                    && r.word_in(c, &r.closed.that)
+                            })
                 })
             });
         let all = match whereas {

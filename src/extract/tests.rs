@@ -613,6 +613,15 @@ fn places_past_whereas_are_no_list() {
         places("أصيب 8 مدنيين في القصف بينما قتل 3 في إدلب"),
         [(Some(8), None), (Some(3), sy("SY07"))]
     );
+    // Nor past `فيما` and a saying of its own (`قال … إن`): its places are the saying's.
+    assert_eq!(
+        places("قتل 27 من مقاتلي المعارضة في المعارك، فيما قال ناشطون إن النظام شيع جنودا في حمص"),
+        [(Some(27), None)]
+    );
+    assert_eq!(
+        places("قتل 27 من مقاتلي المعارضة في المعارك، فيما تتواصل الاشتباكات في حمص"),
+        [(Some(27), sy("SY04"))]
+    );
 }
 
 /// Two places before a figure make a list only behind `و` or a comma: a town named right
