@@ -1019,10 +1019,21 @@ impl<'a> Extractor<'a> {
     }
 
     /// Does the figure's sentence name its day or its one event (`أمس`, a weekday,
-    /// `المجزرة`, `الزلزال`)?
+    /// `المجزرة`, `الزلزال`)? Not a day before the `أن` that opens what was said, which is
+    /// when it was said (`أشارت المعلومات اليوم الأحد إلى أن أكثر من ألف شخص قتلوا`).
     fn one_event(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
-        self.near(r, d, SCOPE_REACH)
-            .any(|h| matches!(h.entry.kind, Kind::OneEvent | Kind::OneDay))
+        let said_after = |h: &Hit<'a>| {
+            (h.end..d.first).any(|t| {
+                r.sentence[t] == r.sentence[d.at]
+                    && r.toks()[t].kind == TokKind::Word
+                    && r.word_in(t, &r.closed.that)
+            })
+        };
+        self.near(r, d, SCOPE_REACH).any(|h| match h.entry.kind {
+            Kind::OneEvent => true,
+            Kind::OneDay => !said_after(h),
+            _ => false,
+        })
     }
 
     /// Does the figure's sentence name the one event it was (`المجزرة`, `انفجار`), not
