@@ -2332,16 +2332,18 @@ impl<'a> Extractor<'a> {
                         .any(|v| r.sentence[v] == s && r.closed.is_distributed(r.word(v)))
                 })
         };
-        // Or the verb, the dead or wounded told of before, and its preposition, a place's
-        // description between them and the figure (`وتوزع الضحايا على حمص التي نالت النصيب
-        // الأكبر بسقوط 14 قتيلا`).
+        // Or the verb, the dead or wounded told of before or their toll, and its
+        // preposition, a place's description between them and the figure (`وتوزع الضحايا على
+        // حمص التي نالت النصيب الأكبر بسقوط 14 قتيلا`, `توزعت الحصيلة بين 92 من …`).
         let announced_by_verb = |t: usize| {
             let s = r.sentence[t];
             (t.saturating_sub(DISTRIBUTION_VERB_REACH)..t.saturating_sub(2)).any(|v| {
                 r.sentence[v] == s
                     && r.toks()[v].kind == TokKind::Word
                     && r.closed.is_distributed(r.word(v))
-                    && r.has_casualty_noun(v + 1)
+                    && (r.has_casualty_noun(v + 1)
+                        || r.without_article(v + 1)
+                            .is_some_and(|w| r.closed.is_toll(w)))
                     && r.definite(v + 1)
                     && r.word_in(v + 2, &r.closed.distributed_into)
             })
@@ -2372,7 +2374,9 @@ impl<'a> Extractor<'a> {
                 || d.flags.contains(&Flag::Breakdown)
                 || !held(d)
                 || !verb_near(d)
-                || !((d.first..=d.at).any(announced) || announced_by_verb(d.first))
+                || !((d.first..=d.at).any(announced)
+                    || announced_by_verb(d.first)
+                    || announced_by_verb(d.at))
             {
                 i += 1;
                 continue;

@@ -300,6 +300,26 @@ fn a_toll_distributed_as_follows_is_broken_down() {
         ),
         [(Some(57), false), (Some(14), true), (Some(9), true)]
     );
+    // The toll itself distributed by its verb and preposition, with no `as follows`.
+    assert_eq!(
+        flagged(
+            "ارتفعت حصيلة القتلى إلى 203 أشخاص. وتوزعت الحصيلة بين 92 من أبناء المحافظة، و93 عنصرا من القوات الحكومية، إضافة إلى 18 من المسلحين",
+            Flag::Breakdown
+        ),
+        [
+            (Some(203), false),
+            (Some(92), true),
+            (Some(93), true),
+            (Some(18), true)
+        ]
+    );
+    assert_eq!(
+        flagged(
+            "قتل 40 شخصا في القصف. وتوزعت الحصيلة بين 60 مدنيا و15 عنصرا",
+            Flag::Breakdown
+        ),
+        [(Some(40), false), (Some(60), false), (Some(15), false)]
+    );
 }
 
 /// The dead told of again, a comma and `هم`: the list after it is of parts of the total
