@@ -2606,7 +2606,17 @@ const OTHERS_AFTER_GAP: usize = 3;
 /// its partner.
 fn break_down_run(out: &mut [Draft<'_>], i: usize, j: usize, near: impl Fn(&Draft<'_>) -> bool) {
     let cat = out[i].category;
-    let sum: u64 = out[i..j].iter().filter_map(|d| d.count).sum();
+    // A part of one of the run's figures already (`توزعت الحصيلة بين 92 …، بينهم 21 …، و93`)
+    // is that one's, in no sum of the run.
+    let ats: Vec<usize> = out[i..j].iter().map(|d| d.at).collect();
+    let part_of_run = |d: &Draft<'_>| {
+        d.flags.contains(&Flag::Breakdown) && d.partner.is_some_and(|p| ats.contains(&p))
+    };
+    let sum: u64 = out[i..j]
+        .iter()
+        .filter(|d| !part_of_run(d))
+        .filter_map(|d| d.count)
+        .sum();
     let total = (i.saturating_sub(BREAKDOWN_REACH)..i).rev().find(|&k| {
         out[k].category == cat
             && !out[k].flags.contains(&Flag::Breakdown)
@@ -2618,6 +2628,9 @@ fn break_down_run(out: &mut [Draft<'_>], i: usize, j: usize, near: impl Fn(&Draf
     };
     let at = out[t].at;
     for p in &mut out[i..j] {
+        if part_of_run(p) {
+            continue;
+        }
         if !p.flags.contains(&Flag::Breakdown) {
             p.flags.push(Flag::Breakdown);
         }

@@ -320,6 +320,20 @@ fn a_toll_distributed_as_follows_is_broken_down() {
         ),
         [(Some(40), false), (Some(60), false), (Some(15), false)]
     );
+    // A part of one of the parts stays that one's, out of the sum.
+    assert_eq!(
+        flagged(
+            "ارتفعت حصيلة القتلى إلى 203 أشخاص. وتوزعت الحصيلة بين 92 من أبناء المحافظة، بينهم 21 مدنيا أعدموا، و93 عنصرا من القوات الحكومية، إضافة إلى 18 من المسلحين",
+            Flag::Breakdown
+        ),
+        [
+            (Some(203), false),
+            (Some(92), true),
+            (Some(21), true),
+            (Some(93), true),
+            (Some(18), true)
+        ]
+    );
 }
 
 /// The dead told of again, a comma and `هم`: the list after it is of parts of the total
