@@ -467,7 +467,15 @@ impl<'a> Extractor<'a> {
         }
         // The first place after the figure is in a clause of its own, and its own clause
         // names one before it (`وفي درعا قتل 6 أشخاص، وفي إدلب 4`): the figure's is that one.
-        let after = here.iter().position(|(t, _, _)| *t >= d.first);
+        // A part behind `و` whose words start at a cue it shares with the figure before
+        // (`خمسة قتلوا في ريف دمشق وأربعة في درعا`): its place is after its number.
+        let from =
+            if d.flags.contains(&Flag::Breakdown) && d.first < d.at && self.behind_waw(r, d.at) {
+                d.at
+            } else {
+                d.first
+            };
+        let after = here.iter().position(|(t, _, _)| *t >= from);
         if let Some(k) = after
             && r.clause[here[k].0] != r.clause[d.last]
             && let Some(&(_, _, p)) = here[..k]

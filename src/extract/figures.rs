@@ -2283,8 +2283,9 @@ impl<'a> Extractor<'a> {
     /// شخصا … وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة`): a run of figures
     /// each with its place, the first counted by a definite noun of the dead or wounded,
     /// after a total of that category in a sentence before, the nearest of the figures
-    /// before them that they do not exceed. The run is flagged `breakdown`, each figure a
-    /// part of that total, so a weekly table counts the dead once.
+    /// before them that they do not exceed; or three or more such figures, the first of
+    /// their sentence, after a total in the sentence before. The run is flagged `breakdown`,
+    /// each figure a part of that total, so a weekly table counts the dead once.
     pub(super) fn mark_distributions(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
         self.mark_announced_distributions(r, out);
         let mut i = 0;
@@ -2299,7 +2300,29 @@ impl<'a> Extractor<'a> {
                 })
                 && self.place_at(r, d.last + 1);
             if !told {
-                i += 1;
+                // Or three or more figures of one category, the first of their sentence,
+                // each with its place right after it, behind `و` or a comma (`وقالت الهيئة إن
+                // خمسة قتلوا في ريف دمشق وأربعة في درعا وثلاثة في حلب`): a distribution of
+                // the total of the sentence before that holds them.
+                let sent = r.sentence[d.at];
+                let placed = |x: &Draft<'a>| {
+                    x.count.is_some()
+                        && x.category == d.category
+                        && !x.flags.contains(&Flag::Breakdown)
+                        && r.sentence[x.at] == sent
+                        && self.place_at(r, x.last + 1)
+                };
+                let first = i == 0 || r.sentence[out[i - 1].at] != sent;
+                let mut j = i;
+                while first && j < out.len() && placed(&out[j]) {
+                    j += 1;
+                }
+                if j >= i + 3 {
+                    break_down_run(out, i, j, |t| r.sentence[t.at] + 1 == sent);
+                    i = j;
+                } else {
+                    i += 1;
+                }
                 continue;
             }
             let sent = r.sentence[d.at];

@@ -320,6 +320,40 @@ fn a_toll_distributed_as_follows_is_broken_down() {
         ),
         [(Some(40), false), (Some(60), false), (Some(15), false)]
     );
+    // Three or more figures each with its place, the first of their sentence, after a
+    // total in the sentence before: its distribution; a part that shares the verb of the
+    // one before is where its own place says.
+    assert_eq!(
+        flagged(
+            "قتل 25 شخصا برصاص الأمن. وقالت الهيئة إن خمسة قتلوا في ريف دمشق وأربعة في درعا وثلاثة في حلب",
+            Flag::Breakdown
+        ),
+        [
+            (Some(25), false),
+            (Some(5), true),
+            (Some(4), true),
+            (Some(3), true)
+        ]
+    );
+    assert_eq!(
+        places(
+            "قتل 25 شخصا برصاص الأمن. وقالت الهيئة إن خمسة قتلوا في ريف دمشق وأربعة في درعا وثلاثة في حلب"
+        ),
+        [
+            (Some(25), None),
+            (Some(5), sy("SY03")),
+            (Some(4), sy("SY12")),
+            (Some(3), sy("SY02"))
+        ]
+    );
+    // Two are no distribution.
+    assert_eq!(
+        flagged(
+            "قتل 25 شخصا برصاص الأمن. وقالت الهيئة إن خمسة قتلوا في ريف دمشق وأربعة في درعا",
+            Flag::Breakdown
+        ),
+        [(Some(25), false), (Some(5), false), (Some(4), false)]
+    );
     // A part of one of the parts stays that one's, out of the sum.
     assert_eq!(
         flagged(
