@@ -2312,7 +2312,11 @@ impl<'a> Extractor<'a> {
                         && r.sentence[x.at] == sent
                         && self.place_at(r, x.last + 1)
                 };
-                let first = i == 0 || r.sentence[out[i - 1].at] != sent;
+                // Asked only of the first figure of a sentence, a figure of the sentence
+                // before it and two more after it in its own: few are.
+                let first = i > 0
+                    && r.sentence[out[i - 1].at] + 1 == sent
+                    && out.get(i + 2).is_some_and(|x| r.sentence[x.at] == sent);
                 let mut j = i;
                 while first && j < out.len() && placed(&out[j]) {
                     j += 1;
