@@ -142,11 +142,8 @@ impl<'a> Extractor<'a> {
             let dated = || *dated.get_or_init(|| self.one_event(r, d));
             let other = |t: usize| {
                 partners.get(&t).is_some_and(|&(p, waw, added)| {
-                    let own = added && dated();
-                    (p != Some(d.at) || own)
-                        && !(parts.is_part(t) && parts.total_of(t) == d.at)
-                        && !waw
-                        && (!added || own)
+                    let goes_on = if added { !dated() } else { p == Some(d.at) };
+                    !(goes_on || waw || (parts.is_part(t) && parts.total_of(t) == d.at))
                 })
             };
             // The period words after the figures added to it, one after another, are its
@@ -239,7 +236,7 @@ impl<'a> Extractor<'a> {
             return false;
         };
         let says = (report + 1..d.first)
-            .find(|&t| word(t) && r.word_in(t, &r.closed.that))
+            .find(|&t| r.says_that(t))
             .unwrap_or(tokens.start);
         !tokens.into_iter().any(|t| {
             !(report..says).contains(&t)
@@ -397,13 +394,9 @@ impl<'a> Extractor<'a> {
             .and_then(|first| {
                 (d.last + 1..first).find(|&k| {
                     r.closed.is_whereas(r.word(k))
-                        && (k + 1..(k + 4).min(first)).any(|c| r.sentence[c] == s && r.has_cue(c))
-                        || r.closed.is_whereas(r.word(k))
-                            && (k + 2..(k + 5).min(first)).any(|c| {
-                                r.sentence[c] == s
-                                    && r.toks()[c].kind == TokKind::Word
-                                    && r.word_in(c, &r.closed.that)
-                            })
+                        && ((k + 1..(k + 4).min(first)).any(|c| r.sentence[c] == s && r.has_cue(c))
+                            || (k + 2..(k + 5).min(first))
+                                .any(|c| r.sentence[c] == s && r.says_that(c)))
                 })
             });
         let all = match whereas {
@@ -1031,11 +1024,7 @@ impl<'a> Extractor<'a> {
     /// when it was said (`أشارت المعلومات اليوم الأحد إلى أن أكثر من ألف شخص قتلوا`).
     fn one_event(&self, r: &Reading<'a>, d: &Draft<'a>) -> bool {
         let said_after = |h: &Hit<'a>| {
-            (h.end..d.first).any(|t| {
-                r.sentence[t] == r.sentence[d.at]
-                    && r.toks()[t].kind == TokKind::Word
-                    && r.word_in(t, &r.closed.that)
-            })
+            (h.end..d.first).any(|t| r.sentence[t] == r.sentence[d.at] && r.says_that(t))
         };
         self.near(r, d, SCOPE_REACH).any(|h| match h.entry.kind {
             Kind::OneEvent => true,

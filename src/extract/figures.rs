@@ -1278,18 +1278,8 @@ impl<'a> Extractor<'a> {
             };
             // A casualty noun a few words on says what they fell as (`سقوط 60 من مقاتلي
             // الفصائل ما بين قتيل وجريح`).
-            let described = (people_end..(people_end + 4).min(n)).any(|t| {
-                r.clause[t] == r.clause[fell.start]
-                    && r.hits(t).iter().any(|h| {
-                        matches!(
-                            h.entry.kind,
-                            Kind::Noun {
-                                category: Some(_),
-                                ..
-                            }
-                        )
-                    })
-            });
+            let described = (people_end..(people_end + 4).min(n))
+                .any(|t| r.clause[t] == r.clause[fell.start] && r.has_casualty_noun(t));
             (noun_cat.is_none()
                 && !captive
                 && !described
@@ -2514,8 +2504,9 @@ impl<'a> Extractor<'a> {
 }
 
 /// Figures of no group that take the group of the figure before them in their sentence,
-/// or, `others` first in theirs, of the last in the sentence before (not a part of a breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20
-/// are not children), as each one's [`Borrow`] allows. `out` is in text order. Not
+/// or, `others` first in theirs, of the last in the sentence before (not a part of a
+/// breakdown: `مقتل 12 مدنيًا بينهم 5 أطفال، وإصابة 20 آخرين` — the 20 are not children),
+/// as each one's [`Borrow`] allows. `out` is in text order. Not
 /// `others` or a bare number after a list of two groups, whose group it cannot tell
 /// (`مقتل 10 جنود و4 مدنيين وإصابة 7 آخرين`).
 pub(super) fn borrow_groups(
@@ -2529,57 +2520,51 @@ pub(super) fn borrow_groups(
             continue;
         };
         let s = sentence(d.first);
-        let Some(p) = out[..i]
-            .iter()
-            .rev()
-            .filter(|p| p.last < d.first)
-            .take_while(|p| sentence(p.last) == s)
-            .find(|p| !p.flags.contains(&Flag::Breakdown))
-        else {
-            // A bare part of a list whose total is told in the sentence before is of the
-            // group of the part it goes on from (`هم 30 في حلب و2 في إدلب`).
-            let from = d
-                .partner
-                .filter(|_| how == Borrow::Bare && d.flags.contains(&Flag::Breakdown))
-                .and_then(|at| out[..i].iter().rev().find(|p| p.at == at))
-                .filter(|p| {
-                    p.flags.contains(&Flag::Breakdown)
-                        && p.category == d.category
-                        && p.group != Group::Unspecified
-                })
-                .map(|p| p.group);
+        // The nearest figure before it in sentence `sent`, not a part of a breakdown.
+        let nearest_in = |sent: usize| {
+            out[..i]
+                .iter()
+                .rev()
+                .filter(|p| p.last < d.first)
+                .take_while(|p| sentence(p.last) == sent)
+                .find(|p| !p.flags.contains(&Flag::Breakdown))
+        };
+        let p = match nearest_in(s) {
+            Some(p) => p,
             // More of the people the sentence before counted last, first in a sentence of
             // their own (`إن 4 عناصر من قسد قتلوا بانفجار لغم. وبحسب المصادر، فإن 4 آخرين
             // قتلوا بهجوم`): of their group, as within a sentence.
-            let before = (how == Borrow::Others && s > 0)
-                .then(|| {
-                    out[..i]
-                        .iter()
-                        .rev()
-                        .filter(|p| p.last < d.first)
-                        .take_while(|p| sentence(p.last) + 1 == s)
-                        .find(|p| !p.flags.contains(&Flag::Breakdown))
-                })
-                .flatten()
-                .filter(|p| {
-                    let mixed = out[..i].iter().any(|q| {
-                        p.partner == Some(q.at) && q.category == p.category && q.group != p.group
-                    });
-                    (p.count != Some(1) || matches!(p.group, Group::Combatant | Group::Civilian))
-                        && !mixed
-                })
-                .map(|p| p.group);
-            if let Some(g) = from.or(before) {
-                out[i].group = g;
+            None if how == Borrow::Others && s > 0 => match nearest_in(s - 1) {
+                Some(p) => p,
+                None => continue,
+            },
+            None => {
+                // A bare part of a list whose total is told in the sentence before is of the
+                // group of the part it goes on from (`هم 30 في حلب و2 في إدلب`).
+                let from = d
+                    .partner
+                    .filter(|_| how == Borrow::Bare && d.flags.contains(&Flag::Breakdown))
+                    .and_then(|at| out[..i].iter().rev().find(|p| p.at == at))
+                    .filter(|p| {
+                        p.flags.contains(&Flag::Breakdown)
+                            && p.category == d.category
+                            && p.group != Group::Unspecified
+                    })
+                    .map(|p| p.group);
+                if let Some(g) = from {
+                    out[i].group = g;
+                }
+                continue;
             }
-            continue;
         };
+        // The figure before it is coordinated with one of another group of its kind: the
+        // list names two groups, and more of them are of neither.
         let mixed = || {
             out[..i]
                 .iter()
                 .rev()
                 .filter(|q| q.last < p.first)
-                .take_while(|q| sentence(q.last) == s)
+                .take_while(|q| sentence(q.last) == sentence(p.last))
                 .find(|q| !q.flags.contains(&Flag::Breakdown))
                 .is_some_and(|q| {
                     p.partner == Some(q.at) && q.category == p.category && q.group != p.group

@@ -170,6 +170,11 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Is word `t` the particle that opens what was said or told (`أن`, `إن`, `بأن`)?
+    pub(super) fn says_that(&self, t: usize) -> bool {
+        self.toks[t].kind == TokKind::Word && self.word_in(t, &self.closed.that)
+    }
+
     /// Is word `t`, joined to the words before it, a past verb of a plural subject that no
     /// rule reads as a cue (`فروا`, `نزحوا`): what the people counted right before it did,
     /// a clause of their own and no casualty (`ونحو مليون شخص فروا`)?
