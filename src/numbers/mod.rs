@@ -672,7 +672,6 @@ impl<'a> Cursor<'a> {
     /// is not read as a number of its own.
     fn quantity_at(&self, i: usize) -> Option<(Option<Quantity>, usize)> {
         let skip = self.word(i, Mode::First).map_or(0, |(_, s)| s);
-        let mut start = self.toks[i].start + skip;
         // The first word of the number: one before `i` when a definite count is (below).
         let mut first = i;
         let (amount, end) = if let Some((lo, hi, e)) = self.vague(i) {
@@ -687,11 +686,15 @@ impl<'a> Cursor<'a> {
             match self.definite_count_before(i, e) {
                 Some((n, scale)) => {
                     first = i - 1;
-                    start = self.toks[first].start;
                     (Amount::Exact(Num::int(n).checked_mul(Num::int(scale))?), e)
                 }
                 None => (Amount::Exact(v), e),
             }
+        };
+        let start = if first < i {
+            self.toks[first].start
+        } else {
+            self.toks[i].start + skip
         };
         let mut q = Quantity {
             start,
