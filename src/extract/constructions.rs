@@ -38,7 +38,7 @@ constructions! {
     NUMBER_RANKED = "number.ranked":
         "a place's figure in a ranking, behind `بـ` right after the place's name, after a figure of its sentence (`وجاءت درعا في المقدمة بـ 88 قتيلا، تلتها حمص بـ 40`): another figure of its kind, in that place";
     NUMBER_CUE_AFTER = "number.cue_after":
-        "a number and its noun, then a cue after them (`20 مدنيا قتلوا`); after an opener, past a breakdown set between commas (`لقي 5 أشخاص، من بينهم طفل، مصرعهم`), and in the clause after an aside that opens right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`)";
+        "a number and its noun, then a cue after them (`20 مدنيا قتلوا`); after an opener, past a breakdown set between commas (`لقي 5 أشخاص، من بينهم طفل، مصرعهم`), and in the clause after an aside that opens right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`), its list of parts going on behind `و` past commas (`إن 11 شخصا، بينهم خمسة أطفال، وثلاث نساء، لقوا حتفهم`)";
     NUMBER_COORDINATED = "number.coordinated":
         "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`، `مع ثلاثة من مرافقيه`) as a list goes on, not after a word of something else (`بينما نجا 14 آخرون`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
     NOUN_SUBJECT = "noun.subject":

@@ -648,6 +648,33 @@ impl<'a> Extractor<'a> {
             && r.closed
                 .opens_aside(r.word(of_at), (of_at + 1 < n).then(|| r.word(of_at + 1))))
         .then(|| r.clause[of_at]);
+        // The aside's list of parts may go on past a comma behind `و`, a part in each clause
+        // (`إن 11 شخصا، بينهم خمسة أطفال دون السادسة عشرة، وثلاث نساء، لقوا حتفهم`): the
+        // aside ends at the last clause that opens with one.
+        let aside_end = aside.map(|c| {
+            let mut end = c;
+            let mut t = of_at + 1;
+            while t < n && r.sentence[t] == r.sentence[of_at] && r.clause[t] <= end + 1 {
+                if r.clause[t] == end + 1 && r.clause[t - 1] == end {
+                    let part = if r.in_quantity[t] {
+                        self.behind_waw(r, t)
+                    } else if bytes::same(r.word(t), &r.closed.and) {
+                        t + 1 < n && r.in_quantity[t + 1] && r.toks()[t + 1].joined
+                    } else {
+                        bytes::begins(r.word(t), &r.closed.and)
+                            && r.hits(t)
+                                .iter()
+                                .any(|h| matches!(h.entry.kind, Kind::Noun { .. }))
+                    };
+                    if !part {
+                        break;
+                    }
+                    end += 1;
+                }
+                t += 1;
+            }
+            end
+        });
         // A part told right after the noun, with no commas, before the verb (`إن 11 شخصا
         // من بينهم ثمانية مدنيين قتلوا`).
         let part = from + 1 < n
@@ -690,7 +717,7 @@ impl<'a> Extractor<'a> {
             }
             let apart = if opened {
                 r.sentence[j] != r.sentence[from - 1]
-            } else if let Some(c) = aside {
+            } else if let Some(c) = aside_end {
                 r.sentence[j] != r.sentence[from - 1] || r.clause[j] > c + 1
             } else {
                 // The verb may open the clause after a comma (`إن 120 شخصا، قضوا`), or after
@@ -766,7 +793,10 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
-            let in_aside = aside == Some(r.clause[j]) || part;
+            let in_aside = aside
+                .zip(aside_end)
+                .is_some_and(|(a, z)| (a..=z).contains(&r.clause[j]))
+                || part;
             // The adjective one after a noun is no number of its own (`من عائلة واحدة`).
             if !opened
                 && !in_aside

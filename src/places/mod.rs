@@ -49,6 +49,11 @@ struct Words {
     near: Vec<String>,
     abroad: Vec<String>,
     attacked: Vec<String>,
+    /// An attack named before `على` (`attack_on`), at most `attack_reach` words before it:
+    /// the name after `على` is where it struck.
+    attack_nouns: Vec<String>,
+    attack_on: Vec<String>,
+    attack_reach: usize,
     /// Words OCHA writes before the name of a district's or sub-district's seat (`مركز
     /// إدلب`): the name is read without them.
     seat: Vec<String>,
@@ -138,8 +143,13 @@ pub struct Gazetteer {
     foreign_first: HashSet<String, FastState>,
     /// Words that set a place beside another (`زملكا قرب دمشق`), normalised.
     near: WordSet,
-    /// An attack on a place right before its name (`قصف على`, `استهدف`): a locative too.
+    /// An attack on a place right before its name (`استهدف`): a locative too.
     attacked: Vec<Vec<String>>,
+    /// The nouns of an attack, and `على` after them: a name after `على` with one of them at
+    /// most `attack_reach` words before is where the attack struck (`الغارات على دوما`).
+    attack_nouns: WordSet,
+    attack_on: WordSet,
+    attack_reach: usize,
     /// The endings of every name's first word. A text word and the word without its
     /// clitic end alike, so a word whose ending is not here starts no name: most words are
     /// turned away before any lookup.
@@ -173,6 +183,9 @@ impl Gazetteer {
             foreign_after,
             near: WordSet::new(norm(&words.near)),
             attacked: phrases(&words.attacked),
+            attack_nouns: WordSet::new(norm(&words.attack_nouns)),
+            attack_on: WordSet::new(norm(&words.attack_on)),
+            attack_reach: words.attack_reach,
             ..Gazetteer::default()
         };
         let places = rows(PLACES);
@@ -398,6 +411,7 @@ impl Gazetteer {
                             && i >= p.len()
                             && phrase_at(words, i - p.len(), p)
                     })
+                    || self.attack_before(words, i - 1)
             };
             let w = words[i];
             if !self.endings.may_end(w) {
@@ -491,6 +505,22 @@ impl Gazetteer {
     }
 
     /// Is a normalised word one that introduces a place name (`مدينة`, `بلدة`)?
+    /// Is `words[on]` the `على` of an attack named at most `attack_reach` words before it
+    /// (`القصف المدفعي على`, `هجوم الطائرات الروسية على`)?
+    fn attack_before(&self, words: &[&str], on: usize) -> bool {
+        let noun = |w: &str| {
+            let bare = strip(w);
+            let shape = crate::morphology::builtin().key_shape();
+            self.attack_nouns.has(w)
+                || self.attack_nouns.has(bare)
+                || shape
+                    .article_len(bare)
+                    .is_some_and(|k| self.attack_nouns.has(&bare[k..]))
+        };
+        self.attack_on.has(words[on])
+            && (on.saturating_sub(self.attack_reach + 1)..on).any(|k| noun(words[k]))
+    }
+
     pub fn is_locative(&self, word: &str) -> bool {
         any_of(&self.locatives, word)
     }
