@@ -314,7 +314,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// Is the quantity at token `j` no count of people: a part of a whole (`7.7`, `20%`)
-    /// or a number of things, its unit after it (`درجة`, `غارات`)?
+    /// or a number of things, its unit after it (`درجة`, `غارات`) or right before it (`مناطق
+    /// عدة`)?
     fn of_things(&self, r: &Reading<'a>, j: usize) -> bool {
         let Some(qi) = r.quantity_of(j) else {
             return false;
@@ -323,6 +324,26 @@ impl<'a> Extractor<'a> {
         q.percent
             || q.value().is_some_and(|v| v.as_integer().is_none())
             || self.unit_after(r, r.q_toks[qi].1, false)
+            || self.unit_before(r, r.q_toks[qi].0)
+    }
+
+    /// Is the number whose words start at token `a` the adjective of an indefinite noun of
+    /// things right before it (`مناطق عدة`, `قرى ثلاث`)? Not of a definite one:
+    /// that number stands on its own (`بلغ عدد القتلى في المحافظة 20`).
+    pub(super) fn unit_before(&self, r: &Reading<'a>, a: usize) -> bool {
+        r.after_unit(a)
+            && !r.definite(a - 1)
+            && r.hits(a - 1).iter().any(|h| {
+                h.end == a
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Unit {
+                            cued: false,
+                            time: None,
+                            after_of: false
+                        }
+                    )
+            })
     }
 
     /// Is token `j` in a number of a date: a day before a month's name (`12 أيار`), or a
@@ -1054,7 +1075,7 @@ impl<'a> Extractor<'a> {
                         }
                     )
             });
-        if self.unit_after(r, z, cued) {
+        if self.unit_after(r, z, cued) || self.unit_before(r, a) {
             return Err(Blocked::Unit);
         }
         // A noun behind the conjunction starts the next figure: `مقتل ثلاثة وإصابة خمسة`.
