@@ -83,6 +83,9 @@ const GLUED_MIN_BYTES: usize = 14;
 /// How far after a figure (or its noun) a cue may stand: `20 مدنيا بعضهم كان يعمل في
 /// المتاجر قتلوا`.
 const CUE_AFTER_REACH: usize = 6;
+/// How many words a verb of result's subject may hold between it and its preposition
+/// (`وأسفرت الغارات الإسرائيلية على وزارة الدفاع عن سقوط 5`).
+const RESULT_REACH: usize = 8;
 /// How many words of a phrase of when or where may stand between a toll's verb after its
 /// toll and `إلى` (`ارتفعت في الفترة ذاتها، إلى`).
 const VERB_PHRASE_REACH: usize = 4;

@@ -190,14 +190,17 @@ impl<'a> Reading<'a> {
     }
 
     /// Does word `t` stand right after the preposition of a verb of result (`resulted_in`),
-    /// the verb (`resulted`) at most four words before that in its clause (`أسفرت المعارك
-    /// عن سقوط`, `أدى القصف إلى وفاة`)?
+    /// the verb (`resulted`) before that in its clause, its subject between them however
+    /// long, with no number in it (`أسفرت المعارك عن سقوط`, `أدى القصف إلى وفاة`, `وأسفرت
+    /// الغارات الإسرائيلية على وزارة الدفاع عن سقوط`)?
     pub(super) fn after_result(&self, t: usize) -> bool {
         t > 0
             && self.toks[t].joined
             && self.word_in(t - 1, &self.closed.resulted_in)
-            && (t.saturating_sub(6)..t - 1)
-                .any(|k| self.clause[k] == self.clause[t] && self.closed.is_resulted(self.word(k)))
+            && (t.saturating_sub(super::RESULT_REACH + 2)..t - 1)
+                .rev()
+                .take_while(|&k| self.clause[k] == self.clause[t] && !self.in_quantity[k])
+                .any(|k| self.closed.is_resulted(self.word(k)))
     }
 
     /// Word `t` without its article and the clitics before it (`والعشرات` → `عشرات`), when
