@@ -634,7 +634,10 @@ impl<'a> Extractor<'a> {
                     d.last = end - 1;
                     used[after..end].fill(true);
                 }
-                let j = d.last + 1;
+                // The list of parts goes on right after the figure's own words: before the
+                // verb it shares with them, when one closes its quote (`بينهم عشرة أطفال
+                // وامرأتين قتلوا`).
+                let j = (d.at + 1..=d.last).find(|&k| !used[k]).unwrap_or(d.last + 1);
                 out.push(d);
                 self.parts_after(r, j, head, &mut used, &mut out);
                 if !part {
