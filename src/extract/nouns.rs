@@ -2102,6 +2102,26 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Draft<'a>>,
     ) {
         let category = head.category;
+        // An adjective of the head's noun, a word of people of no group (`4 جنود سوريين
+        // ومقاتلان`): the list goes on after it.
+        if j + 1 < r.toks().len()
+            && r.toks()[j].joined
+            && !bytes::begins(r.word(j), &r.closed.and)
+            && bytes::begins(r.word(j + 1), &r.closed.and)
+            && r.hits(j).iter().any(|h| {
+                h.end == j + 1
+                    && matches!(
+                        h.entry.kind,
+                        Kind::Noun {
+                            category: None,
+                            group: None | Some(Group::Unspecified),
+                            ..
+                        }
+                    )
+            })
+        {
+            j += 1;
+        }
         // Whose they were, after `من` (`مقتل عنصرين من الشرطة ومسلح`): the list goes on after.
         if j + 1 < r.toks().len()
             && r.toks()[j].joined
