@@ -389,10 +389,12 @@ impl<'a> Extractor<'a> {
             r.toks()[t].joined && (r.word_in(t, &r.closed.adverb) || r.closed.is_day(r.word(t)))
         };
         let total_at = |j: usize| {
+            // The verb's phrase may end with the head itself (`وصل عدد`).
+            let head_in_phrase = r.closed.is_toll(r.word(j));
             let verb_at = |k: usize| {
                 r.sentence[k] == r.sentence[j]
                     && r.hits(k).iter().any(|h| {
-                        h.end <= j
+                        (h.end <= j || (head_in_phrase && h.end == j + 1))
                             && matches!(h.entry.kind, Kind::Scope { backward: false, direct }
                                 if after_to || direct)
                     })
