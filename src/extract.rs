@@ -681,9 +681,10 @@ impl<'a> Extractor<'a> {
     }
 
     /// Numbers no cue reached, read again once the figures of nouns are known: two or more
-    /// behind `و` and before `من`, coordinated with a noun a cue counted however long its
-    /// name (`قتل عضو اللجنة الثورية أحمد مهدي و3 من مرافقيه`), are more of the same.
-    /// `out` is in text order and stays so.
+    /// behind `و` and before `من`, the people they count or a place of their own,
+    /// coordinated with a noun a cue counted however long its name or the place after it
+    /// (`قتل عضو اللجنة الثورية أحمد مهدي و3 من مرافقيه`, `قتل جنديان في درعا، وثلاثة أطفال
+    /// في حمص`, `قتل شخصان في درعا، و4 في حمص`), are more of the same. `out` is in text order and stays so.
     fn retry_after_nouns(
         &self,
         r: &Reading<'a>,
@@ -702,11 +703,18 @@ impl<'a> Extractor<'a> {
                 .value()
                 .and_then(|v| v.as_integer())
                 .is_some_and(|v| v >= 2);
+            let counted = || {
+                r.word(z) == r.closed.of
+                    || self
+                        .noun_at(r, z)
+                        .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }))
+                    || self.place_at(r, z)
+            };
             if used[a]
                 || !two_or_more
                 || !self.behind_waw(r, a)
                 || z >= r.toks().len()
-                || r.word(z) != r.closed.of
+                || !counted()
             {
                 continue;
             }

@@ -30,7 +30,7 @@ constructions! {
     NUMBER_TOLL_BARE = "number.toll_bare":
         "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence";
     NUMBER_BY_PLACE = "number.by_place":
-        "a bare number behind `و` with a place of its own, after a figure of its sentence placed right after it or before its number (`قتل 10 أشخاص في حلب و5 في إدلب`، `وسقط في حلب 20 قتيلا و6 في حمص`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
+        "a bare number behind `و` with a place of its own, after a figure of its sentence placed right after it or before its number (`قتل 10 أشخاص في حلب و5 في إدلب`، `وسقط في حلب 20 قتيلا و6 في حمص`) or after the one or two a cue counted (`قتل شخص في درعا، و4 في حمص`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NOUN_BY_PLACE = "noun.by_place":
         "after a figure and its place, one or two people named by their noun behind `و`, past a comma or not, with a place of their own (`استشهد 3 مدنيين في إدلب، وامرأة وطفل في بلدة أبو الظهور، وشخصان في ريف حمص`، `قتل جنديان في درعا وآخر في حمص`): more of the figure's kind, in that place, not parts of it; one more (`وآخر`) is of the figure's group";
     NOUN_BY_CAUSE = "noun.by_cause":
@@ -40,7 +40,7 @@ constructions! {
     NUMBER_CUE_AFTER = "number.cue_after":
         "a number and its noun, then a cue after them (`20 مدنيا قتلوا`); after an opener, past a breakdown set between commas (`لقي 5 أشخاص، من بينهم طفل، مصرعهم`), and in the clause after an aside that opens right after the noun (`إن 12 مدنيا، بينهم 5 أطفال، قتلوا`), its list of parts going on behind `و` past commas (`إن 11 شخصا، بينهم خمسة أطفال، وثلاث نساء، لقوا حتفهم`)";
     NUMBER_COORDINATED = "number.coordinated":
-        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`، `مع ثلاثة من مرافقيه`) as a list goes on, not after a word of something else (`بينما نجا 14 آخرون`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
+        "a number with no cue of its own, coordinated with a figure of its sentence or a part of it (`وأصاب 727`، `خمسة منهم`، `مع ثلاثة من مرافقيه`) as a list goes on, past the place of the one or two a cue counted (`قتل جنديان في درعا، وثلاثة أطفال في حمص`), not after a word of something else (`بينما نجا 14 آخرون`), or a place's part after a colon that closes a figure (`مقتل 25 شخصا: 10 في دوما`)";
     NOUN_SUBJECT = "noun.subject":
         "an indefinite singular noun of people, its adjective, and a verb in the singular after it with no object (`إن جنديا تركيا قتل وأصيب آخر`، `امرأة قتلت في القصف`), past an aside in brackets (`وفتاة (15 عاما) أصيبت`) or what it was of after `من` (`إن عنصرا من القوات الصومالية قتل`)";
     NOUN_AFTER_CUE = "noun.after_cue":
