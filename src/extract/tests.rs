@@ -657,6 +657,15 @@ fn a_place_people_were_born_in_is_not_where_they_died() {
         places("قتل شاب من أبناء مدينة درعا برصاص مجهولين"),
         [(Some(1), sy("SY12"))]
     );
+    // Those displaced from a place, in the construct: where they come from.
+    assert_eq!(
+        places("قتل 5 مدنيين بانفجار في منطقة يسكنها مهجرو الغوطة الشرقية في مدينة عفرين"),
+        [(Some(5), sy("SY02"))]
+    );
+    assert_eq!(
+        places("توفي طفلان من نازحي ريف حمص في مخيم الهول بريف الحسكة"),
+        [(Some(2), sy("SY08"))]
+    );
 }
 
 /// Two places with `بينما` or `فيما` between them are no list: a statement of its own opens
