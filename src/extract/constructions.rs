@@ -60,7 +60,7 @@ constructions! {
     NUMBER_THEY_LISTED = "number.they_listed":
         "the dead told of again in a clause, a comma, then `هم` and a number: the first part of a list of them, of the total before it in that sentence or the one before that holds it (`وأوضحت الشبكة أن المدنيين الذين قتلوا خلال الأيام الأربعة، هم 30 في حلب و2 في إدلب`)";
     PARTS_LISTED = "parts.listed":
-        "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`) or an adjective of its noun (`قتل 4 جنود سوريين ومقاتلان`); a part only of a total of two or more larger than it; past a comma, with no partitive, the parts of a total they come to (`إصابة 3 مدنيين، رجل وطفلين`)";
+        "people listed after a figure with `و`, past one person's name (`قضى ثلاثة أطفال وأمهم`، `وتوفيت المواطنة نورة وابنتاها`) or an adjective of its noun (`قتل 4 جنود سوريين ومقاتلان`); a part only of a total of two or more larger than it; past a comma, with no partitive, the parts of a total they come to (`إصابة 3 مدنيين، رجل وطفلين`), or one or two standing alone behind `و` between commas (`مقتل أربعة مدنيين، ورجل أمن، وعدد من الإصابات`)";
     NOUN_OPENING = "noun.opening":
         "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":

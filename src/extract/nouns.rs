@@ -2220,7 +2220,25 @@ impl<'a> Extractor<'a> {
             && head
                 .total
                 .is_some_and(|h| h >= 2 && self.apposition(r, j) == h);
-        let past_comma = (after_comma && (head.part || apposed)).then_some(j);
+        // A figure's list goes on past a comma too when the one listed there stands alone
+        // behind `و`, a comma or the sentence's end right after their noun (`نتج عن ذلك مقتل
+        // أربعة مدنيين، ورجل أمن، وعدد من الإصابات`): no verb of their own follows.
+        let alone = || {
+            let n = r.toks().len();
+            bytes::begins(r.word(j), &r.closed.and)
+                && r.hits(j).iter().any(|h| {
+                    h.start == j
+                        && matches!(
+                            h.entry.kind,
+                            Kind::Noun {
+                                form: Form::Singular | Form::Dual,
+                                ..
+                            }
+                        )
+                        && (h.end >= n || !r.toks()[h.end].joined)
+                })
+        };
+        let past_comma = (after_comma && (head.part || apposed || alone())).then_some(j);
         bare_ok |= apposed;
         let noun = |k: usize| {
             if past_comma == Some(k) {
