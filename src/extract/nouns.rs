@@ -59,6 +59,22 @@ impl<'a> Extractor<'a> {
             if used[h.start] || h.end >= r.toks().len() || r.in_quantity[h.end] {
                 continue;
             }
+            // A cue inside a noun of the dead or wounded is that noun's word (`حالتي وفاة
+            // أخريتين لمواطنين`: two cases, not a death and two struck).
+            if (h.start.saturating_sub(2)..h.start).any(|k| {
+                r.hits(k).iter().any(|x| {
+                    x.end > h.start
+                        && matches!(
+                            x.entry.kind,
+                            Kind::Noun {
+                                category: Some(_),
+                                ..
+                            }
+                        )
+                })
+            }) {
+                continue;
+            }
             // Among the dead of a side, named as the cue's genitive, maybe in brackets (`من
             // بين قتلى (داعش) أحد قادته`): the one named after the side.
             let of_a_side = || {
