@@ -64,7 +64,7 @@ constructions! {
     NOUN_OPENING = "noun.opening":
         "a noun of the dead or wounded opening a sentence, or a dual or a case of one anywhere (`قتيل وثلاثة جرحى`، `حالتي وفاة`، `وحالة وفاة`)";
     NOUN_THEN_CUE = "noun.then_cue":
-        "a singular or dual noun and a cue after it (`شاب لقي مصرعه`), past more nouns of people listed behind `و`, each one a part (`طفلان وامرأة قتلوا`), a dual's adjective (`شابين فلسطينيين أصيبا`) or one of them named, a part (`رجلي شرطة أحدهما ضابط قتلا`); among the dead or the wounded after `من` right after the noun, a part of them (`طفلتين من بين الشهداء`); one in the accusative right after `أن` or `إن` (`أن جنديا صوماليا لقي حتفه`)";
+        "a singular or dual noun and a cue after it (`شاب لقي مصرعه`), past more nouns of people listed behind `و`, each one a part (`طفلان وامرأة قتلوا`), each maybe with its place (`أن رجلا في الرياض وامرأة في جدة توفيا`), a dual's adjective (`شابين فلسطينيين أصيبا`) or one of them named, a part (`رجلي شرطة أحدهما ضابط قتلا`); among the dead or the wounded after `من` right after the noun, a part of them (`طفلتين من بين الشهداء`); one in the accusative right after `أن` or `إن` (`أن جنديا صوماليا لقي حتفه`)";
     FRAME_OPENED = "frame.opened":
         "an opener verb, its noun, and the cue after the noun that closes the statement (`لقي شاب يبلغ من العمر 18 عاما مصرعه`); an indefinite plural of people right after the opener, a vague figure of them (`ولقي مدنيون حتفهم`)";
     VAGUE_THEN_CUE = "vague.then_cue":

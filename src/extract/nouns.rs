@@ -1212,16 +1212,27 @@ impl<'a> Extractor<'a> {
         counted: impl Fn(&Hit<'a>) -> bool,
     ) -> usize {
         let mut j = from;
-        while j < r.toks().len()
-            && r.toks()[j].joined
-            && let Some(h) = r
-                .hits(j)
-                .iter()
-                .find(|h| h.start == j && counted(h) && r.conjoined(h))
-        {
-            j = h.end;
+        loop {
+            // Each may have its place after its noun (`أن رجلا في الرياض وامرأة في جدة
+            // توفيا`).
+            let k = (j < r.toks().len() && r.toks()[j].joined)
+                .then(|| self.past_place(r, j))
+                .flatten()
+                .unwrap_or(j);
+            let next = |t: usize| {
+                (t < r.toks().len() && r.toks()[t].joined)
+                    .then(|| {
+                        r.hits(t)
+                            .iter()
+                            .find(|h| h.start == t && counted(h) && r.conjoined(h))
+                    })
+                    .flatten()
+            };
+            match next(j).or_else(|| next(k)) {
+                Some(h) => j = h.end,
+                None => return j,
+            }
         }
-        j
     }
 
     /// A vague quantity standing for people, right before a cue that follows what it counts
@@ -2088,23 +2099,28 @@ impl<'a> Extractor<'a> {
         let Some(mut j) = r.past_brackets(from) else {
             return from;
         };
-        let gazetteer = crate::places::builtin();
         for _ in 0..2 {
             if j >= n || !r.toks()[j].joined {
                 break;
             }
-            if let Some(k) = r.past_brackets(j) {
-                j = k;
-                continue;
-            }
-            let behind_in = usize::from(bytes::same(r.word(j), &r.closed.in_));
-            let words: Vec<&str> = (j..(j + 4).min(n)).map(|k| r.word(k)).collect();
-            match gazetteer.find(&words).first() {
-                Some(&(i, len, p)) if i == behind_in && !p.nationwide => j += i + len,
-                _ => break,
+            match r.past_brackets(j).or_else(|| self.past_place(r, j)) {
+                Some(k) => j = k,
+                None => break,
             }
         }
         j
+    }
+
+    /// The token past a place's name at `t`, bare or behind `في`, at home or abroad (`في
+    /// الطائف`, `بالرياض`).
+    fn past_place(&self, r: &Reading<'a>, t: usize) -> Option<usize> {
+        let n = r.toks().len();
+        let behind_in = usize::from(bytes::same(r.word(t), &r.closed.in_));
+        let words: Vec<&str> = (t..(t + 4).min(n)).map(|k| r.word(k)).collect();
+        match crate::places::builtin().find(&words).first() {
+            Some(&(i, len, p)) if i == behind_in && !p.nationwide => Some(t + i + len),
+            _ => None,
+        }
     }
 
     /// Singular and dual nouns listed after a figure, each one a figure beside it, or a
