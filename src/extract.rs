@@ -710,19 +710,28 @@ impl<'a> Extractor<'a> {
                         .is_some_and(|h| matches!(h.entry.kind, Kind::Noun { category: None, .. }))
                     || self.place_at(r, z)
             };
-            if used[a]
-                || !two_or_more
-                || !self.behind_waw(r, a)
-                || z >= r.toks().len()
-                || !counted()
-            {
+            // Or the figure a toll named by its head alone rose to, right after `إلى`, the
+            // people before it in its sentence counted by their nouns (`أن رجلا في الرياض
+            // وامرأة في جدة توفيا ما يرفع العدد الإجمالي إلى 189 شخصا`).
+            let risen = !used[a] && r.to_before(r.q_full_start[qi]);
+            let listed = !used[a]
+                && two_or_more
+                && self.behind_waw(r, a)
+                && z < r.toks().len()
+                && counted();
+            if !(listed || risen) {
                 continue;
             }
             // The figures before it, a noun a cue counted among them.
             let k = out.partition_point(|d| d.last < a);
-            let noun_before = out[..k]
-                .iter()
-                .any(|d| d.count.is_some() && d.construction == by::NOUN_AFTER_CUE);
+            let noun_before = out[..k].iter().any(|d| {
+                d.count.is_some()
+                    && if listed {
+                        d.construction == by::NOUN_AFTER_CUE
+                    } else {
+                        r.sentence[d.at] == r.sentence[a] && !r.in_quantity[d.at]
+                    }
+            });
             if !noun_before {
                 continue;
             }

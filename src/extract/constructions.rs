@@ -28,7 +28,7 @@ constructions! {
     NUMBER_TOLL_AFTER = "number.toll_after":
         "a running total's figure before the toll it reached, its head and the casualty noun it governs (`ارتفع إلى 17 عدد القتلى`), past a part of it told first (`ارتفع إلى 15 بينهم 3 أطفال عدد الشهداء`)";
     NUMBER_TOLL_BARE = "number.toll_bare":
-        "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence";
+        "a toll named by its head alone before the figure (`بلغت الحصيلة نحو 120`, `وارتفع العدد لاحقا إلى 7`): of what the figures before it in the article counted; unnamed after its verb (`قبل أن ترتفع إلى 11`), of a figure of its sentence, one told by its nouns too (`أن رجلا وامرأة توفيا ما يرفع العدد الإجمالي إلى 189`)";
     NUMBER_BY_PLACE = "number.by_place":
         "a bare number behind `و` with a place of its own, after a figure of its sentence placed right after it or before its number (`قتل 10 أشخاص في حلب و5 في إدلب`، `وسقط في حلب 20 قتيلا و6 في حمص`) or after the one or two a cue counted (`قتل شخص في درعا، و4 في حمص`), or right after its place behind `وفي` (`سجل في دمشق 20 قتيلا، وفي حمص 11`): another figure of its kind, not a part";
     NOUN_BY_PLACE = "noun.by_place":

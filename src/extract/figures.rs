@@ -574,20 +574,35 @@ impl<'a> Extractor<'a> {
         if !joined(k + 1) {
             return None;
         }
-        // One word no rule reads (`لاحقا`), then the head (`العدد`).
-        if k > 0 && r.hits(k).is_empty() && !r.in_quantity[k] && joined(k) {
+        let head = |t: usize| r.without_article(t).is_some_and(|w| r.closed.is_toll(w));
+        // One word no rule reads (`لاحقا`), or the head's adjective of a total (`العدد
+        // الإجمالي`), then the head (`العدد`).
+        let adjective = |t: usize| {
+            t > 0
+                && r.definite(t)
+                && head(t - 1)
+                && r.hits(t).iter().all(|h| h.entry.kind.is_running_total())
+        };
+        if k > 0
+            && !r.in_quantity[k]
+            && joined(k)
+            && ((r.hits(k).is_empty() && !head(k)) || adjective(k))
+        {
             k -= 1;
         }
-        let headed = r.without_article(k).is_some_and(|w| r.closed.is_toll(w));
+        let headed = head(k);
         if headed {
             if k == 0 || !joined(k) {
                 return None;
             }
             k -= 1;
         }
+        // The verb, or the verb and the head written as one phrase (`يرفع العدد`).
         r.hits(k)
             .iter()
-            .find(|h| h.end == k + 1 && h.entry.kind.is_running_total())
+            .find(|h| {
+                (h.end == k + 1 || (headed && h.end == k + 2)) && h.entry.kind.is_running_total()
+            })
             .map(|h| (*h, headed))
     }
 
@@ -1659,7 +1674,10 @@ impl<'a> Extractor<'a> {
             noun.is_some_and(|h| matches!(h.entry.kind, Kind::Noun { group: Some(_), .. }));
         // A toll's figure counts the toll's people, whoever was counted before it (`قضى شاب
         // متأثرا بجراحه، ليرتفع عدد ضحايا الانفجار إلى ثلاثة`: not three young men).
-        let of_toll = toll || cue.is_some_and(|h| r.headed(&h));
+        // So does the figure a toll named by its head alone rose to (`توفي رجل وامرأة ما يرفع
+        // العدد إلى 20`).
+        let of_toll =
+            toll || cue.is_some_and(|h| r.headed(&h)) || toll_of.is_some() || verb_start.is_some();
         let borrows = (!partitive
             && !of_toll
             && (!inherited || noun.is_none() || others)
