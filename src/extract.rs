@@ -637,7 +637,9 @@ impl<'a> Extractor<'a> {
                 // The list of parts goes on right after the figure's own words: before the
                 // verb it shares with them, when one closes its quote (`بينهم عشرة أطفال
                 // وامرأتين قتلوا`).
-                let j = (d.at + 1..=d.last).find(|&k| !used[k]).unwrap_or(d.last + 1);
+                let j = (d.at + 1..=d.last)
+                    .find(|&k| !used[k])
+                    .unwrap_or(d.last + 1);
                 out.push(d);
                 self.parts_after(r, j, head, &mut used, &mut out);
                 if !part {
@@ -714,11 +716,8 @@ impl<'a> Extractor<'a> {
             // people before it in its sentence counted by their nouns (`أن رجلا في الرياض
             // وامرأة في جدة توفيا ما يرفع العدد الإجمالي إلى 189 شخصا`).
             let risen = !used[a] && r.to_before(r.q_full_start[qi]);
-            let listed = !used[a]
-                && two_or_more
-                && self.behind_waw(r, a)
-                && z < r.toks().len()
-                && counted();
+            let listed =
+                !used[a] && two_or_more && self.behind_waw(r, a) && z < r.toks().len() && counted();
             if !(listed || risen) {
                 continue;
             }
