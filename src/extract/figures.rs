@@ -2340,6 +2340,45 @@ const THEY_REACH: usize = 10;
 const DISTRIBUTION_VERB_REACH: usize = 12;
 
 impl<'a> Extractor<'a> {
+    /// A list of parts goes on behind `و` whatever its figures count, right after a part:
+    /// the next figure of its category there is a part of the same total, though its
+    /// number was read before the part's noun was (`لقي 9 أشخاص بينهم ضابط و5 من عناصر
+    /// الجيش مصرعهم`: 1 and 5 of the 9, not 5 more).
+    pub(super) fn extend_part_lists(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
+        for k in 1..out.len() {
+            let (before, rest) = out.split_at_mut(k);
+            let (p, d) = (&before[k - 1], &mut rest[0]);
+            let only_waw = (p.last + 1..d.first).all(|t| bytes::same(r.word(t), &r.closed.and));
+            let behind_waw = d.first > p.last + 1 || bytes::begins(r.word(d.first), &r.closed.and);
+            // The total holds it with the parts before it (`قتل 10 أشخاص بينهم 4 أطفال و30
+            // قتلوا في حلب`: 30 more).
+            let holds = || {
+                let total = before.iter().rev().find(|t| Some(t.at) == p.partner);
+                let parts: u64 = before
+                    .iter()
+                    .filter(|t| t.partner == p.partner && t.flags.contains(&Flag::Breakdown))
+                    .filter_map(|t| t.count)
+                    .sum();
+                total
+                    .and_then(|t| t.count)
+                    .zip(d.count)
+                    .is_none_or(|(t, n)| parts + n <= t)
+            };
+            if p.flags.contains(&Flag::Breakdown)
+                && !d.flags.contains(&Flag::Breakdown)
+                && d.category == p.category
+                && d.first > p.last
+                && only_waw
+                && behind_waw
+                && r.sentence[d.at] == r.sentence[p.at]
+                && holds()
+            {
+                d.flags.push(Flag::Breakdown);
+                d.partner = p.partner;
+            }
+        }
+    }
+
     /// The dead told before, distributed over places in a sentence of their own (`قتل 23
     /// شخصا … وتوزع القتلى بين 15 في أريحا، و5 في كنصفرة، و3 في البارة`): a run of figures
     /// each with its place, the first counted by a definite noun of the dead or wounded,

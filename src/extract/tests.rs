@@ -238,6 +238,15 @@ fn a_number_of_them_with_its_own_verb_is_a_part() {
         ),
         [(Some(10), false), (Some(4), true), (Some(30), false)]
     );
+    // After a part told by its noun, a number of another group behind `و` goes on the list,
+    // with the verb they share after it.
+    assert_eq!(
+        flagged(
+            "لقي 9 أشخاص بينهم ضابط و5 من عناصر الجيش مصرعهم في هجوم",
+            Flag::Breakdown
+        ),
+        [(Some(9), false), (Some(1), true), (Some(5), true)]
+    );
 }
 
 /// A figure told in the same statement as a background one, behind `و` and past a comma,
