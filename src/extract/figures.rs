@@ -1191,9 +1191,10 @@ impl<'a> Extractor<'a> {
         // (`عام 2005 بوفاة 19 ألفا`, `سنة 1982`), whatever follows it.
         // Written in digits: a year in words is a count (`قتل ألفان من المدنيين`).
         // Not what a running total's toll reached, right after its `إلى` (`ارتفعت حصيلة
-        // الوفيات إلى 1922`), unless a year before `إلى` makes a range (`من 2011 إلى 2015`).
+        // الوفيات إلى 1922`) or a verb of reaching (`تجاوز عدد قتلى الجيش 2000`), unless a year
+        // before `إلى` makes a range (`من 2011 إلى 2015`).
         let reached = fa > 1
-            && r.to_before(fa)
+            && (r.to_before(fa) || (r.toks()[fa].joined && r.word_in(fa - 1, &r.closed.reached)))
             && !r
                 .quantity_of(fa - 2)
                 .is_some_and(|qi| is_year(&r.quantities[qi]))
