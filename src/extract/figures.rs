@@ -125,13 +125,32 @@ impl<'a> Extractor<'a> {
                     return None;
                 }
                 // A longer cue that covers this word wins (`مقتل وجرح` over `جرح`), unless
-                // it starts on the noun of a figure before (`35 حالة وفاة وإصابة 60`).
+                // it starts on the noun of a figure before (`35 حالة وفاة وإصابة 60`), or
+                // right after one person, its first verb's subject (`إن شخصا قتل وأصيب
+                // تسعة`: one dead, nine wounded).
+                let subject_before = |c: &Hit<'a>| {
+                    let k = c.start;
+                    matches!(
+                        c.entry.kind,
+                        Kind::Cue {
+                            category: Some(Category::KilledOrWounded),
+                            ..
+                        }
+                    ) && k > 0
+                        && r.toks()[k].joined
+                        && !r.definite(k - 1)
+                        && !r.after_number(k - 1)
+                        && r.hits(k - 1)
+                            .iter()
+                            .any(|n| n.end == k && self.one_person(n))
+                };
                 let covering = (j.saturating_sub(2)..j).rev().find_map(|k| {
                     r.hits(k)
                         .iter()
                         .find(|c| {
                             c.end > j
                                 && c.end <= from
+                                && !subject_before(c)
                                 && !((k.saturating_sub(2)..k).any(|t| r.in_quantity[t])
                                     && r.has_casualty_noun(k))
                                 && matches!(c.entry.kind, Kind::Cue { after: false, .. })

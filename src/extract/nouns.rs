@@ -1819,7 +1819,7 @@ impl<'a> Extractor<'a> {
 
     /// Is `n` a noun of people that counts one: a singular, or the accusative singular
     /// that the rules list among the forms after a number (`طفلا`, `شخصا`)?
-    fn one_person(&self, n: &Hit<'a>) -> bool {
+    pub(super) fn one_person(&self, n: &Hit<'a>) -> bool {
         match n.entry.kind {
             Kind::Noun {
                 category: None,
