@@ -2154,7 +2154,9 @@ impl<'a> Extractor<'a> {
         {
             j += 1;
         }
-        // Whose they were, after `من` (`مقتل عنصرين من الشرطة ومسلح`): the list goes on after.
+        // Whose they were, after `من`, definite by the article or its genitive (`مقتل عنصرين
+        // من الشرطة ومسلح`, `مقتل عنصرين من قوات النظام وعنصر آخر من التنظيم`): the list
+        // goes on after.
         if j + 1 < r.toks().len()
             && r.toks()[j].joined
             && bytes::same(r.word(j), &r.closed.of)
@@ -2166,12 +2168,15 @@ impl<'a> Extractor<'a> {
                         group: Some(_),
                         ..
                     }
-                ) && r.definite(g.start)
+                ) && (r.definite(g.start)
+                    || r.definite(g.end - 1)
+                    || r.definite_genitive_after(g.end))
             })
-            && g.end < r.toks().len()
-            && bytes::begins(r.word(g.end), &r.closed.and)
+            && let e = r.past_definite_genitive(g.end)
+            && e < r.toks().len()
+            && bytes::begins(r.word(e), &r.closed.and)
         {
-            j = g.end;
+            j = e;
         }
         // One person's name after their noun (`وتوفيت المواطنة نورة وابنتاها`, `الشاب محمد
         // العلي وشقيقه`): a few words that say nothing of a casualty, a first name of no
