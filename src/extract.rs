@@ -674,6 +674,7 @@ impl<'a> Extractor<'a> {
             |t| r.closed.opens_statement(r.word(t)),
         );
         self.extend_part_lists(r, &mut out);
+        self.victims_beside_wounded(r, &mut out);
         self.mark_distributions(r, &mut out);
         self.drop_severity_parts(r, &mut out);
         borrow_groups(&mut out, |at| r.sentence[at], |at| r.partitive(at + 1));

@@ -2360,6 +2360,27 @@ const THEY_REACH: usize = 10;
 const DISTRIBUTION_VERB_REACH: usize = 12;
 
 impl<'a> Extractor<'a> {
+    /// Victims counted beside the wounded are the dead: a figure of the dead or wounded
+    /// together, counted by its noun, with a figure of the wounded behind `و` right after
+    /// it (`بلغ 6 ضحايا و57 مصابا`, `سقوط 40 ضحية و120 جريحا`).
+    pub(super) fn victims_beside_wounded(&self, r: &Reading<'a>, out: &mut [Draft<'a>]) {
+        for k in 1..out.len() {
+            let (before, rest) = out.split_at_mut(k);
+            let (p, d) = (&mut before[k - 1], &rest[0]);
+            if p.category == Category::KilledOrWounded
+                && p.construction == by::NUMBER_NOUN
+                && p.count.is_some()
+                && d.category == Category::Wounded
+                && d.first > p.last
+                && d.first <= p.last + 2
+                && (p.last + 1..=d.first).any(|t| bytes::begins(r.word(t), &r.closed.and))
+                && r.sentence[d.at] == r.sentence[p.at]
+            {
+                p.category = Category::Killed;
+            }
+        }
+    }
+
     /// A list of parts goes on behind `و` whatever its figures count, right after a part:
     /// the next figure of its category there is a part of the same total, though its
     /// number was read before the part's noun was (`لقي 9 أشخاص بينهم ضابط و5 من عناصر
