@@ -688,7 +688,9 @@ impl<'a> Extractor<'a> {
     /// behind `و` and before `من`, the people they count or a place of their own,
     /// coordinated with a noun a cue counted however long its name or the place after it
     /// (`قتل عضو اللجنة الثورية أحمد مهدي و3 من مرافقيه`, `قتل جنديان في درعا، وثلاثة أطفال
-    /// في حمص`, `قتل شخصان في درعا، و4 في حمص`), are more of the same. `out` is in text order and stays so.
+    /// في حمص`, `قتل شخصان في درعا، و4 في حمص`), are more of the same; so is the figure a
+    /// toll named by its head alone rose to, after people counted by their nouns. `out` is
+    /// in text order and stays so.
     fn retry_after_nouns(
         &self,
         r: &Reading<'a>,
@@ -717,9 +719,11 @@ impl<'a> Extractor<'a> {
             // Or the figure a toll named by its head alone rose to, right after `إلى`, the
             // people before it in its sentence counted by their nouns (`أن رجلا في الرياض
             // وامرأة في جدة توفيا ما يرفع العدد الإجمالي إلى 189 شخصا`).
-            let risen = !used[a] && r.to_before(r.q_full_start[qi]);
-            let listed =
-                !used[a] && two_or_more && self.behind_waw(r, a) && z < r.toks().len() && counted();
+            if used[a] {
+                continue;
+            }
+            let risen = r.to_before(r.q_full_start[qi]);
+            let listed = two_or_more && self.behind_waw(r, a) && z < r.toks().len() && counted();
             if !(listed || risen) {
                 continue;
             }

@@ -2389,8 +2389,11 @@ impl<'a> Extractor<'a> {
         for k in 1..out.len() {
             let (before, rest) = out.split_at_mut(k);
             let (p, d) = (&before[k - 1], &mut rest[0]);
-            let only_waw = (p.last + 1..d.first).all(|t| bytes::same(r.word(t), &r.closed.and));
-            let behind_waw = d.first > p.last + 1 || bytes::begins(r.word(d.first), &r.closed.and);
+            // Right behind `و`: nothing but the word `و` between them, or `و` on its first word.
+            let behind_waw = || {
+                (p.last + 1..d.first).all(|t| bytes::same(r.word(t), &r.closed.and))
+                    && (d.first > p.last + 1 || bytes::begins(r.word(d.first), &r.closed.and))
+            };
             // The total holds it with the parts before it (`قتل 10 أشخاص بينهم 4 أطفال و30
             // قتلوا في حلب`: 30 more).
             let holds = || {
@@ -2409,9 +2412,8 @@ impl<'a> Extractor<'a> {
                 && !d.flags.contains(&Flag::Breakdown)
                 && d.category == p.category
                 && d.first > p.last
-                && only_waw
-                && behind_waw
                 && r.sentence[d.at] == r.sentence[p.at]
+                && behind_waw()
                 && holds()
             {
                 d.flags.push(Flag::Breakdown);

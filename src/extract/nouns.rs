@@ -1211,24 +1211,27 @@ impl<'a> Extractor<'a> {
         from: usize,
         counted: impl Fn(&Hit<'a>) -> bool,
     ) -> usize {
+        let joined = |t: usize| t < r.toks().len() && r.toks()[t].joined;
+        let next = |t: usize| {
+            joined(t)
+                .then(|| {
+                    r.hits(t)
+                        .iter()
+                        .find(|h| h.start == t && counted(h) && r.conjoined(h))
+                })
+                .flatten()
+        };
         let mut j = from;
         loop {
             // Each may have its place after its noun (`أن رجلا في الرياض وامرأة في جدة
-            // توفيا`).
-            let k = (j < r.toks().len() && r.toks()[j].joined)
-                .then(|| self.past_place(r, j))
-                .flatten()
-                .unwrap_or(j);
-            let next = |t: usize| {
-                (t < r.toks().len() && r.toks()[t].joined)
-                    .then(|| {
-                        r.hits(t)
-                            .iter()
-                            .find(|h| h.start == t && counted(h) && r.conjoined(h))
-                    })
+            // توفيا`): looked up only when no noun follows right away.
+            let found = next(j).or_else(|| {
+                joined(j)
+                    .then(|| self.past_place(r, j))
                     .flatten()
-            };
-            match next(j).or_else(|| next(k)) {
+                    .and_then(&next)
+            });
+            match found {
                 Some(h) => j = h.end,
                 None => return j,
             }

@@ -504,15 +504,14 @@ impl Gazetteer {
         any_of(&self.near, word)
     }
 
-    /// Is a normalised word one that introduces a place name (`مدينة`, `بلدة`)?
     /// Is `words[on]` the `على` of an attack named at most `attack_reach` words before it
-    /// (`القصف المدفعي على`, `هجوم الطائرات الروسية على`)?
+    /// (`القصف المدفعي على`, `هجوم الطائرات الروسية على`)? The noun bare, behind its clitic
+    /// or with its article.
     fn attack_before(&self, words: &[&str], on: usize) -> bool {
+        let shape = crate::morphology::builtin().key_shape();
         let noun = |w: &str| {
             let bare = strip(w);
-            let shape = crate::morphology::builtin().key_shape();
-            self.attack_nouns.has(w)
-                || self.attack_nouns.has(bare)
+            any_of(&self.attack_nouns, w)
                 || shape
                     .article_len(bare)
                     .is_some_and(|k| self.attack_nouns.has(&bare[k..]))
@@ -521,6 +520,7 @@ impl Gazetteer {
             && (on.saturating_sub(self.attack_reach + 1)..on).any(|k| noun(words[k]))
     }
 
+    /// Is a normalised word one that introduces a place name (`مدينة`, `بلدة`)?
     pub fn is_locative(&self, word: &str) -> bool {
         any_of(&self.locatives, word)
     }
