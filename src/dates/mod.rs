@@ -289,6 +289,43 @@ fn dates_at_year(norm: &str, p: usize) -> impl Iterator<Item = (usize, NaiveDate
     numeric_date.into_iter().chain(named_date)
 }
 
+/// A day and month with no year (`وفي 6 آذار/مارس، انفجرت`, `في 17 من شهر آذار`), its
+/// year the publication's, or the year before when that day is still to come: news tells of
+/// days past. Each with the byte offset of its day.
+fn yearless_dates(norm: &str, published: NaiveDate) -> impl Iterator<Item = (usize, NaiveDate)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let pattern = P.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[^0-9])([0-9]{{1,2}})\s+{}({})(?:$|[^\p{{L}}])",
+            calendar()
+                .day_to_month
+                .iter()
+                .map(|w| format!(r"(?:{}\s+)?", regex::escape(w)))
+                .collect::<String>(),
+            month_names()
+        ))
+        .expect("valid")
+    });
+    // Cheap test first: most clauses name no month.
+    let any = normalised_months()
+        .iter()
+        .any(|m| memchr::memmem::find(norm.as_bytes(), m.as_bytes()).is_some());
+    any.then(|| pattern.captures_iter(norm))
+        .into_iter()
+        .flatten()
+        .filter_map(move |c| {
+            let day = c.get(1)?;
+            let (m, d) = (month_of(c.get(2)?.as_str())?, day.as_str().parse().ok()?);
+            let this_year = NaiveDate::from_ymd_opt(published.year(), m, d)?;
+            let date = if this_year > published + Duration::days(1) {
+                NaiveDate::from_ymd_opt(published.year() - 1, m, d)?
+            } else {
+                this_year
+            };
+            Some((day.start(), date))
+        })
+}
+
 /// The first full date stated in normalised text.
 pub fn find_date(norm: &str) -> Option<NaiveDate> {
     // The first of `dates_in`, without reading past it: a date found, no year more than
@@ -307,7 +344,8 @@ pub fn find_date(norm: &str) -> Option<NaiveDate> {
 
 /// The event date a clause implies, given the publication date: `اليوم` and no word at all
 /// → the publication day; `أمس` → the day before; a weekday → its latest occurrence on or
-/// before publication; an explicit date → that date.
+/// before publication; an explicit date → that date; a day and month without a year → that
+/// day on or before publication.
 pub fn event_date(clause_norm: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
     let words = clause_norm
         .split(|c: char| !crate::normalize::is_arabic_letter(c))
@@ -338,6 +376,12 @@ pub fn event_date_of<'w>(
         return Some(d);
     }
     let p = published?;
+    if let Some(d) = yearless_dates(clause_norm, p)
+        .find(|(at, _)| !opens_period(*at))
+        .map(|(_, d)| d)
+    {
+        return Some(d);
+    }
     // Yesterday wins over a weekday, and weekdays rank as the calendar lists them: note what
     // is there in one pass over the words, bare or behind `و`.
     let cal = calendar();
@@ -386,7 +430,7 @@ mod tests {
         crate::corpus::check(
             "dates/examples.tsv",
             include_str!("examples.tsv"),
-            18,
+            25,
             |section, text| {
                 let norm = normalize(text).text;
                 match section {
