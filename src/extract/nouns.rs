@@ -2184,6 +2184,7 @@ impl<'a> Extractor<'a> {
         // One person's name after their noun (`وتوفيت المواطنة نورة وابنتاها`, `الشاب محمد
         // العلي وشقيقه`): a few words that say nothing of a casualty, a first name of no
         // group at most, and the list goes on behind `و` after it.
+        let mut one_named_alone = false;
         if head.count == Some(1) {
             let of_a_name = |h: &Hit| match h.entry.kind {
                 Kind::Cue { .. } | Kind::Close { .. } | Kind::Vague { .. } => false,
@@ -2227,12 +2228,35 @@ impl<'a> Extractor<'a> {
                 Some(after) if k > j => (after, true),
                 _ => (k, false),
             };
+            // Past a comma, the next one named alone: a noun of one person behind `و`, at
+            // most a name after it and the clause's end (`بحياة الشاب محمد، وابنه فراس.`).
+            let named_alone = |k: usize| {
+                r.sentence[k] == r.sentence[k - 1]
+                    && r.hits(k).iter().any(|h| {
+                        h.start == k
+                            && matches!(
+                                h.entry.kind,
+                                Kind::Noun {
+                                    category: None,
+                                    form: Form::Singular,
+                                    ..
+                                }
+                            )
+                            && {
+                                let e = (h.end..h.end + NAME_WORDS)
+                                    .find(|&e| !name(e))
+                                    .unwrap_or(h.end + NAME_WORDS);
+                                e >= r.toks().len() || !r.toks()[e].joined
+                            }
+                    })
+            };
             if k > j
                 && k < r.toks().len()
-                && (aside || r.toks()[k].joined)
                 && bytes::begins(r.word(k), &r.closed.and)
+                && (aside || r.toks()[k].joined || named_alone(k))
             {
                 j = k;
+                one_named_alone = !aside && !r.toks()[k].joined;
             }
         }
         // An aside and a place after the head's noun, then the next of the dead behind `و`
@@ -2278,7 +2302,8 @@ impl<'a> Extractor<'a> {
                         && (h.end >= n || !r.toks()[h.end].joined)
                 })
         };
-        let past_comma = (after_comma && (head.part || apposed || alone())).then_some(j);
+        let past_comma =
+            (after_comma && (head.part || apposed || one_named_alone || alone())).then_some(j);
         bare_ok |= apposed;
         let noun = |k: usize| {
             if past_comma == Some(k) {
