@@ -140,23 +140,34 @@ impl<'a> Extractor<'a> {
             // إلى 40 منذ بداية الشهر`): the period is the added figure's only.
             let dated = std::cell::OnceCell::new();
             let dated = || *dated.get_or_init(|| self.one_event(r, d));
+            // A part is of its total's statement: other only when its total is.
             let other = |t: usize| {
-                partners.get(&t).is_some_and(|&(p, waw, added)| {
-                    let goes_on = if added { !dated() } else { p == Some(d.at) };
-                    !(goes_on || waw || (parts.is_part(t) && parts.total_of(t) == d.at))
-                })
+                let t = if parts.is_part(t) {
+                    parts.total_of(t)
+                } else {
+                    t
+                };
+                t != d.at
+                    && partners.get(&t).is_some_and(|&(p, waw, added)| {
+                        let goes_on = if added { !dated() } else { p == Some(d.at) };
+                        !(goes_on || waw)
+                    })
             };
-            // The period words after the figures added to it, one after another, are its
-            // too: it reaches as far after the last of them as after itself.
+            // The period words after the figures added to it or coordinated with it behind
+            // `و`, one after another, are its too: it reaches as far after the last of them
+            // and their parts as after itself (`مقتل 110 أشخاص، من بينهم 23 طفلا، وإصابة 296
+            // آخرين، من بينهم 52 طفلا، … منذ بداية العام`).
             let mut end = parts_end.get(&d.at).copied().unwrap_or(d.last);
             for x in drafts[i + 1..]
                 .iter()
                 .filter(|x| x.first > d.last && !parts.is_part(x.at))
             {
-                if r.sentence[x.at] != r.sentence[d.at]
-                    || !partners.get(&x.at).is_some_and(|&(_, _, added)| added)
-                    || dated()
-                {
+                // Behind `و`, its partner or told by a verbal noun: the statement goes on.
+                let joins = partners.get(&x.at).is_some_and(|&(p, waw, added)| {
+                    (added || (waw && (p == Some(d.at) || r.has_casualty_noun(x.first))))
+                        && !dated()
+                });
+                if r.sentence[x.at] != r.sentence[d.at] || !joins {
                     break;
                 }
                 end = end.max(parts_end.get(&x.at).copied().unwrap_or(x.last));
