@@ -678,6 +678,10 @@ pub struct Closed {
     /// similar event with one in its sentence is an earlier one.
     #[serde(default)]
     pub past: Words,
+    /// `ago`, before a span of a day or more (`قبل أيام`, `قبل 3 أسابيع`): a time before the
+    /// day's, as [`Closed::past`].
+    #[serde(default)]
+    pub ago: Words,
     /// An execution ruled, behind the `ب` of a ruling (`بإعدام`, `بالإعدام`): after a
     /// court's word in its sentence ([`Kind::Court`]), a sentence passed.
     #[serde(default)]
@@ -776,6 +780,7 @@ impl Closed {
             &mut self.day_ordinal,
             &mut self.execution,
             &mut self.past,
+            &mut self.ago,
         ] {
             w.normalise();
         }

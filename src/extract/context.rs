@@ -999,7 +999,7 @@ impl<'a> Extractor<'a> {
         let c = r.clause[d.first];
         let opens = h.start == 0 || r.clause[h.start - 1] != c;
         let hi = (d.last + SCOPE_REACH + 1).min(r.toks().len());
-        opens && (h.end..hi).any(|t| r.clause[t] == c && r.word_in(t, &r.closed.past))
+        opens && (h.end..hi).any(|t| r.clause[t] == c && r.past_at(t))
     }
 
     /// Does the figure's sentence name a time other than the day's: a period or month
@@ -1013,7 +1013,7 @@ impl<'a> Extractor<'a> {
         );
         self.near(r, d, SCOPE_REACH)
             .any(|h| matches!(h.entry.kind, Kind::Scope { .. } | Kind::PeriodAfter))
-            || (lo..hi).any(|t| r.sentence[t] == s && r.word_in(t, &r.closed.past))
+            || (lo..hi).any(|t| r.sentence[t] == s && r.past_at(t))
             || r.q_toks
                 .iter()
                 .enumerate()

@@ -421,6 +421,25 @@ impl<'a> Reading<'a> {
             && self.word_in(t, &self.closed.single)
     }
 
+    /// Does token `t` date a time before the day's: a word of time past (`الماضي`), or
+    /// `ago` before a span of a day or more, its number between them or none (`قبل أيام`,
+    /// `قبل 3 أسابيع`; not `قبل ساعات`)?
+    pub(super) fn past_at(&self, t: usize) -> bool {
+        if self.word_in(t, &self.closed.past) {
+            return true;
+        }
+        let unit_at = |k: usize| {
+            k < self.toks.len()
+                && self.toks[k].joined
+                && self.hits(k).iter().any(
+                    |h| matches!(h.entry.kind, Kind::Unit { time: Some(x), .. } if x.hours >= 24),
+                )
+        };
+        self.word_in(t, &self.closed.ago)
+            && (unit_at(t + 1)
+                || (t + 1 < self.toks.len() && self.in_quantity[t + 1] && unit_at(t + 2)))
+    }
+
     /// Is a noun of the dead or wounded read at token `t` (`وفاة`, `جرحى`, `وإصابة`)?
     pub(super) fn has_casualty_noun(&self, t: usize) -> bool {
         self.hits(t).iter().any(|h| {
