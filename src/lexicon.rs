@@ -678,6 +678,10 @@ pub struct Closed {
     /// similar event with one in its sentence is an earlier one.
     #[serde(default)]
     pub past: Words,
+    /// Prepositions of time only (`بعد`): a cause's word behind one says when, not why,
+    /// where a weapon is named in the sentence (`بعد الزلزال … قتل ثلاثة جراء غارة جوية`).
+    #[serde(default)]
+    pub after_time: Words,
     /// `ago`, before a span of a day or more (`قبل أيام`, `قبل 3 أسابيع`): a time before the
     /// day's, as [`Closed::past`].
     #[serde(default)]
@@ -781,6 +785,7 @@ impl Closed {
             &mut self.execution,
             &mut self.past,
             &mut self.ago,
+            &mut self.after_time,
         ] {
             w.normalise();
         }

@@ -1064,15 +1064,6 @@ impl<'a> Extractor<'a> {
         figure_clauses: &[usize],
     ) -> Option<Cause> {
         let own = r.clause[d.at];
-        let cause_of = |h: &Hit<'a>| match h.entry.kind {
-            Kind::Cause(c)
-                if r.clause[h.start] == own
-                    || figure_clauses.binary_search(&r.clause[h.start]).is_err() =>
-            {
-                Some(c)
-            }
-            _ => None,
-        };
         let wide = || self.near(r, d, PLACE_REACH);
         // A weapon's word inside a cause's words is the cause's (`سقطت طائرة`: a crash), and
         // so is one whose genitive is a cause's (`انفجار خزان وقود`: what blew up).
@@ -1081,6 +1072,23 @@ impl<'a> Extractor<'a> {
                 matches!(h.entry.kind, Kind::Cause(_))
                     && ((h.start <= w.start && w.end <= h.end) || h.start == w.end)
             })
+        };
+        // A cause behind a preposition of time says when (`بعد الزلزال`), where a weapon of
+        // its own is named in the sentence.
+        let when = |h: &Hit<'a>| {
+            h.start > 0
+                && r.word_in(h.start - 1, &r.closed.after_time)
+                && wide().any(|w| matches!(w.entry.kind, Kind::Weapon(_)) && !in_cause(w))
+        };
+        let cause_of = |h: &Hit<'a>| match h.entry.kind {
+            Kind::Cause(c)
+                if (r.clause[h.start] == own
+                    || figure_clauses.binary_search(&r.clause[h.start]).is_err())
+                    && !when(h) =>
+            {
+                Some(c)
+            }
+            _ => None,
         };
         if let Some(c) = self.near(r, d, CAUSE_REACH).find_map(cause_of) {
             // Unless a weapon's word stands nearer the figure in its clause than any cause's
