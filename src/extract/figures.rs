@@ -1778,7 +1778,11 @@ impl<'a> Extractor<'a> {
                     // مدنيين في البارة`), told after the total or after one of its parts
                     // (`9 مدنيين بينهم 3 أطفال في كفرنبل و4 مدنيين في البارة`), nor others
                     // after a total (`7 مدنيين في إدلب و4 آخرين في بنش`).
-                    && !(own_people && group != Group::Unspecified && {
+                    // People of no group after a total of no group, counted by a noun of
+                    // their own, are more people too (`مقتل 540 شخصا على يد جهات لم يسمها،
+                    // و284 شخصا على يد التنظيمات`), not after a part of it (`بينهم 5 أطفال
+                    // وستة متدربين`).
+                    && !(own_people && (group != Group::Unspecified || !part) && {
                         let total = if part {
                             before.iter().rev().find(|t| Some(t.at) == p.partner)
                         } else {

@@ -200,6 +200,31 @@ fn a_part_among_them_is_a_breakdown_of_any_group() {
     );
 }
 
+/// People of no group counted by a noun of their own after a total of no group are more
+/// people, not a part of it; after a part of it, the list of parts goes on.
+#[test]
+fn people_of_no_group_after_a_total_of_none_are_more_people() {
+    assert_eq!(
+        flagged(
+            "ووثق التقرير مقتل 540 شخصا على يد جهات لم يسمها، و284 شخصا على يد التنظيمات المتشددة",
+            Flag::Breakdown
+        ),
+        [(Some(540), false), (Some(284), false)]
+    );
+    assert_eq!(
+        flagged("أصيب 14 مسعفا و12 ممرضا في القصف", Flag::Breakdown),
+        [(Some(14), false), (Some(12), false)]
+    );
+    assert_eq!(
+        flagged("قتل 15 شخصا بينهم 5 أطفال وستة متدربين", Flag::Breakdown),
+        [(Some(15), false), (Some(5), true), (Some(6), true)]
+    );
+    assert_eq!(
+        flagged("قتل 14 شخصا و5 أطفال في القصف", Flag::Breakdown),
+        [(Some(14), false), (Some(5), true)]
+    );
+}
+
 /// A number with `منهم` right after it is a part of the total before it, with a verb of
 /// its own after it too; a verb before it makes it a figure of its own.
 #[test]
