@@ -2119,8 +2119,13 @@ impl<'a> Extractor<'a> {
     fn past_place(&self, r: &Reading<'a>, t: usize) -> Option<usize> {
         let n = r.toks().len();
         let behind_in = usize::from(bytes::same(r.word(t), &r.closed.in_));
-        let words: Vec<&str> = (t..(t + 4).min(n)).map(|k| r.word(k)).collect();
-        match crate::places::builtin().find(&words).first() {
+        // At most four words, on the stack: asked after many nouns of people.
+        let mut words = [""; 4];
+        let len = n.saturating_sub(t).min(4);
+        for (k, w) in words[..len].iter_mut().enumerate() {
+            *w = r.word(t + k);
+        }
+        match crate::places::builtin().find(&words[..len]).first() {
             Some(&(i, len, p)) if i == behind_in && !p.nationwide => Some(t + i + len),
             _ => None,
         }
