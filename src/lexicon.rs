@@ -682,6 +682,10 @@ pub struct Closed {
     /// where a weapon is named in the sentence (`بعد الزلزال … قتل ثلاثة جراء غارة جوية`).
     #[serde(default)]
     pub after_time: Words,
+    /// Words after a weapon's word that make it a craft of rescue, no weapon (`طائرة
+    /// الإسعاف`, `طائرة الهلال الأحمر`).
+    #[serde(default)]
+    pub rescue: Words,
     /// `ago`, before a span of a day or more (`قبل أيام`, `قبل 3 أسابيع`): a time before the
     /// day's, as [`Closed::past`].
     #[serde(default)]
@@ -786,6 +790,7 @@ impl Closed {
             &mut self.past,
             &mut self.ago,
             &mut self.after_time,
+            &mut self.rescue,
         ] {
             w.normalise();
         }

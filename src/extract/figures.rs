@@ -960,7 +960,17 @@ impl<'a> Extractor<'a> {
                     Kind::ExcludeUnhurt => {
                         j < z && h.end <= z && !(h.end..z).any(|t| r.has_casualty_noun(t))
                     }
-                    Kind::ExcludeGoverning => h.end == a && r.in_quantity[a],
+                    // Right before the figure's number, or its noun of people when it opens
+                    // it (`عدا شخص واحد`; not the toll's noun, `ذوي الضحايا إن 8 أشخاص`), the
+                    // cue before them (`بجروح باستثناء 3`).
+                    Kind::ExcludeGoverning => {
+                        (a..z).contains(&h.end)
+                            && (r.in_quantity[h.end]
+                                || (h.end == a
+                                    && r.hits(a).iter().any(|x| {
+                                        matches!(x.entry.kind, Kind::Noun { category: None, .. })
+                                    })))
+                    }
                     // `لم يقتل سوى 3`: an exception after the negation affirms the figure.
                     Kind::Negation | Kind::Denial | Kind::Hedge => {
                         j < z

@@ -2375,6 +2375,18 @@ impl<'a> Extractor<'a> {
                 }
                 _ => return,
             };
+            // Cases told by how bad they are, after a head of the dead (`نتج عنه حالة وفاة
+            // وحالتين حرجتين`): the wounded, a figure beside it.
+            let (part_category, part) = if part
+                && category != Category::Wounded
+                && n.end < r.toks().len()
+                && r.toks()[n.end].joined
+                && r.word_in(n.end, &r.closed.severity)
+            {
+                (Category::Wounded, false)
+            } else {
+                (part_category, part)
+            };
             // A plural of the other casualties is a vague figure beside the head (`سقوط
             // قتيلين وجرحى`, `خمس شهداء وإصابات تم تحويلها`), unless it is also a cue that
             // opens the next figure (`وإصابة 10 آخرين`, `وإصابة والدتهما`); a plural of people

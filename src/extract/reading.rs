@@ -774,6 +774,27 @@ impl<'a> Extractor<'a> {
             hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
             let from = hits.len();
             self.hits_at(r, i, &mut hits);
+            // A weapon's word before a word of rescue is a craft of rescue (`طائرة
+            // الإسعاف`): no weapon.
+            if hits[from..].iter().any(|h| {
+                matches!(h.entry.kind, Kind::Weapon(_))
+                    && h.end < n
+                    && r.toks[h.end].joined
+                    && r.word_in(h.end, &r.closed.rescue)
+            }) {
+                let mut k = from;
+                while k < hits.len() {
+                    let h = &hits[k];
+                    if matches!(h.entry.kind, Kind::Weapon(_))
+                        && h.end < n
+                        && r.word_in(h.end, &r.closed.rescue)
+                    {
+                        hits.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
             if hits[from..].iter().any(|h| h.glued) {
                 r.glued.push(i);
             }
