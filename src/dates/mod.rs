@@ -87,6 +87,15 @@ fn month_names() -> String {
         .join("|")
 }
 
+/// The words that may stand between a day and its month, each optional, for the patterns.
+fn day_to_month() -> String {
+    calendar()
+        .day_to_month
+        .iter()
+        .map(|w| format!(r"(?:{}\s+)?", regex::escape(w)))
+        .collect()
+}
+
 /// A named date ending at the end of the haystack. Every date has a year, so the search
 /// runs only where a year stands (numeric dates are read by [`numeric_at`]).
 fn named_pattern() -> &'static Regex {
@@ -94,11 +103,7 @@ fn named_pattern() -> &'static Regex {
     P.get_or_init(|| {
         Regex::new(&format!(
             r"(?:^|[^\d])(\d{{1,2}})\s+{}({})(?:\s*/\s*\S+)?\s*[،,]?\s*(20\d\d|19\d\d)$",
-            calendar()
-                .day_to_month
-                .iter()
-                .map(|w| format!(r"(?:{}\s+)?", regex::escape(w)))
-                .collect::<String>(),
+            day_to_month(),
             month_names()
         ))
         .expect("valid")
@@ -297,11 +302,7 @@ fn yearless_dates(norm: &str, published: NaiveDate) -> impl Iterator<Item = (usi
     let pattern = P.get_or_init(|| {
         Regex::new(&format!(
             r"(?:^|[^0-9])([0-9]{{1,2}})\s+{}({})(?:$|[^\p{{L}}])",
-            calendar()
-                .day_to_month
-                .iter()
-                .map(|w| format!(r"(?:{}\s+)?", regex::escape(w)))
-                .collect::<String>(),
+            day_to_month(),
             month_names()
         ))
         .expect("valid")
