@@ -1078,7 +1078,7 @@ impl<'a> Extractor<'a> {
         let when = |h: &Hit<'a>| {
             h.start > 0
                 && r.word_in(h.start - 1, &r.closed.after_time)
-                && wide().any(|w| matches!(w.entry.kind, Kind::Weapon(_)) && !in_cause(w))
+                && wide().any(|w| r.is_weapon(w) && !in_cause(w))
         };
         let cause_of = |h: &Hit<'a>| match h.entry.kind {
             Kind::Cause(c)
@@ -1101,16 +1101,14 @@ impl<'a> Extractor<'a> {
                 .map(gap)
                 .min();
             let nearer_weapon = self.near(r, d, CAUSE_REACH).any(|h| {
-                matches!(h.entry.kind, Kind::Weapon(_))
+                r.is_weapon(h)
                     && r.clause[h.start] == own
                     && !in_cause(h)
                     && nearest_cause.is_some_and(|g| gap(h) < g)
             });
             return (!nearer_weapon).then_some(c);
         }
-        if wide().any(|h| {
-            matches!(h.entry.kind, Kind::Weapon(_)) && r.clause[h.start] == own && !in_cause(h)
-        }) {
+        if wide().any(|h| r.is_weapon(h) && r.clause[h.start] == own && !in_cause(h)) {
             return None;
         }
         // Only before it in its own clause (a clause tells the cause, then what it caused:
@@ -1134,7 +1132,8 @@ impl<'a> Extractor<'a> {
         let (mut found, mut several) = (None, false);
         for h in &r.hits {
             let cause = match h.entry.kind {
-                Kind::Weapon(_) => None,
+                Kind::Weapon(_) if r.is_weapon(h) => None,
+                Kind::Weapon(_) => continue,
                 Kind::Cause(c) => Some(c),
                 _ => continue,
             };
@@ -1170,7 +1169,7 @@ impl<'a> Extractor<'a> {
     pub(super) fn weapon(&self, r: &Reading<'a>, d: &Draft<'a>) -> Option<String> {
         self.near(r, d, CAUSE_REACH)
             .find_map(|h| match &h.entry.kind {
-                Kind::Weapon(w) => Some(w.clone()),
+                Kind::Weapon(w) if r.is_weapon(h) => Some(w.clone()),
                 _ => None,
             })
     }

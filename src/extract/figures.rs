@@ -327,9 +327,7 @@ impl<'a> Extractor<'a> {
                     .strip_prefix(m.as_str())
                     .is_some_and(|w| w.len() >= 4)
             })
-            && r.hits(t)
-                .iter()
-                .any(|h| h.start == t && matches!(h.entry.kind, Kind::Weapon(_)))
+            && r.hits(t).iter().any(|h| h.start == t && r.is_weapon(h))
     }
 
     /// Is the quantity at token `j` no count of people: a part of a whole (`7.7`, `20%`)

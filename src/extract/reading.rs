@@ -421,6 +421,15 @@ impl<'a> Reading<'a> {
             && self.word_in(t, &self.closed.single)
     }
 
+    /// Does hit `h` name a weapon? Not before a word of rescue, a craft of rescue (`طائرة
+    /// الإسعاف`). Asked of the hits near a figure only.
+    pub(super) fn is_weapon(&self, h: &Hit<'_>) -> bool {
+        matches!(h.entry.kind, Kind::Weapon(_))
+            && !(h.end < self.toks.len()
+                && self.toks[h.end].joined
+                && self.word_in(h.end, &self.closed.rescue))
+    }
+
     /// Does token `t` date a time before the day's: a word of time past (`الماضي`), or
     /// `ago` before a span of a day or more, its number between them or none (`قبل أيام`,
     /// `قبل 3 أسابيع`; not `قبل ساعات`)?
@@ -774,27 +783,6 @@ impl<'a> Extractor<'a> {
             hit_at.push(u32::try_from(hits.len()).expect("fewer hits than bytes"));
             let from = hits.len();
             self.hits_at(r, i, &mut hits);
-            // A weapon's word before a word of rescue is a craft of rescue (`طائرة
-            // الإسعاف`): no weapon.
-            if hits[from..].iter().any(|h| {
-                matches!(h.entry.kind, Kind::Weapon(_))
-                    && h.end < n
-                    && r.toks[h.end].joined
-                    && r.word_in(h.end, &r.closed.rescue)
-            }) {
-                let mut k = from;
-                while k < hits.len() {
-                    let h = &hits[k];
-                    if matches!(h.entry.kind, Kind::Weapon(_))
-                        && h.end < n
-                        && r.word_in(h.end, &r.closed.rescue)
-                    {
-                        hits.remove(k);
-                    } else {
-                        k += 1;
-                    }
-                }
-            }
             if hits[from..].iter().any(|h| h.glued) {
                 r.glued.push(i);
             }
