@@ -24,6 +24,10 @@ struct Calendar {
     before_yesterday_after: Vec<String>,
     opens_period: Vec<String>,
     day_to_month: Vec<String>,
+    /// The days of the month as ordinals, the first first, each with its spellings.
+    day_ordinals: Vec<Vec<String>>,
+    this_month: Vec<String>,
+    last_month: Vec<String>,
     and: String,
 }
 
@@ -49,8 +53,11 @@ fn calendar() -> &'static Calendar {
             "12 months and 7 weekdays"
         );
         c.and = normalize_word(&c.and);
-        for words in c.months.iter_mut().chain([
+        assert!(c.day_ordinals.len() == 31, "31 days of the month");
+        for words in c.months.iter_mut().chain(c.day_ordinals.iter_mut()).chain([
             &mut c.weekdays,
+            &mut c.this_month,
+            &mut c.last_month,
             &mut c.yesterday,
             &mut c.before_yesterday,
             &mut c.before_yesterday_after,
@@ -337,6 +344,108 @@ fn yearless_dates(norm: &str, published: NaiveDate) -> impl Iterator<Item = (usi
         })
 }
 
+/// A day of the month told as an ordinal before `من` and its month: the month's name, the
+/// month of publication or the one before (`في العاشر من الشهر الماضي`, `الخامس من تموز`,
+/// `الواحد و العشرين من الشهر الجاري`). A year right after the month's name is the date's
+/// (`الخامس من تموز عام 2018`); else the publication's, or the year before when the day is
+/// still to come. Each with the byte offset of its ordinal.
+fn ordinal_dates(norm: &str, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    let cal = calendar();
+    let Some(of) = cal.day_to_month.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let letter_at = |t: &str| t.chars().next_back().is_some_and(char::is_alphabetic);
+    for (p, _) in norm.match_indices(of.as_str()) {
+        let after = &norm[p + of.len()..];
+        // `من` as a word: a space after it, and none of a word's letters before it.
+        if !after.starts_with(' ') || letter_at(&norm[..p]) {
+            continue;
+        }
+        let after = after.trim_start();
+        let after = after
+            .strip_prefix(cal.day_to_month.get(1).map_or("", String::as_str))
+            .filter(|r| r.starts_with(' '))
+            .map_or(after, str::trim_start);
+        let starts = |names: &[String]| {
+            names.iter().any(|n| {
+                after
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+            })
+        };
+        let (year, month) = if starts(&cal.this_month) {
+            (published.year(), published.month())
+        } else if starts(&cal.last_month) {
+            let last = published
+                .with_day(1)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(published);
+            (last.year(), last.month())
+        } else {
+            let Some(name) = normalised_months().iter().find(|m| {
+                after
+                    .strip_prefix(m.as_str())
+                    .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+            }) else {
+                continue;
+            };
+            let Some(m) = month_of(name) else { continue };
+            // A year within a few words after the name.
+            let rest = &after[name.len()..];
+            let mut cut = rest.len().min(24);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let near = &rest[..cut];
+            let stated = year_starts(near.as_bytes())
+                .next()
+                .and_then(|y| near.get(y..y + 4)?.parse().ok());
+            match stated {
+                Some(y) => (y, m),
+                None => (0, m),
+            }
+        };
+        // The ordinal that ends right before `من`, its longest spelling first.
+        let before = norm[..p].trim_end();
+        let before_joined = before.replace("و ", "و");
+        let day = cal
+            .day_ordinals
+            .iter()
+            .enumerate()
+            .flat_map(|(k, names)| names.iter().map(move |n| (k + 1, n)))
+            .filter(|(_, n)| {
+                before_joined
+                    .strip_suffix(n.as_str())
+                    .is_some_and(|r| !letter_at(r))
+            })
+            .max_by_key(|(_, n)| n.len())
+            .map(|(d, n)| (d, n.len()));
+        let Some((d, len)) = day else { continue };
+        let Ok(d) = u32::try_from(d) else { continue };
+        let date = if year == 0 {
+            let this_year = NaiveDate::from_ymd_opt(published.year(), month, d);
+            match this_year {
+                Some(t) if t > published + Duration::days(1) => {
+                    NaiveDate::from_ymd_opt(published.year() - 1, month, d)
+                }
+                t => t,
+            }
+        } else {
+            NaiveDate::from_ymd_opt(year, month, d)
+        };
+        if let Some(date) = date {
+            // Where the ordinal starts, near enough: `و ` joined may shift it a byte or two.
+            let mut at = before.len().saturating_sub(len);
+            while !norm.is_char_boundary(at) {
+                at -= 1;
+            }
+            out.push((at, date));
+        }
+    }
+    out
+}
+
 /// The first full date stated in normalised text.
 pub fn find_date(norm: &str) -> Option<NaiveDate> {
     // The first of `dates_in`, without reading past it: a date found, no year more than
@@ -388,7 +497,9 @@ pub fn event_date_of<'w>(
     }
     let p = published?;
     if let Some(d) = yearless_dates(clause_norm, p)
-        .find(|(at, _)| !opens_period(*at))
+        .chain(ordinal_dates(clause_norm, p))
+        .filter(|(at, _)| !opens_period(*at))
+        .min()
         .map(|(_, d)| d)
     {
         return Some(d);
@@ -441,7 +552,7 @@ mod tests {
         crate::corpus::check(
             "dates/examples.tsv",
             include_str!("examples.tsv"),
-            25,
+            32,
             |section, text| {
                 let norm = normalize(text).text;
                 match section {
