@@ -301,6 +301,26 @@ fn dates_at_year(norm: &str, p: usize) -> impl Iterator<Item = (usize, NaiveDate
     numeric_date.into_iter().chain(named_date)
 }
 
+/// Day `d` of month `m` on or before publication, near enough: in the publication's year,
+/// or the year before when that day is still to come (news tells of days past; a day after
+/// publication is let by, time zones differ).
+fn on_or_before(published: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    let this_year = NaiveDate::from_ymd_opt(published.year(), m, d)?;
+    if this_year > published + Duration::days(1) {
+        NaiveDate::from_ymd_opt(published.year() - 1, m, d)
+    } else {
+        Some(this_year)
+    }
+}
+
+/// The first of `names` that `text` starts with as a whole word (no letter after it).
+fn name_at<'n>(text: &str, names: &'n [String]) -> Option<&'n String> {
+    names.iter().find(|n| {
+        text.strip_prefix(n.as_str())
+            .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+    })
+}
+
 /// A day and month with no year (`وفي 6 آذار/مارس، انفجرت`, `في 17 من شهر آذار`), its
 /// year the publication's, or the year before when that day is still to come: news tells of
 /// days past. Each with the byte offset of its day.
@@ -329,18 +349,9 @@ fn yearless_dates(norm: &str, published: NaiveDate) -> impl Iterator<Item = (usi
                     rest = r.trim_start();
                 }
             }
-            let month = normalised_months().iter().find(|m| {
-                rest.strip_prefix(m.as_str())
-                    .is_some_and(|r| !r.starts_with(char::is_alphabetic))
-            })?;
+            let month = name_at(rest, normalised_months())?;
             let (m, d) = (month_of(month)?, norm[i..i + len].parse().ok()?);
-            let this_year = NaiveDate::from_ymd_opt(published.year(), m, d)?;
-            let date = if this_year > published + Duration::days(1) {
-                NaiveDate::from_ymd_opt(published.year() - 1, m, d)?
-            } else {
-                this_year
-            };
-            Some((i, date))
+            Some((i, on_or_before(published, m, d)?))
         })
 }
 
@@ -367,27 +378,17 @@ fn ordinal_dates(norm: &str, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
             .strip_prefix(cal.day_to_month.get(1).map_or("", String::as_str))
             .filter(|r| r.starts_with(' '))
             .map_or(after, str::trim_start);
-        let starts = |names: &[String]| {
-            names.iter().any(|n| {
-                after
-                    .strip_prefix(n.as_str())
-                    .is_some_and(|r| !r.starts_with(char::is_alphabetic))
-            })
-        };
-        let (year, month) = if starts(&cal.this_month) {
-            (published.year(), published.month())
-        } else if starts(&cal.last_month) {
+        // The year when the text or the month's word fixes it, and the month.
+        let (year, month) = if name_at(after, &cal.this_month).is_some() {
+            (Some(published.year()), published.month())
+        } else if name_at(after, &cal.last_month).is_some() {
             let last = published
                 .with_day(1)
                 .and_then(|d| d.pred_opt())
                 .unwrap_or(published);
-            (last.year(), last.month())
+            (Some(last.year()), last.month())
         } else {
-            let Some(name) = normalised_months().iter().find(|m| {
-                after
-                    .strip_prefix(m.as_str())
-                    .is_some_and(|r| !r.starts_with(char::is_alphabetic))
-            }) else {
+            let Some(name) = name_at(after, normalised_months()) else {
                 continue;
             };
             let Some(m) = month_of(name) else { continue };
@@ -401,10 +402,7 @@ fn ordinal_dates(norm: &str, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
             let stated = year_starts(near.as_bytes())
                 .next()
                 .and_then(|y| near.get(y..y + 4)?.parse().ok());
-            match stated {
-                Some(y) => (y, m),
-                None => (0, m),
-            }
+            (stated, m)
         };
         // The ordinal that ends right before `من`, its longest spelling first.
         let before = norm[..p].trim_end();
@@ -423,16 +421,9 @@ fn ordinal_dates(norm: &str, published: NaiveDate) -> Vec<(usize, NaiveDate)> {
             .map(|(d, n)| (d, n.len()));
         let Some((d, len)) = day else { continue };
         let Ok(d) = u32::try_from(d) else { continue };
-        let date = if year == 0 {
-            let this_year = NaiveDate::from_ymd_opt(published.year(), month, d);
-            match this_year {
-                Some(t) if t > published + Duration::days(1) => {
-                    NaiveDate::from_ymd_opt(published.year() - 1, month, d)
-                }
-                t => t,
-            }
-        } else {
-            NaiveDate::from_ymd_opt(year, month, d)
+        let date = match year {
+            Some(y) => NaiveDate::from_ymd_opt(y, month, d),
+            None => on_or_before(published, month, d),
         };
         if let Some(date) = date {
             // Where the ordinal starts, near enough: `و ` joined may shift it a byte or two.
@@ -600,13 +591,7 @@ mod tests {
                 .filter_map(|c| {
                     let day = c.get(1)?;
                     let (m, dd) = (month_of(c.get(2)?.as_str())?, day.as_str().parse().ok()?);
-                    let this = NaiveDate::from_ymd_opt(2020, m, dd)?;
-                    let date = if this > published + Duration::days(1) {
-                        NaiveDate::from_ymd_opt(2019, m, dd)?
-                    } else {
-                        this
-                    };
-                    Some((day.start(), date))
+                    Some((day.start(), on_or_before(published, m, dd)?))
                 })
                 .collect();
             assert_eq!(by_hand, by_pattern, "{text}");
